@@ -1,0 +1,107 @@
+/**
+ * @module The contract between the pure engine (compile + step) and the durable runtime that persists it.
+ * The engine computes; the runtime stores. Everything here is plain JSON so it can go into jsonb columns.
+ */
+
+/** A JSON value (variables, snapshots, effect payloads). */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Vars = Record<string, Json>;
+
+/** Identifies one activation of an element (a loop reopening `revise` is a new activation). */
+export interface ElementRef {
+  elementId: string;
+  activation: number;
+  /** Multi-instance item index, when the activation belongs to a multi-instance body. */
+  loopIndex?: number;
+}
+
+/** Problems found at deploy time: one per element and rule, in Chinese and English. */
+export interface ValidationIssue {
+  elementId: string | null;
+  code: string;
+  message: string;
+  messageEn: string;
+  severity?: 'error' | 'warning';
+}
+
+/** What a step asks the runtime to do, in the same transaction as the snapshot write. */
+export type Effect =
+  | ({ type: 'task.opened'; taskKey: string; name: string } & ElementRef & TaskSpec)
+  | { type: 'task.closed'; taskKey: string; reason: 'completed' | 'cancelled' }
+  | ({ type: 'timer.scheduled'; timerKey: string; dueAt: string } & ElementRef & TimerSpec)
+  | { type: 'timer.cancelled'; timerKey: string }
+  | ({ type: 'job.created'; jobKey: string; jobType: string; retries: number; headers: Record<string, string>; variables: Vars } & ElementRef)
+  | { type: 'job.cancelled'; jobKey: string }
+  | ({ type: 'message.subscribed'; subscriptionKey: string; messageName: string; correlationKey: string | null } & ElementRef)
+  | { type: 'message.unsubscribed'; subscriptionKey: string }
+  | ({ type: 'incident.raised'; incidentKey: string; errorType: string; message: string; expression?: string } & ElementRef)
+  | { type: 'incident.resolved'; incidentKey: string }
+  /** Call activity: the runtime starts a child instance of `processId` and links it to this one. */
+  | ({ type: 'child.start'; childKey: string; processId: string; variables: Vars; businessKey?: string } & ElementRef)
+  | { type: 'child.cancel'; childKey: string }
+  | { type: 'history'; event: HistoryEvent };
+
+export interface TaskSpec {
+  assignee?: string;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  dueAt?: string;
+  /** True when the due date reaches past the calendar's known years (PROCESSES.md, "Deadlines"). */
+  dueProvisional?: boolean;
+  followUpAt?: string;
+  formKey?: string;
+  priority?: number;
+  /** Variables local to this task (multi-instance `inputElement`). */
+  localVars?: Vars;
+}
+
+export interface TimerSpec {
+  /** ISO 8601 repeating interval for cycle timers (R3/PT1H, R/P1D); the runtime reschedules after each fire. */
+  cycle?: string;
+  /** Remaining repetitions (undefined = unbounded). */
+  repetitionsLeft?: number;
+  /** Boundary timers: whether firing interrupts the activity. */
+  interrupting?: boolean;
+}
+
+export interface HistoryEvent {
+  /** ISO 8601 time of the event (from the engine's clock, carried in the step's input event). */
+  at: string;
+  type: string; // instance.started, element.activated, element.completed, task.created, timer.fired, ...
+  elementId?: string;
+  actor?: string;
+  data?: Json;
+}
+
+/** Events the runtime sends into an instance. Every event carries `at` (the clock's now) so steps are pure. */
+export type EngineEvent =
+  | ({ type: 'task.complete'; variables: Vars; actor?: string } & ElementRef & At)
+  | ({ type: 'timer.fire'; timerKey: string } & ElementRef & At)
+  | ({ type: 'message.correlate'; messageName: string; variables: Vars } & ElementRef & At)
+  | ({ type: 'job.complete'; variables: Vars } & ElementRef & At)
+  /** A worker threw a BPMN error (caught by an error boundary event) rather than failing technically. */
+  | ({ type: 'job.throwError'; errorCode: string; message?: string; variables?: Vars } & ElementRef & At)
+  | ({ type: 'child.completed'; variables: Vars } & ElementRef & At)
+  | ({ type: 'incident.retry'; incidentKey: string } & At)
+  | ({ type: 'instance.cancel'; reason?: string; actor?: string } & At);
+
+interface At {
+  at: string;
+}
+
+export type InstanceStatus = 'active' | 'completed' | 'cancelled' | 'incident';
+
+/** The result of one pure step: the persisted snapshot to store and the effects to write with it. */
+export interface StepResult {
+  snapshot: Json;
+  effects: Effect[];
+  status: InstanceStatus;
+  activeElementIds: string[];
+  variables: Vars;
+}
+
+/** An event that matched nothing (stale timer, old activation): the runtime answers 409 or ignores it. */
+export interface StepRejected {
+  rejected: true;
+  reason: string;
+}

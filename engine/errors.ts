@@ -1,0 +1,39 @@
+/** @module AppError: the one error type for expected failures that cross a boundary; mapped to HTTP only at the edge. */
+
+/** Stable upper-case codes from API.md; the server maps each to one HTTP status. */
+export type AppErrorCode =
+  | 'VALIDATION_FAILED' // 422: data fails a form's JSON Schema
+  | 'BAD_REQUEST' // 400: malformed request
+  | 'BPMN_INVALID' // 400: a diagram with problems, details per element
+  | 'FORM_INVALID' // 400: a form schema that is not valid JSON Schema
+  | 'UNAUTHENTICATED' // 401
+  | 'FORBIDDEN' // 403
+  | 'NOT_FOUND' // 404 (also for what exists but the caller may not see)
+  | 'CONFLICT' // 409: state conflict, version race lost, task already completed
+  | 'PAYLOAD_TOO_LARGE' // 413
+  | 'RATE_LIMITED' // 429
+  | 'INTERNAL'; // 500
+
+export interface AppErrorOptions {
+  /** English message; the Chinese one is the primary `message`. */
+  messageEn?: string;
+  details?: unknown;
+  cause?: unknown;
+}
+
+/** Thrown for expected failures (not found, conflict, forbidden); bugs throw plain Errors. */
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly messageEn: string;
+  readonly details?: unknown;
+
+  constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.messageEn = options.messageEn ?? message;
+    this.details = options.details;
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
