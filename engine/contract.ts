@@ -105,3 +105,44 @@ export interface StepRejected {
   rejected: true;
   reason: string;
 }
+
+/** One executable process of a deployed BPMN file, compiled once per deployed version and stored as JSON. */
+export interface CompiledProcess {
+  processId: string;
+  name?: string;
+  /** Pure-JSON XState 5 machine config (state keys = element ids, `meta.bpmn` on each state). */
+  machine: Json;
+  /** Facts the runtime and the server need without walking the machine. */
+  info: {
+    /** Form of the none start event, if any (`zeebe:formDefinition formId`). */
+    startFormKey?: string;
+    userTasks: { elementId: string; name?: string; formKey?: string }[];
+    /** Timer start events: the runtime schedules these per deployed (latest) version. */
+    timerStarts: { elementId: string; timeCycle?: string; timeDate?: string }[];
+    messageStarts: { elementId: string; messageName: string }[];
+    calledProcessIds: string[];
+  };
+}
+
+export type CompileResult =
+  | { ok: true; processes: CompiledProcess[]; warnings: ValidationIssue[] }
+  | { ok: false; issues: ValidationIssue[] };
+
+/** Input of starting an instance. */
+export interface StartInput {
+  variables: Vars;
+  at: string;
+  businessKey?: string;
+  actor?: string;
+  /** Which start event (timer/message start); default the none start event. */
+  startEventId?: string;
+}
+
+/**
+ * The engine's public functions (engine/index.ts), all pure and synchronous:
+ *   compileBpmn(xml: string, options?): CompileResult
+ *   startProcess(process: CompiledProcess, input: StartInput, options?: StepOptions): StepResult
+ *   stepProcess(process: CompiledProcess, snapshot: Json, event: EngineEvent, options?: StepOptions): StepResult | StepRejected
+ * `StepOptions` carries the working-day calendar used by FEEL `workday()`.
+ */
+export type EngineFunctions = never;
