@@ -1,0 +1,57 @@
+/** @module Composes the HTTP app: middleware, the area routers, OpenAPI, the UI. No business logic here. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { authenticate } from './auth/session';
+import type { AppDeps } from './deps';
+import { DOCS_HTML } from './http/docs-page';
+import { type App, createRouter } from './http/env';
+import { errorResponse, onError } from './http/errors';
+import { mountUi } from './http/static-ui';
+import { authRoutes } from './routes/auth';
+import { meRoutes } from './routes/me';
+import { testClockRoutes } from './routes/test-clock';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const UI_DIST = path.resolve(here, '../ui/dist');
+
+/** A router factory per area; later areas (runtime, forms, workflows) append theirs through `extraRoutes`. */
+export type RouteModule = () => App;
+
+export function createApp(deps: AppDeps, extraRoutes: RouteModule[] = [], options: { uiDist?: string } = {}): App {
+  const app = createRouter();
+  app.onError(onError);
+  app.notFound((c) => errorResponse(c, 404, 'NOT_FOUND', 'NOT_FOUND'));
+  app.use('*', secureHeaders());
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await deps.db.execute(sql`select 1 from drizzle.__drizzle_migrations limit 1`);
+      return c.json({ status: 'ready', database: deps.database.kind });
+    } catch {
+      return c.json({ status: 'not ready' }, 503);
+    }
+  });
+
+  app.use('/api/*', bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE') }));
+  app.use('/api/*', authenticate);
+  const modules: RouteModule[] = [authRoutes, meRoutes, ...extraRoutes];
+  if (deps.config.testClock) modules.push(testClockRoutes);
+  for (const module of modules) app.route('/', module());
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: '汇流 huiliu API', version: '0.1.0', description: '低代码流程与表单引擎 / low-code workflow and form engine' },
+  });
+  app.get('/api/docs', (c) => c.html(DOCS_HTML));
+  app.all('/api/*', (c) => errorResponse(c, 404, 'NOT_FOUND', 'NOT_FOUND'));
+  mountUi(app, options.uiDist ?? UI_DIST);
+  return app;
+}

@@ -1,0 +1,64 @@
+/** @module Builds the whole server from a config: database, seed, services, app. Used by server.ts and by tests. */
+import type { Database } from './db/open-db';
+import { openDatabase } from './db/open-db';
+import { type AppConfig, type AppDeps, type Clock, loadConfig } from './deps';
+import { createApp, type RouteModule } from './app';
+import { seedDemoUsers, seedUnits } from './identity/seed';
+import type { App } from './http/env';
+
+export interface ServerContext {
+  app: App;
+  deps: AppDeps;
+  /** Stops pollers and closes the database. */
+  close(): Promise<void>;
+}
+
+export interface ComposeOptions {
+  config?: Partial<AppConfig>;
+  /** An already-open database (tests pass a fresh test database). */
+  database?: Database;
+  /** Seed demo users (default: per API.md, embedded database only, or HUILIU_DEMO=1). */
+  demo?: boolean;
+  clock?: Clock;
+  uiDist?: string;
+  /** Start timer and job pollers (default true; tests drive them through the test clock). */
+  startPollers?: boolean;
+}
+
+/** A clock that can be set and then keeps ticking from there (API.md, test clock). */
+export function createSettableClock(): Clock & { set(d: Date): void } {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    set(d: Date) {
+      offset = d.getTime() - Date.now();
+    },
+  };
+}
+
+export async function composeServer(options: ComposeOptions = {}): Promise<ServerContext> {
+  const config: AppConfig = { ...loadConfig(), ...options.config };
+  const database =
+    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const clock = options.clock ?? (config.testClock ? createSettableClock() : { now: () => new Date() });
+  const deps: AppDeps = { config, database, db: database.db, clock, services: {} };
+
+  await seedUnits(deps.db);
+  const demo = options.demo ?? (!config.databaseUrl || process.env.HUILIU_DEMO === '1');
+  if (demo && (await seedDemoUsers(deps.db, config.demoPassword))) {
+    console.warn(`[huiliu] 已创建演示用户，密码为 "${config.demoPassword}"（HUILIU_DEMO_PASSWORD）。生产环境请勿使用。`);
+    console.warn(`[huiliu] demo users created with password "${config.demoPassword}" (HUILIU_DEMO_PASSWORD): not for production.`);
+  }
+
+  const routes: RouteModule[] = [];
+  const stoppers: (() => Promise<void>)[] = [];
+  const app = createApp(deps, routes, { uiDist: options.uiDist });
+  return {
+    app,
+    deps,
+    async close() {
+      for (const stop of stoppers.reverse()) await stop();
+      if (!options.database) await database.close();
+    },
+  };
+}

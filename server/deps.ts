@@ -1,0 +1,39 @@
+/** @module What the server composes: the database, the clock, the calendar and (when present) the engine runtime. */
+import type { Database } from './db/open-db';
+import type { Db } from '../engine/store/db';
+
+export interface AppConfig {
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  testClock: boolean;
+  demoPassword: string;
+  sessionHours: number;
+  /** Largest JSON body accepted, in bytes (deployments of large diagrams need a few MB). */
+  bodyLimitBytes: number;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface AppDeps {
+  config: AppConfig;
+  database: Database;
+  db: Db;
+  clock: Clock;
+  /** Area services register themselves here as the server composes them (runtime, forms, workflows). */
+  services: Record<string, unknown>;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return {
+    port: Number(env.PORT ?? 3000),
+    dataDir: env.HUILIU_DATA_DIR ?? './data',
+    databaseUrl: env.DATABASE_URL || undefined,
+    testClock: env.HUILIU_TEST_CLOCK === '1',
+    demoPassword: env.HUILIU_DEMO_PASSWORD ?? 'huiliu-demo',
+    sessionHours: Number(env.HUILIU_SESSION_HOURS ?? 12),
+    bodyLimitBytes: Number(env.HUILIU_BODY_LIMIT ?? 8 * 1024 * 1024),
+  };
+}

@@ -1,0 +1,61 @@
+/** @module The one place where failures become HTTP: AppError codes → status, API.md's error shape, no stack traces to clients. */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { type AppErrorCode, isAppError } from '../../engine/errors';
+import { type Lang, langOf, type MessageKey, msg } from './i18n';
+
+const STATUS: Record<AppErrorCode, ContentfulStatusCode> = {
+  BAD_REQUEST: 400,
+  BPMN_INVALID: 400,
+  FORM_INVALID: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  VALIDATION_FAILED: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+export function errorBody(code: string, message: string, details?: unknown) {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+export function errorResponse(c: Context, status: ContentfulStatusCode, code: string, key: MessageKey, details?: unknown) {
+  return c.json(errorBody(code, msg(key, langOf(c)), details), status);
+}
+
+/** Localises `details` entries that carry both languages ({message, messageEn}). */
+function localiseDetails(details: unknown, lang: Lang): unknown {
+  if (!Array.isArray(details)) return details;
+  return details.map((d) => {
+    if (d && typeof d === 'object' && 'messageEn' in d) {
+      const { messageEn, ...rest } = d as { message?: string; messageEn?: string };
+      return lang === 'en' ? { ...rest, message: messageEn } : rest;
+    }
+    return d;
+  });
+}
+
+export function onError(err: Error, c: Context) {
+  const lang = langOf(c);
+  if (isAppError(err)) {
+    return c.json(
+      errorBody(err.code, lang === 'en' ? err.messageEn : err.message, localiseDetails(err.details, lang)),
+      STATUS[err.code],
+    );
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    if (status === 413) return errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE');
+    if (status === 400 && /json/i.test(err.message)) return errorResponse(c, 400, 'BAD_REQUEST', 'MALFORMED_JSON');
+    if (status === 401) return errorResponse(c, 401, 'UNAUTHENTICATED', 'UNAUTHENTICATED');
+    if (status === 404) return errorResponse(c, 404, 'NOT_FOUND', 'NOT_FOUND');
+    if (status < 500) return errorResponse(c, status, 'BAD_REQUEST', 'BAD_REQUEST');
+  }
+  // A bug: log it once, with the route, and answer without internals.
+  console.error(`[server] ${c.req.method} ${c.req.path} failed:`, err);
+  return errorResponse(c, 500, 'INTERNAL', 'INTERNAL');
+}

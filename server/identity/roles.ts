@@ -1,0 +1,18 @@
+/** @module The role keys of PROCESSES.md, with their Chinese names; authority and supervisor roles are county-wide. */
+
+export const ROLES = {
+  'authority.reviewer': { name: '目录审核员', nameEn: 'Catalog reviewer', countyWide: true },
+  'authority.governance': { name: '数据治理专员', nameEn: 'Data governance officer', countyWide: true },
+  'authority.admin': { name: '流程管理员', nameEn: 'Process administrator', countyWide: true },
+  'unit.cataloguer': { name: '目录编制员', nameEn: 'Cataloguer', countyWide: false },
+  'unit.leader': { name: '单位负责人', nameEn: 'Unit leader', countyWide: false },
+  'unit.feedback': { name: '问题数据专人', nameEn: 'Data-problem contact', countyWide: false },
+  'unit.rectifier': { name: '整改责任人', nameEn: 'Rectifier', countyWide: false },
+  supervisor: { name: '督办', nameEn: 'Supervisor', countyWide: true },
+} as const;
+
+export type RoleKey = keyof typeof ROLES;
+export const ROLE_KEYS = Object.keys(ROLES) as RoleKey[];
+
+export const isRoleKey = (s: string): s is RoleKey => s in ROLES;
+export const isCountyWideRole = (role: string): boolean => isRoleKey(role) && ROLES[role].countyWide;

@@ -1,0 +1,80 @@
+/** @module Identity queries: users with roles and unit, sessions. The only module that touches these tables. */
+import { createHash } from 'node:crypto';
+import { and, eq, gt, ilike, inArray, lt, or } from 'drizzle-orm';
+import type { DbOrTx } from '../../engine/store/db';
+import { sessions, units, userRoles, users } from './schema';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  name: string;
+  unitId: string;
+  unitName: string;
+  roles: string[];
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function findUserForLogin(db: DbOrTx, username: string) {
+  const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  return row;
+}
+
+export async function loadSessionUser(db: DbOrTx, userId: string): Promise<SessionUser | undefined> {
+  const [row] = await db
+    .select({ id: users.id, username: users.username, name: users.name, unitId: users.unitId, unitName: units.name, active: users.active })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!row || !row.active) return undefined;
+  const roles = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
+  const { active: _active, ...user } = row;
+  return { ...user, roles: roles.map((r) => r.role).sort() };
+}
+
+export async function createSession(db: DbOrTx, userId: string, token: string, expiresAt: Date) {
+  await db.insert(sessions).values({ tokenHash: hashToken(token), userId, expiresAt });
+}
+
+export async function findSessionUser(db: DbOrTx, token: string, now: Date): Promise<SessionUser | undefined> {
+  const [row] = await db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)))
+    .limit(1);
+  return row ? loadSessionUser(db, row.userId) : undefined;
+}
+
+export async function deleteSession(db: DbOrTx, token: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+export async function deleteExpiredSessions(db: DbOrTx, now: Date) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+export async function countUsers(db: DbOrTx): Promise<number> {
+  const rows = await db.select({ id: users.id }).from(users).limit(1);
+  return rows.length;
+}
+
+export async function listUnits(db: DbOrTx, q?: string) {
+  const where = q ? or(ilike(units.name, `%${q}%`), ilike(units.id, `%${q}%`)) : undefined;
+  return db.select({ id: units.id, name: units.name, kind: units.kind }).from(units).where(where).orderBy(units.sortOrder, units.name);
+}
+
+export async function unitsExist(db: DbOrTx, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.select({ id: units.id }).from(units).where(inArray(units.id, ids));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Users holding `role`, optionally in one unit (for notifications such as 催办 to a unit leader). */
+export async function usersWithRole(db: DbOrTx, role: string, unitId?: string) {
+  return db
+    .select({ id: users.id, username: users.username, name: users.name, unitId: users.unitId })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(userRoles.role, role), unitId ? eq(users.unitId, unitId) : undefined));
+}

@@ -1,0 +1,37 @@
+/**
+ * @module GET /api/me and GET /api/units: the example of a route module. Each area exports a function
+ * returning a router; server/app.ts mounts it. Schemas live beside the route; handlers stay thin.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from '../http/env';
+import { listUnits } from '../identity/store';
+import { UserSchema } from './schemas';
+
+const me = createRoute({
+  method: 'get',
+  path: '/api/me',
+  tags: ['auth'],
+  summary: '当前用户 / the logged-in user',
+  responses: { 200: { description: 'user', content: { 'application/json': { schema: UserSchema } } } },
+});
+
+const UnitSchema = z.object({ id: z.string(), name: z.string(), kind: z.string() }).openapi('Unit');
+
+const units = createRoute({
+  method: 'get',
+  path: '/api/units',
+  tags: ['units'],
+  summary: '单位列表 / the county units',
+  request: { query: z.object({ q: z.string().max(50).optional() }) },
+  responses: { 200: { description: 'units', content: { 'application/json': { schema: z.object({ items: z.array(UnitSchema) }) } } } },
+});
+
+export function meRoutes() {
+  const router = createRouter();
+  router.openapi(me, (c) => c.json(c.var.user, 200));
+  router.openapi(units, async (c) => {
+    const { q } = c.req.valid('query');
+    return c.json({ items: await listUnits(c.var.deps.db, q) }, 200);
+  });
+  return router;
+}

@@ -1,0 +1,46 @@
+/** @module PUT/GET /api/test/clock: only mounted with HUILIU_TEST_CLOCK=1; setting it fires the timers that became due. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppError } from '../../engine/errors';
+import { createRouter } from '../http/env';
+
+const ClockSchema = z.object({ now: z.string() }).openapi('TestClock');
+
+const getClock = createRoute({
+  method: 'get',
+  path: '/api/test/clock',
+  tags: ['test'],
+  summary: '测试时钟 / the test clock',
+  responses: { 200: { description: 'now', content: { 'application/json': { schema: ClockSchema } } } },
+});
+
+const putClock = createRoute({
+  method: 'put',
+  path: '/api/test/clock',
+  tags: ['test'],
+  summary: '设置测试时钟 / set the test clock (fires due timers before answering)',
+  request: { body: { required: true, content: { 'application/json': { schema: z.object({ now: z.iso.datetime({ offset: true }) }) } } } },
+  responses: { 200: { description: 'now', content: { 'application/json': { schema: ClockSchema } } } },
+});
+
+export interface SettableClock {
+  now(): Date;
+  set(date: Date): void;
+}
+
+/** Called after the clock moved, before the response: the runtime fires due timers and runs their jobs here. */
+export type AfterClockSet = (now: Date) => Promise<void>;
+
+export function testClockRoutes() {
+  const router = createRouter();
+  router.openapi(getClock, (c) => c.json({ now: c.var.deps.clock.now().toISOString() }, 200));
+  router.openapi(putClock, async (c) => {
+    const { clock, services } = c.var.deps;
+    const settable = clock as Partial<SettableClock>;
+    if (typeof settable.set !== 'function') throw new AppError('INTERNAL', '测试时钟不可用', { messageEn: 'Test clock unavailable' });
+    settable.set(new Date(c.req.valid('json').now));
+    const after = services.afterClockSet as AfterClockSet | undefined;
+    if (after) await after(clock.now());
+    return c.json({ now: clock.now().toISOString() }, 200);
+  });
+  return router;
+}
