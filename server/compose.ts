@@ -5,6 +5,8 @@ import { type AppConfig, type AppDeps, type Clock, loadConfig } from './deps';
 import { createApp, type RouteModule } from './app';
 import { seedDemoUsers, seedUnits } from './identity/seed';
 import type { App } from './http/env';
+import { createLiveCalendar } from './calendar/live-calendar';
+import { calendarRoutes } from './routes/calendar';
 
 export interface ServerContext {
   app: App;
@@ -50,7 +52,11 @@ export async function composeServer(options: ComposeOptions = {}): Promise<Serve
     console.warn(`[huiliu] demo users created with password "${config.demoPassword}" (HUILIU_DEMO_PASSWORD): not for production.`);
   }
 
-  const routes: RouteModule[] = [];
+  const calendar = createLiveCalendar();
+  await calendar.reload(deps.db);
+  deps.services.calendar = calendar;
+
+  const routes: RouteModule[] = [calendarRoutes];
   const stoppers: (() => Promise<void>)[] = [];
   const app = createApp(deps, routes, { uiDist: options.uiDist });
   return {

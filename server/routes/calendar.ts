@@ -1,0 +1,71 @@
+/** @module GET/PUT /api/calendar/{year}: the official working-day schedule; loading a year recomputes provisional deadlines. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { validateYearSchedule } from '../../engine/calendar';
+import { AppError } from '../../engine/errors';
+import { requireRole } from '../auth/rbac';
+import type { LiveCalendar } from '../calendar/live-calendar';
+import { createRouter } from '../http/env';
+import { ErrorSchema } from './schemas';
+
+const YearParam = z.object({ year: z.coerce.number().int().min(1949).max(2200).openapi({ param: { name: 'year', in: 'path' } }) });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const CalendarYear = z
+  .object({ year: z.number(), source: z.enum(['package', 'admin', 'none']), holidays: z.array(z.string()), makeupWorkdays: z.array(z.string()) })
+  .openapi('CalendarYear');
+
+const getYear = createRoute({
+  method: 'get',
+  path: '/api/calendar/{year}',
+  tags: ['calendar'],
+  summary: '工作日历 / the working-day schedule of a year',
+  request: { params: YearParam },
+  responses: { 200: { description: 'schedule', content: { 'application/json': { schema: CalendarYear } } } },
+});
+
+const putYear = createRoute({
+  method: 'put',
+  path: '/api/calendar/{year}',
+  tags: ['calendar'],
+  summary: '载入年度放假安排 / load a year (authority.admin); recomputes provisional deadlines',
+  request: {
+    params: YearParam,
+    body: { required: true, content: { 'application/json': { schema: z.object({ holidays: z.array(isoDate).max(60), makeupWorkdays: z.array(isoDate).max(20) }) } } },
+  },
+  responses: {
+    200: { description: 'schedule', content: { 'application/json': { schema: CalendarYear.extend({ recomputed: z.number() }) } } },
+    400: { description: 'invalid schedule', content: { 'application/json': { schema: ErrorSchema } } },
+  },
+});
+
+/** Recomputes deadlines marked provisional after a year was loaded; returns how many changed. */
+export type RecomputeDeadlines = () => Promise<number>;
+
+export function calendarRoutes() {
+  const router = createRouter();
+  const calendarOf = (c: { var: { deps: { services: Record<string, unknown> } } }) => c.var.deps.services.calendar as LiveCalendar;
+
+  router.openapi(getYear, (c) => {
+    const { year } = c.req.valid('param');
+    const s = calendarOf(c).scheduleOf(year);
+    return c.json(s ? { ...s, year } : { year, source: 'none' as const, holidays: [], makeupWorkdays: [] }, 200);
+  });
+
+  router.openapi(putYear, async (c) => {
+    const user = requireRole(c.var.user, 'authority.admin');
+    const { year } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const schedule = { year, holidays: [...new Set(body.holidays)].sort(), makeupWorkdays: [...new Set(body.makeupWorkdays)].sort() };
+    const issues = validateYearSchedule(schedule);
+    if (issues.length) {
+      throw new AppError('BAD_REQUEST', `放假安排有误：${issues.map((i) => i.message).join('；')}`, {
+        messageEn: `Invalid schedule: ${issues.map((i) => i.messageEn).join('; ')}`,
+        details: issues.map((i) => ({ path: i.date ?? '/year', message: i.message, messageEn: i.messageEn })),
+      });
+    }
+    await calendarOf(c).load(c.var.deps.db, schedule, user.username);
+    const recompute = c.var.deps.services.recomputeDeadlines as RecomputeDeadlines | undefined;
+    const recomputed = recompute ? await recompute() : 0;
+    return c.json({ ...schedule, source: 'admin' as const, recomputed }, 200);
+  });
+  return router;
+}
