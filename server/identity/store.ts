@@ -27,7 +27,7 @@ export async function loadSessionUser(db: DbOrTx, userId: string): Promise<Sessi
     .innerJoin(units, eq(units.id, users.unitId))
     .where(eq(users.id, userId))
     .limit(1);
-  if (!row || !row.active) return undefined;
+  if (!row?.active) return undefined;
   const roles = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
   const { active: _active, ...user } = row;
   return { ...user, roles: roles.map((r) => r.role).sort() };
