@@ -1,0 +1,88 @@
+/** @module ui/app: providers and routes; every page is its own lazy chunk so bpmn-js loads only where a diagram is shown. */
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AuthProvider, useAuth } from './auth';
+import { LocaleProvider, useLocale } from './i18n';
+import { AppLayout } from './layout';
+import { setMessageApi } from './lib';
+
+const LoginPage = lazy(() => import('./pages/login/login-page'));
+const TasksPage = lazy(() => import('./pages/tasks/tasks-page'));
+const ProcessesPage = lazy(() => import('./pages/processes/processes-page'));
+const InstancePage = lazy(() => import('./pages/instance/instance-page'));
+const ModelerPage = lazy(() => import('./pages/modeler/modeler-page'));
+const FormsPage = lazy(() => import('./pages/forms/forms-page'));
+const CatalogPage = lazy(() => import('./pages/catalog/catalog-page'));
+const CatalogEntryPage = lazy(() => import('./pages/catalog/catalog-entry-page'));
+const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
+
+const fullPageSpin = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { user, checking } = useAuth();
+  const location = useLocation();
+  if (checking) return fullPageSpin;
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return children;
+}
+
+/** Hands antd's context-aware message API to the error helper used outside React components. */
+function MessageBridge() {
+  const { message } = AntApp.useApp();
+  useEffect(() => setMessageApi(message), [message]);
+  return null;
+}
+
+function Themed({ children }: { children: ReactNode }) {
+  const { lang } = useLocale();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1667d9' } }}>
+      <AntApp>
+        <MessageBridge />
+        {children}
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <LocaleProvider>
+      <Themed>
+        <AuthProvider>
+          <BrowserRouter>
+            <Suspense fallback={fullPageSpin}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route
+                  element={
+                    <RequireAuth>
+                      <AppLayout />
+                    </RequireAuth>
+                  }
+                >
+                  <Route index element={<Navigate to="/tasks" replace />} />
+                  <Route path="/tasks" element={<TasksPage />} />
+                  <Route path="/tasks/:taskId" element={<TasksPage />} />
+                  <Route path="/processes" element={<ProcessesPage />} />
+                  <Route path="/instances/:id" element={<InstancePage />} />
+                  <Route path="/modeler" element={<ModelerPage />} />
+                  <Route path="/modeler/:key" element={<ModelerPage />} />
+                  <Route path="/forms" element={<FormsPage />} />
+                  <Route path="/forms/:key" element={<FormsPage />} />
+                  <Route path="/catalog" element={<CatalogPage />} />
+                  <Route path="/catalog/:id" element={<CatalogEntryPage />} />
+                  <Route path="/dashboard" element={<DashboardPage />} />
+                  <Route path="*" element={<Navigate to="/tasks" replace />} />
+                </Route>
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </AuthProvider>
+      </Themed>
+    </LocaleProvider>
+  );
+}

@@ -1,0 +1,2 @@
+/** @module ui/auth: the session (current user, login, logout). */
+export { AuthProvider, useAuth, useUser } from './auth-context';

@@ -1,0 +1,98 @@
+/** @module ui/layout/app-layout: the shell around every page after login: navigation, user and unit, language, logout. */
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  CheckSquareOutlined,
+  DatabaseOutlined,
+  FormOutlined,
+  LogoutOutlined,
+  TranslationOutlined,
+} from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Spin, Tooltip, Typography } from 'antd';
+import { Suspense } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth, useUser } from '../auth';
+import { useLocale } from '../i18n';
+import { canSupervise, roleName } from '../lib';
+import { NotificationBell } from './notification-bell';
+
+const { Header, Content } = Layout;
+
+export function AppLayout() {
+  const user = useUser();
+  const { logout } = useAuth();
+  const { lang, setLang, t } = useLocale();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const section = `/${location.pathname.split('/')[1] ?? ''}`;
+  const selected = section === '/modeler' || section === '/instances' ? '/processes' : section;
+
+  const items = [
+    { key: '/tasks', icon: <CheckSquareOutlined />, label: <Link to="/tasks" data-testid="nav-tasks">{t('nav.tasks')}</Link> },
+    { key: '/processes', icon: <ApartmentOutlined />, label: <Link to="/processes" data-testid="nav-processes">{t('nav.processes')}</Link> },
+    { key: '/forms', icon: <FormOutlined />, label: <Link to="/forms" data-testid="nav-forms">{t('nav.forms')}</Link> },
+    { key: '/catalog', icon: <DatabaseOutlined />, label: <Link to="/catalog" data-testid="nav-catalog">{t('nav.catalog')}</Link> },
+    ...(canSupervise(user.roles)
+      ? [{ key: '/dashboard', icon: <AlertOutlined />, label: <Link to="/dashboard" data-testid="nav-dashboard">{t('nav.dashboard')}</Link> }]
+      : []),
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 20 }}>
+        <Link to="/tasks" style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
+          {t('appName')}
+          <span style={{ fontSize: 12, fontWeight: 400, marginLeft: 8, opacity: 0.75 }}>{t('appSubtitle')}</span>
+        </Link>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[selected]}
+          items={items}
+          style={{ flex: 1, minWidth: 0 }}
+          aria-label="主导航"
+        />
+        <Space size="middle" style={{ color: '#fff' }}>
+          <NotificationBell />
+          <Tooltip title={user.roles.map(roleName).join('、')}>
+            <span data-testid="user-info">
+              <Typography.Text style={{ color: '#fff' }} data-testid="user-name">
+                {user.name}
+              </Typography.Text>
+              <Typography.Text style={{ color: 'rgba(255,255,255,0.65)', marginLeft: 8 }} data-testid="user-unit">
+                {user.unitName}
+              </Typography.Text>
+            </span>
+          </Tooltip>
+          <Button
+            type="text"
+            style={{ color: '#fff' }}
+            icon={<TranslationOutlined />}
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+            aria-label="切换语言 / Switch language"
+            data-testid="lang-switch"
+          >
+            {t('lang.switch')}
+          </Button>
+          <Button
+            type="text"
+            style={{ color: '#fff' }}
+            icon={<LogoutOutlined />}
+            onClick={async () => {
+              await logout();
+              navigate('/login', { replace: true });
+            }}
+            data-testid="logout"
+          >
+            {t('logout')}
+          </Button>
+        </Space>
+      </Header>
+      <Content style={{ padding: 20 }}>
+        <Suspense fallback={<Spin style={{ display: 'block', margin: 80 }} />}>
+          <Outlet />
+        </Suspense>
+      </Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,2 @@
+/** @module ui/layout: the authenticated page shell. */
+export { AppLayout } from './app-layout';

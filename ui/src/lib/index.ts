@@ -1,0 +1,4 @@
+/** @module ui/lib: small shared helpers for pages (notifications, formatting, data loading). */
+export * from './format';
+export * from './notify';
+export * from './use-async';
