@@ -1,0 +1,268 @@
+/** @module The engine's tables: deployed definitions, instance snapshots and every effect a step writes beside them. */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { CompiledProcess, ElementRef, Json, Vars } from '../contract';
+import { timestamps } from './db';
+
+const tz = () => timestamp({ withTimezone: true });
+
+export const deployments = pgTable('deployments', {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text(),
+  deployedBy: text(),
+  ...timestamps,
+});
+
+export const processDefinitions = pgTable(
+  'process_definitions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    key: text().notNull(),
+    version: integer().notNull(),
+    name: text(),
+    xml: text().notNull(),
+    compiled: jsonb().$type<CompiledProcess>().notNull(),
+    /** sha256 of the XML: a deployment of identical content is a no-op. */
+    checksum: text().notNull(),
+    /** formKey → form version pinned at deploy time, so a later form edit never changes a running version. */
+    formBindings: jsonb().$type<Record<string, number>>().notNull().default({}),
+    deploymentId: uuid()
+      .notNull()
+      .references(() => deployments.id),
+    deployedAt: tz().notNull().defaultNow(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('process_definitions_key_version_uq').on(t.key, t.version)],
+);
+
+export const processInstances = pgTable(
+  'process_instances',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    definitionId: uuid()
+      .notNull()
+      .references(() => processDefinitions.id),
+    processKey: text().notNull(),
+    definitionVersion: integer().notNull(),
+    snapshot: jsonb().$type<Json>().notNull(),
+    /** Optimistic lock: every step writes `WHERE version = $v` and bumps it. */
+    version: integer().notNull().default(1),
+    status: text({ enum: ['active', 'completed', 'cancelled', 'incident'] }).notNull(),
+    businessKey: text(),
+    /** The starter's unit: unscoped `unit.*` candidate groups resolve to it. */
+    unitId: text(),
+    startedBy: text(),
+    parentInstanceId: uuid(),
+    /** The parent's call-activity activation that waits for this child. */
+    parentRef: jsonb().$type<ElementRef & { childKey: string }>(),
+    startedAt: tz().notNull(),
+    endedAt: tz(),
+    variables: jsonb().$type<Vars>().notNull().default({}),
+    activeElementIds: text().array().notNull().default(sql`'{}'::text[]`),
+    ...timestamps,
+  },
+  (t) => [
+    index('process_instances_key_status_idx').on(t.processKey, t.status, t.startedAt),
+    index('process_instances_business_key_idx').on(t.businessKey),
+    index('process_instances_parent_idx').on(t.parentInstanceId),
+    index('process_instances_unit_idx').on(t.unitId, t.startedAt),
+  ],
+);
+
+/**
+ * One row per activation of a user task. The inbox reads only open rows, so its indexes are partial on
+ * `status = 'open'`: they stay the size of the open work (100k), not of the history (1M+).
+ */
+export const userTasks = pgTable(
+  'user_tasks',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    instanceId: uuid()
+      .notNull()
+      .references(() => processInstances.id),
+    elementId: text().notNull(),
+    taskKey: text().notNull(),
+    activation: integer().notNull(),
+    loopIndex: integer(),
+    name: text().notNull(),
+    assignee: text(),
+    /** Roles only (the `@unit` scope is moved into `unitId`), so `&&` against a user's roles matches. */
+    candidateGroups: text().array().notNull().default(sql`'{}'::text[]`),
+    candidateUsers: text().array().notNull().default(sql`'{}'::text[]`),
+    unitId: text(),
+    dueAt: tz(),
+    dueProvisional: boolean().notNull().default(false),
+    followUpAt: tz(),
+    priority: integer().notNull().default(50),
+    status: text({ enum: ['open', 'completed', 'cancelled'] }).notNull().default('open'),
+    completedAt: tz(),
+    completedBy: text(),
+    formKey: text(),
+    formVersion: integer(),
+    localVars: jsonb().$type<Vars>(),
+    processKey: text().notNull(),
+    businessKey: text(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('user_tasks_instance_key_uq').on(t.instanceId, t.taskKey),
+    // "mine": my open tasks, newest first.
+    index('user_tasks_open_assignee_idx')
+      .on(t.assignee, t.createdAt.desc())
+      .where(sql`${t.status} = 'open'`),
+    // "group" for unit roles: my unit's open tasks, newest first; the role test filters ~1/60 of open rows.
+    index('user_tasks_open_unit_idx')
+      .on(t.unitId, t.createdAt.desc())
+      .where(sql`${t.status} = 'open'`),
+    // "group" for county-wide roles (authority.*, supervisor): by role across all units.
+    index('user_tasks_open_groups_gin').using('gin', t.candidateGroups).where(sql`${t.status} = 'open'`),
+    index('user_tasks_open_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.status} = 'open' and ${t.dueAt} is not null`),
+    index('user_tasks_process_status_idx').on(t.processKey, t.status),
+  ],
+);
+
+export const timers = pgTable(
+  'timers',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Null for a timer start event, which belongs to a definition rather than an instance. */
+    instanceId: uuid().references(() => processInstances.id),
+    definitionId: uuid().references(() => processDefinitions.id),
+    timerKey: text().notNull(),
+    elementId: text().notNull(),
+    activation: integer().notNull(),
+    loopIndex: integer(),
+    dueAt: tz().notNull(),
+    cycle: text(),
+    repetitionsLeft: integer(),
+    interrupting: boolean(),
+    status: text({ enum: ['scheduled', 'fired', 'cancelled'] }).notNull().default('scheduled'),
+    /** A poller's lease: another poller skips the row until it passes (a crashed poller's lease just expires). */
+    claimedUntil: tz(),
+    ...timestamps,
+  },
+  (t) => [
+    index('timers_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.status} = 'scheduled'`),
+    index('timers_instance_key_idx').on(t.instanceId, t.timerKey),
+  ],
+);
+
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    instanceId: uuid()
+      .notNull()
+      .references(() => processInstances.id),
+    jobKey: text().notNull(),
+    elementId: text().notNull(),
+    activation: integer().notNull(),
+    loopIndex: integer(),
+    type: text().notNull(),
+    variables: jsonb().$type<Vars>().notNull().default({}),
+    headers: jsonb().$type<Record<string, string>>().notNull().default({}),
+    retries: integer().notNull().default(3),
+    retriesLeft: integer().notNull().default(3),
+    nextRunAt: tz().notNull().defaultNow(),
+    lockedUntil: tz(),
+    lockOwner: text(),
+    lastError: text(),
+    status: text({ enum: ['ready', 'completed', 'failed', 'cancelled'] }).notNull().default('ready'),
+    ...timestamps,
+  },
+  (t) => [
+    index('jobs_ready_idx')
+      .on(t.nextRunAt)
+      .where(sql`${t.status} = 'ready'`),
+    uniqueIndex('jobs_instance_key_uq').on(t.instanceId, t.jobKey),
+  ],
+);
+
+export const messageSubscriptions = pgTable(
+  'message_subscriptions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    instanceId: uuid()
+      .notNull()
+      .references(() => processInstances.id),
+    subscriptionKey: text().notNull(),
+    messageName: text().notNull(),
+    correlationKey: text(),
+    elementId: text().notNull(),
+    activation: integer().notNull(),
+    loopIndex: integer(),
+    status: text({ enum: ['active', 'correlated', 'closed'] }).notNull().default('active'),
+    ...timestamps,
+  },
+  (t) => [
+    index('message_subscriptions_lookup_idx')
+      .on(t.messageName, t.correlationKey)
+      .where(sql`${t.status} = 'active'`),
+    index('message_subscriptions_instance_idx').on(t.instanceId, t.subscriptionKey),
+  ],
+);
+
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    instanceId: uuid()
+      .notNull()
+      .references(() => processInstances.id),
+    incidentKey: text().notNull(),
+    elementId: text().notNull(),
+    activation: integer().notNull(),
+    /** Engine incidents (FEEL errors) resume by `incident.retry`; JOB_FAILED ones by re-arming the job. */
+    type: text().notNull(),
+    message: text().notNull(),
+    expression: text(),
+    jobId: uuid(),
+    status: text({ enum: ['open', 'resolved'] }).notNull().default('open'),
+    resolvedAt: tz(),
+    ...timestamps,
+  },
+  (t) => [
+    index('incidents_instance_idx').on(t.instanceId, t.status),
+    index('incidents_open_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'open'`),
+  ],
+);
+
+/** Append-only: who did what, when, with which data. */
+export const historyEvents = pgTable(
+  'history_events',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    instanceId: uuid().notNull(),
+    at: tz().notNull(),
+    type: text().notNull(),
+    elementId: text(),
+    actor: text(),
+    data: jsonb().$type<Json>(),
+  },
+  (t) => [index('history_events_instance_idx').on(t.instanceId, t.id)],
+);
+
+export type DefinitionRow = typeof processDefinitions.$inferSelect;
+export type InstanceRow = typeof processInstances.$inferSelect;
+export type TaskRow = typeof userTasks.$inferSelect;
+export type TimerRow = typeof timers.$inferSelect;
+export type JobRow = typeof jobs.$inferSelect;
+export type IncidentRow = typeof incidents.$inferSelect;
+export type HistoryRow = typeof historyEvents.$inferSelect;
