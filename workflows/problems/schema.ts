@@ -1,0 +1,44 @@
+/** @module The data-problem projection: one row per data-problem instance, kept by its workers so statistics never scan jsonb. */
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { timestamps } from '../../engine/store/db';
+
+const tz = () => timestamp({ withTimezone: true });
+
+export const PROBLEM_STATUSES = ['triage', 'rectifying', 'verifying', 'archived', 'dismissed'] as const;
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+
+export const problems = pgTable(
+  'problems',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    instanceId: uuid().notNull().unique(),
+    entryId: uuid().notNull(),
+    entryCode: text().notNull(),
+    reporterUnitId: text(),
+    reporter: text(),
+    /** 数源单位 (一数一源): the entry's owner unit. */
+    sourceUnitId: text().notNull(),
+    problemType: text({ enum: ['error', 'omission', 'infringement', 'other'] }).notNull(),
+    urgent: boolean().notNull().default(false),
+    description: text().notNull(),
+    status: text({ enum: PROBLEM_STATUSES }).notNull().default('triage'),
+    receivedAt: tz().notNull(),
+    /** Deadline of the current rectification round. */
+    dueAt: tz(),
+    overdue: boolean().notNull().default(false),
+    /** Overdue working days at the last 催办, so a daily cycle reminds once per working day. */
+    remindedOverdueDays: integer().notNull().default(0),
+    reminders: integer().notNull().default(0),
+    /** First time the source unit reported the fix (rectifiedAt of round 1 decides "on time"). */
+    firstRectifiedAt: tz(),
+    rectifiedAt: tz(),
+    /** Every round's report was within its deadline. */
+    onTime: boolean(),
+    /** Rectification rounds opened (1 = fixed first time; more = rework). */
+    rounds: integer().notNull().default(0),
+    outcome: text({ enum: ['archived', 'dismissed'] }),
+    closedAt: tz(),
+    ...timestamps,
+  },
+  (t) => [index().on(t.sourceUnitId, t.receivedAt), index().on(t.status)],
+);
