@@ -1,0 +1,95 @@
+/** @module ui/forms/field-diff: a read-only, field-by-field comparison of two versions (the reviewer's view of a catalog change). */
+import { Table, Tag, Typography } from 'antd';
+import { type JsonSchema, labelFor } from './schema-paths';
+
+export interface FieldDiffProps {
+  before: Record<string, unknown> | undefined;
+  after: Record<string, unknown> | undefined;
+  schema?: JsonSchema;
+  uiSchema?: JsonSchema;
+  /** Show unchanged fields too (greyed), not only the changed ones. */
+  showUnchanged?: boolean;
+}
+
+function display(value: unknown, schema: JsonSchema | undefined, ui: JsonSchema | undefined): string {
+  if (value === undefined || value === null || value === '') return '—';
+  const label = labelFor(schema, ui, value);
+  if (label !== undefined) return label;
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (Array.isArray(value) && value.every((v) => v && typeof v === 'object')) {
+    const props = (schema?.items as JsonSchema | undefined)?.properties ?? {};
+    return value
+      .map((row, i) => {
+        const cells = Object.entries(row as Record<string, unknown>).map(
+          ([k, v]) => `${props[k]?.title ?? k}：${display(v, props[k], ui?.items?.[k])}`,
+        );
+        return `${i + 1}. ${cells.join('，')}`;
+      })
+      .join('\n');
+  }
+  if (typeof value === 'object') return JSON.stringify(value, null, 1);
+  return String(value);
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+interface DiffRow {
+  key: string;
+  title: string;
+  before: string;
+  after: string;
+  changed: boolean;
+}
+
+export function FieldDiff({ before = {}, after = {}, schema, uiSchema, showUnchanged = false }: FieldDiffProps) {
+  const order = [...Object.keys(schema?.properties ?? {})];
+  for (const k of [...Object.keys(before), ...Object.keys(after)]) if (!order.includes(k)) order.push(k);
+  const rows: DiffRow[] = order
+    .filter((k) => k in before || k in after)
+    .map((k) => {
+      const s = schema?.properties?.[k] as JsonSchema | undefined;
+      const ui = uiSchema?.[k] as JsonSchema | undefined;
+      return {
+        key: k,
+        title: (ui?.['ui:title'] as string) ?? s?.title ?? k,
+        before: display(before[k], s, ui),
+        after: display(after[k], s, ui),
+        changed: !same(before[k], after[k]),
+      };
+    })
+    .filter((r) => showUnchanged || r.changed);
+  const cell = (text: string, changed: boolean, kind: 'before' | 'after') => (
+    <Typography.Text
+      style={{ whiteSpace: 'pre-wrap' }}
+      delete={changed && kind === 'before'}
+      type={changed ? (kind === 'after' ? 'success' : 'danger') : 'secondary'}
+    >
+      {text}
+    </Typography.Text>
+  );
+  return (
+    <Table<DiffRow>
+      size="small"
+      bordered
+      pagination={false}
+      data-testid="field-diff"
+      dataSource={rows}
+      locale={{ emptyText: '没有字段变化' }}
+      rowClassName={(r) => (r.changed ? 'diff-changed' : '')}
+      columns={[
+        {
+          title: '字段',
+          dataIndex: 'title',
+          width: 160,
+          render: (t: string, r) => (
+            <span data-testid={`diff-${r.key}`}>
+              {t} {r.changed ? <Tag color="orange">已变更</Tag> : null}
+            </span>
+          ),
+        },
+        { title: '当前版本', dataIndex: 'before', render: (t: string, r) => cell(t, r.changed, 'before') },
+        { title: '变更后', dataIndex: 'after', render: (t: string, r) => cell(t, r.changed, 'after') },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,114 @@
+/** @module ui/forms/schema-form: the one form renderer: rjsf + antd theme + ajv8, Chinese messages, our widgets, server 422s on their fields. */
+import Form from '@rjsf/antd';
+import type { ErrorSchema, RegistryFieldsType, RegistryWidgetsType } from '@rjsf/utils';
+import { customizeValidator } from '@rjsf/validator-ajv8';
+import { Alert, Button, Space } from 'antd';
+import { type ReactNode, useMemo, useState } from 'react';
+import { useLocale } from '../i18n';
+import { showError } from '../lib';
+import { AttachmentsField } from './fields/attachments-field';
+import { TableField } from './fields/table-field';
+import { localizeFormLabels, zhStringTranslator } from './localize-labels';
+import { makeTransformErrors } from './localize-errors';
+import type { JsonSchema } from './schema-paths';
+import { fieldIssuesOf, toErrorSchema } from './server-errors';
+import { CatalogEntryPicker, SystemPicker, UnitPicker } from './widgets/pickers';
+
+const validator = customizeValidator();
+
+export const formWidgets: RegistryWidgetsType = {
+  unit: UnitPicker,
+  catalogEntry: CatalogEntryPicker,
+  informationSystem: SystemPicker,
+};
+
+export const formFields: RegistryFieldsType = {
+  table: TableField,
+  attachments: AttachmentsField,
+};
+
+export interface SchemaFormProps {
+  schema: JsonSchema;
+  uiSchema?: JsonSchema;
+  formData?: Record<string, unknown>;
+  onChange?: (data: Record<string, unknown>) => void;
+  /** Resolves when done; a 422 rejection is shown on the fields, anything else via message. */
+  onSubmit?: (data: Record<string, unknown>) => Promise<unknown>;
+  submitText?: string;
+  readonly?: boolean;
+  formContext?: Record<string, unknown>;
+  /** Extra buttons beside submit. */
+  actions?: ReactNode;
+  testId?: string;
+}
+
+export function SchemaForm(props: SchemaFormProps) {
+  const { schema, uiSchema, onChange, onSubmit, submitText, readonly, formContext, actions, testId } = props;
+  const { lang, t } = useLocale();
+  const [data, setData] = useState<Record<string, unknown>>(props.formData ?? {});
+  const [serverErrors, setServerErrors] = useState<ErrorSchema | undefined>();
+  const [topErrors, setTopErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const transformErrors = useMemo(() => makeTransformErrors(schema, uiSchema, lang), [schema, uiSchema, lang]);
+  const ui = useMemo(() => localizeFormLabels(uiSchema ?? {}, lang), [uiSchema, lang]);
+
+  const submit = async (formData: Record<string, unknown>) => {
+    if (!onSubmit) return;
+    setBusy(true);
+    setServerErrors(undefined);
+    setTopErrors([]);
+    try {
+      await onSubmit(formData);
+    } catch (err) {
+      const issues = fieldIssuesOf(err);
+      if (issues) {
+        setServerErrors(toErrorSchema(issues.filter((i) => i.path && i.path !== '/')));
+        setTopErrors(issues.filter((i) => !i.path || i.path === '/').map((i) => i.message));
+      }
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div data-testid={testId ?? 'schema-form'}>
+      {topErrors.length ? (
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} title={topErrors.join('；')} />
+      ) : null}
+      <Form
+        schema={schema}
+        uiSchema={ui}
+        formData={data}
+        validator={validator}
+        widgets={formWidgets}
+        fields={formFields}
+        formContext={formContext}
+        transformErrors={transformErrors}
+        translateString={lang === 'zh' ? zhStringTranslator : undefined}
+        extraErrors={serverErrors}
+        showErrorList={false}
+        noHtml5Validate
+        focusOnFirstError
+        readonly={readonly}
+        onChange={(e) => {
+          setData(e.formData);
+          if (serverErrors) setServerErrors(undefined);
+          onChange?.(e.formData);
+        }}
+        onSubmit={(e) => submit(e.formData)}
+      >
+        {readonly || !onSubmit ? (
+          <span />
+        ) : (
+          <Space>
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="form-submit">
+              {submitText ?? t('submit')}
+            </Button>
+            {actions}
+          </Space>
+        )}
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/** @module ui/forms/widgets/pickers: unit, catalog entry and information system pickers for `ui:widget: unit | catalogEntry | informationSystem`. */
+import type { WidgetProps } from '@rjsf/utils';
+import { catalog, itemsOf, units } from '../../api';
+import { RemoteSelect } from './remote-select';
+
+export function UnitPicker(props: WidgetProps) {
+  return (
+    <RemoteSelect
+      widget={props}
+      placeholder={props.placeholder || '搜索单位名称'}
+      testId={`unit-picker-${props.name}`}
+      search={async (q) => itemsOf(await units.search(q)).map((u) => ({ value: u.id, label: u.name }))}
+    />
+  );
+}
+
+/** Stores the entry id; shows "code 名称 (单位)". */
+export function CatalogEntryPicker(props: WidgetProps) {
+  return (
+    <RemoteSelect
+      widget={props}
+      placeholder={props.placeholder || '搜索目录名称或代码'}
+      testId={`entry-picker-${props.name}`}
+      search={async (q) =>
+        itemsOf(await catalog.entries({ q, pageSize: 50 })).map((e) => ({
+          value: e.id,
+          label: `${e.code} ${String(e.fields?.resourceName ?? '')}（${e.unitName}）`,
+        }))
+      }
+    />
+  );
+}
+
+/**
+ * The unit's information systems (the census). Stores the system's name by default because the catalog
+ * form's field is `systemName`; `ui:options: {valueKey: 'id'}` stores the id instead.
+ */
+export function SystemPicker(props: WidgetProps) {
+  const valueKey = (props.options.valueKey as string) === 'id' ? 'id' : 'name';
+  const unitId = (props.options.unitId as string | undefined) ?? props.registry.formContext?.unitId;
+  return (
+    <RemoteSelect
+      widget={props}
+      placeholder={props.placeholder || '选择信息系统'}
+      testId={`system-picker-${props.name}`}
+      search={async (q) =>
+        itemsOf(await catalog.systems({ unitId }))
+          .filter((s) => !q || s.name.includes(q))
+          .map((s) => ({ value: s[valueKey] as string, label: s.name }))
+      }
+    />
+  );
+}
