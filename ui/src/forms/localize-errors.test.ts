@@ -1,10 +1,10 @@
 /** @module ui/forms/localize-errors.test: ajv errors become Chinese sentences naming the field by its title. */
-import type { RJSFValidationError } from '@rjsf/utils';
+import type { RJSFSchema, RJSFValidationError } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import { describe, expect, it } from 'vitest';
 import { makeTransformErrors } from './localize-errors';
 
-const schema = {
+const schema: RJSFSchema = {
   type: 'object',
   required: ['resourceName', 'dataItems'],
   properties: {

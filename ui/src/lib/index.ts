@@ -2,3 +2,4 @@
 export * from './format';
 export * from './notify';
 export * from './use-async';
+export * from './use-process-names';

@@ -1,0 +1,168 @@
+/** @module ui/pages/tasks/task-drawer: one task: its context (process, starter, history), its form, claim and complete. */
+import { Alert, Button, Descriptions, Drawer, Space, Spin, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { type CompleteResult, type HistoryEvent, itemsOf, instances, type Task, tasks as tasksApi } from '../../api';
+import { useUser } from '../../auth';
+import { DueTag, HistoryTimeline, VariablesView } from '../../components';
+import { type JsonSchema, SchemaForm } from '../../forms';
+import { useT } from '../../i18n';
+import { formatTime, showError, showSuccess, useAsync } from '../../lib';
+import { ChangeDiff, isChangeRequest } from './change-diff';
+import { CompletionResult } from './completion-result';
+import { prefillFor } from './prefill';
+
+export interface TaskDrawerProps {
+  taskId: string;
+  processNames: Record<string, string>;
+  onClose: () => void;
+  onChanged: () => void;
+  onOpenTask: (id: string) => void;
+}
+
+/** The next open task of the same instance that this user can act on, mine first. */
+async function findNextTask(instanceId: string): Promise<Task | undefined> {
+  const [mine, group] = await Promise.all([
+    tasksApi.list({ scope: 'mine', processInstanceId: instanceId }),
+    tasksApi.list({ scope: 'group', processInstanceId: instanceId }),
+  ]);
+  return [...itemsOf(mine), ...itemsOf(group)].find((t) => t.status === 'open');
+}
+
+export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTask }: TaskDrawerProps) {
+  const t = useT();
+  const user = useUser();
+  const [result, setResult] = useState<{ res: CompleteResult; next?: Task }>();
+  const state = useAsync(
+    async () => {
+      const task = await tasksApi.get(taskId);
+      const history: HistoryEvent[] = await instances
+        .history(task.processInstanceId)
+        .then(itemsOf)
+        .catch(() => []);
+      return { task, history };
+    },
+    [taskId],
+  );
+  const task = state.data?.task;
+  const history = state.data?.history ?? [];
+  const started = history.find((e) => e.type === 'instance.started');
+  const mineOrFree = task && (!task.assignee || task.assignee === user.username);
+  const editable = task?.status === 'open' && mineOrFree;
+
+  const complete = async (variables: Record<string, unknown>) => {
+    const res = await tasksApi.complete(taskId, variables);
+    const next = await findNextTask(res.instance.id).catch(() => undefined);
+    setResult({ res, next });
+    onChanged();
+  };
+  const claim = async (fn: () => Promise<unknown>, done: string) => {
+    try {
+      await fn();
+      showSuccess(done);
+      state.reload();
+      onChanged();
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  const title = task ? (
+    <Space wrap>
+      <span data-testid="task-title">{task.name || task.elementId}</span>
+      {task.overdue ? <Tag color="red">{t('tasks.overdueTag')}</Tag> : null}
+      {task.status !== 'open' ? <Tag>{task.status}</Tag> : null}
+    </Space>
+  ) : (
+    t('loading')
+  );
+  const extra = task && task.status === 'open' && !result ? (
+    <Space>
+      {!task.assignee ? (
+        <Button onClick={() => claim(() => tasksApi.claim(task.id), t('tasks.claimed'))} data-testid="drawer-claim">
+          {t('tasks.claim')}
+        </Button>
+      ) : null}
+      {task.assignee === user.username ? (
+        <Button onClick={() => claim(() => tasksApi.unclaim(task.id), t('tasks.unclaimed'))} data-testid="drawer-unclaim">
+          {t('tasks.unclaim')}
+        </Button>
+      ) : null}
+    </Space>
+  ) : null;
+
+  const work = task ? (
+    <>
+      <Descriptions
+        size="small"
+        column={2}
+        style={{ marginBottom: 16 }}
+        data-testid="task-context"
+        items={[
+          { key: 'p', label: t('tasks.process'), children: processNames[task.processKey] ?? task.processKey },
+          { key: 'b', label: t('tasks.businessKey'), children: task.businessKey || '—' },
+          { key: 's', label: t('tasks.startedBy'), children: <span data-testid="task-started-by">{started?.actor ?? '—'}</span> },
+          { key: 'st', label: t('instance.startedAt'), children: formatTime(started?.at) },
+          { key: 'c', label: t('tasks.created'), children: formatTime(task.createdAt) },
+          { key: 'd', label: t('tasks.due'), children: <DueTag task={task} /> },
+          { key: 'a', label: t('tasks.assignee'), children: task.assignee || (task.candidateGroups ?? []).join('、') || '—' },
+          {
+            key: 'i',
+            label: t('instance.title'),
+            children: <Link to={`/instances/${task.processInstanceId}`}>{t('tasks.viewInstance')}</Link>,
+          },
+        ]}
+      />
+      {isChangeRequest(task.variables ?? {}) ? <ChangeDiff variables={task.variables} /> : null}
+      {!mineOrFree ? <Alert type="info" showIcon title={`此任务由 ${task.assignee} 办理`} style={{ marginBottom: 12 }} /> : null}
+      {task.form ? (
+        <SchemaForm
+          key={task.id}
+          schema={task.form.schema as JsonSchema}
+          uiSchema={task.form.uiSchema as JsonSchema}
+          formData={prefillFor(task.form.schema, task.form.uiSchema, task.variables ?? {})}
+          formContext={{ unitId: user.unitId, variables: task.variables, task }}
+          readonly={!editable}
+          submitText={t('tasks.complete')}
+          onSubmit={complete}
+          testId="task-form"
+        />
+      ) : (
+        <Space orientation="vertical">
+          <Alert type="info" showIcon title={t('tasks.noForm')} />
+          {editable ? (
+            <Button
+              type="primary"
+              data-testid="form-submit"
+              onClick={() => complete({}).catch(showError)}
+            >
+              {t('tasks.complete')}
+            </Button>
+          ) : null}
+        </Space>
+      )}
+    </>
+  ) : null;
+
+  return (
+    <Drawer open size={920} title={title} extra={extra} onClose={onClose} destroyOnHidden data-testid="task-drawer">
+      {state.loading && !task ? <Spin /> : null}
+      {state.error && !task ? <Alert type="error" showIcon title={(state.error as Error).message} /> : null}
+      {result ? (
+        <CompletionResult result={result.res} next={result.next} onOpenTask={onOpenTask} onClose={onClose} />
+      ) : task ? (
+        <Tabs
+          items={[
+            { key: 'work', label: t('tasks.complete'), children: work },
+            {
+              key: 'history',
+              label: t('tasks.history'),
+              children: <HistoryTimeline events={history} compact />,
+            },
+            { key: 'vars', label: t('tasks.variables'), children: <VariablesView variables={task.variables ?? {}} /> },
+          ]}
+        />
+      ) : null}
+    </Drawer>
+  );
+}
