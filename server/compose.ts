@@ -1,6 +1,7 @@
 /** @module Builds the whole server from a config: database, seed, services, app. Used by server.ts and by tests. */
 import type { Database } from './db/open-db';
 import { openDatabase } from './db/open-db';
+import { createTestClock, systemClock } from '../engine/expressions/clock';
 import { type AppConfig, type AppDeps, type Clock, loadConfig } from './deps';
 import { createApp, type RouteModule } from './app';
 import { seedDemoUsers, seedUnits } from './identity/seed';
@@ -27,22 +28,11 @@ export interface ComposeOptions {
   startPollers?: boolean;
 }
 
-/** A clock that can be set and then keeps ticking from there (API.md, test clock). */
-export function createSettableClock(): Clock & { set(d: Date): void } {
-  let offset = 0;
-  return {
-    now: () => new Date(Date.now() + offset),
-    set(d: Date) {
-      offset = d.getTime() - Date.now();
-    },
-  };
-}
-
 export async function composeServer(options: ComposeOptions = {}): Promise<ServerContext> {
   const config: AppConfig = { ...loadConfig(), ...options.config };
   const database =
     options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
-  const clock = options.clock ?? (config.testClock ? createSettableClock() : { now: () => new Date() });
+  const clock = options.clock ?? (config.testClock ? createTestClock() : systemClock);
   const deps: AppDeps = { config, database, db: database.db, clock, services: {} };
 
   await seedUnits(deps.db);

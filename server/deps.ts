@@ -13,9 +13,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
 }
 
-export interface Clock {
-  now(): Date;
-}
+export type { Clock } from '../engine/expressions/clock';
+import type { Clock } from '../engine/expressions/clock';
 
 export interface AppDeps {
   config: AppConfig;

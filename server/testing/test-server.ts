@@ -1,7 +1,8 @@
 /** @module Test servers: the whole app on a fresh test database, in-process (`request`) or listening on a port. */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { type ComposeOptions, composeServer, createSettableClock, type ServerContext } from '../compose';
+import { createTestClock } from '../../engine/expressions/clock';
+import { type ComposeOptions, composeServer, type ServerContext } from '../compose';
 import { openTestDatabase, type TestDbKind } from '../db/testing';
 
 export interface TestServer extends ServerContext {
@@ -15,7 +16,7 @@ export async function createTestServer(kind: TestDbKind, options: ComposeOptions
   const ctx = await composeServer({
     database,
     demo: true,
-    clock: createSettableClock(),
+    clock: createTestClock(),
     startPollers: false,
     ...options,
     config: { testClock: true, demoPassword: 'huiliu-demo', ...options.config },
