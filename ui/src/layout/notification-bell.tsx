@@ -48,7 +48,7 @@ export function NotificationBell() {
   return (
     <Popover content={content} title={t('notifications')} trigger="click" placement="bottomRight">
       <Badge count={unread} size="small">
-        <Button type="text" icon={<BellOutlined />} aria-label={t('notifications')} data-testid="notifications-bell" />
+        <Button type="text" style={{ color: '#fff' }} icon={<BellOutlined />} aria-label={t('notifications')} data-testid="notifications-bell" />
       </Badge>
     </Popover>
   );
