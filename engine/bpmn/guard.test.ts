@@ -30,7 +30,9 @@ describe('guardXmlInput', () => {
   it('given real BPMN files when guarded then nothing is refused', () => {
     expect(guardXmlInput(approval)).toEqual([]);
     expect(guardXmlInput(minimal)).toEqual([]);
-    expect(guardXmlInput('\uFEFF  \n<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">')).toEqual([]);
+    expect(
+      guardXmlInput('\uFEFF  \n<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">'),
+    ).toEqual([]);
     expect(guardXmlInput('<!-- exported --><?xml-stylesheet href="x"?>\n<semantic:definitions>')).toEqual([]);
   });
 
@@ -77,9 +79,9 @@ describe('guardXmlInput', () => {
     expect(codes('<definitions><!-- x --><![CDATA[ <!EnTiTy x "y"> ]]></definitions>')).toEqual([
       'XML_DTD_FORBIDDEN',
     ]);
-    expect(codes('<?xml version="1.0"?><!DocType x [<!ENTITY e SYSTEM "http://evil/">]><definitions/>')).toEqual(
-      ['XML_DTD_FORBIDDEN'],
-    );
+    expect(
+      codes('<?xml version="1.0"?><!DocType x [<!ENTITY e SYSTEM "http://evil/">]><definitions/>'),
+    ).toEqual(['XML_DTD_FORBIDDEN']);
   });
 
   it('given text that does not start with < when guarded then XML_MALFORMED', () => {
@@ -91,7 +93,9 @@ describe('guardXmlInput', () => {
   });
 
   it('given XML whose root is not definitions when guarded then XML_NOT_BPMN names the root', () => {
-    const issues = guardXmlInput('<?xml version="1.0"?><!-- c --><svg:svg xmlns:svg="x"><definitions/></svg:svg>');
+    const issues = guardXmlInput(
+      '<?xml version="1.0"?><!-- c --><svg:svg xmlns:svg="x"><definitions/></svg:svg>',
+    );
     expect(issues.map((i) => i.code)).toEqual(['XML_NOT_BPMN']);
     expect(issues[0]!.messageEn).toContain('<svg:svg>');
     expect(codes('<html><body>definitions</body></html>')).toEqual(['XML_NOT_BPMN']);
