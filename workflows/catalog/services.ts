@@ -1,0 +1,162 @@
+/** @module Catalog services: census, entry lists with visibility, and the pre-start checks that let routes answer 4xx. */
+import type { Json } from '../../engine/contract';
+import { AppError } from '../../engine/errors';
+import type { DbOrTx } from '../../engine/store/db';
+import * as store from './store';
+
+/** The caller as the server knows it (SessionUser-compatible). */
+export interface Actor {
+  username: string;
+  unitId: string;
+  roles: string[];
+}
+
+const isAuthority = (a: Actor) => a.roles.some((r) => r.startsWith('authority.') || r === 'supervisor');
+const notFound = (what: string, en: string) =>
+  new AppError('NOT_FOUND', `${what}不存在`, { messageEn: `${en} not found` });
+
+export async function listSystems(db: DbOrTx, unitId?: string) {
+  return store.listSystems(db, unitId);
+}
+
+/** 信息系统普查: a cataloguer adds systems of their own unit only. */
+export async function addSystem(db: DbOrTx, actor: Actor, input: { name: string; description?: string }) {
+  if (!actor.roles.includes('unit.cataloguer')) {
+    throw new AppError('FORBIDDEN', '只有目录编制员可以登记信息系统', {
+      messageEn: 'Only a cataloguer may add information systems',
+    });
+  }
+  const name = input.name.trim();
+  if (!name)
+    throw new AppError('BAD_REQUEST', '信息系统名称不能为空', { messageEn: 'System name is required' });
+  if (await store.findSystemByName(db, actor.unitId, name)) {
+    throw new AppError('CONFLICT', `本单位已登记信息系统“${name}”`, {
+      messageEn: `System "${name}" already exists in this unit`,
+    });
+  }
+  return store.insertSystem(db, { unitId: actor.unitId, name, description: input.description ?? null });
+}
+
+export async function editSystem(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  patch: { name?: string; description?: string | null },
+) {
+  const row = await store.findSystem(db, id);
+  if (!row) throw notFound('信息系统', 'Information system');
+  if (row.unitId !== actor.unitId || !actor.roles.includes('unit.cataloguer')) {
+    throw new AppError('FORBIDDEN', '只能修改本单位的信息系统', {
+      messageEn: "Only your own unit's systems can be edited",
+    });
+  }
+  const name = patch.name?.trim();
+  if (name && name !== row.name && (await store.findSystemByName(db, row.unitId, name))) {
+    throw new AppError('CONFLICT', `本单位已登记信息系统“${name}”`, {
+      messageEn: `System "${name}" already exists in this unit`,
+    });
+  }
+  return store.updateSystem(db, id, { name: name || undefined, description: patch.description });
+}
+
+export interface EntryView {
+  id: string;
+  code: string;
+  unitId: string;
+  unitName: string;
+  status: 'active' | 'retired';
+  currentVersion: number;
+  fields: Record<string, Json>;
+  versions: {
+    version: number;
+    publishedAt: string;
+    publishedBy: string | null;
+    fields: Record<string, Json>;
+  }[];
+  /** Only for the owner unit and the authority: the open change instance (a draft in progress). */
+  openChangeInstanceId?: string | null;
+}
+
+/** Published metadata is county-wide (目录全局化); what is in progress is shown to the owner unit and the authority. */
+export async function listEntries(
+  db: DbOrTx,
+  actor: Actor,
+  filter: store.EntryFilter = {},
+): Promise<EntryView[]> {
+  const rows = await store.listEntryRows(db, filter);
+  const versions = await store.listVersions(
+    db,
+    rows.map((r) => r.entry.id),
+  );
+  return rows.map(({ entry, unitName }) => {
+    const own = versions.filter((v) => v.entryId === entry.id);
+    const current = own.find((v) => v.version === entry.currentVersion);
+    const view: EntryView = {
+      id: entry.id,
+      code: entry.code,
+      unitId: entry.unitId,
+      unitName,
+      status: entry.status,
+      currentVersion: entry.currentVersion,
+      fields: current?.fields ?? {},
+      versions: own.map((v) => ({
+        version: v.version,
+        publishedAt: v.publishedAt.toISOString(),
+        publishedBy: v.publishedBy,
+        fields: v.fields,
+      })),
+    };
+    if (isAuthority(actor) || actor.unitId === entry.unitId)
+      view.openChangeInstanceId = entry.openChangeInstanceId;
+    return view;
+  });
+}
+
+export async function getEntry(db: DbOrTx, actor: Actor, id: string): Promise<EntryView> {
+  const [view] = await listEntries(db, actor, { id, limit: 1 });
+  if (!view) throw notFound('目录条目', 'Catalog entry');
+  return view;
+}
+
+/**
+ * Checked by the start route of `catalog-change` so the user gets a 4xx instead of an incident: the entry exists,
+ * belongs to the caller's unit, is not retired, and has no other open change. `isInstanceActive` lets a lock left by
+ * a cancelled instance be ignored.
+ */
+export async function assertChangeAllowed(
+  db: DbOrTx,
+  entryId: string,
+  opts: { actor?: Actor; isInstanceActive?: (instanceId: string) => Promise<boolean> } = {},
+) {
+  const row = await store.findEntry(db, entryId);
+  if (!row) throw notFound('目录条目', 'Catalog entry');
+  const { entry } = row;
+  if (opts.actor && opts.actor.unitId !== entry.unitId) {
+    throw new AppError('FORBIDDEN', '只能对本单位的目录条目申请变更', {
+      messageEn: "Only your own unit's entries can be changed",
+    });
+  }
+  if (entry.status === 'retired') {
+    throw new AppError('CONFLICT', `目录条目 ${entry.code} 已注销, 不能变更`, {
+      messageEn: `Entry ${entry.code} is retired`,
+    });
+  }
+  const open = entry.openChangeInstanceId;
+  if (open && (!opts.isInstanceActive || (await opts.isInstanceActive(open)))) {
+    throw new AppError('CONFLICT', `目录条目 ${entry.code} 已有进行中的变更申请`, {
+      messageEn: `Entry ${entry.code} already has an open change`,
+      details: { openChangeInstanceId: open },
+    });
+  }
+  return entry;
+}
+
+/** Checked by the start route of `catalog-registration`: the resource code must be free county-wide. */
+export async function assertCodeAvailable(db: DbOrTx, code: string) {
+  const taken = await store.findEntryByCode(db, code);
+  if (taken) {
+    throw new AppError('CONFLICT', `信息资源代码 ${code} 已被使用`, {
+      messageEn: `Resource code ${code} is already in use`,
+    });
+  }
+}

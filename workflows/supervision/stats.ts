@@ -1,0 +1,168 @@
+/** @module Supervision services: the overdue list and the per-unit statistics of a period (统计与通报). */
+import type { WorkdayCalendar } from '../../engine/calendar';
+import { AppError } from '../../engine/errors';
+import type { DbOrTx } from '../../engine/store/db';
+import * as store from './store';
+
+export interface Period {
+  /** China dates, inclusive. */
+  from: string;
+  to: string;
+}
+
+export interface OverdueItem {
+  task: {
+    id: string;
+    name: string;
+    elementId: string;
+    processInstanceId: string;
+    processKey: string;
+    businessKey: string | null;
+    assignee: string | null;
+    candidateGroups: string[];
+    createdAt: string;
+    dueAt: string;
+  };
+  unitId: string | null;
+  unitName: string | null;
+  dueAt: string;
+  dueProvisional: boolean;
+  /** Working days past the due date (0 on the due day itself, after its 23:59:59). */
+  overdueWorkdays: number;
+}
+
+export async function listOverdue(
+  db: DbOrTx,
+  calendar: WorkdayCalendar,
+  now: Date,
+  opts: { unitId?: string } = {},
+): Promise<OverdueItem[]> {
+  const rows = await store.listOverdueTaskRows(db, now, opts.unitId);
+  return rows.map((r) => {
+    const dueAt = (r.dueAt as Date).toISOString();
+    return {
+      task: {
+        id: r.id,
+        name: r.name,
+        elementId: r.elementId,
+        processInstanceId: r.processInstanceId,
+        processKey: r.processKey,
+        businessKey: r.businessKey,
+        assignee: r.assignee,
+        candidateGroups: r.candidateGroups,
+        createdAt: r.createdAt.toISOString(),
+        dueAt,
+      },
+      unitId: r.unitId,
+      unitName: r.unitName,
+      dueAt,
+      dueProvisional: r.dueProvisional,
+      overdueWorkdays: Math.max(0, calendar.workdaysBetween(dueAt, now.toISOString()).days),
+    };
+  });
+}
+
+export interface UnitStats {
+  unitId: string;
+  unitName: string;
+  problemsReceived: number;
+  problemsRectified: number;
+  rectifiedOnTime: number;
+  overdueNow: number;
+  /** Working days from receipt to the last fix report, averaged over problems archived in the period; null if none. */
+  avgWorkdaysToFix: number | null;
+  /** Rounds beyond the first, summed over problems archived in the period. */
+  reworkRounds: number;
+  entriesRegistered: number;
+  entriesChanged: number;
+  entriesReturned: number;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** [from 00:00, day after `to` 00:00) in China time. */
+export function periodBounds(p: Period): { start: Date; end: Date } {
+  if (!DATE.test(p.from) || !DATE.test(p.to) || p.from > p.to) {
+    throw new AppError('BAD_REQUEST', '统计期间无效, 应为 from ≤ to 的 YYYY-MM-DD 日期', {
+      messageEn: 'Invalid period: need YYYY-MM-DD dates with from ≤ to',
+    });
+  }
+  const start = new Date(`${p.from}T00:00:00+08:00`);
+  const end = new Date(new Date(`${p.to}T00:00:00+08:00`).getTime() + 86_400_000);
+  return { start, end };
+}
+
+export async function computeStats(
+  db: DbOrTx,
+  calendar: WorkdayCalendar,
+  period: Period,
+  now: Date,
+): Promise<UnitStats[]> {
+  const { start, end } = periodBounds(period);
+  const [unitRows, received, archived, overdue, events] = await Promise.all([
+    store.listReportingUnits(db),
+    store.problemsReceivedIn(db, start, end),
+    store.problemsArchivedIn(db, start, end),
+    store.problemsOverdueAt(db, now),
+    store.catalogEventsIn(db, start, end),
+  ]);
+  const byUnit = new Map<string, UnitStats>(
+    unitRows.map((u) => [
+      u.id,
+      {
+        unitId: u.id,
+        unitName: u.name,
+        problemsReceived: 0,
+        problemsRectified: 0,
+        rectifiedOnTime: 0,
+        overdueNow: 0,
+        avgWorkdaysToFix: null,
+        reworkRounds: 0,
+        entriesRegistered: 0,
+        entriesChanged: 0,
+        entriesReturned: 0,
+      },
+    ]),
+  );
+  for (const r of received)
+    if (byUnit.has(r.unitId)) (byUnit.get(r.unitId) as UnitStats).problemsReceived = r.n;
+  for (const r of overdue) if (byUnit.has(r.unitId)) (byUnit.get(r.unitId) as UnitStats).overdueNow = r.n;
+  const fixDays = new Map<string, number[]>();
+  for (const p of archived) {
+    const s = byUnit.get(p.unitId);
+    if (!s) continue;
+    s.problemsRectified += 1;
+    if (p.onTime) s.rectifiedOnTime += 1;
+    s.reworkRounds += Math.max(0, p.rounds - 1);
+    if (p.rectifiedAt) {
+      const list = fixDays.get(p.unitId) ?? [];
+      list.push(
+        Math.max(0, calendar.workdaysBetween(p.receivedAt.toISOString(), p.rectifiedAt.toISOString()).days),
+      );
+      fixDays.set(p.unitId, list);
+    }
+  }
+  for (const [unitId, days] of fixDays) {
+    (byUnit.get(unitId) as UnitStats).avgWorkdaysToFix =
+      Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10;
+  }
+  for (const e of events) {
+    const s = byUnit.get(e.unitId);
+    if (!s) continue;
+    if (e.kind === 'registered') s.entriesRegistered += e.n;
+    else if (e.kind === 'returned') s.entriesReturned += e.n;
+    else s.entriesChanged += e.n; // a retirement is a change of the catalog too
+  }
+  return [...byUnit.values()];
+}
+
+/** The calendar month before `now` (China time): the monthly bulletin's period. */
+export function previousMonth(now: Date): Period {
+  const china = new Date(now.getTime() + 8 * 3_600_000);
+  const y = china.getUTCFullYear();
+  const m = china.getUTCMonth(); // 0-based current month = 1-based previous month
+  const [py, pm] = m === 0 ? [y - 1, 12] : [y, m];
+  const last = new Date(Date.UTC(py, pm, 0)).getUTCDate();
+  const mm = String(pm).padStart(2, '0');
+  return { from: `${py}-${mm}-01`, to: `${py}-${mm}-${String(last).padStart(2, '0')}` };
+}

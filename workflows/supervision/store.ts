@@ -1,0 +1,134 @@
+/** @module Supervision queries: open tasks past due, and the per-unit aggregates of problems and catalog events. */
+import { and, asc, eq, gte, inArray, isNotNull, lt, lte, ne, sql } from 'drizzle-orm';
+import { processInstances, userTasks } from '../../engine/store/schema';
+import type { DbOrTx } from '../../engine/store/db';
+import { units } from '../../server/identity/schema';
+import { catalogEvents } from '../catalog/schema';
+import { problems } from '../problems/schema';
+import { bulletins } from './schema';
+
+/** Open user tasks whose deadline has passed; the unit is the task's scope, else the instance starter's unit. */
+export async function listOverdueTaskRows(db: DbOrTx, now: Date, unitId?: string) {
+  const unitOf = sql<string | null>`coalesce(${userTasks.unitId}, ${processInstances.unitId})`;
+  return db
+    .select({
+      id: userTasks.id,
+      name: userTasks.name,
+      elementId: userTasks.elementId,
+      processInstanceId: userTasks.instanceId,
+      processKey: userTasks.processKey,
+      businessKey: userTasks.businessKey,
+      assignee: userTasks.assignee,
+      candidateGroups: userTasks.candidateGroups,
+      createdAt: userTasks.createdAt,
+      dueAt: userTasks.dueAt,
+      dueProvisional: userTasks.dueProvisional,
+      unitId: unitOf,
+      unitName: units.name,
+    })
+    .from(userTasks)
+    .innerJoin(processInstances, eq(processInstances.id, userTasks.instanceId))
+    .leftJoin(units, eq(units.id, unitOf))
+    .where(
+      and(
+        eq(userTasks.status, 'open'),
+        isNotNull(userTasks.dueAt),
+        lt(userTasks.dueAt, now),
+        unitId ? eq(unitOf, unitId) : undefined,
+      ),
+    )
+    .orderBy(asc(userTasks.dueAt))
+    .limit(1000);
+}
+
+/** Units that appear in statistics: everyone but the authority itself, in the county's order. */
+export async function listReportingUnits(db: DbOrTx) {
+  return db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(ne(units.kind, 'authority'))
+    .orderBy(asc(units.sortOrder), asc(units.name));
+}
+
+/** Problems routed to a unit and not dismissed, received in [from, to). */
+export async function problemsReceivedIn(db: DbOrTx, from: Date, to: Date) {
+  return db
+    .select({ unitId: problems.sourceUnitId, n: sql<number>`count(*)::int` })
+    .from(problems)
+    .where(and(gte(problems.receivedAt, from), lt(problems.receivedAt, to), ne(problems.status, 'dismissed')))
+    .groupBy(problems.sourceUnitId);
+}
+
+/** Problems archived in [from, to): the few columns the averages need, never the jsonb of instances. */
+export async function problemsArchivedIn(db: DbOrTx, from: Date, to: Date) {
+  return db
+    .select({
+      unitId: problems.sourceUnitId,
+      receivedAt: problems.receivedAt,
+      rectifiedAt: problems.rectifiedAt,
+      onTime: problems.onTime,
+      rounds: problems.rounds,
+    })
+    .from(problems)
+    .where(and(eq(problems.status, 'archived'), gte(problems.closedAt, from), lt(problems.closedAt, to)));
+}
+
+export async function problemsOverdueAt(db: DbOrTx, now: Date) {
+  return db
+    .select({ unitId: problems.sourceUnitId, n: sql<number>`count(*)::int` })
+    .from(problems)
+    .where(and(eq(problems.status, 'rectifying'), lte(problems.dueAt, now)))
+    .groupBy(problems.sourceUnitId);
+}
+
+export async function catalogEventsIn(db: DbOrTx, from: Date, to: Date) {
+  return db
+    .select({ unitId: catalogEvents.unitId, kind: catalogEvents.kind, n: sql<number>`count(*)::int` })
+    .from(catalogEvents)
+    .where(
+      and(
+        gte(catalogEvents.at, from),
+        lt(catalogEvents.at, to),
+        inArray(catalogEvents.kind, ['registered', 'changed', 'retired', 'returned']),
+      ),
+    )
+    .groupBy(catalogEvents.unitId, catalogEvents.kind);
+}
+
+export async function insertBulletin(db: DbOrTx, row: typeof bulletins.$inferInsert) {
+  const [created] = await db
+    .insert(bulletins)
+    .values(row)
+    .onConflictDoUpdate({
+      target: bulletins.instanceId,
+      set: { stats: row.stats, overdue: row.overdue, title: row.title },
+    })
+    .returning();
+  return created;
+}
+
+export async function findBulletin(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(bulletins).where(eq(bulletins.id, id));
+  return row;
+}
+
+export async function publishBulletinRow(db: DbOrTx, id: string, at: Date, by?: string) {
+  await db
+    .update(bulletins)
+    .set({ status: 'published', publishedAt: at, publishedBy: by })
+    .where(eq(bulletins.id, id));
+}
+
+export async function listBulletins(db: DbOrTx) {
+  return db
+    .select({
+      id: bulletins.id,
+      title: bulletins.title,
+      periodFrom: bulletins.periodFrom,
+      periodTo: bulletins.periodTo,
+      status: bulletins.status,
+      publishedAt: bulletins.publishedAt,
+    })
+    .from(bulletins)
+    .orderBy(sql`${bulletins.periodFrom} desc`);
+}

@@ -1,0 +1,71 @@
+/** @module Bulletin job workers: freeze last month's statistics for review, then publish and tell the county. */
+import type { Json } from '../../engine/contract';
+import { sendNotification } from '../notifications/store';
+import { need, str, type WorkerDeps, type WorkflowJob, type WorkflowJobWorker } from '../worker-types';
+import { computeStats, listOverdue, type Period, previousMonth } from './stats';
+import * as store from './store';
+
+/** `supervision.prepare-bulletin`: the period (variables `periodFrom`/`periodTo`, default last month) and a summary. */
+async function prepareBulletin(job: WorkflowJob, deps: WorkerDeps) {
+  const now = deps.now();
+  const v = job.variables;
+  const period: Period =
+    str(v.periodFrom) && str(v.periodTo)
+      ? { from: need(v, 'periodFrom'), to: need(v, 'periodTo') }
+      : previousMonth(now);
+  const stats = await computeStats(job.tx, deps.calendar, period, now);
+  const overdue = await listOverdue(job.tx, deps.calendar, now);
+  const total = (
+    k: 'problemsReceived' | 'problemsRectified' | 'rectifiedOnTime' | 'overdueNow' | 'entriesRegistered',
+  ) => stats.reduce((a, s) => a + s[k], 0);
+  const title = `公共数据工作通报(${period.from.slice(0, 7).replace('-', '年')}月)`;
+  const summary = {
+    problemsReceived: total('problemsReceived'),
+    problemsRectified: total('problemsRectified'),
+    rectifiedOnTime: total('rectifiedOnTime'),
+    overdueNow: total('overdueNow'),
+    entriesRegistered: total('entriesRegistered'),
+    overdueTasks: overdue.length,
+  };
+  const row = await store.insertBulletin(job.tx, {
+    instanceId: job.instanceId,
+    periodFrom: period.from,
+    periodTo: period.to,
+    title,
+    stats: stats as unknown as Json,
+    overdue: overdue as unknown as Json,
+  });
+  return {
+    variables: {
+      bulletinId: row.id,
+      bulletinTitle: title,
+      periodFrom: period.from,
+      periodTo: period.to,
+      summary,
+    },
+  };
+}
+
+/** `supervision.publish-bulletin`: marks it published and notifies supervisors and every unit's leader. */
+async function publishBulletin(job: WorkflowJob, deps: WorkerDeps) {
+  const id = need(job.variables, 'bulletinId');
+  const row = await store.findBulletin(job.tx, id);
+  if (!row) throw new Error(`bulletin ${id} not found`);
+  if (row.status === 'published') return undefined;
+  await store.publishBulletinRow(job.tx, id, deps.now(), str(job.variables.reviewer));
+  await sendNotification(job.tx, [{ role: 'supervisor' }, { role: 'unit.leader' }], {
+    title: `已发布: ${row.title}`,
+    body: `统计期间 ${row.periodFrom} 至 ${row.periodTo}, 请查阅本单位情况并落实整改。`,
+    link: `/supervision/bulletins/${id}`,
+    kind: 'bulletin',
+    instanceId: job.instanceId,
+  });
+  return { variables: { bulletinStatus: 'published' } };
+}
+
+export function createSupervisionWorkers(deps: WorkerDeps): Record<string, WorkflowJobWorker> {
+  return {
+    'supervision.prepare-bulletin': (job) => prepareBulletin(job, deps),
+    'supervision.publish-bulletin': (job) => publishBulletin(job, deps),
+  };
+}
