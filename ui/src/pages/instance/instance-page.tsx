@@ -1,4 +1,105 @@
-/** @module ui/pages/instance/instance-page: placeholder until the page lands. */
-export default function Page() {
-  return <div>…</div>;
+/** @module ui/pages/instance: one process instance: its diagram with live state, the timeline, the variables; cancel for admins. */
+import { Alert, Card, Col, Descriptions, Row, Space, Spin, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { definitions, itemsOf, instances, type InstanceStatus } from '../../api';
+import { useUser } from '../../auth';
+import { HistoryTimeline, VariablesView } from '../../components';
+import { BpmnViewer, highlightFrom } from '../../diagram';
+import { useT } from '../../i18n';
+import { formatTime, isAdmin, useAsync } from '../../lib';
+import { STATUS_KEY } from '../tasks/completion-result';
+import { CancelButton } from './cancel-button';
+
+const STATUS_COLOR: Record<InstanceStatus, string> = {
+  active: 'processing',
+  completed: 'success',
+  cancelled: 'default',
+  incident: 'error',
+};
+
+export default function InstancePage() {
+  const { id = '' } = useParams();
+  const t = useT();
+  const user = useUser();
+  const [names, setNames] = useState<Record<string, string>>({});
+  const [diagramError, setDiagramError] = useState<string>();
+  const state = useAsync(async () => {
+    const instance = await instances.get(id);
+    const [history, def] = await Promise.all([
+      instances.history(id).then(itemsOf),
+      definitions.version(instance.processKey, instance.version).catch(() => undefined),
+    ]);
+    return { instance, history, def };
+  }, [id]);
+  const data = state.data;
+  const highlight = useMemo(
+    () => (data ? highlightFrom(data.history, data.instance.activeElementIds ?? []) : undefined),
+    [data],
+  );
+
+  if (state.loading && !data) return <Spin />;
+  if (!data) return <Alert type="error" showIcon title={(state.error as Error)?.message ?? t('loading')} />;
+  const { instance, history, def } = data;
+  const started = history.find((e) => e.type === 'instance.started');
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Card
+        title={
+          <Space>
+            {t('instance.title')}
+            <span>{def?.name || instance.processKey}</span>
+            <Tag color={STATUS_COLOR[instance.status]} data-testid="instance-status" data-status={instance.status}>
+              {t(STATUS_KEY[instance.status])}
+            </Tag>
+          </Space>
+        }
+        extra={
+          isAdmin(user.roles) && (instance.status === 'active' || instance.status === 'incident') ? (
+            <CancelButton instanceId={instance.id} onDone={state.reload} />
+          ) : null
+        }
+      >
+        <Descriptions
+          size="small"
+          column={3}
+          items={[
+            { key: 'k', label: 'Key', children: <code>{instance.processKey}</code> },
+            { key: 'v', label: t('processes.version'), children: `v${instance.version}` },
+            { key: 'b', label: t('tasks.businessKey'), children: instance.businessKey || '—' },
+            { key: 's', label: t('tasks.startedBy'), children: started?.actor ?? '—' },
+            { key: 'sa', label: t('instance.startedAt'), children: formatTime(instance.startedAt) },
+            { key: 'e', label: t('instance.endedAt'), children: formatTime(instance.endedAt) },
+            {
+              key: 'a',
+              label: '当前环节',
+              span: 3,
+              children: (
+                <span data-testid="active-elements">
+                  {(instance.activeElementIds ?? []).map((el) => names[el] ?? el).join('、') || '—'}
+                </span>
+              ),
+            },
+          ]}
+        />
+        {diagramError ? <Alert type="warning" showIcon title={diagramError} style={{ margin: '12px 0' }} /> : null}
+        {def?.xml ? (
+          <BpmnViewer xml={def.xml} highlight={highlight} onElementNames={setNames} onError={(e) => setDiagramError(e.message)} />
+        ) : null}
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} lg={12}>
+          <Card title={t('instance.timeline')}>
+            <HistoryTimeline events={history} elementNames={names} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('instance.variables')}>
+            <VariablesView variables={instance.variables ?? {}} />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
 }
