@@ -138,11 +138,23 @@ export interface StartInput {
   startEventId?: string;
 }
 
+/** Options of compileBpmn. */
+export interface CompileOptions {
+  /** Largest accepted XML in bytes (default 5 MB). */
+  maxBytes?: number;
+}
+
+/** Options of startProcess/stepProcess: the working-day calendar FEEL `workday()` and due dates use (default: the official one). */
+export interface StepOptions {
+  calendar?: import('./calendar').WorkdayCalendar;
+}
+
 /**
- * The engine's public functions (engine/index.ts), all pure and synchronous:
- *   compileBpmn(xml: string, options?): CompileResult
- *   startProcess(process: CompiledProcess, input: StartInput, options?: StepOptions): StepResult
- *   stepProcess(process: CompiledProcess, snapshot: Json, event: EngineEvent, options?: StepOptions): StepResult | StepRejected
+ * The engine's public functions (engine/index.ts), all pure:
+ *   compileBpmn(xml: string, options?: CompileOptions): Promise<CompileResult>
+ *     (async only because bpmn-moddle's parser is; it does no I/O)
+ *   startProcess(process: CompiledProcess, input: StartInput, options?: StepOptions): StepResult            (synchronous)
+ *   stepProcess(process: CompiledProcess, snapshot: Json, event: EngineEvent, options?: StepOptions): StepResult | StepRejected  (synchronous)
  * `StepOptions` carries the working-day calendar used by FEEL `workday()`.
  */
 export type EngineFunctions = never;

@@ -1,0 +1,181 @@
+/** @module Deploy-time validation of one process: every element's own rules, the flow structure per scope, side paths. */
+import type { ValidationIssue } from '../contract';
+import { handlerOf } from '../elements/registry';
+import type { ElementKind, ModelElement, ProcessModel } from '../types';
+import { analyzeGraph, type FlowGraph, type FlowNodeKind } from './graph';
+import { issue } from './issue';
+import { buildScopeGraph, reachable } from './scope-graph';
+
+const WAITS = new Set<ElementKind>([
+  'userTask',
+  'serviceTask',
+  'receiveTask',
+  'messageCatchEvent',
+  'timerCatchEvent',
+  'callActivity',
+  'subProcess',
+  'eventBasedGateway',
+]);
+const GATEWAYS = new Set<ElementKind>([
+  'exclusiveGateway',
+  'parallelGateway',
+  'inclusiveGateway',
+  'eventBasedGateway',
+]);
+
+function nodeKind(k: ElementKind): FlowNodeKind {
+  if (k === 'startEvent' || k === 'timerStartEvent' || k === 'messageStartEvent') return 'start';
+  if (k === 'endEvent' || k === 'terminateEndEvent' || k === 'errorEndEvent') return 'end';
+  if (GATEWAYS.has(k)) return k as FlowNodeKind;
+  if (k === 'messageCatchEvent' || k === 'timerCatchEvent') return 'other';
+  return 'task';
+}
+
+export function validateProcess(model: ProcessModel): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const el of model.elements.values()) {
+    issues.push(...(handlerOf(el.kind).validate?.(el, model) ?? []));
+    issues.push(...flowRules(el, model));
+  }
+  const starts = [...(model.scopes.get(model.id)?.elements ?? [])]
+    .map((id) => model.elements.get(id))
+    .filter((e) => e && nodeKind(e.kind) === 'start') as ModelElement[];
+  if (!starts.length)
+    issues.push(issue(model.id, 'process.no-start', '流程没有开始事件', 'the process has no start event'));
+  if (starts.filter((s) => s.kind === 'startEvent').length > 1) {
+    issues.push(
+      issue(
+        model.id,
+        'process.several-none-starts',
+        '流程有多个空开始事件',
+        'the process has several none start events',
+      ),
+    );
+  }
+  for (const scopeId of model.scopes.keys()) issues.push(...structure(model, scopeId));
+  return issues;
+}
+
+function flowRules(el: ModelElement, model: ProcessModel): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  if (!GATEWAYS.has(el.kind) && el.outgoing.length > 1) {
+    out.push(
+      issue(
+        el.id,
+        'flow.implicit-split',
+        '非网关元素有多条出口顺序流（隐式分支），请使用网关',
+        'a non-gateway element has several outgoing flows (implicit split); use a gateway',
+      ),
+    );
+  }
+  if (!GATEWAYS.has(el.kind)) {
+    for (const f of el.outgoing) {
+      if (model.flows.get(f)?.condition)
+        out.push(
+          issue(
+            f,
+            'flow.conditional-from-activity',
+            '条件顺序流只能从网关出发',
+            'conditional sequence flows may leave gateways only',
+          ),
+        );
+    }
+  }
+  if (el.loop && el.kind !== 'userTask' && el.kind !== 'subProcess' && el.kind !== 'callActivity') {
+    out.push(
+      issue(
+        el.id,
+        'unsupported.multi-instance',
+        '只有用户任务支持多实例',
+        'multi-instance is supported on user tasks only',
+      ),
+    );
+  }
+  const isStart = nodeKind(el.kind) === 'start';
+  if (!isStart && !el.attachedTo && el.incoming.length === 0) {
+    out.push(
+      issue(
+        el.id,
+        'flow.unreachable',
+        '元素没有入口顺序流，永远不会被执行',
+        'element has no incoming flow and can never run',
+      ),
+    );
+  }
+  if (isStart && el.incoming.length > 0)
+    out.push(
+      issue(el.id, 'flow.into-start', '开始事件不能有入口顺序流', 'a start event cannot have incoming flows'),
+    );
+  return out;
+}
+
+/** The structural analysis (blocks, cycles through wait states) of the scope's main flow and each side path. */
+function structure(model: ProcessModel, scopeId: string): ValidationIssue[] {
+  const g = buildScopeGraph(model, scopeId);
+  const out: ValidationIssue[] = [];
+  const toGraph = (nodes: string[], startIds: Set<string>): FlowGraph => {
+    const set = new Set(nodes);
+    const flows = [];
+    for (const n of nodes)
+      for (const s of g.succ.get(n) ?? [])
+        if (set.has(s.to) && model.flows.has(s.flow))
+          flows.push({ id: s.flow, sourceRef: n, targetRef: s.to });
+    return {
+      nodes: nodes.map((id) => {
+        const e = model.elements.get(id) as ModelElement;
+        return { id, kind: startIds.has(id) ? 'start' : nodeKind(e.kind), waitState: WAITS.has(e.kind) };
+      }),
+      flows,
+    };
+  };
+  const boundaries = new Set(g.nodes.filter((n) => model.elements.get(n)?.attachedTo));
+  out.push(...analyzeGraph(toGraph(g.nodes, boundaries)));
+  const main = new Set(g.nodes);
+  for (const [b, nodes] of g.sidePaths) {
+    const merges = [...reachable([b], g.succ)].filter((n) => main.has(n));
+    if (merges.length) {
+      out.push(
+        issue(
+          b,
+          'side-path.merges',
+          `非中断边界事件的路径汇入了主流程（${merges[0]}），它必须以自己的结束事件结束`,
+          `the path of a non-interrupting boundary event joins the main flow (${merges[0]}); it must end in its own end event`,
+        ),
+      );
+      continue;
+    }
+    const inner = nodes.filter((n) => n !== b);
+    if (
+      inner.some((n) =>
+        reachable(
+          (g.succ.get(n) ?? []).map((s) => s.to),
+          g.succ,
+        ).has(n),
+      )
+    ) {
+      out.push(
+        issue(
+          b,
+          'side-path.cycle',
+          '非中断边界事件的路径中不支持回路',
+          'loops are not supported on the path of a non-interrupting boundary event',
+        ),
+      );
+    }
+    for (const n of inner) {
+      const e = model.elements.get(n) as ModelElement;
+      if (e.boundaries.some((x) => g.sidePaths.has(x))) {
+        out.push(
+          issue(
+            n,
+            'side-path.nested',
+            '非中断边界事件的路径中不能再有非中断边界事件',
+            'a non-interrupting boundary path cannot hold another non-interrupting boundary event',
+          ),
+        );
+      }
+    }
+    out.push(...analyzeGraph(toGraph(nodes, new Set([b]))));
+  }
+  return out;
+}

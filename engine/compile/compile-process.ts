@@ -1,0 +1,199 @@
+/**
+ * @module Compiles one validated ProcessModel into a pure-JSON XState 5 machine config: state key = element id,
+ * `meta.bpmn` on each element state, named actions/guards only. Non-interrupting boundary paths become separate
+ * machine configs (spawned as persisted children at run time), kept under `meta.huiliu.sidePaths`.
+ */
+import type { Json, ValidationIssue } from '../contract';
+import { type Block, EXIT, findBlocks } from '../bpmn/blocks';
+import { issue } from '../bpmn/issue';
+import { buildScopeGraph, type ScopeGraph } from '../bpmn/scope-graph';
+import type { Cfg, CompileCtx, StateConfig } from '../elements/element-handler';
+import { handlerOf } from '../elements/registry';
+import type { ModelElement, ProcessModel } from '../types';
+import { esc } from './keys';
+
+interface Level {
+  graph: ScopeGraph;
+  blocks: Map<string, Block>;
+  owner: Map<string, string | null>;
+}
+
+export interface CompiledMachine {
+  machine: Json;
+  issues: ValidationIssue[];
+}
+
+const ROUTED_EVENTS = [
+  'task.complete',
+  'timer.fire',
+  'message.correlate',
+  'job.complete',
+  'job.throwError',
+  'child.completed',
+  'incident.retry',
+];
+
+export function compileProcess(model: ProcessModel): CompiledMachine {
+  const issues: ValidationIssue[] = [];
+  const levels = new Map<string, Level>();
+  const sidePaths: Record<string, Cfg> = {};
+  /** element id → the non-interrupting boundary whose side path holds it (events for it are forwarded there). */
+  const sideOf: Record<string, string> = {};
+
+  const levelOf = (graph: ScopeGraph): Level => {
+    const found = findBlocks(model, graph);
+    issues.push(...found.issues);
+    return { graph, blocks: found.blocks, owner: found.owner };
+  };
+  for (const scopeId of model.scopes.keys()) levels.set(scopeId, levelOf(buildScopeGraph(model, scopeId)));
+
+  const el = (id: string) => model.elements.get(id) as ModelElement;
+
+  function containerStates(
+    level: Level,
+    container: string | null,
+    endTarget: string,
+    join: string | null,
+  ): Record<string, StateConfig> {
+    const states: Record<string, StateConfig> = {};
+    const target = (flowId: string): string => {
+      const f = model.flows.get(flowId);
+      if (!f) throw new Error(`unknown flow ${flowId}`);
+      if (f.targetRef === join) return '$join';
+      if (level.owner.get(f.targetRef) === container && level.graph.nodes.includes(f.targetRef))
+        return esc(f.targetRef);
+      issues.push(
+        issue(
+          f.id,
+          'block.crossing-flow',
+          `顺序流跨越了并行块的边界（指向 ${f.targetRef}）`,
+          `sequence flow crosses a concurrency block boundary (to ${f.targetRef})`,
+        ),
+      );
+      return '$join';
+    };
+    const cc: CompileCtx = {
+      model,
+      endTarget,
+      target,
+      next: (e) => (e.outgoing.length ? target(e.outgoing[0]) : endTarget),
+      scopeBody: (scopeId) => scopeBody(scopeId),
+      block: (splitId) => {
+        const b = level.blocks.get(splitId);
+        if (!b) return null;
+        const regions: Record<string, StateConfig> = {};
+        for (const br of b.branches) {
+          const inner = containerStates(level, br.flow, '$join', b.join === EXIT ? null : b.join);
+          const first = model.flows.get(br.flow)?.targetRef as string;
+          const initial = first === b.join ? '$join' : first;
+          regions[br.flow] = { initial, states: { ...inner, $join: { type: 'final' } } };
+        }
+        return { regions, after: b.join === EXIT ? endTarget : esc(b.join) };
+      },
+      boundaries: (host) => {
+        const arm: Cfg[] = [];
+        const on: Record<string, Cfg[]> = {};
+        const always: Cfg[] = [];
+        for (const bid of host.boundaries) {
+          const b = el(bid);
+          const h = handlerOf(b.kind);
+          if (!h.attach) continue;
+          const parts = h.attach(b, cc);
+          arm.push(parts.arm);
+          always.push(...(parts.always ?? []));
+          for (const [ev, ts] of Object.entries(parts.on)) on[ev] = [...(on[ev] ?? []), ...ts];
+        }
+        return { arm, on, always };
+      },
+    };
+    for (const id of level.graph.nodes) {
+      if (level.owner.get(id) !== container) continue;
+      const e = el(id);
+      const state = handlerOf(e.kind).compile(e, cc);
+      if (state) states[id] = state;
+    }
+    return states;
+  }
+
+  function scopeBody(scopeId: string): StateConfig {
+    const level = levels.get(scopeId) as Level;
+    const starts = level.graph.nodes.filter((id) => el(id).kind === 'startEvent');
+    const states = containerStates(level, null, '$end', null);
+    return { initial: starts[0] ?? '$end', states: { ...states, $end: { type: 'final' } } };
+  }
+
+  for (const level of levels.values()) {
+    for (const [b, nodes] of level.graph.sidePaths) {
+      sidePaths[b] = sidePathMachine(b, nodes, level.graph);
+      for (const n of nodes) sideOf[n] = b;
+    }
+  }
+
+  function sidePathMachine(boundaryId: string, nodes: string[], parent: ScopeGraph): Cfg {
+    const inner = nodes.filter((n) => n !== boundaryId);
+    const graph: ScopeGraph = {
+      scopeId: boundaryId,
+      nodes: inner,
+      succ: parent.succ,
+      pred: parent.pred,
+      sidePaths: new Map(),
+    };
+    const level = levelOf(graph);
+    const states = containerStates(level, null, '$end', null);
+    const b = el(boundaryId);
+    const first = b.outgoing.length ? (model.flows.get(b.outgoing[0])?.targetRef as string) : '$end';
+    return rootConfig(`${model.id}:${boundaryId}`, esc(first), states, {}, true);
+  }
+
+  const processLevel = levels.get(model.id) as Level;
+  const starts = processLevel.graph.nodes.filter((id) =>
+    ['startEvent', 'timerStartEvent', 'messageStartEvent'].includes(el(id).kind),
+  );
+  const top = containerStates(processLevel, null, '$end', null);
+  top.$start = {
+    always: starts.map((s) => ({
+      guard: {
+        type: 'start.is',
+        params: { el: s, none: el(s).kind === 'startEvent', only: starts.length === 1 },
+      },
+      target: esc(s),
+    })),
+  };
+  const machine = rootConfig(model.id, '$start', top, sideOf);
+  (machine.meta as Record<string, Cfg>).huiliu = { sidePaths, sideOf } as Cfg;
+  return { machine: machine as Json, issues };
+}
+
+function rootConfig(
+  id: string,
+  initial: string,
+  states: Record<string, StateConfig>,
+  sideOf: Record<string, string>,
+  child = false,
+): StateConfig {
+  const on: Record<string, Cfg> = {
+    'instance.cancel': { target: '.$cancelled', actions: [{ type: 'instance.cancel' }] },
+    'bpmn.error': { actions: [{ type: 'error.uncaught' }] },
+    'bpmn.terminate': { target: '.$done', actions: [{ type: 'instance.terminate' }] },
+    'xstate.done.actor.*': { actions: [{ type: 'side.done' }] },
+  };
+  if (Object.keys(sideOf).length) {
+    for (const ev of ROUTED_EVENTS)
+      on[ev] = {
+        guard: { type: 'side.routes', params: { sideOf } },
+        actions: [{ type: 'side.forward', params: { sideOf } }],
+      };
+  }
+  return {
+    id,
+    initial,
+    states: {
+      ...states,
+      $end: { always: { guard: { type: 'paths.none' }, target: '$done' } },
+      $done: { type: 'final', entry: [{ type: child ? 'side.complete' : 'instance.complete' }] },
+      $cancelled: { type: 'final' },
+    },
+    on: on as Cfg,
+    meta: {},
+  };
+}

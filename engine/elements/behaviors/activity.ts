@@ -1,0 +1,77 @@
+/** @module The state shape every element shares: meta, activation on entry, boundary arming, closing on exit, incident retry. */
+import { esc } from '../../compile/keys';
+import type { ModelElement } from '../../types';
+import { type Action, type Cfg, type CompileCtx, meta, type StateConfig } from '../element-handler';
+
+export interface StateParts {
+  entry?: Action[];
+  on?: Record<string, Cfg[]>;
+  always?: Cfg[];
+  extra?: StateConfig;
+}
+
+export function elementState(el: ModelElement, cc: CompileCtx, parts: StateParts): StateConfig {
+  const b = el.boundaries.length ? cc.boundaries(el) : { arm: [], on: {}, always: [] };
+  const on: Record<string, Cfg[]> = {};
+  for (const [ev, ts] of Object.entries(b.on)) on[ev] = [...ts];
+  // Boundary transitions come first so that, e.g., a matching error boundary wins over the generic error handling.
+  for (const [ev, ts] of Object.entries(parts.on ?? {})) on[ev] = [...(on[ev] ?? []), ...ts];
+  on['incident.retry'] = [
+    {
+      guard: { type: 'incident.matches', params: { els: [el.id, ...el.boundaries] } },
+      target: esc(el.id),
+      reenter: true,
+      actions: [{ type: 'incident.resolve' }],
+    },
+  ];
+  const entry: Cfg[] = [
+    { type: 'element.activate', params: { el: el.id } },
+    ...((parts.entry ?? []) as Cfg[]),
+  ];
+  if (b.arm.length) entry.push({ type: 'boundary.arm', params: { host: el.id, arm: b.arm } });
+  const state: StateConfig = {
+    meta: meta(el),
+    entry,
+    exit: [{ type: 'element.close', params: { el: el.id } }],
+    on: on as Cfg,
+  };
+  const always = [...b.always, ...(parts.always ?? [])];
+  if (always.length) state.always = always;
+  return { ...state, ...(parts.extra ?? {}) };
+}
+
+/** An eventless transition that leaves the element normally (history `element.completed`). */
+export const leave = (el: string, target: string, actions: Action[] = [], guard?: Cfg): Cfg => {
+  const t: Record<string, Cfg> = {
+    target,
+    actions: [...actions, { type: 'element.complete', params: { el } }] as Cfg,
+  };
+  if (guard) t.guard = guard;
+  return t;
+};
+
+/**
+ * Leaving on an event, in two steps: the event's transition consumes what it answers (closes the task as completed,
+ * drops the fired timer) without exiting, then an eventless transition exits. XState runs exit actions before
+ * transition actions, so a direct transition would cancel the very task being completed.
+ */
+export function leaveOn(
+  el: string,
+  via: string,
+  target: string,
+  actions: Action[],
+  guard: Cfg,
+  interrupted = false,
+): { on: Cfg; always: Cfg } {
+  return {
+    on: { guard, actions: [...actions, { type: 'element.mark', params: { el, via } }] as Cfg },
+    always: {
+      guard: { type: 'element.via', params: { el, via } },
+      target,
+      actions: [{ type: interrupted ? 'element.interrupted' : 'element.complete', params: { el } }],
+    },
+  };
+}
+
+/** Transient elements move on at once unless an incident holds them. */
+export const okGuard = (el: string): Cfg => ({ type: 'element.ok', params: { el } });

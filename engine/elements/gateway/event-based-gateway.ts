@@ -1,0 +1,51 @@
+/**
+ * @module Event-based gateway: arms every following timer/message catch event at once; the first to fire wins, the
+ * gateway's exit cancels the others. The catch events compile into this state (they have none of their own).
+ */
+import { issue } from '../../bpmn/issue';
+import { elementState, leaveOn } from '../behaviors/activity';
+import { messageSpec } from '../behaviors/message';
+import { timerDef } from '../behaviors/timer';
+import type { Cfg, ElementHandler } from '../element-handler';
+
+export const eventBasedGateway: ElementHandler<'eventBasedGateway'> = {
+  kind: 'eventBasedGateway',
+  validate: (el, model) => {
+    const targets = el.outgoing.map((f) => model.elements.get(model.flows.get(f)?.targetRef ?? ''));
+    const bad = targets.filter((t) => !t || (t.kind !== 'timerCatchEvent' && t.kind !== 'messageCatchEvent'));
+    return bad.length || targets.length < 2
+      ? [
+          issue(
+            el.id,
+            'event-gateway.targets',
+            '事件网关的出口必须都是定时或消息中间捕获事件（至少两个）',
+            'an event-based gateway must lead to two or more timer or message catch events',
+          ),
+        ]
+      : [];
+  },
+  compile: (el, cc) => {
+    const arm: Cfg[] = [];
+    const on: Record<string, Cfg[]> = { 'timer.fire': [], 'message.correlate': [] };
+    const always: Cfg[] = [];
+    for (const f of el.outgoing) {
+      const c = cc.model.elements.get(cc.model.flows.get(f)?.targetRef ?? '');
+      if (!c) continue;
+      const isTimer = c.kind === 'timerCatchEvent';
+      const fired = [
+        { type: 'event-gateway.fired', params: { el: c.id } },
+        { type: isTimer ? 'timer.fired' : 'message.correlated' },
+      ];
+      const guard = { type: isTimer ? 'timer.matches' : 'message.matches', params: { el: c.id } };
+      const exit = leaveOn(el.id, c.id, cc.next(c), fired, guard);
+      arm.push(isTimer ? { el: c.id, timer: timerDef(c) } : { el: c.id, message: messageSpec(c) });
+      on[isTimer ? 'timer.fire' : 'message.correlate'].push(exit.on);
+      always.push(exit.always);
+    }
+    return elementState(el, cc, {
+      entry: [{ type: 'boundary.arm', params: { host: el.id, arm } }],
+      on,
+      always,
+    });
+  },
+};

@@ -1,0 +1,54 @@
+/** @module The element handler registry: typed so that an ElementKind without a handler does not compile. */
+import type { ElementKind } from '../types';
+import { callActivity } from './container/call-activity';
+import { subProcess } from './container/sub-process';
+import type { ElementHandler } from './element-handler';
+import { endEvent } from './event/end-event';
+import { errorBoundaryEvent } from './event/error-boundary-event';
+import { errorEndEvent } from './event/error-end-event';
+import { messageBoundaryEvent } from './event/message-boundary-event';
+import { messageCatchEvent } from './event/message-catch-event';
+import { messageStartEvent } from './event/message-start-event';
+import { startEvent } from './event/start-event';
+import { terminateEndEvent } from './event/terminate-end-event';
+import { timerBoundaryEvent } from './event/timer-boundary-event';
+import { timerCatchEvent } from './event/timer-catch-event';
+import { timerStartEvent } from './event/timer-start-event';
+import { eventBasedGateway } from './gateway/event-based-gateway';
+import { exclusiveGateway } from './gateway/exclusive-gateway';
+import { inclusiveGateway } from './gateway/inclusive-gateway';
+import { parallelGateway } from './gateway/parallel-gateway';
+import { manualTask } from './task/manual-task';
+import { receiveTask } from './task/receive-task';
+import { scriptTask } from './task/script-task';
+import { serviceTask } from './task/service-task';
+import { task } from './task/task';
+import { userTask } from './task/user-task';
+
+export const registry: { [K in ElementKind]: ElementHandler<K> } = {
+  startEvent,
+  timerStartEvent,
+  messageStartEvent,
+  endEvent,
+  terminateEndEvent,
+  errorEndEvent,
+  userTask,
+  serviceTask,
+  scriptTask,
+  manualTask,
+  task,
+  receiveTask,
+  messageCatchEvent,
+  timerCatchEvent,
+  exclusiveGateway,
+  parallelGateway,
+  inclusiveGateway,
+  eventBasedGateway,
+  subProcess,
+  callActivity,
+  timerBoundaryEvent,
+  errorBoundaryEvent,
+  messageBoundaryEvent,
+};
+
+export const handlerOf = <K extends ElementKind>(kind: K): ElementHandler<K> => registry[kind];

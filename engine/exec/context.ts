@@ -1,0 +1,94 @@
+/** @module The machine context (plain JSON, persisted in the snapshot) and the step environment actions read. */
+import type { WorkdayCalendar } from '../calendar';
+import type { Effect, HistoryEvent, Json, Vars } from '../contract';
+
+/** Something a step opened and a later step must close: a task, timer, job, subscription, child call or incident. */
+export interface Open {
+  t: 'task' | 'timer' | 'job' | 'sub' | 'child' | 'incident';
+  /** The element that owns it (for boundary timers/subscriptions: the boundary event). */
+  el: string;
+  /** Boundary events: the activity they hang on (closing the activity closes these). */
+  host?: string;
+  act: number;
+  loopIndex?: number;
+  /** Cycle timers: repetitions left (undefined = unbounded). */
+  left?: number;
+  cycle?: string;
+  localVars?: Vars;
+}
+
+export interface MultiInstance {
+  items: Json[];
+  completed: number;
+  /** Next item index to open (sequential) or items.length (parallel). */
+  next: number;
+  outputs: Json[];
+  /** completionCondition held: the remaining instances are cancelled. */
+  stop: boolean;
+}
+
+export interface Ctx {
+  vars: Vars;
+  /** Activation counter per element id. */
+  act: Record<string, number>;
+  open: Record<string, Open>;
+  /** Gateway decisions: flow ids to take, set on entry, read by the transition guards. */
+  route: Record<string, string[]>;
+  /** Element → how it is leaving (set by the event that ends it, read by the eventless exit transition). */
+  via: Record<string, string>;
+  mi: Record<string, MultiInstance>;
+  /** Live side-path children (non-interrupting boundary paths) by actor id. */
+  paths: Record<string, true>;
+  /** In a side-path child: the activation every element of the path takes (its spawn number). 0 in a root. */
+  seq: number;
+  /** Counter for side-path spawns and incident keys. */
+  counter: number;
+  startEventId?: string;
+  businessKey?: string;
+}
+
+export function initialContext(vars: Vars, extra?: Partial<Ctx>): Ctx {
+  return { vars, act: {}, open: {}, route: {}, via: {}, mi: {}, paths: {}, seq: 0, counter: 0, ...extra };
+}
+
+/** Per-step environment: the clock's now (the event's `at`), the calendar, and where effects go. */
+export interface StepEnv {
+  at: string;
+  calendar: WorkdayCalendar;
+  actor?: string;
+  effects: Effect[];
+}
+
+// XState actions get (context, event, params) only; the step's clock, calendar and effect list are set here for the
+// duration of one synchronous send (the whole macrostep, children included) and cleared afterwards.
+let current: StepEnv | null = null;
+
+export function runInStep<T>(env: StepEnv, fn: () => T): T {
+  const previous = current;
+  current = env;
+  try {
+    return fn();
+  } finally {
+    current = previous;
+  }
+}
+
+export function stepEnv(): StepEnv {
+  if (!current) throw new Error('engine action ran outside a step');
+  return current;
+}
+
+export const emit = (effect: Effect) => stepEnv().effects.push(effect);
+
+export function history(type: string, elementId?: string, data?: Json) {
+  const env = stepEnv();
+  const event: HistoryEvent = { at: env.at, type };
+  if (elementId) event.elementId = elementId;
+  if (env.actor) event.actor = env.actor;
+  if (data !== undefined) event.data = data;
+  emit({ type: 'history', event });
+}
+
+/** Keys: deterministic and unique within an instance, so the runtime can upsert by (instanceId, key). */
+export const keyOf = (el: string, act: number, loopIndex?: number) =>
+  loopIndex === undefined ? `${el}#${act}` : `${el}#${act}/${loopIndex}`;

@@ -1,0 +1,154 @@
+/** @module Shared operations the element actions are built from: activation, closing what an element opened, incidents, FEEL. */
+import type { Effect, Json, Vars } from '../contract';
+import { type Ctx, emit, history, keyOf, type Open, stepEnv } from './context';
+import { evaluateFeel, type FeelResult, isFeel } from './feel';
+
+export function activate(ctx: Ctx, el: string): Ctx {
+  const n = ctx.seq || (ctx.act[el] ?? 0) + 1;
+  history('element.activated', el);
+  return { ...ctx, act: { ...ctx.act, [el]: n } };
+}
+
+export const activationOf = (ctx: Ctx, el: string) => ctx.act[el] ?? ctx.seq;
+
+export function openItem(ctx: Ctx, key: string, item: Open): Ctx {
+  return { ...ctx, open: { ...ctx.open, [key]: item } };
+}
+
+export function dropItem(ctx: Ctx, key: string): Ctx {
+  const open = { ...ctx.open };
+  delete open[key];
+  return { ...ctx, open };
+}
+
+/** The effect that closes one open item, or null when nothing outside the snapshot needs closing. */
+export function closingEffect(key: string, item: Open): Effect | null {
+  switch (item.t) {
+    case 'task':
+      return { type: 'task.closed', taskKey: key, reason: 'cancelled' };
+    case 'timer':
+      return { type: 'timer.cancelled', timerKey: key };
+    case 'job':
+      return { type: 'job.cancelled', jobKey: key };
+    case 'sub':
+      return { type: 'message.unsubscribed', subscriptionKey: key };
+    case 'child':
+      return { type: 'child.cancel', childKey: key };
+    case 'incident':
+      return { type: 'incident.resolved', incidentKey: key };
+  }
+}
+
+/** Close (as cancelled) everything an element or its boundary events still hold: BPMN's "the activity is left". */
+export function closeOwned(ctx: Ctx, el: string): Ctx {
+  let open: Record<string, Open> | null = null;
+  for (const key in ctx.open) {
+    const item = ctx.open[key];
+    if (item.el !== el && item.host !== el) continue;
+    open ??= { ...ctx.open };
+    delete open[key];
+    const effect = closingEffect(key, item);
+    if (effect) emit(effect);
+  }
+  return open ? { ...ctx, open } : ctx;
+}
+
+/** Close everything (instance cancel, terminate end event). */
+export function closeAll(ctx: Ctx): Ctx {
+  for (const key in ctx.open) {
+    const effect = closingEffect(key, ctx.open[key]);
+    if (effect) emit(effect);
+  }
+  return { ...ctx, open: {} };
+}
+
+export function raiseIncident(
+  ctx: Ctx,
+  el: string,
+  errorType: string,
+  message: string,
+  expression?: string,
+): Ctx {
+  const act = activationOf(ctx, el);
+  const counter = ctx.counter + 1;
+  const incidentKey = `${keyOf(el, act)}!${counter}`;
+  const effect: Effect = {
+    type: 'incident.raised',
+    incidentKey,
+    elementId: el,
+    activation: act,
+    errorType,
+    message,
+  };
+  if (expression) effect.expression = expression;
+  emit(effect);
+  history('incident.raised', el, { incidentKey, errorType, message });
+  return { ...openItem(ctx, incidentKey, { t: 'incident', el, act }), counter };
+}
+
+export function hasIncident(ctx: Ctx, el: string): boolean {
+  for (const key in ctx.open) if (ctx.open[key].t === 'incident' && ctx.open[key].el === el) return true;
+  return false;
+}
+
+export function feel(ctx: Ctx, expr: string, extra?: Vars): FeelResult {
+  const env = stepEnv();
+  return evaluateFeel(expr, extra ? { ...ctx.vars, ...extra } : ctx.vars, {
+    now: env.at,
+    calendar: env.calendar,
+  });
+}
+
+/** A static value or a FEEL expression (leading '='). */
+export function resolveValue(ctx: Ctx, raw: string, extra?: Vars): FeelResult {
+  return isFeel(raw) ? feel(ctx, raw, extra) : { ok: true, value: raw };
+}
+
+export type Evaluated<T> = { ok: true; value: T } | { ok: false; message: string; expression: string };
+
+/** Evaluate several optional expressions at once; the first failure wins (it becomes the incident). */
+export function evaluateAll(
+  ctx: Ctx,
+  exprs: Record<string, string | undefined>,
+  extra?: Vars,
+): Evaluated<Record<string, Json>> {
+  const out: Record<string, Json> = {};
+  for (const name in exprs) {
+    const raw = exprs[name];
+    if (raw === undefined) continue;
+    const r = resolveValue(ctx, raw, extra);
+    if (!r.ok) return { ok: false, message: r.message, expression: raw };
+    out[name] = r.value;
+  }
+  return { ok: true, value: out };
+}
+
+export const mergeVars = (ctx: Ctx, vars: Vars | undefined): Ctx =>
+  vars && Object.keys(vars).length ? { ...ctx, vars: { ...ctx.vars, ...vars } } : ctx;
+
+/** Zeebe ioMapping: each `source` (FEEL or static) is evaluated and written into `target` (dotted paths allowed). */
+export function applyMappings(
+  base: Vars,
+  mappings: { source: string; target: string }[],
+  ctx: Ctx,
+  scope: Vars,
+): Evaluated<Vars> {
+  const out: Vars = { ...base };
+  for (const m of mappings) {
+    const r = resolveValue(ctx, m.source, scope);
+    if (!r.ok) return { ok: false, message: r.message, expression: m.source };
+    setPath(out, m.target, r.value);
+  }
+  return { ok: true, value: out };
+}
+
+function setPath(obj: Vars, path: string, value: Json) {
+  const parts = path.split('.');
+  let cur: Record<string, Json> = obj;
+  for (const p of parts.slice(0, -1)) {
+    const next = cur[p];
+    cur[p] = next && typeof next === 'object' && !Array.isArray(next) ? { ...next } : {};
+    cur = cur[p] as Record<string, Json>;
+  }
+  cur[parts[parts.length - 1]] = value;
+}

@@ -1,0 +1,143 @@
+/**
+ * @module startProcess / stepProcess: restore → send one event → persisted snapshot + the effects the step emitted.
+ * Pure from the outside: time is the event's `at`, the calendar comes in options, effects go out in the result.
+ */
+import { type AnyActor, createActor } from 'xstate';
+import { defaultCalendar } from '../calendar';
+import type {
+  CompiledProcess,
+  Effect,
+  EngineEvent,
+  InstanceStatus,
+  Json,
+  StartInput,
+  StepOptions,
+  StepRejected,
+  StepResult,
+} from '../contract';
+import { type Ctx, history, initialContext, runInStep, type StepEnv } from './context';
+import { machineOf } from './library';
+
+export function startProcess(process: CompiledProcess, input: StartInput, options?: StepOptions): StepResult {
+  const env: StepEnv = {
+    at: input.at,
+    calendar: options?.calendar ?? defaultCalendar,
+    actor: input.actor,
+    effects: [],
+  };
+  if (input.startEventId && !startEventExists(process, input.startEventId)) {
+    throw new Error(`process ${process.processId} has no start event ${input.startEventId}`);
+  }
+  return runInStep(env, () => {
+    history(
+      'instance.started',
+      undefined,
+      input.businessKey ? { businessKey: input.businessKey } : undefined,
+    );
+    const ctx = initialContext(
+      { ...input.variables },
+      { startEventId: input.startEventId, businessKey: input.businessKey },
+    );
+    const actor = createActor(machineOf(process), { input: ctx });
+    actor.start();
+    return resultOf(actor, env.effects);
+  });
+}
+
+export function stepProcess(
+  process: CompiledProcess,
+  snapshot: Json,
+  event: EngineEvent,
+  options?: StepOptions,
+): StepResult | StepRejected {
+  const actorName = 'actor' in event ? event.actor : undefined;
+  const env: StepEnv = {
+    at: event.at,
+    calendar: options?.calendar ?? defaultCalendar,
+    actor: actorName,
+    effects: [],
+  };
+  return runInStep(env, () => {
+    const actor = createActor(machineOf(process), { snapshot: snapshot as any });
+    actor.start();
+    const rejected = rejection(actor, event);
+    if (rejected) {
+      actor.stop();
+      return { rejected: true, reason: rejected };
+    }
+    if (event.type === 'instance.cancel')
+      history('instance.cancel.requested', undefined, event.reason ? { reason: event.reason } : undefined);
+    actor.send(event);
+    return resultOf(actor, env.effects);
+  });
+}
+
+/** Why the event matches nothing (stale activation, fired-and-gone timer, finished instance), or null. */
+function rejection(actor: AnyActor, event: EngineEvent): string | null {
+  const snap = actor.getSnapshot();
+  if (snap.status !== 'active') return `instance is ${snap.status === 'done' ? 'finished' : snap.status}`;
+  if (!snap.can(event)) return `no active element accepts ${describe(event)}`;
+  // Events for a side path are forwarded by the root; the child decides whether it is stale.
+  const sideOf: Record<string, string> = snap.machine.config.meta?.huiliu?.sideOf ?? {};
+  const el =
+    'elementId' in event
+      ? event.elementId
+      : event.type === 'incident.retry'
+        ? /^(.*)#\d+!\d+$/.exec(event.incidentKey)?.[1]
+        : undefined;
+  if (el && sideOf[el]) {
+    const act =
+      'activation' in event
+        ? event.activation
+        : Number(/#(\d+)!/.exec((event as { incidentKey: string }).incidentKey)?.[1]);
+    const child = snap.children[`${sideOf[el]}#${act}`] as AnyActor | undefined;
+    if (!child || !child.getSnapshot().can(event)) return `no active element accepts ${describe(event)}`;
+  }
+  return null;
+}
+
+function describe(event: EngineEvent): string {
+  if (event.type === 'timer.fire') return `timer ${event.timerKey}`;
+  if (event.type === 'incident.retry') return `incident ${event.incidentKey}`;
+  if ('elementId' in event)
+    return `${event.type} for ${event.elementId}#${event.activation}${event.loopIndex === undefined ? '' : `/${event.loopIndex}`}`;
+  return event.type;
+}
+
+function startEventExists(process: CompiledProcess, id: string): boolean {
+  const states = (process.machine as any).states ?? {};
+  return (
+    id in states &&
+    ['startEvent', 'timerStartEvent', 'messageStartEvent'].includes(states[id]?.meta?.bpmn?.kind)
+  );
+}
+
+function resultOf(actor: AnyActor, effects: Effect[]): StepResult {
+  const snap = actor.getSnapshot();
+  if (snap.status === 'error') throw snap.error instanceof Error ? snap.error : new Error(String(snap.error));
+  const ctx = snap.context as Ctx;
+  const snapshot = actor.getPersistedSnapshot() as unknown as Json;
+  const activeElementIds = activeIds(actor);
+  let status: InstanceStatus = 'active';
+  if (snap.status === 'done') status = snap.value === '$cancelled' ? 'cancelled' : 'completed';
+  else if (hasAnyIncident(actor)) status = 'incident';
+  actor.stop();
+  return { snapshot, effects, status, activeElementIds, variables: ctx.vars };
+}
+
+function activeIds(actor: AnyActor): string[] {
+  const snap = actor.getSnapshot();
+  if (snap.status !== 'active') return [];
+  const ids: string[] = [];
+  for (const m of Object.values(snap.getMeta() as Record<string, { bpmn?: { id: string; block?: boolean } }>))
+    if (m?.bpmn && !m.bpmn.block) ids.push(m.bpmn.id);
+  for (const child of Object.values(snap.children as Record<string, AnyActor>)) ids.push(...activeIds(child));
+  return ids;
+}
+
+function hasAnyIncident(actor: AnyActor): boolean {
+  const snap = actor.getSnapshot();
+  const open = (snap.context as Ctx | undefined)?.open ?? {};
+  for (const k in open) if (open[k].t === 'incident') return true;
+  return Object.values(snap.children as Record<string, AnyActor>).some(hasAnyIncident);
+}

@@ -1,0 +1,5 @@
+/** @module The engine's public face: compile BPMN, start and step instances (pure), and the contract types. */
+export { compileBpmn } from './compile/compile-bpmn';
+export { startProcess, stepProcess } from './exec/step';
+export type * from './contract';
+export { ELEMENT_KINDS, type ElementKind } from './types';
