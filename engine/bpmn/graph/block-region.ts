@@ -21,15 +21,17 @@ export function checkBlockRegion({ g }: Analysis, split: number, join: number): 
     }
   }
   const inner = new Uint8Array(g.nodes.length);
-  const back = g.pred[join]!.filter((u) => forward[u]);
-  for (const u of back) inner[u] = 1;
-  while (back.length > 0) {
-    for (const u of g.pred[back.pop()!]!) {
-      if (!forward[u] || inner[u]) continue;
-      inner[u] = 1;
-      back.push(u);
-    }
-  }
+  const innerList: number[] = [];
+  const back: number[] = [];
+  const addInner = (u: number) => {
+    if (!forward[u] || inner[u]) return;
+    inner[u] = 1;
+    innerList.push(u);
+    back.push(u);
+  };
+  for (const u of g.pred[join]!) addInner(u);
+  while (back.length > 0) for (const u of g.pred[back.pop()!]!) addInner(u);
+  innerList.sort((a, b) => a - b); // issues in document order
 
   const issues: ValidationIssue[] = [];
   const [S, J] = [g.nodes[split]!, g.nodes[join]!];
@@ -38,8 +40,7 @@ export function checkBlockRegion({ g }: Analysis, split: number, join: number): 
     if (!endReported.has(end)) issues.push(branchEndsWithoutJoin(g.nodes[end]!, S, J));
     endReported.add(end);
   };
-  for (let u = 0; u < g.nodes.length; u++) {
-    if (u !== split && !inner[u]) continue;
+  for (const u of [split, ...innerList]) {
     g.succ[u]!.forEach((v, k) => {
       if (v === join || inner[v] || (v === split && u === split)) return;
       const flow = g.flows[g.succFlows[u]![k]!]!;
@@ -49,8 +50,7 @@ export function checkBlockRegion({ g }: Analysis, split: number, join: number): 
       else issues.push(flowLeavesBlock(flow, S, J));
     });
   }
-  for (let v = 0; v < g.nodes.length; v++) {
-    if (v !== join && !inner[v]) continue;
+  for (const v of [...innerList, join]) {
     g.pred[v]!.forEach((u, k) => {
       if (u === split || inner[u]) return;
       issues.push(flowEntersBlock(g.flows[g.predFlows[v]![k]!]!, S, J));
