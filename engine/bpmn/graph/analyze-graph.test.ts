@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from './analyze-graph';
 import { flowGraph } from './graph-dsl';
+import { GRAPH_ISSUE_CODES } from './index';
 
 const found = (nodes: string, flows: string) =>
   analyzeGraph(flowGraph(nodes, flows)).map((issue) => `${issue.code} ${issue.elementId}`);
@@ -164,5 +165,13 @@ describe('analyzeGraph: loops and reachability', () => {
       expect(issue.messageEn).toMatch(/^[\x20-\x7e“”→…]+$/);
       expect(issue.severity).toBe('error');
     }
+  });
+});
+
+describe('analyzeGraph: issue codes', () => {
+  it('given a graph with several problems when analysed then every code is one of GRAPH_ISSUE_CODES', () => {
+    const issues = analyzeGraph(flowGraph('s:start t:task x:and y:task e:end', 's>t>x>y>e t>e x>s'));
+    expect(issues.length).toBeGreaterThan(0);
+    for (const issue of issues) expect(GRAPH_ISSUE_CODES).toContain(issue.code);
   });
 });

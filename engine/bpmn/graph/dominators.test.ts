@@ -16,7 +16,13 @@ function adjacency(count: number, edges: [number, number][]) {
 function naiveDominators(count: number, root: number, succ: number[][], pred: number[][]): Set<number>[] {
   const reach = new Set([root]);
   const stack = [root];
-  while (stack.length) for (const w of succ[stack.pop()!]!) if (!reach.has(w)) stack.push(w), reach.add(w);
+  while (stack.length) {
+    for (const w of succ[stack.pop()!]!) {
+      if (reach.has(w)) continue;
+      reach.add(w);
+      stack.push(w);
+    }
+  }
   const all = [...reach];
   const dom = Array.from({ length: count }, (_, v) => new Set(v === root ? [root] : reach.has(v) ? all : []));
   for (let changed = true; changed; ) {
@@ -25,7 +31,9 @@ function naiveDominators(count: number, root: number, succ: number[][], pred: nu
       if (v === root) continue;
       const preds = pred[v]!.filter((p) => reach.has(p));
       const next = new Set([v, ...[...dom[preds[0]!]!].filter((d) => preds.every((p) => dom[p]!.has(d)))]);
-      if (next.size !== dom[v]!.size) (dom[v] = next), (changed = true);
+      if (next.size === dom[v]!.size) continue;
+      dom[v] = next;
+      changed = true;
     }
   }
   return dom;

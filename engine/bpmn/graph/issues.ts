@@ -16,6 +16,23 @@
 import type { ValidationIssue } from '../../contract';
 import type { FlowNode, SequenceFlow } from './types';
 
+export const GRAPH_ISSUE_CODES = [
+  'GRAPH_DUPLICATE_NODE',
+  'FLOW_OUTSIDE_SCOPE',
+  'IMPLICIT_SPLIT',
+  'UNREACHABLE',
+  'DEAD_END',
+  'CYCLE_WITHOUT_WAIT_STATE',
+  'SPLIT_WITHOUT_JOIN',
+  'JOIN_KIND_MISMATCH',
+  'BRANCH_ENDS_WITHOUT_JOIN',
+  'FLOW_LEAVES_BLOCK',
+  'FLOW_ENTERS_BLOCK',
+  'UNMATCHED_JOIN',
+  'CONCURRENCY_NOT_BLOCK_STRUCTURED',
+] as const;
+export type GraphIssueCode = (typeof GRAPH_ISSUE_CODES)[number];
+
 const error = (
   elementId: string | null,
   code: string,
@@ -100,13 +117,21 @@ export const joinKindMismatch = (split: FlowNode, join: FlowNode) =>
     `The branches of ${enKind(split)} "${split.id}" merge at ${enKind(join)} "${join.id}"; a split and its join must be the same kind of gateway.`,
   );
 
-export const branchEndsWithoutJoin = (end: FlowNode, split: FlowNode, join: FlowNode) =>
-  error(
+export const branchEndsWithoutJoin = (end: FlowNode, split: FlowNode, join: FlowNode) => {
+  const parallel = split.kind === 'parallelGateway';
+  return error(
     end.id,
     'BRANCH_ENDS_WITHOUT_JOIN',
-    `${zhKind(split)}“${split.id}”的一个分支在“${end.id}”结束，没有到达汇聚网关“${join.id}”：该分支的令牌会丢失，汇聚网关将永远等待。`,
-    `A branch of ${enKind(split)} "${split.id}" ends at "${end.id}" without reaching its join "${join.id}": that token is lost and the join would wait forever.`,
+    `${zhKind(split)}“${split.id}”的一个分支在“${end.id}”结束，没有到达汇聚网关“${join.id}”：${
+      parallel ? '该分支的令牌会丢失，汇聚网关将永远等待。' : '每个分支都必须在汇聚网关处合并。'
+    }`,
+    `A branch of ${enKind(split)} "${split.id}" ends at "${end.id}" without reaching its join "${join.id}": ${
+      parallel
+        ? 'that token is lost and the join would wait forever.'
+        : 'every branch must merge at the join.'
+    }`,
   );
+};
 
 export const flowLeavesBlock = (f: SequenceFlow, split: FlowNode, join: FlowNode) =>
   error(
@@ -128,8 +153,8 @@ export const unmatchedJoin = (join: FlowNode) =>
   error(
     join.id,
     'UNMATCHED_JOIN',
-    `${zhKind(join)}“${join.id}”合并了多条流入顺序流，但没有与之对应的分支网关。`,
-    `${enKind(join).replace(/^./, (c) => c.toUpperCase())} "${join.id}" merges several incoming flows but closes no matching split.`,
+    `${zhKind(join)}“${join.id}”合并了多条流入顺序流，但没有与之对应的分支网关；如需合并循环回来的路径，请使用排他网关。`,
+    `${enKind(join).replace(/^./, (c) => c.toUpperCase())} "${join.id}" merges several incoming flows but closes no matching split; to merge a path that loops back, use an exclusive gateway.`,
   );
 
 export const notBlockStructured = (split: FlowNode, join: FlowNode) =>
