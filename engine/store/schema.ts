@@ -105,7 +105,9 @@ export const userTasks = pgTable(
     dueProvisional: boolean().notNull().default(false),
     followUpAt: tz(),
     priority: integer().notNull().default(50),
-    status: text({ enum: ['open', 'completed', 'cancelled'] }).notNull().default('open'),
+    status: text({ enum: ['open', 'completed', 'cancelled'] })
+      .notNull()
+      .default('open'),
     completedAt: tz(),
     completedBy: text(),
     formKey: text(),
@@ -118,18 +120,13 @@ export const userTasks = pgTable(
   (t) => [
     uniqueIndex('user_tasks_instance_key_uq').on(t.instanceId, t.taskKey),
     // "mine": my open tasks, newest first.
-    index('user_tasks_open_assignee_idx')
-      .on(t.assignee, t.createdAt.desc())
-      .where(sql`${t.status} = 'open'`),
+    index('user_tasks_open_assignee_idx').on(t.assignee, t.createdAt.desc()).where(sql`${t.status} = 'open'`),
     // "group" for unit roles: my unit's open tasks, newest first; the role test filters ~1/60 of open rows.
-    index('user_tasks_open_unit_idx')
-      .on(t.unitId, t.createdAt.desc())
-      .where(sql`${t.status} = 'open'`),
+    index('user_tasks_open_unit_idx').on(t.unitId, t.createdAt.desc()).where(sql`${t.status} = 'open'`),
     // "group" for county-wide roles (authority.*, supervisor): by role across all units.
     index('user_tasks_open_groups_gin').using('gin', t.candidateGroups).where(sql`${t.status} = 'open'`),
-    index('user_tasks_open_due_idx')
-      .on(t.dueAt)
-      .where(sql`${t.status} = 'open' and ${t.dueAt} is not null`),
+    index('user_tasks_open_users_gin').using('gin', t.candidateUsers).where(sql`${t.status} = 'open'`),
+    index('user_tasks_open_due_idx').on(t.dueAt).where(sql`${t.status} = 'open' and ${t.dueAt} is not null`),
     index('user_tasks_process_status_idx').on(t.processKey, t.status),
   ],
 );
@@ -149,15 +146,15 @@ export const timers = pgTable(
     cycle: text(),
     repetitionsLeft: integer(),
     interrupting: boolean(),
-    status: text({ enum: ['scheduled', 'fired', 'cancelled'] }).notNull().default('scheduled'),
+    status: text({ enum: ['scheduled', 'fired', 'cancelled'] })
+      .notNull()
+      .default('scheduled'),
     /** A poller's lease: another poller skips the row until it passes (a crashed poller's lease just expires). */
     claimedUntil: tz(),
     ...timestamps,
   },
   (t) => [
-    index('timers_due_idx')
-      .on(t.dueAt)
-      .where(sql`${t.status} = 'scheduled'`),
+    index('timers_due_idx').on(t.dueAt).where(sql`${t.status} = 'scheduled'`),
     index('timers_instance_key_idx').on(t.instanceId, t.timerKey),
   ],
 );
@@ -182,13 +179,13 @@ export const jobs = pgTable(
     lockedUntil: tz(),
     lockOwner: text(),
     lastError: text(),
-    status: text({ enum: ['ready', 'completed', 'failed', 'cancelled'] }).notNull().default('ready'),
+    status: text({ enum: ['ready', 'completed', 'failed', 'cancelled'] })
+      .notNull()
+      .default('ready'),
     ...timestamps,
   },
   (t) => [
-    index('jobs_ready_idx')
-      .on(t.nextRunAt)
-      .where(sql`${t.status} = 'ready'`),
+    index('jobs_ready_idx').on(t.nextRunAt).where(sql`${t.status} = 'ready'`),
     uniqueIndex('jobs_instance_key_uq').on(t.instanceId, t.jobKey),
   ],
 );
@@ -206,7 +203,9 @@ export const messageSubscriptions = pgTable(
     elementId: text().notNull(),
     activation: integer().notNull(),
     loopIndex: integer(),
-    status: text({ enum: ['active', 'correlated', 'closed'] }).notNull().default('active'),
+    status: text({ enum: ['active', 'correlated', 'closed'] })
+      .notNull()
+      .default('active'),
     ...timestamps,
   },
   (t) => [
@@ -232,15 +231,15 @@ export const incidents = pgTable(
     message: text().notNull(),
     expression: text(),
     jobId: uuid(),
-    status: text({ enum: ['open', 'resolved'] }).notNull().default('open'),
+    status: text({ enum: ['open', 'resolved'] })
+      .notNull()
+      .default('open'),
     resolvedAt: tz(),
     ...timestamps,
   },
   (t) => [
     index('incidents_instance_idx').on(t.instanceId, t.status),
-    index('incidents_open_idx')
-      .on(t.createdAt)
-      .where(sql`${t.status} = 'open'`),
+    index('incidents_open_idx').on(t.createdAt).where(sql`${t.status} = 'open'`),
   ],
 );
 

@@ -1,0 +1,28 @@
+/** @module Deployed definitions are immutable, so each is read once and kept: the engine caches its machine by object identity. */
+import { AppError } from '../errors';
+import { type DbOrTx, type DefinitionRow, getDefinition, latestDefinition } from '../store';
+import type { RuntimeContext } from './types';
+
+export async function definitionById(rt: RuntimeContext, db: DbOrTx, id: string): Promise<DefinitionRow> {
+  const cached = rt.definitions.get(id);
+  if (cached) return cached;
+  const row = await getDefinition(db, id);
+  if (!row) throw new Error(`definition ${id} is missing`);
+  rt.definitions.set(id, row);
+  return row;
+}
+
+export async function latestDefinitionOf(
+  rt: RuntimeContext,
+  db: DbOrTx,
+  key: string,
+): Promise<DefinitionRow> {
+  const row = await latestDefinition(db, key);
+  if (!row) {
+    throw new AppError('NOT_FOUND', `流程 ${key} 未部署`, { messageEn: `Process ${key} is not deployed` });
+  }
+  const cached = rt.definitions.get(row.id);
+  if (cached) return cached;
+  rt.definitions.set(row.id, row);
+  return row;
+}

@@ -1,0 +1,50 @@
+/** @module A background loop that runs one pass at a time: ticks on an interval, can be kicked, never overlaps itself. */
+
+export interface Loop {
+  start(): void;
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+export function createLoop(name: string, pass: () => Promise<unknown>, intervalMs: number): Loop {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = true;
+  const run = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await pass();
+        } catch (e) {
+          // A failing pass (database briefly down) must not kill the loop; the next tick retries.
+          console.error(`[runtime] ${name} pass failed:`, (e as Error).message);
+        }
+      } while (again && !stopped);
+    })().finally(() => {
+      running = null;
+    });
+  };
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      timer = setInterval(run, intervalMs);
+      timer.unref?.();
+      run();
+    },
+    kick: run,
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * @module Who may see and act on a user task: THE visibility rule (the inbox SQL is derived from `accessScope`).
+ * - the assignee always;
+ * - a named candidate user;
+ * - a holder of a candidate role in the task's unit; `authority.*` and `supervisor` roles are county-wide.
+ * Candidate groups may be scoped `role@unitId` (PROCESSES.md), which sets the task's unit; otherwise the task
+ * belongs to the instance starter's unit (so an unscoped `unit.leader` means "the starter's unit leader").
+ */
+import type { TaskAccessScope, TaskRow } from '../store';
+import type { RuntimeUser } from './types';
+
+export const isCountyWideRole = (role: string): boolean =>
+  role.startsWith('authority.') || role === 'supervisor';
+
+/** Splits `role@unit` groups into plain roles plus the task's unit (the first scope wins; else the starter's unit). */
+export function placeTask(
+  groups: string[],
+  starterUnitId: string | null,
+): { roles: string[]; unitId: string | null } {
+  let unitId: string | null = null;
+  const roles = groups.map((g) => {
+    const at = g.indexOf('@');
+    if (at < 0) return g.trim();
+    if (unitId === null && g.slice(at + 1).trim()) unitId = g.slice(at + 1).trim();
+    return g.slice(0, at).trim();
+  });
+  return { roles: [...new Set(roles)].filter(Boolean), unitId: unitId ?? starterUnitId };
+}
+
+export function accessScope(user: RuntimeUser): TaskAccessScope {
+  return {
+    username: user.username,
+    unitId: user.unitId,
+    unitRoles: user.roles.filter((r) => !isCountyWideRole(r)),
+    countyRoles: user.roles.filter(isCountyWideRole),
+  };
+}
+
+type TaskFacts = Pick<TaskRow, 'assignee' | 'candidateGroups' | 'candidateUsers' | 'unitId'>;
+
+/** A candidate by name or by role (in the task's unit, or anywhere for county-wide roles). */
+export function isCandidate(user: RuntimeUser, task: TaskFacts): boolean {
+  if (task.candidateUsers.includes(user.username)) return true;
+  return task.candidateGroups.some(
+    (g) =>
+      user.roles.includes(g) && (isCountyWideRole(g) || task.unitId === null || task.unitId === user.unitId),
+  );
+}
+
+export function canSeeTask(user: RuntimeUser, task: TaskFacts): boolean {
+  return task.assignee === user.username || isCandidate(user, task);
+}
+
+/** The assignee, or a candidate of an unclaimed task (completing claims it implicitly). */
+export function canCompleteTask(user: RuntimeUser, task: TaskFacts): boolean {
+  return task.assignee === user.username || (task.assignee === null && isCandidate(user, task));
+}

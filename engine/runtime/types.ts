@@ -1,0 +1,102 @@
+/** @module The runtime's dependencies and the shared context every command receives. */
+import type { Database } from '../../server/db/open-db';
+import type {
+  CompiledProcess,
+  CompileResult,
+  EngineEvent,
+  Json,
+  StartInput,
+  StepRejected,
+  StepResult,
+  Vars,
+} from '../contract';
+import type { Db, DbOrTx, DefinitionRow } from '../store';
+
+/** The clock every step reads (engine/expressions/clock.ts provides system and test clocks of this shape). */
+export interface Clock {
+  now(): Date;
+}
+
+/** The pure engine (engine/index.ts), injected so a runtime can be built over any compiler version. */
+export interface EnginePort {
+  compileBpmn(xml: string): CompileResult | Promise<CompileResult>;
+  startProcess(process: CompiledProcess, input: StartInput, options?: StepOptions): StepResult;
+  stepProcess(
+    process: CompiledProcess,
+    snapshot: Json,
+    event: EngineEvent,
+    options?: StepOptions,
+  ): StepResult | StepRejected;
+}
+export interface StepOptions {
+  calendar?: unknown;
+}
+
+/** The forms module (forms/index.ts) as the runtime needs it. */
+export interface FormsPort {
+  saveForm(
+    db: DbOrTx,
+    form: { key: string; title: string; schema: unknown; uiSchema?: unknown; createdBy?: string },
+  ): Promise<{ key: string; version: number; created: boolean }>;
+  latestFormVersion(db: DbOrTx, key: string): Promise<number | null | undefined>;
+}
+
+/** The person acting; roles are role keys from PROCESSES.md. */
+export interface RuntimeUser {
+  username: string;
+  unitId: string | null;
+  roles: string[];
+}
+
+export type FormCheck = { ok: true } | { ok: false; details: { path: string; message: string }[] };
+export type ValidateForm = (
+  formKey: string,
+  version: number | null,
+  data: Vars,
+  user: RuntimeUser | null,
+) => Promise<FormCheck>;
+
+/** A service-task worker. It runs inside the transaction that completes the job: its writes commit with the step. */
+export type JobWorker = (job: {
+  tx: DbOrTx;
+  instanceId: string;
+  processKey: string;
+  elementId: string;
+  jobType: string;
+  headers: Record<string, string>;
+  variables: Vars;
+  businessKey?: string;
+  // biome-ignore lint/suspicious/noConfusingVoidType: a worker with nothing to return may simply not return
+}) => Promise<{ variables?: Vars } | undefined | void>;
+
+export interface RuntimeDeps {
+  database: Database;
+  clock: Clock;
+  calendar: unknown;
+  engine?: EnginePort;
+  forms?: FormsPort;
+  validateForm?: ValidateForm;
+  workers?: Record<string, JobWorker>;
+  pollIntervalMs?: number;
+  /** Identifies this process's job locks (default: random). */
+  workerId?: string;
+}
+
+/** NOTIFY channel: a commit that created jobs wakes the job loops of every server process (PostgreSQL). */
+export const WAKE_CHANNEL = 'huiliu_runtime_wake';
+
+/** What commands share: the database, the engine, and a cache of compiled definitions (immutable once deployed). */
+export interface RuntimeContext {
+  database: Database;
+  db: Db;
+  clock: Clock;
+  calendar: unknown;
+  engine: EnginePort;
+  forms?: FormsPort;
+  validateForm?: ValidateForm;
+  workers: Map<string, JobWorker>;
+  definitions: Map<string, DefinitionRow>;
+  workerId: string;
+  /** Nudges the in-process job loop after a commit that created jobs (no-op when not started). */
+  onJobsCreated(): void;
+}

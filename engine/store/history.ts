@@ -1,0 +1,34 @@
+/** @module Append-only history: one row per thing that happened to an instance, read back oldest first. */
+import { asc, eq } from 'drizzle-orm';
+import type { HistoryEvent, Json } from '../contract';
+import type { DbOrTx } from './db';
+import { historyEvents } from './schema';
+
+export async function appendHistory(tx: DbOrTx, instanceId: string, events: HistoryEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.insert(historyEvents).values(
+    events.map((e) => ({
+      instanceId,
+      at: new Date(e.at),
+      type: e.type,
+      elementId: e.elementId ?? null,
+      actor: e.actor ?? null,
+      data: (e.data ?? null) as Json,
+    })),
+  );
+}
+
+export async function readHistory(db: DbOrTx, instanceId: string): Promise<HistoryEvent[]> {
+  const rows = await db
+    .select()
+    .from(historyEvents)
+    .where(eq(historyEvents.instanceId, instanceId))
+    .orderBy(asc(historyEvents.id));
+  return rows.map((r) => ({
+    at: r.at.toISOString(),
+    type: r.type,
+    ...(r.elementId ? { elementId: r.elementId } : {}),
+    ...(r.actor ? { actor: r.actor } : {}),
+    ...(r.data !== null ? { data: r.data } : {}),
+  }));
+}

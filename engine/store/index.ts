@@ -1,0 +1,9 @@
+/** @module Public face of the engine's store: schema, handle types and the queries the runtime and server use. */
+export type { Db, DbOrTx, Tx } from './db';
+export * from './definitions';
+export * from './history';
+export * from './instances';
+export * from './queues';
+export * from './schema';
+export * from './tasks';
+export * from './work-items';

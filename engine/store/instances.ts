@@ -1,0 +1,86 @@
+/** @module Instance rows: insert, load, the optimistic-lock update a step commits with, and listing. */
+import { and, count, desc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from './db';
+import { type InstanceRow, processInstances } from './schema';
+
+export type NewInstance = typeof processInstances.$inferInsert;
+
+export async function insertInstance(tx: DbOrTx, values: NewInstance): Promise<InstanceRow> {
+  const [row] = await tx.insert(processInstances).values(values).returning();
+  return row;
+}
+
+export async function loadInstance(db: DbOrTx, id: string): Promise<InstanceRow | undefined> {
+  const [row] = await db.select().from(processInstances).where(eq(processInstances.id, id));
+  return row;
+}
+
+export type InstancePatch = Pick<InstanceRow, 'snapshot' | 'status' | 'variables' | 'activeElementIds'> & {
+  endedAt?: Date | null;
+};
+
+/** Writes a step's result only if nobody stepped the instance since it was read; `undefined` = race lost. */
+export async function updateInstanceVersioned(
+  tx: DbOrTx,
+  id: string,
+  version: number,
+  patch: Partial<InstancePatch>,
+): Promise<InstanceRow | undefined> {
+  const [row] = await tx
+    .update(processInstances)
+    .set({ ...patch, version: version + 1 })
+    .where(and(eq(processInstances.id, id), eq(processInstances.version, version)))
+    .returning();
+  return row;
+}
+
+/** The child a call activity started, found by the parent's child key. */
+export async function findChildInstance(
+  tx: DbOrTx,
+  parentId: string,
+  childKey: string,
+): Promise<InstanceRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(processInstances)
+    .where(
+      and(
+        eq(processInstances.parentInstanceId, parentId),
+        sql`${processInstances.parentRef}->>'childKey' = ${childKey}`,
+      ),
+    );
+  return row;
+}
+
+export interface InstanceQuery {
+  processKey?: string;
+  status?: InstanceRow['status'];
+  businessKey?: string;
+  unitId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export async function listInstances(
+  db: DbOrTx,
+  q: InstanceQuery = {},
+): Promise<{ items: InstanceRow[]; total: number }> {
+  const t = processInstances;
+  const where = and(
+    q.processKey ? eq(t.processKey, q.processKey) : undefined,
+    q.status ? eq(t.status, q.status) : undefined,
+    q.businessKey ? eq(t.businessKey, q.businessKey) : undefined,
+    q.unitId ? eq(t.unitId, q.unitId) : undefined,
+  );
+  const pageSize = Math.min(Math.max(q.pageSize ?? 20, 1), 100);
+  const offset = (Math.max(q.page ?? 1, 1) - 1) * pageSize;
+  const items = await db
+    .select()
+    .from(t)
+    .where(where)
+    .orderBy(desc(t.startedAt))
+    .limit(pageSize)
+    .offset(offset);
+  const [{ n }] = await db.select({ n: count() }).from(t).where(where);
+  return { items, total: n };
+}

@@ -1,0 +1,107 @@
+/**
+ * @module Claiming due timers and ready jobs across server processes: `FOR UPDATE SKIP LOCKED` hands each row
+ * to one claimer, a lease (`claimed_until` / `locked_until`, wall-clock time) lets a crashed claimer's rows return.
+ */
+import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import type { Db, DbOrTx } from './db';
+import { type JobRow, jobs, type TimerRow, timers } from './schema';
+
+export async function claimDueTimers(
+  db: Db,
+  now: Date,
+  lease: { now: Date; until: Date },
+  limit: number,
+): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: timers.id })
+      .from(timers)
+      .where(
+        and(
+          eq(timers.status, 'scheduled'),
+          lte(timers.dueAt, now),
+          or(isNull(timers.claimedUntil), lt(timers.claimedUntil, lease.now)),
+        ),
+      )
+      .orderBy(asc(timers.dueAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    const ids = rows.map((r) => r.id);
+    if (ids.length > 0)
+      await tx.update(timers).set({ claimedUntil: lease.until }).where(inArray(timers.id, ids));
+    return ids;
+  });
+}
+
+/** Row-locks one timer for the firing transaction; a concurrent firer waits here, then sees it fired. */
+export async function lockTimer(tx: DbOrTx, id: string): Promise<TimerRow | undefined> {
+  const [row] = await tx.select().from(timers).where(eq(timers.id, id)).for('update');
+  return row;
+}
+
+export async function finishTimer(
+  tx: DbOrTx,
+  id: string,
+  next: { dueAt: Date; repetitionsLeft: number | null } | null,
+): Promise<void> {
+  if (next) {
+    await tx
+      .update(timers)
+      .set({ dueAt: next.dueAt, repetitionsLeft: next.repetitionsLeft, claimedUntil: null })
+      .where(eq(timers.id, id));
+  } else {
+    await tx.update(timers).set({ status: 'fired', claimedUntil: null }).where(eq(timers.id, id));
+  }
+}
+
+export async function claimReadyJobs(
+  db: Db,
+  now: Date,
+  lease: { now: Date; until: Date; owner: string },
+  types: string[],
+  limit: number,
+): Promise<string[]> {
+  if (types.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.status, 'ready'),
+          lte(jobs.nextRunAt, now),
+          inArray(jobs.type, types),
+          or(isNull(jobs.lockedUntil), lt(jobs.lockedUntil, lease.now)),
+        ),
+      )
+      .orderBy(asc(jobs.nextRunAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    const ids = rows.map((r) => r.id);
+    if (ids.length > 0) {
+      await tx
+        .update(jobs)
+        .set({ lockedUntil: lease.until, lockOwner: lease.owner })
+        .where(inArray(jobs.id, ids));
+    }
+    return ids;
+  });
+}
+
+export async function lockJob(tx: DbOrTx, id: string): Promise<JobRow | undefined> {
+  const [row] = await tx.select().from(jobs).where(eq(jobs.id, id)).for('update');
+  return row;
+}
+
+export async function getJob(db: DbOrTx, id: string): Promise<JobRow | undefined> {
+  const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
+  return row;
+}
+
+export async function updateJob(
+  tx: DbOrTx,
+  id: string,
+  patch: Partial<typeof jobs.$inferInsert>,
+): Promise<void> {
+  await tx.update(jobs).set(patch).where(eq(jobs.id, id));
+}

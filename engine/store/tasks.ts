@@ -1,0 +1,154 @@
+/** @module User-task rows: open, close, claim, and the inbox listing (which must stay fast at 1M rows). */
+import { and, asc, desc, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from './db';
+import { type TaskRow, userTasks } from './schema';
+
+export type NewTask = typeof userTasks.$inferInsert;
+
+export async function insertTasks(tx: DbOrTx, rows: NewTask[]): Promise<void> {
+  if (rows.length > 0) await tx.insert(userTasks).values(rows);
+}
+
+/** Closes an open task; a task already closed stays as it was (its first closing is the truth). */
+export async function closeTask(
+  tx: DbOrTx,
+  instanceId: string,
+  taskKey: string,
+  status: 'completed' | 'cancelled',
+  at: Date,
+  by: string | null,
+): Promise<void> {
+  await tx
+    .update(userTasks)
+    .set({ status, completedAt: at, completedBy: status === 'completed' ? by : null })
+    .where(
+      and(eq(userTasks.instanceId, instanceId), eq(userTasks.taskKey, taskKey), eq(userTasks.status, 'open')),
+    );
+}
+
+export async function cancelOpenTasks(tx: DbOrTx, instanceId: string, at: Date): Promise<void> {
+  await tx
+    .update(userTasks)
+    .set({ status: 'cancelled', completedAt: at })
+    .where(and(eq(userTasks.instanceId, instanceId), eq(userTasks.status, 'open')));
+}
+
+export async function getTaskRow(db: DbOrTx, id: string): Promise<TaskRow | undefined> {
+  const [row] = await db.select().from(userTasks).where(eq(userTasks.id, id));
+  return row;
+}
+
+export async function listInstanceTasks(db: DbOrTx, instanceId: string): Promise<TaskRow[]> {
+  return db
+    .select()
+    .from(userTasks)
+    .where(eq(userTasks.instanceId, instanceId))
+    .orderBy(asc(userTasks.createdAt));
+}
+
+/** Sets the assignee only if it still is `expected` (claim: null → me; unclaim: me → null). */
+export async function setAssignee(
+  tx: DbOrTx,
+  id: string,
+  expected: string | null,
+  assignee: string | null,
+): Promise<boolean> {
+  const rows = await tx
+    .update(userTasks)
+    .set({ assignee })
+    .where(
+      and(
+        eq(userTasks.id, id),
+        eq(userTasks.status, 'open'),
+        expected === null ? isNull(userTasks.assignee) : eq(userTasks.assignee, expected),
+      ),
+    )
+    .returning({ id: userTasks.id });
+  return rows.length === 1;
+}
+
+/** Who is asking, reduced to what the SQL needs (computed by engine/runtime/task-access.ts). */
+export interface TaskAccessScope {
+  username: string;
+  unitId: string | null;
+  /** Roles valid only in the user's own unit (`unit.*` and other unscoped roles). */
+  unitRoles: string[];
+  /** Roles valid in every unit (`authority.*`, `supervisor`). */
+  countyRoles: string[];
+}
+
+export interface TaskListQuery {
+  access: TaskAccessScope;
+  scope: 'mine' | 'group' | 'all';
+  status?: TaskRow['status'];
+  processKey?: string;
+  processInstanceId?: string;
+  overdue?: boolean;
+  unitId?: string;
+  now: Date;
+  page?: number;
+  pageSize?: number;
+}
+
+const textArray = (values: string[]) =>
+  sql`ARRAY[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+
+/**
+ * The candidate half of the visibility rule, as SQL. Each branch has its own index (GIN on candidate users,
+ * GIN on candidate groups, btree on unit), so PostgreSQL combines them with a BitmapOr instead of scanning.
+ */
+export function candidateSql(a: TaskAccessScope): SQL {
+  const t = userTasks;
+  const branches: (SQL | undefined)[] = [sql`${t.candidateUsers} @> ${textArray([a.username])}`];
+  if (a.countyRoles.length > 0) branches.push(sql`${t.candidateGroups} && ${textArray(a.countyRoles)}`);
+  if (a.unitRoles.length > 0) {
+    const unit = a.unitId === null ? isNull(t.unitId) : or(eq(t.unitId, a.unitId), isNull(t.unitId));
+    branches.push(and(sql`${t.candidateGroups} && ${textArray(a.unitRoles)}`, unit));
+  }
+  return or(...branches) as SQL;
+}
+
+export async function listTaskRows(
+  db: DbOrTx,
+  q: TaskListQuery,
+): Promise<{ items: TaskRow[]; total: number }> {
+  const t = userTasks;
+  const mine = eq(t.assignee, q.access.username);
+  const who =
+    q.scope === 'mine'
+      ? mine
+      : q.scope === 'group'
+        ? and(isNull(t.assignee), candidateSql(q.access))
+        : or(mine, candidateSql(q.access));
+  const where = and(
+    eq(t.status, q.status ?? 'open'),
+    who,
+    q.processKey ? eq(t.processKey, q.processKey) : undefined,
+    q.processInstanceId ? eq(t.instanceId, q.processInstanceId) : undefined,
+    q.unitId ? eq(t.unitId, q.unitId) : undefined,
+    q.overdue ? lt(t.dueAt, q.now) : undefined,
+  );
+  const pageSize = Math.min(Math.max(q.pageSize ?? 20, 1), 100);
+  const offset = (Math.max(q.page ?? 1, 1) - 1) * pageSize;
+  // One round trip: the window count is computed over the filtered set before LIMIT applies.
+  const rows = await db
+    .select({ task: t, total: sql<number>`count(*) over()`.mapWith(Number) })
+    .from(t)
+    .where(where)
+    .orderBy(desc(t.createdAt), desc(t.id))
+    .limit(pageSize)
+    .offset(offset);
+  const total = rows[0]?.total ?? (offset > 0 ? await countTasks(db, where) : 0);
+  return { items: rows.map((r) => r.task), total };
+}
+
+async function countTasks(db: DbOrTx, where: SQL | undefined): Promise<number> {
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(userTasks)
+    .where(where);
+  return n;
+}

@@ -1,0 +1,127 @@
+/** @module Timers, jobs, message subscriptions and incidents: the rows a step schedules beside its snapshot. */
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from './db';
+import { incidents, jobs, messageSubscriptions, timers } from './schema';
+
+export type NewTimer = typeof timers.$inferInsert;
+export type NewJob = typeof jobs.$inferInsert;
+export type NewSubscription = typeof messageSubscriptions.$inferInsert;
+export type NewIncident = typeof incidents.$inferInsert;
+
+export async function insertTimers(tx: DbOrTx, rows: NewTimer[]) {
+  if (rows.length > 0) await tx.insert(timers).values(rows);
+}
+export async function cancelTimer(tx: DbOrTx, instanceId: string, timerKey: string) {
+  await tx
+    .update(timers)
+    .set({ status: 'cancelled' })
+    .where(
+      and(eq(timers.instanceId, instanceId), eq(timers.timerKey, timerKey), eq(timers.status, 'scheduled')),
+    );
+}
+export async function insertJobs(tx: DbOrTx, rows: NewJob[]) {
+  if (rows.length > 0) await tx.insert(jobs).values(rows);
+}
+export async function cancelJob(tx: DbOrTx, instanceId: string, jobKey: string) {
+  await tx
+    .update(jobs)
+    .set({ status: 'cancelled' })
+    .where(and(eq(jobs.instanceId, instanceId), eq(jobs.jobKey, jobKey), eq(jobs.status, 'ready')));
+}
+export async function insertSubscriptions(tx: DbOrTx, rows: NewSubscription[]) {
+  if (rows.length > 0) await tx.insert(messageSubscriptions).values(rows);
+}
+export async function closeSubscription(tx: DbOrTx, instanceId: string, key: string) {
+  await tx
+    .update(messageSubscriptions)
+    .set({ status: 'closed' })
+    .where(
+      and(
+        eq(messageSubscriptions.instanceId, instanceId),
+        eq(messageSubscriptions.subscriptionKey, key),
+        eq(messageSubscriptions.status, 'active'),
+      ),
+    );
+}
+export async function insertIncidents(tx: DbOrTx, rows: NewIncident[]) {
+  if (rows.length > 0) await tx.insert(incidents).values(rows);
+}
+export async function resolveIncident(tx: DbOrTx, instanceId: string, incidentKey: string, at: Date) {
+  await tx
+    .update(incidents)
+    .set({ status: 'resolved', resolvedAt: at })
+    .where(
+      and(
+        eq(incidents.instanceId, instanceId),
+        eq(incidents.incidentKey, incidentKey),
+        eq(incidents.status, 'open'),
+      ),
+    );
+}
+
+/** A finished or cancelled instance keeps no live work: whatever the engine did not close explicitly is closed here. */
+export async function closeInstanceWork(tx: DbOrTx, instanceId: string, at: Date) {
+  await tx
+    .update(timers)
+    .set({ status: 'cancelled' })
+    .where(and(eq(timers.instanceId, instanceId), eq(timers.status, 'scheduled')));
+  await tx
+    .update(jobs)
+    .set({ status: 'cancelled' })
+    .where(and(eq(jobs.instanceId, instanceId), eq(jobs.status, 'ready')));
+  await tx
+    .update(messageSubscriptions)
+    .set({ status: 'closed' })
+    .where(and(eq(messageSubscriptions.instanceId, instanceId), eq(messageSubscriptions.status, 'active')));
+  await tx
+    .update(incidents)
+    .set({ status: 'resolved', resolvedAt: at })
+    .where(and(eq(incidents.instanceId, instanceId), eq(incidents.status, 'open')));
+}
+
+/** The oldest active subscription waiting for this message (locked so two correlations cannot both take it). */
+export async function lockSubscription(tx: DbOrTx, messageName: string, correlationKey: string | null) {
+  const [row] = await tx
+    .select()
+    .from(messageSubscriptions)
+    .where(
+      and(
+        eq(messageSubscriptions.messageName, messageName),
+        correlationKey === null
+          ? isNull(messageSubscriptions.correlationKey)
+          : eq(messageSubscriptions.correlationKey, correlationKey),
+        eq(messageSubscriptions.status, 'active'),
+      ),
+    )
+    .orderBy(asc(messageSubscriptions.createdAt))
+    .limit(1)
+    .for('update', { skipLocked: true });
+  return row;
+}
+
+export async function markSubscriptionCorrelated(tx: DbOrTx, id: string) {
+  await tx.update(messageSubscriptions).set({ status: 'correlated' }).where(eq(messageSubscriptions.id, id));
+}
+
+export async function getIncident(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(incidents).where(eq(incidents.id, id));
+  return row;
+}
+
+export async function listIncidents(db: DbOrTx, instanceId: string) {
+  return db
+    .select()
+    .from(incidents)
+    .where(eq(incidents.instanceId, instanceId))
+    .orderBy(asc(incidents.createdAt));
+}
+
+/** Timer-start timers of one definition version (replaced when a newer version is deployed). */
+export async function cancelDefinitionTimers(tx: DbOrTx, definitionId: string) {
+  await tx
+    .update(timers)
+    .set({ status: 'cancelled' })
+    .where(
+      and(eq(timers.definitionId, definitionId), isNull(timers.instanceId), eq(timers.status, 'scheduled')),
+    );
+}
