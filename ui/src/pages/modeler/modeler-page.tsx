@@ -1,4 +1,216 @@
-/** @module ui/pages/modeler/modeler-page: placeholder until the page lands. */
-export default function Page() {
-  return <div>…</div>;
+/** @module ui/pages/modeler: design a process in BPMN (bpmn-js + zeebe properties panel), open any version, deploy, download. */
+import { CloudUploadOutlined, DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Card, List, Select, Space, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { ApiError, definitions, type ElementIssue } from '../../api';
+import { useLocale } from '../../i18n';
+import { invalidateProcessDefinitions, showError, showSuccess } from '../../lib';
+import { download, newDiagramXml } from './new-diagram';
+import { clearProblems, processOf, revealElement, showProblems } from './problems';
+import { useModeler } from './use-modeler';
+
+export default function ModelerPage() {
+  const { key } = useParams();
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const { lang, t } = useLocale();
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const xmlRef = useRef<string | undefined>(undefined);
+  const [dirty, setDirty] = useState(false);
+  const [latest, setLatest] = useState<number>();
+  const [loadedVersion, setLoadedVersion] = useState<number>();
+  const [problems, setProblems] = useState<ElementIssue[]>([]);
+  const [deploying, setDeploying] = useState(false);
+  const [loadError, setLoadError] = useState<string>();
+  const { modeler, generation } = useModeler(canvasRef, panelRef, lang, () => setDirty(true));
+  const wanted = params.get('version') ? Number(params.get('version')) : undefined;
+
+  // Keep the latest XML so a rebuilt modeler (language switch) shows the same diagram.
+  const snapshot = useCallback(async () => {
+    if (modeler) xmlRef.current = (await modeler.saveXML({ format: true })).xml;
+  }, [modeler]);
+
+  const importXml = useCallback(
+    async (xml: string) => {
+      if (!modeler) return;
+      try {
+        const { warnings } = await modeler.importXML(xml);
+        if (warnings.length) console.warn('[modeler] import warnings', warnings);
+        modeler.get<any>('canvas').zoom('fit-viewport', 'auto');
+        xmlRef.current = xml;
+        setProblems([]);
+        setDirty(false);
+        setLoadError(undefined);
+      } catch (err) {
+        setLoadError((err as Error).message);
+      }
+    },
+    [modeler],
+  );
+
+  // Load: the requested version, the latest, or a new diagram; re-import after a language switch.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation marks a new modeler instance
+  useEffect(() => {
+    if (!modeler) return;
+    if (xmlRef.current && generation > 1 && loadedVersion === (wanted ?? latest)) {
+      void importXml(xmlRef.current);
+      return;
+    }
+    if (!key) {
+      setLatest(undefined);
+      setLoadedVersion(undefined);
+      void importXml(newDiagramXml());
+      return;
+    }
+    let alive = true;
+    (async () => {
+      try {
+        const head = await definitions.latest(key);
+        const def = wanted && wanted !== head.version ? await definitions.version(key, wanted) : head;
+        if (!alive) return;
+        setLatest(head.version);
+        setLoadedVersion(def.version);
+        await importXml(def.xml);
+      } catch (err) {
+        if (!alive) return;
+        if (err instanceof ApiError && err.status === 404) {
+          // A key with no deployment yet: start a new diagram with that process id.
+          setLatest(undefined);
+          setLoadedVersion(undefined);
+          await importXml(newDiagramXml(key, key));
+        } else showError(err);
+      }
+    })();
+    return () => {
+      alive = false;
+    };
+  }, [modeler, generation, key, wanted]);
+
+  useEffect(() => () => void snapshot(), [snapshot]);
+
+  const deploy = async () => {
+    if (!modeler) return;
+    setDeploying(true);
+    try {
+      const { xml = '' } = await modeler.saveXML({ format: true });
+      const proc = processOf(modeler);
+      const res = await definitions.deploy({
+        name: proc?.name ?? proc?.id,
+        resources: [{ name: `${proc?.id ?? 'process'}.bpmn`, content: xml }],
+      });
+      clearProblems(modeler);
+      setProblems([]);
+      setDirty(false);
+      invalidateProcessDefinitions();
+      const p = res.processes[0];
+      showSuccess(p ? `${t('modeler.deployed')}：${p.key} v${p.version}` : t('modeler.deployed'));
+      if (p) {
+        setLatest(p.version);
+        setLoadedVersion(p.version);
+        xmlRef.current = xml;
+        if (p.key !== key || wanted) navigate(`/modeler/${p.key}`, { replace: true });
+      }
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'BPMN_INVALID' && Array.isArray(err.details)) {
+        const issues = err.details as ElementIssue[];
+        setProblems(issues);
+        showProblems(modeler, issues);
+      }
+      showError(err);
+    } finally {
+      setDeploying(false);
+    }
+  };
+
+  const downloadAs = async (kind: 'bpmn' | 'svg') => {
+    if (!modeler) return;
+    const id = processOf(modeler)?.id ?? 'diagram';
+    if (kind === 'bpmn') download(`${id}.bpmn`, (await modeler.saveXML({ format: true })).xml ?? '', 'application/xml');
+    else download(`${id}.svg`, (await modeler.saveSVG()).svg, 'image/svg+xml');
+  };
+
+  const versionOptions = latest
+    ? Array.from({ length: latest }, (_, i) => latest - i).map((v) => ({
+        value: v,
+        label: v === latest ? `v${v}（${t('modeler.latest')}）` : `v${v}`,
+      }))
+    : [];
+
+  return (
+    <Card
+      size="small"
+      title={
+        <Space>
+          {t('nav.modeler')}
+          {key ? <code data-testid="modeler-key">{key}</code> : <Tag>{t('modeler.new')}</Tag>}
+          {dirty ? <Badge status="warning" text="未部署的修改" /> : null}
+        </Space>
+      }
+      extra={
+        <Space wrap>
+          {latest ? (
+            <Select
+              aria-label={t('modeler.open')}
+              style={{ width: 150 }}
+              value={loadedVersion}
+              options={versionOptions}
+              onChange={(v) => setParams(v === latest ? {} : { version: String(v) })}
+              data-testid="modeler-version"
+            />
+          ) : null}
+          <Button icon={<FileAddOutlined />} onClick={() => navigate('/modeler')} data-testid="modeler-new">
+            {t('modeler.new')}
+          </Button>
+          <Button icon={<DownloadOutlined />} onClick={() => downloadAs('bpmn')} data-testid="modeler-download-bpmn">
+            {t('modeler.downloadBpmn')}
+          </Button>
+          <Button icon={<DownloadOutlined />} onClick={() => downloadAs('svg')} data-testid="modeler-download-svg">
+            {t('modeler.downloadSvg')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<CloudUploadOutlined />}
+            loading={deploying}
+            onClick={deploy}
+            data-testid="modeler-deploy"
+          >
+            {t('modeler.deploy')}
+          </Button>
+        </Space>
+      }
+    >
+      {loadError ? <Alert type="error" showIcon title={loadError} style={{ marginBottom: 8 }} /> : null}
+      {problems.length ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={`${t('modeler.problems')}（${problems.length}）`}
+          description={
+            <List
+              size="small"
+              data-testid="modeler-problems"
+              dataSource={problems}
+              renderItem={(p) => (
+                <List.Item
+                  style={{ cursor: p.elementId ? 'pointer' : undefined, padding: '2px 0' }}
+                  onClick={() => p.elementId && modeler && revealElement(modeler, p.elementId)}
+                  data-testid="modeler-problem"
+                  data-element-id={p.elementId}
+                >
+                  <Typography.Text code>{p.elementId || '—'}</Typography.Text> {p.message}
+                </List.Item>
+              )}
+            />
+          }
+        />
+      ) : null}
+      <div className="huiliu-modeler">
+        <div ref={canvasRef} className="huiliu-modeler-canvas" data-testid="modeler-canvas" />
+        <div ref={panelRef} className="huiliu-modeler-panel" data-testid="properties-panel" />
+      </div>
+    </Card>
+  );
 }
