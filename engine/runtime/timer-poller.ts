@@ -17,7 +17,7 @@ export async function fireTimer(rt: RuntimeContext, id: string): Promise<boolean
   return inTransaction(rt, async (tx) => {
     const timer = await lockTimer(tx, id);
     const now = rt.clock.now();
-    if (!timer || timer.status !== 'scheduled' || timer.dueAt > now) return false;
+    if (timer?.status !== 'scheduled' || timer.dueAt > now) return false;
     const next = timer.cycle ? nextCycleDue(timer.cycle, timer.dueAt, timer.repetitionsLeft, now) : null;
     const at = now.toISOString();
     if (timer.instanceId) {

@@ -18,7 +18,7 @@ export async function completeJobIn(
   produce: (job: JobRow, instance: InstanceRow) => Promise<Vars>,
 ): Promise<InstanceRow | null> {
   const job = await lockJob(tx, jobId);
-  if (!job || job.status !== 'ready') return null;
+  if (job?.status !== 'ready') return null;
   const instance = await loadInstance(tx, job.instanceId);
   if (!instance) throw new Error(`job ${jobId} has no instance`);
   const variables = await produce(job, instance);

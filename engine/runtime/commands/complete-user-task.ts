@@ -58,7 +58,7 @@ export async function completeUserTask(
   return inTransaction(rt, async (tx) => {
     // Re-read inside the transaction: a racing completion may have won since the checks above.
     const fresh = await getTaskRow(tx, task.id);
-    if (!fresh || fresh.status !== 'open') throw taskClosedError(fresh ?? task);
+    if (fresh?.status !== 'open') throw taskClosedError(fresh ?? task);
     if (!canCompleteTask(user, fresh)) {
       throw new AppError('FORBIDDEN', '该任务已由他人认领', {
         messageEn: 'The task is claimed by someone else',
