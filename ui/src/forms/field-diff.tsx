@@ -9,6 +9,8 @@ export interface FieldDiffProps {
   uiSchema?: JsonSchema;
   /** Show unchanged fields too (greyed), not only the changed ones. */
   showUnchanged?: boolean;
+  beforeLabel?: string;
+  afterLabel?: string;
 }
 
 function display(value: unknown, schema: JsonSchema | undefined, ui: JsonSchema | undefined): string {
@@ -41,7 +43,9 @@ interface DiffRow {
   changed: boolean;
 }
 
-export function FieldDiff({ before = {}, after = {}, schema, uiSchema, showUnchanged = false }: FieldDiffProps) {
+export function FieldDiff(props: FieldDiffProps) {
+  const { before = {}, after = {}, schema, uiSchema, showUnchanged = false } = props;
+  const { beforeLabel = '当前版本', afterLabel = '变更后' } = props;
   const order = [...Object.keys(schema?.properties ?? {})];
   for (const k of [...Object.keys(before), ...Object.keys(after)]) if (!order.includes(k)) order.push(k);
   const rows: DiffRow[] = order
@@ -87,8 +91,8 @@ export function FieldDiff({ before = {}, after = {}, schema, uiSchema, showUncha
             </span>
           ),
         },
-        { title: '当前版本', dataIndex: 'before', render: (t: string, r) => cell(t, r.changed, 'before') },
-        { title: '变更后', dataIndex: 'after', render: (t: string, r) => cell(t, r.changed, 'after') },
+        { title: beforeLabel, dataIndex: 'before', render: (t: string, r) => cell(t, r.changed, 'before') },
+        { title: afterLabel, dataIndex: 'after', render: (t: string, r) => cell(t, r.changed, 'after') },
       ]}
     />
   );
