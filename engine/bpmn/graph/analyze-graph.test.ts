@@ -95,6 +95,11 @@ describe('analyzeGraph: concurrency blocks', () => {
     expect(found(nodes, 's>a>x>j>g>e a>y>j g>a')).toEqual(['UNMATCHED_JOIN a']);
   });
 
+  it('given a split with a flow straight to after its join when analysed then FLOW_LEAVES_BLOCK on that flow', () => {
+    const nodes = 's:start a:and x:task! y:task! j:and p:task! e:end';
+    expect(found(nodes, 's>a>x>j>p>e a>y>j a>p')).toEqual(['FLOW_LEAVES_BLOCK a-p']);
+  });
+
   it('given a parallel join with no split when analysed then UNMATCHED_JOIN', () => {
     const nodes = 's:start g:xor x:task! y:task! j:and e:end';
     expect(found(nodes, 's>g>x>j>e g>y>j')).toEqual(['UNMATCHED_JOIN j']);
@@ -118,11 +123,35 @@ describe('analyzeGraph: concurrency blocks', () => {
   });
 });
 
+describe('analyzeGraph: interrupting boundary events', () => {
+  const nodes = 's:start a:and x:task! y:task! j:and e:end';
+  const withBoundary = (g: ReturnType<typeof flowGraph>) => {
+    g.nodes.push({ id: 'timeout', kind: 'other', waitState: true, boundary: true });
+    g.flows.push({ id: 'x-timeout', sourceRef: 'x', targetRef: 'timeout' });
+    return g;
+  };
+
+  it('given a boundary path that rejoins its branch when analysed then the host is not an implicit split', () => {
+    const graph = withBoundary(flowGraph(nodes, 's>a>x>j>e a>y>j'));
+    graph.flows.push({ id: 'timeout-j', sourceRef: 'timeout', targetRef: 'j' });
+    expect(analyzeGraph(graph)).toEqual([]);
+  });
+
+  it('given a boundary path in a parallel branch that ends on its own when analysed then that end is reported', () => {
+    const graph = withBoundary(flowGraph(`${nodes} late:end`, 's>a>x>j>e a>y>j'));
+    graph.flows.push({ id: 'timeout-late', sourceRef: 'timeout', targetRef: 'late' });
+    expect(analyzeGraph(graph).map((i) => `${i.code} ${i.elementId}`)).toEqual([
+      'BRANCH_ENDS_WITHOUT_JOIN late',
+    ]);
+  });
+});
+
 describe('analyzeGraph: loops and reachability', () => {
   it('given a cycle of tasks that never wait when analysed then one CYCLE_WITHOUT_WAIT_STATE', () => {
     const issues = analyzeGraph(flowGraph('s:start a:task b:task g:xor e:end', 's>a>b>g>e g>a'));
     expect(issues.map((i) => `${i.code} ${i.elementId}`)).toEqual(['CYCLE_WITHOUT_WAIT_STATE a']);
     expect(issues[0]!.messageEn).toContain('a, b, g');
+    expect(issues[0]!.message).toContain('a、b、g');
   });
 
   it('given the same cycle with a user task in it when analysed then no issues', () => {

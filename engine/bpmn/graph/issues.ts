@@ -88,11 +88,13 @@ export const deadEnd = (node: FlowNode) =>
   );
 
 export const cycleWithoutWaitState = (first: FlowNode, members: string[]) => {
-  const shown = members.length > 10 ? `${members.slice(0, 10).join(', ')}, …` : members.join(', ');
+  const list = (sep: string) =>
+    members.length > 10 ? `${members.slice(0, 10).join(sep)}${sep}…` : members.join(sep);
+  const shown = list(', ');
   return error(
     first.id,
     'CYCLE_WITHOUT_WAIT_STATE',
-    `由 ${shown} 组成的循环中没有任何等待节点（用户任务、服务任务、定时器或消息），实例会无限循环。`,
+    `由 ${list('、')} 组成的循环中没有任何等待节点（用户任务、服务任务、定时器或消息），实例会无限循环。`,
     `The loop through ${shown} contains no wait state (user task, service task, timer or message), so an instance would loop forever.`,
   );
 };

@@ -6,9 +6,11 @@ import { stronglyConnected } from './scc';
 
 /** Only gateways may fan out: an activity or event with two outgoing flows forks without a join to match. */
 export function checkImplicitSplits({ g }: Analysis): ValidationIssue[] {
-  return g.nodes.flatMap((node, i) =>
-    node.kind.endsWith('Gateway') || g.succ[i]!.length < 2 ? [] : [implicitSplit(node)],
-  );
+  return g.nodes.flatMap((node, i) => {
+    if (node.kind.endsWith('Gateway')) return [];
+    const forks = g.succ[i]!.filter((t) => !g.nodes[t]!.boundary).length;
+    return forks < 2 ? [] : [implicitSplit(node)];
+  });
 }
 
 /** Reachability falls out of the dominator trees: no immediate dominator means no path from the virtual root. */
