@@ -125,7 +125,7 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
   for (const level of levels.values()) {
     for (const [b, nodes] of level.graph.sidePaths) {
       sidePaths[b] = sidePathMachine(b, nodes, level.graph);
-      for (const n of nodes) sideOf[n] = b;
+      for (const n of nodes) if (n !== b) sideOf[n] = b;
     }
   }
 
