@@ -1,4 +1,137 @@
-/** @module ui/pages/dashboard/dashboard-page: placeholder until the page lands. */
-export default function Page() {
-  return <div>…</div>;
+/** @module ui/pages/dashboard: 督办: KPIs, overdue by unit, the overdue list and per-unit statistics for a period, bulletin export. */
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Input, Row, Space, Statistic, Table } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { itemsOf, type OverdueItem, supervision, type UnitStats } from '../../api';
+import { DueTag } from '../../components';
+import { useT } from '../../i18n';
+import { formatTime, useAsync, useProcessNames } from '../../lib';
+import { BarChart } from './bar-chart';
+
+function isoDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export default function DashboardPage() {
+  const t = useT();
+  const processNames = useProcessNames();
+  const now = new Date();
+  const [from, setFrom] = useState(isoDate(new Date(now.getFullYear(), now.getMonth(), 1)));
+  const [to, setTo] = useState(isoDate(now));
+  const overdue = useAsync(() => supervision.overdue().then(itemsOf), []);
+  const stats = useAsync(() => supervision.stats(from, to).then((r) => r.items ?? []), [from, to]);
+
+  const totals = useMemo(() => {
+    const sum = (k: keyof UnitStats) => (stats.data ?? []).reduce((n, s) => n + (Number(s[k]) || 0), 0);
+    return {
+      received: sum('problemsReceived'),
+      rectified: sum('problemsRectified'),
+      onTime: sum('rectifiedOnTime'),
+    };
+  }, [stats.data]);
+  const byUnit = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const o of overdue.data ?? []) counts.set(o.unitName, (counts.get(o.unitName) ?? 0) + 1);
+    const units = [...counts.keys()];
+    return { units, values: units.map((u) => counts.get(u) ?? 0) };
+  }, [overdue.data]);
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Card
+        title={t('dashboard.title')}
+        extra={
+          <Space wrap>
+            <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-label="开始日期" data-testid="stats-from" />
+            <span>—</span>
+            <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label="结束日期" data-testid="stats-to" />
+            <a href={supervision.bulletinUrl(from, to)} download data-testid="bulletin-export">
+              <Button icon={<DownloadOutlined />}>{t('dashboard.export')}</Button>
+            </a>
+          </Space>
+        }
+      >
+        <Row gutter={16}>
+          <Col span={6}>
+            <Statistic title={t('dashboard.overdueNow')} value={overdue.data?.length ?? 0} styles={{ content: { color: '#cf1322' } }} data-testid="kpi-overdue" />
+          </Col>
+          <Col span={6}>
+            <Statistic title={t('dashboard.received')} value={totals.received} data-testid="kpi-received" />
+          </Col>
+          <Col span={6}>
+            <Statistic title={t('dashboard.rectified')} value={totals.rectified} data-testid="kpi-rectified" />
+          </Col>
+          <Col span={6}>
+            <Statistic
+              title={t('dashboard.onTime')}
+              value={totals.rectified ? Math.round((totals.onTime / totals.rectified) * 100) : 0}
+              suffix="%"
+              data-testid="kpi-on-time"
+            />
+          </Col>
+        </Row>
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} lg={10}>
+          <Card title={t('dashboard.overdueByUnit')}>
+            <BarChart
+              testId="chart-overdue-by-unit"
+              categories={byUnit.units}
+              series={[{ name: t('dashboard.overdueNow'), values: byUnit.values, color: '#cf1322' }]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Card title={t('dashboard.overdueList')}>
+            <Table<OverdueItem>
+              size="small"
+              rowKey={(o) => o.task.id}
+              loading={overdue.loading}
+              dataSource={overdue.data ?? []}
+              data-testid="overdue-list"
+              pagination={{ pageSize: 8, hideOnSinglePage: true }}
+              columns={[
+                {
+                  title: t('tasks.name'),
+                  key: 'n',
+                  render: (_: unknown, o) => <Link to={`/instances/${o.task.processInstanceId}`}>{o.task.name}</Link>,
+                },
+                { title: t('tasks.process'), key: 'p', render: (_: unknown, o) => processNames[o.task.processKey] ?? o.task.processKey },
+                { title: t('catalog.unit'), dataIndex: 'unitName' },
+                { title: t('tasks.due'), key: 'd', render: (_: unknown, o) => <DueTag task={{ ...o.task, dueAt: o.dueAt }} /> },
+                { title: t('dashboard.overdueDays'), dataIndex: 'overdueWorkdays', sorter: (a, b) => a.overdueWorkdays - b.overdueWorkdays },
+                { title: t('tasks.assignee'), key: 'a', render: (_: unknown, o) => o.task.assignee || '—' },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Card title={`${t('dashboard.stats')}（${from} — ${to}）`}>
+        <Table<UnitStats>
+          size="small"
+          rowKey="unitId"
+          loading={stats.loading}
+          dataSource={stats.data ?? []}
+          data-testid="stats-table"
+          pagination={false}
+          scroll={{ x: true }}
+          columns={[
+            { title: '单位', dataIndex: 'unitName', fixed: 'left' },
+            { title: '收到问题', dataIndex: 'problemsReceived' },
+            { title: '已整改', dataIndex: 'problemsRectified' },
+            { title: '按期整改', dataIndex: 'rectifiedOnTime' },
+            { title: '当前逾期', dataIndex: 'overdueNow' },
+            { title: '平均整改工作日', dataIndex: 'avgWorkdaysToFix', render: (v: number | null) => (v == null ? '—' : v.toFixed(1)) },
+            { title: '返工轮次', dataIndex: 'reworkRounds' },
+            { title: '注册目录', dataIndex: 'entriesRegistered' },
+            { title: '变更目录', dataIndex: 'entriesChanged' },
+            { title: '退回目录', dataIndex: 'entriesReturned' },
+          ]}
+        />
+        <p style={{ color: '#888', marginTop: 8 }}>数据更新于 {formatTime(new Date().toISOString())}</p>
+      </Card>
+    </Space>
+  );
 }
