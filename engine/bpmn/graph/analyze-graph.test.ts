@@ -100,6 +100,11 @@ describe('analyzeGraph: concurrency blocks', () => {
     expect(found(nodes, 's>a>x>j>p>e a>y>j a>p')).toEqual(['FLOW_LEAVES_BLOCK a-p']);
   });
 
+  it('given a branch looping straight back into its split when analysed then that flow leaves the block', () => {
+    const nodes = 's:start m:xor a:and x:task! g:xor y:task! j:and e:end';
+    expect(found(nodes, 's>m>a>x>g>j>e a>y>j g>a')).toEqual(['FLOW_LEAVES_BLOCK g-a', 'UNMATCHED_JOIN a']);
+  });
+
   it('given a parallel join with no split when analysed then UNMATCHED_JOIN', () => {
     const nodes = 's:start g:xor x:task! y:task! j:and e:end';
     expect(found(nodes, 's>g>x>j>e g>y>j')).toEqual(['UNMATCHED_JOIN j']);

@@ -48,7 +48,7 @@ export function checkBlockRegion({ g }: Analysis, split: number, join: number): 
       if (v === join || inner[v] || (v === split && u === split)) return;
       afterJoin ??= reachableFrom(g, join);
       // A path that rejoins the flow after the join is a jump; one that wanders off to its own end loses the token.
-      const end = v !== split && isExit(g, v) ? v : lostAt(g, forward, inner, afterJoin, v);
+      const end = v === split ? -1 : isExit(g, v) ? v : lostAt(g, forward, inner, afterJoin, v);
       if (end >= 0) reportEnd(end);
       else issues.push(flowLeavesBlock(g.flows[g.succFlows[u]![k]!]!, S, J));
     });
