@@ -1,0 +1,68 @@
+/**
+ * @module The one ajv instance forms compile with: draft-07 (what @rjsf/validator-ajv8 uses), every error
+ * (`allErrors`), ajv-formats, and our extension keywords. Reference keywords only *collect* values during the
+ * synchronous pass (through the validation context, `passContext`); they are checked asynchronously afterwards
+ * (refs.ts), which keeps ajv's own traversal of if/then, items and $ref the single source of truth about which
+ * value sits under which keyword.
+ */
+import Ajv from 'ajv';
+import type { DataValidationCxt } from 'ajv/dist/types';
+import addFormats from 'ajv-formats';
+
+export type RefKind = 'unit' | 'catalogEntry' | 'attachment';
+
+/** Extension keyword → the injected check it needs. */
+export const REF_KEYWORDS: Record<string, RefKind> = {
+  'x-unit': 'unit',
+  'x-catalog-entry': 'catalogEntry',
+  'x-attachment': 'attachment',
+};
+
+/** Annotation-only extensions a form may carry (messages and hints); anything else `x-` is reported as unknown. */
+export const ANNOTATION_KEYWORDS = ['x-error-message', 'x-error-message-en', 'enumNames'] as const;
+
+export interface FoundRef {
+  kind: RefKind;
+  id: string;
+  path: string;
+}
+
+/** `this` inside keyword functions when a validator is called as `validate.call(context, data)`. */
+export interface ValidationContext {
+  refs: FoundRef[];
+}
+
+function collect(ctx: unknown, kind: RefKind, data: unknown, path: string) {
+  const found = (ctx as Partial<ValidationContext> | undefined)?.refs;
+  if (!Array.isArray(found)) return;
+  const add = (value: unknown, at: string) => {
+    // The UI's attachments field may store {id, name, ...} objects instead of bare ids.
+    const id = typeof value === 'string' ? value : (value as { id?: unknown } | null)?.id;
+    if (typeof id === 'string' && id !== '') found.push({ kind, id, path: at });
+  };
+  if (!Array.isArray(data)) return add(data, path);
+  for (let i = 0; i < data.length; i++) add(data[i], `${path}/${i}`);
+}
+
+export function createAjv(): Ajv {
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    verbose: true,
+    passContext: true,
+  });
+  addFormats(ajv);
+  for (const [keyword, kind] of Object.entries(REF_KEYWORDS)) {
+    ajv.addKeyword({
+      keyword,
+      schemaType: 'boolean',
+      errors: false,
+      validate(this: unknown, enabled: boolean, data: unknown, _parent?: unknown, cxt?: DataValidationCxt) {
+        if (enabled) collect(this, kind, data, cxt?.instancePath ?? '');
+        return true;
+      },
+    });
+  }
+  for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
+  return ajv;
+}

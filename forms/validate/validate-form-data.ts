@@ -1,0 +1,106 @@
+/**
+ * @module validateFormData: data against a form's JSON Schema, then its references against the injected checks.
+ * Failures are values: one `{path, message, field}` per failing field, Chinese by default.
+ */
+import type { ErrorObject } from 'ajv';
+import type { FieldIssue, FormDataCheck, FormToValidate, JsonSchema, Lang, RefChecks } from '../types';
+import type { ValidationContext } from './ajv';
+import { compiledValidator } from './compile-cache';
+import { customMessage, enMessage, type MessageContext, zhMessage } from './messages';
+import { checkRefs, refMessage } from './refs';
+import { optionLabels, pointerSegments, schemasAt, titlePath, toPointer, uiAt } from './schema-paths';
+
+export interface ValidateOptions {
+  lang?: Lang;
+  refs?: RefChecks;
+}
+
+export async function validateFormData(
+  form: FormToValidate,
+  data: unknown,
+  options: ValidateOptions = {},
+): Promise<FormDataCheck> {
+  const lang = options.lang ?? 'zh';
+  const validate = compiledValidator(form);
+  const context: ValidationContext = { refs: [] };
+  validate.call(context, data);
+  const details = describeErrors(form, validate.errors ?? [], lang);
+  for (const ref of await checkRefs(context.refs, options.refs)) {
+    const segments = pointerSegments(ref.path);
+    details.push({
+      path: ref.path,
+      field: titlePath(form.schema, form.uiSchema, segments, lang),
+      message: refMessage(ref.kind, titlePath(form.schema, form.uiSchema, segments, lang), lang),
+    });
+  }
+  return details.length === 0 ? { ok: true } : { ok: false, details: dedupe(details) };
+}
+
+/** ajv's raw errors → field issues: noise dropped, required errors moved onto the missing field. */
+export function describeErrors(form: FormToValidate, errors: ErrorObject[], lang: Lang): FieldIssue[] {
+  // A failed oneOf/anyOf explains itself; the per-branch errors under it ("must be equal to constant") do not.
+  const choiceRoots = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
+  const out: FieldIssue[] = [];
+  for (const e of errors) {
+    // `if` only says "must match then"; the `then` branch's own errors say what is missing.
+    if (e.keyword === 'if') continue;
+    if (choiceRoots.some((root) => e.schemaPath.startsWith(root))) continue;
+    const segments = errorSegments(e);
+    const field = titlePath(form.schema, form.uiSchema, segments, lang);
+    const here = schemasAt(form.schema, segments);
+    const own = (e.parentSchema ?? {}) as JsonSchema;
+    const context: MessageContext = {
+      field,
+      lang,
+      custom: customMessage(own, lang) ?? firstCustom(here, lang),
+      options: choiceLabels(e, own, uiAt(form.uiSchema, segments), lang),
+      rowLike: here.some((s) => s.items && !Array.isArray(s.items) && (s.items.type === 'object' || s.items.properties)),
+    };
+    const message = lang === 'en' ? enMessage(e, context) : zhMessage(e, context);
+    out.push({ path: toPointer(segments), field, message });
+  }
+  return out;
+}
+
+/** The data location an error is about: for required/additionalProperties, the property itself, not its parent. */
+function errorSegments(e: ErrorObject): string[] {
+  const base = pointerSegments(e.instancePath);
+  const p = e.params as Record<string, unknown>;
+  if ((e.keyword === 'required' || e.keyword === 'dependentRequired' || e.keyword === 'dependencies') && p.missingProperty) {
+    return [...base, String(p.missingProperty)];
+  }
+  if (e.keyword === 'additionalProperties' && p.additionalProperty) return [...base, String(p.additionalProperty)];
+  return base;
+}
+
+function firstCustom(schemas: JsonSchema[], lang: Lang): string | undefined {
+  for (const s of schemas) {
+    const m = customMessage(s, lang);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+/** Option labels for choice errors: Chinese titles in zh, the stored codes in en (titles are authored in Chinese). */
+function choiceLabels(e: ErrorObject, own: JsonSchema, ui: Record<string, any> | undefined, lang: Lang): string[] | undefined {
+  if (!['enum', 'const', 'oneOf', 'anyOf'].includes(e.keyword)) return undefined;
+  if (lang === 'en') {
+    const branches = own.oneOf ?? own.anyOf;
+    if (Array.isArray(branches) && branches.every((b: JsonSchema) => b && 'const' in b)) {
+      return branches.map((b: JsonSchema) => JSON.stringify(b.const));
+    }
+    if (Array.isArray(own.enum)) return own.enum.map((v: unknown) => JSON.stringify(v));
+    return undefined;
+  }
+  return optionLabels(own, ui);
+}
+
+function dedupe(issues: FieldIssue[]): FieldIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const k = `${i.path}\n${i.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
