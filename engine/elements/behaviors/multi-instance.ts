@@ -113,7 +113,9 @@ export function completeOne(ctx: Ctx, el: string, spec: LoopSpec, i: number, var
       nrOfInstances: mi.items.length,
       nrOfCompletedInstances: completed,
     };
-    const c = resolveValue(next, spec.completionCondition, { ...scope, ...counts });
+    // As in Zeebe, the output collection built so far is visible to the completion condition.
+    const collected = spec.outputCollection ? { [spec.outputCollection]: outputs } : {};
+    const c = resolveValue(next, spec.completionCondition, { ...scope, ...counts, ...collected });
     if (!c.ok) return raiseIncident(next, el, 'expression', c.message, spec.completionCondition);
     stop = c.value === true;
   }
