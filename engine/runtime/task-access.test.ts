@@ -1,0 +1,56 @@
+/** @module The task visibility rule, case by case. */
+import { describe, expect, it } from 'vitest';
+import { accessScope, canCompleteTask, canSeeTask, placeTask } from './task-access';
+
+const task = (over: Partial<Parameters<typeof canSeeTask>[1]> = {}) => ({
+  assignee: null,
+  candidateGroups: ['unit.leader'],
+  candidateUsers: [],
+  unitId: 'A',
+  ...over,
+});
+const leaderA = { username: 'la', unitId: 'A', roles: ['unit.leader'] };
+const leaderB = { username: 'lb', unitId: 'B', roles: ['unit.leader'] };
+const reviewer = { username: 'rv', unitId: 'AUTH', roles: ['authority.reviewer', 'unit.leader'] };
+
+describe('task access', () => {
+  it('given role@unit groups, when placing a task, then the scope sets the unit and the role stays', () => {
+    expect(placeTask(['unit.rectifier@B', 'unit.leader@B'], 'A')).toEqual({
+      roles: ['unit.rectifier', 'unit.leader'],
+      unitId: 'B',
+    });
+    expect(placeTask(['unit.leader'], 'A')).toEqual({ roles: ['unit.leader'], unitId: 'A' });
+  });
+
+  it('given a unit role, then only holders in the task unit see it', () => {
+    expect(canSeeTask(leaderA, task())).toBe(true);
+    expect(canSeeTask(leaderB, task())).toBe(false);
+    // reviewer holds unit.leader too, but in unit AUTH: a unit role does not cross units
+    expect(canSeeTask(reviewer, task())).toBe(false);
+  });
+
+  it('given a county-wide role, then holders in any unit see it', () => {
+    expect(canSeeTask(reviewer, task({ candidateGroups: ['authority.reviewer'], unitId: 'A' }))).toBe(true);
+    expect(canSeeTask(leaderA, task({ candidateGroups: ['authority.reviewer'] }))).toBe(false);
+  });
+
+  it('given a claimed task, then the assignee sees and completes it; other candidates see but may not complete', () => {
+    const claimed = task({ assignee: 'someone' });
+    expect(canCompleteTask(leaderA, claimed)).toBe(false);
+    expect(canSeeTask(leaderA, claimed)).toBe(true);
+    expect(canCompleteTask({ ...leaderB, username: 'someone' }, claimed)).toBe(true);
+  });
+
+  it('given a named candidate user, then that user sees it regardless of unit', () => {
+    expect(canSeeTask(leaderB, task({ candidateGroups: [], candidateUsers: ['lb'] }))).toBe(true);
+  });
+
+  it('splits roles into unit and county scopes for the inbox SQL', () => {
+    expect(accessScope(reviewer)).toEqual({
+      username: 'rv',
+      unitId: 'AUTH',
+      unitRoles: ['unit.leader'],
+      countyRoles: ['authority.reviewer'],
+    });
+  });
+});
