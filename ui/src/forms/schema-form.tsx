@@ -89,6 +89,8 @@ export function SchemaForm(props: SchemaFormProps) {
         extraErrors={serverErrors}
         showErrorList={false}
         noHtml5Validate
+        // A choice the user has not made must stay empty: never pre-select the first oneOf const.
+        experimental_defaultFormStateBehavior={{ constAsDefaults: 'never' }}
         focusOnFirstError
         readonly={readonly}
         onChange={(e) => {

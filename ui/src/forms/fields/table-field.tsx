@@ -49,6 +49,7 @@ function CellEditor(props: {
   return (
     <Input
       {...common}
+      style={{ minWidth: 120 }}
       value={typeof value === 'string' ? value : value == null ? '' : String(value)}
       onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
     />
@@ -89,7 +90,7 @@ export function TableField(props: FieldProps<Row[]>) {
       const colTitle = (itemUi[key]?.['ui:title'] as string) ?? s.title ?? key;
       return {
         title: (
-          <span>
+          <span style={{ whiteSpace: 'nowrap' }}>
             {required.has(key) ? <span style={{ color: '#ff4d4f' }}>* </span> : null}
             {colTitle}
           </span>

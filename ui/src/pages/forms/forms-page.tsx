@@ -158,7 +158,7 @@ export default function FormsPage() {
                 <JsonEditor label={t('forms.uiSchema')} value={uiText} onChange={setUiText} rows={10} testId="form-ui-json" />
               </Col>
               <Col xs={24} xl={12}>
-                <Card size="small" title={t('forms.preview')} data-testid="form-preview">
+                <Card size="small" title={t('forms.preview')} data-testid="form-preview" styles={{ body: { overflowX: 'auto' } }}>
                   {schema && uiSchema ? (
                     <PreviewBoundary resetKey={schemaText + uiText}>
                       <SchemaForm
