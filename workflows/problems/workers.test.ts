@@ -74,7 +74,7 @@ describe.each(testDbKinds())('data-problem workers on %s', (kind) => {
     expect(row?.firstRectifiedAt?.toISOString()).toBe('2026-10-09T07:00:00.000Z');
   });
 
-  it('reminds at the deadline and once per further working day, never on a day off, never after the fix', async () => {
+  it('reminds once per working day overdue from the morning after the deadline, never on a day off, never after the fix', async () => {
     deps.setNow('2026-09-28T09:00:00+08:00');
     const job = report();
     await w['problems.route'](job);
@@ -88,26 +88,35 @@ describe.each(testDbKinds())('data-problem workers on %s', (kind) => {
     };
     await fire('2026-09-30T12:00:00+08:00'); // before the deadline: nothing
     expect(await count()).toBe(0);
-    await fire('2026-09-30T23:59:59+08:00'); // at the deadline: leader + rectifier of 县公安局, supervisor
-    const first = await count();
-    expect(first).toBe(3);
+    await fire('2026-10-01T09:00:00+08:00'); // overdue, but National Day (10-01..10-07) is not a working day
+    await fire('2026-10-07T09:00:00+08:00');
+    expect(await count()).toBe(0);
+    await fire('2026-10-08T09:00:00+08:00'); // first working day after the holiday: leader + rectifier of 县公安局, supervisor
+    expect(await count()).toBe(3);
     expect((await findProblem(database.db, job.instanceId))?.overdue).toBe(true);
-    await fire('2026-10-01T23:59:59+08:00'); // National Day holiday: no new working day overdue
-    await fire('2026-10-07T23:59:59+08:00');
-    expect(await count()).toBe(first);
-    await fire('2026-10-08T23:59:59+08:00'); // 2026-10-08 (Thu) is the first working day after the holiday
-    expect(await count()).toBe(first * 2);
-    await fire('2026-10-08T23:59:59+08:00'); // a repeated firing the same day changes nothing
-    expect(await count()).toBe(first * 2);
+    await fire('2026-10-08T15:00:00+08:00'); // a repeated firing the same day changes nothing
+    expect(await count()).toBe(3);
+    await fire('2026-10-10T09:00:00+08:00'); // Saturday 10-10 is a make-up working day (调休); 10-09 was missed
+    expect(await count()).toBe(6);
     deps.setNow('2026-10-12T10:00:00+08:00');
     await w['problems.record-rectification'](job);
-    await fire('2026-10-13T23:59:59+08:00');
-    expect(await count()).toBe(first * 2);
+    await fire('2026-10-13T09:00:00+08:00');
+    expect(await count()).toBe(6);
     const titles = await database.db
       .select({ t: notifications.title })
       .from(notifications)
       .where(eq(notifications.instanceId, job.instanceId));
-    expect(titles.map((r) => r.t)).toContain('催办: 问题数据整改已逾期1个工作日 (XC-GAJ-0001)');
+    expect(new Set(titles.map((r) => r.t))).toEqual(
+      new Set([
+        '催办: 问题数据整改已逾期1个工作日 (XC-GAJ-0001)',
+        '催办: 问题数据整改已逾期3个工作日 (XC-GAJ-0001)',
+      ]),
+    );
+    expect(await findProblem(database.db, job.instanceId)).toMatchObject({
+      reminders: 2,
+      remindedOverdueDays: 3,
+      onTime: false,
+    });
   });
 
   it('dismisses with an outcome and refuses unknown or retired entries before start', async () => {

@@ -1,4 +1,5 @@
 /** @module Data-problem job workers: route to the source unit (一数一源), open rounds, record fixes, 催办, archive, dismiss. */
+import { chinaDateOf } from '../../engine/calendar';
 import type { Vars } from '../../engine/contract';
 import { AppError } from '../../engine/errors';
 import * as catalog from '../catalog/store';
@@ -89,13 +90,15 @@ async function recordRectification(job: WorkflowJob, deps: WorkerDeps) {
 }
 
 /**
- * `problems.remind` (the non-interrupting cycle on `rectify`): the cycle fires daily from the deadline; a 催办 goes out
- * at the deadline and then once per further working day overdue, never on days off and never after the fix.
+ * `problems.remind` (the non-interrupting cycle on `rectify`): the cycle fires daily from 09:00 after the deadline; a
+ * 催办 goes out once per working day overdue (a late or repeated firing the same day sends nothing more), never on
+ * days off and never after the fix.
  */
 async function remind(job: WorkflowJob, deps: WorkerDeps) {
   const row = await projection(job);
   const now = deps.now();
   if (row.status !== 'rectifying' || !row.dueAt || now.getTime() < row.dueAt.getTime()) return undefined;
+  if (!deps.calendar.isWorkday(chinaDateOf(now.toISOString()))) return undefined;
   const { days } = deps.calendar.workdaysBetween(row.dueAt.toISOString(), now.toISOString());
   if (row.reminders > 0 && days <= row.remindedOverdueDays) return undefined;
   await store.updateProblem(job.tx, job.instanceId, {
