@@ -215,15 +215,24 @@ describe.each(testDbKinds())('runtime commands on %s', (kind) => {
       't',
       'end',
     ]);
-    // Deploying needs the form to exist: a tiny in-memory forms port stands in for forms/ (not under test here).
-    strict.context.forms = {
-      saveForm: async () => ({ key: 'f1', version: 1, created: true }),
-      latestFormVersion: async () => 3,
-    };
-    await strict.deployResources({ resources: [{ name: 'formed.bpmn', content: xml }] });
+    const form = (title: string) =>
+      JSON.stringify({
+        key: 'f1',
+        title,
+        schema: { type: 'object', properties: { ok: { type: 'boolean' } } },
+      });
+    const first = await strict.deployResources({
+      resources: [
+        { name: 'f1.form.json', content: form('v1') },
+        { name: 'formed.bpmn', content: xml },
+      ],
+    });
+    expect(first.forms).toEqual([{ key: 'f1', version: 1 }]);
+    // A later form version does not move the deployed process: its binding stays at version 1.
+    await strict.deployResources({ resources: [{ name: 'f1.form.json', content: form('v2') }] });
     const inst = await strict.startInstance({ processKey: 'formed', user: users.catA });
     const task = await openTask(inst.id, 't');
-    expect(task.formVersion).toBe(3);
+    expect(task.formVersion).toBe(1);
     const error = await strict
       .completeUserTask({ taskId: task.id, variables: {}, user: users.leaderA })
       .catch((e) => e);

@@ -11,11 +11,10 @@ import type {
   Vars,
 } from '../contract';
 import type { Db, DbOrTx, DefinitionRow } from '../store';
+import type { Clock } from '../expressions/clock';
 
-/** The clock every step reads (engine/expressions/clock.ts provides system and test clocks of this shape). */
-export interface Clock {
-  now(): Date;
-}
+/** The clock every step reads (engine/expressions/clock.ts: systemClock, createTestClock). */
+export type { Clock } from '../expressions/clock';
 
 /** The pure engine (engine/index.ts), injected so a runtime can be built over any compiler version. */
 export interface EnginePort {
