@@ -73,4 +73,6 @@ export interface ProcessModel {
   scopes: Map<string, ModelScope>;
   /** Default flows of gateways and activities (flow ids). */
   defaults: Set<string>;
+  /** Scopes holding refused elements or broken flows: their structure is not analysed (it would only echo the refusal). */
+  incomplete: Set<string>;
 }

@@ -52,6 +52,7 @@ function buildProcess(proc: Moddle, issues: ValidationIssue[]): ProcessModel {
     flows: new Map(),
     scopes: new Map(),
     defaults: new Set(),
+    incomplete: new Set(),
   };
   if (proc.laneSets?.some((l: Moddle) => l.lanes?.some((x: Moddle) => x.childLaneSet))) {
     issues.push(
@@ -89,6 +90,7 @@ function addScope(
     const c = classify(el);
     if ('refused' in c) {
       issues.push(issue(el.id, c.code, c.refused, c.refusedEn));
+      model.incomplete.add(scope.id);
       continue;
     }
     const loop = el.loopCharacteristics;
@@ -113,6 +115,11 @@ function addScope(
           'standard loops are not supported; use multi-instance or a gateway loop',
         ),
       );
+    }
+    const foreign = foreignExtensions(el);
+    if (foreign.length) {
+      const names = foreign.join(', ');
+      issues.push(warning(el.id, 'extension.ignored', `忽略非 Camunda 8 扩展：${names}（huiliu 只读取 zeebe:* 扩展）`, `ignored non-Camunda-8 extensions: ${names} (huiliu reads zeebe:* extensions only)`));
     }
     if (el.default?.id) model.defaults.add(el.default.id);
     model.elements.set(el.id, me);
@@ -146,4 +153,17 @@ function addScope(
     model.elements.get(src)?.outgoing.push(f.id);
     model.elements.get(tgt)?.incoming.push(f.id);
   }
+}
+
+/** Extension elements and attributes from other dialects (camunda:*, activiti:*): never silently ignored, always a warning. */
+function foreignExtensions(el: Moddle): string[] {
+  const names = new Set<string>();
+  for (const v of el.extensionElements?.values ?? []) {
+    const t = String(v.$type ?? '');
+    if (!t.startsWith('zeebe:')) names.add(t);
+  }
+  for (const key of Object.keys(el.$attrs ?? {})) {
+    if (!key.startsWith('xmlns') && key.includes(':')) names.add(`@${key}`);
+  }
+  return [...names];
 }

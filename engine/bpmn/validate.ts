@@ -52,22 +52,13 @@ export function validateProcess(model: ProcessModel): ValidationIssue[] {
       ),
     );
   }
-  for (const scopeId of model.scopes.keys()) issues.push(...structure(model, scopeId));
+  for (const scopeId of model.scopes.keys()) if (!model.incomplete.has(scopeId)) issues.push(...structure(model, scopeId));
   return issues;
 }
 
 function flowRules(el: ModelElement, model: ProcessModel): ValidationIssue[] {
   const out: ValidationIssue[] = [];
-  if (!GATEWAYS.has(el.kind) && el.outgoing.length > 1) {
-    out.push(
-      issue(
-        el.id,
-        'flow.implicit-split',
-        '非网关元素有多条出口顺序流（隐式分支），请使用网关',
-        'a non-gateway element has several outgoing flows (implicit split); use a gateway',
-      ),
-    );
-  }
+  // Implicit splits and unreachable elements are reported by the structural analysis (engine/bpmn/graph).
   if (!GATEWAYS.has(el.kind)) {
     for (const f of el.outgoing) {
       if (model.flows.get(f)?.condition)
@@ -92,16 +83,6 @@ function flowRules(el: ModelElement, model: ProcessModel): ValidationIssue[] {
     );
   }
   const isStart = nodeKind(el.kind) === 'start';
-  if (!isStart && !el.attachedTo && el.incoming.length === 0) {
-    out.push(
-      issue(
-        el.id,
-        'flow.unreachable',
-        '元素没有入口顺序流，永远不会被执行',
-        'element has no incoming flow and can never run',
-      ),
-    );
-  }
   if (isStart && el.incoming.length > 0)
     out.push(
       issue(el.id, 'flow.into-start', '开始事件不能有入口顺序流', 'a start event cannot have incoming flows'),
