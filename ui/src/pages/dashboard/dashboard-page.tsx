@@ -118,16 +118,16 @@ export default function DashboardPage() {
           pagination={false}
           scroll={{ x: true }}
           columns={[
-            { title: '单位', dataIndex: 'unitName', fixed: 'left' },
-            { title: '收到问题', dataIndex: 'problemsReceived' },
-            { title: '已整改', dataIndex: 'problemsRectified' },
-            { title: '按期整改', dataIndex: 'rectifiedOnTime' },
-            { title: '当前逾期', dataIndex: 'overdueNow' },
-            { title: '平均整改工作日', dataIndex: 'avgWorkdaysToFix', render: (v: number | null) => (v == null ? '—' : v.toFixed(1)) },
-            { title: '返工轮次', dataIndex: 'reworkRounds' },
-            { title: '注册目录', dataIndex: 'entriesRegistered' },
-            { title: '变更目录', dataIndex: 'entriesChanged' },
-            { title: '退回目录', dataIndex: 'entriesReturned' },
+            { title: t('stats.unit'), dataIndex: 'unitName', fixed: 'left' },
+            { title: t('stats.problemsReceived'), dataIndex: 'problemsReceived' },
+            { title: t('stats.problemsRectified'), dataIndex: 'problemsRectified' },
+            { title: t('stats.rectifiedOnTime'), dataIndex: 'rectifiedOnTime' },
+            { title: t('stats.overdueNow'), dataIndex: 'overdueNow' },
+            { title: t('stats.avgWorkdaysToFix'), dataIndex: 'avgWorkdaysToFix', render: (v: number | null) => (v == null ? '—' : v.toFixed(1)) },
+            { title: t('stats.reworkRounds'), dataIndex: 'reworkRounds' },
+            { title: t('stats.entriesRegistered'), dataIndex: 'entriesRegistered' },
+            { title: t('stats.entriesChanged'), dataIndex: 'entriesChanged' },
+            { title: t('stats.entriesReturned'), dataIndex: 'entriesReturned' },
           ]}
         />
         <p style={{ color: '#888', marginTop: 8 }}>数据更新于 {formatTime(new Date().toISOString())}</p>

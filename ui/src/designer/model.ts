@@ -1,0 +1,112 @@
+/**
+ * @module ui/designer/model: the designer's own picture of a form: an ordered list of fields (sections nest
+ * fields, tables nest columns) with simple conditions. Pure data and functions, no React, so it runs under node.
+ */
+
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'integer'
+  | 'date'
+  | 'select'
+  | 'checkbox'
+  | 'unit'
+  | 'catalogEntry'
+  | 'attachments'
+  | 'table'
+  | 'section';
+
+/** The palette, in display order. */
+export const FIELD_KINDS: FieldKind[] = [
+  'text', 'textarea', 'number', 'integer', 'date', 'select', 'checkbox', 'unit', 'catalogEntry', 'attachments', 'table', 'section',
+];
+
+/** Kinds a table column may have: the table field edits cells inline and only knows these. */
+export const COLUMN_KINDS: FieldKind[] = ['text', 'number', 'integer', 'date', 'select', 'checkbox'];
+
+export type ConditionValue = string | number | boolean;
+
+/** "when field `field` equals `equals`", field being a sibling in the same object. */
+export interface Condition {
+  field: string;
+  equals: ConditionValue;
+}
+
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+export interface DesignerField {
+  name: string;
+  kind: FieldKind;
+  title: string;
+  description?: string;
+  required?: boolean;
+  /** select: the labelled choices (`oneOf: [{const, title}]`). */
+  options?: FieldOption[];
+  /** number/integer bounds. */
+  min?: number;
+  max?: number;
+  /** text/textarea length bounds and pattern. */
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  visibleWhen?: Condition;
+  requiredWhen?: Condition;
+  /** table: the columns of each row. */
+  columns?: DesignerField[];
+  /** section: its own fields. */
+  fields?: DesignerField[];
+  /** Annotations the designer does not edit but keeps (default, placeholder, help...), so a round trip loses nothing. */
+  schemaExtra?: Record<string, unknown>;
+  uiExtra?: Record<string, unknown>;
+}
+
+export interface DesignerModel {
+  /** The schema's own title and description (the form's registry title lives beside the schema). */
+  title?: string;
+  description?: string;
+  fields: DesignerField[];
+  schemaExtra?: Record<string, unknown>;
+  uiExtra?: Record<string, unknown>;
+}
+
+export const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Why a name cannot be used among `siblings` (the other fields of the same object), or null. */
+export function nameProblem(name: string, siblings: DesignerField[], self?: DesignerField): 'empty' | 'pattern' | 'duplicate' | null {
+  if (name === '') return 'empty';
+  if (!NAME_PATTERN.test(name)) return 'pattern';
+  if (siblings.some((f) => f !== self && f.name === name)) return 'duplicate';
+  return null;
+}
+
+/** `field1`, `field2`... the first free one among siblings. */
+export function freeName(siblings: DesignerField[], base = 'field'): string {
+  const taken = new Set(siblings.map((f) => f.name));
+  for (let i = 1; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
+}
+
+/** A new field of a kind with a free name; selects and tables start with something to edit. */
+export function newField(kind: FieldKind, siblings: DesignerField[], title: string): DesignerField {
+  const field: DesignerField = { name: freeName(siblings), kind, title };
+  if (kind === 'select') field.options = [{ value: 'option1', label: '选项1' }, { value: 'option2', label: '选项2' }];
+  if (kind === 'table') field.columns = [{ name: 'col1', kind: 'text', title: '列1' }];
+  if (kind === 'section') field.fields = [];
+  return field;
+}
+
+/** The values a condition on `field` can compare with, for pickers: options, true/false, or none (free input). */
+export function conditionValues(field: DesignerField | undefined): { value: ConditionValue; label: string }[] {
+  if (!field) return [];
+  if (field.kind === 'select') return (field.options ?? []).map((o) => ({ value: o.value, label: o.label }));
+  if (field.kind === 'checkbox') return [{ value: true, label: '是' }, { value: false, label: '否' }];
+  return [];
+}
+
+/** Kinds whose value a condition can test with `const` (scalars). */
+export function canBeConditionSource(field: DesignerField): boolean {
+  return ['text', 'number', 'integer', 'date', 'select', 'checkbox', 'unit', 'catalogEntry'].includes(field.kind);
+}
