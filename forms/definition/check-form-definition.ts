@@ -4,7 +4,7 @@
  */
 import Ajv from 'ajv';
 import localizeZh from 'ajv-i18n/localize/zh';
-import type { DefinitionCheck, DefinitionIssue, FormDefinition } from '../types';
+import type { DefinitionCheck, DefinitionIssue } from '../types';
 import { tryCompile } from '../validate';
 import { KNOWN_KEYWORDS, subschemas } from './known-keywords';
 
@@ -20,7 +20,15 @@ const DRAFT7_IDS = ['http://json-schema.org/draft-07/schema#', 'http://json-sche
 const metaAjv = new Ajv({ strict: false, allErrors: true });
 const isObject = (v: unknown): v is Record<string, any> => !!v && typeof v === 'object' && !Array.isArray(v);
 
-export function checkFormDefinition(def: Partial<FormDefinition> & Record<string, unknown>): DefinitionCheck {
+/** Anything shaped like a definition: input from HTTP or a file is checked before it is trusted. */
+export interface DefinitionInput {
+  key?: unknown;
+  title?: unknown;
+  schema?: unknown;
+  uiSchema?: unknown;
+}
+
+export function checkFormDefinition(def: DefinitionInput): DefinitionCheck {
   const issues: DefinitionIssue[] = [];
   const add = (path: string, message: string, messageEn: string) => issues.push({ path, message, messageEn });
   const key = def.key;

@@ -24,7 +24,7 @@ export interface SaveFormResult {
 
 /** Throws AppError FORM_INVALID (details: issues with path, message, messageEn) for a definition that fails checks. */
 export async function saveForm(db: DbOrTx, input: SaveFormInput): Promise<SaveFormResult> {
-  const check = checkFormDefinition(input as unknown as Record<string, unknown>);
+  const check = checkFormDefinition(input);
   if (!check.ok) {
     throw new AppError('FORM_INVALID', `表单 ${String(input.key)} 的定义有 ${check.issues.length} 个问题`, {
       messageEn: `The definition of form ${String(input.key)} has ${check.issues.length} problem(s)`,
