@@ -25,7 +25,8 @@ export function removeField(list: DesignerField[], name: string): DesignerField[
 
 /** Renames a field and every sibling condition that names it. */
 export function renameField(list: DesignerField[], from: string, to: string): DesignerField[] {
-  const rename = <C extends { field: string }>(c: C | undefined) => (c && c.field === from ? { ...c, field: to } : c);
+  const rename = <C extends { field: string }>(c: C | undefined) =>
+    c && c.field === from ? { ...c, field: to } : c;
   return list.map((f) => {
     const next = { ...f, visibleWhen: rename(f.visibleWhen), requiredWhen: rename(f.requiredWhen) };
     if (f.name === from) next.name = to;

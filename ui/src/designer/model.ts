@@ -19,7 +19,18 @@ export type FieldKind =
 
 /** The palette, in display order. */
 export const FIELD_KINDS: FieldKind[] = [
-  'text', 'textarea', 'number', 'integer', 'date', 'select', 'checkbox', 'unit', 'catalogEntry', 'attachments', 'table', 'section',
+  'text',
+  'textarea',
+  'number',
+  'integer',
+  'date',
+  'select',
+  'checkbox',
+  'unit',
+  'catalogEntry',
+  'attachments',
+  'table',
+  'section',
 ];
 
 /** Kinds a table column may have: the table field edits cells inline and only knows these. */
@@ -76,7 +87,11 @@ export interface DesignerModel {
 export const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Why a name cannot be used among `siblings` (the other fields of the same object), or null. */
-export function nameProblem(name: string, siblings: DesignerField[], self?: DesignerField): 'empty' | 'pattern' | 'duplicate' | null {
+export function nameProblem(
+  name: string,
+  siblings: DesignerField[],
+  self?: DesignerField,
+): 'empty' | 'pattern' | 'duplicate' | null {
   if (name === '') return 'empty';
   if (!NAME_PATTERN.test(name)) return 'pattern';
   if (siblings.some((f) => f !== self && f.name === name)) return 'duplicate';
@@ -92,21 +107,33 @@ export function freeName(siblings: DesignerField[], base = 'field'): string {
 /** A new field of a kind with a free name; selects and tables start with something to edit. */
 export function newField(kind: FieldKind, siblings: DesignerField[], title: string): DesignerField {
   const field: DesignerField = { name: freeName(siblings), kind, title };
-  if (kind === 'select') field.options = [{ value: 'option1', label: '选项1' }, { value: 'option2', label: '选项2' }];
+  if (kind === 'select')
+    field.options = [
+      { value: 'option1', label: '选项1' },
+      { value: 'option2', label: '选项2' },
+    ];
   if (kind === 'table') field.columns = [{ name: 'col1', kind: 'text', title: '列1' }];
   if (kind === 'section') field.fields = [];
   return field;
 }
 
 /** The values a condition on `field` can compare with, for pickers: options, true/false, or none (free input). */
-export function conditionValues(field: DesignerField | undefined): { value: ConditionValue; label: string }[] {
+export function conditionValues(
+  field: DesignerField | undefined,
+): { value: ConditionValue; label: string }[] {
   if (!field) return [];
   if (field.kind === 'select') return (field.options ?? []).map((o) => ({ value: o.value, label: o.label }));
-  if (field.kind === 'checkbox') return [{ value: true, label: '是' }, { value: false, label: '否' }];
+  if (field.kind === 'checkbox')
+    return [
+      { value: true, label: '是' },
+      { value: false, label: '否' },
+    ];
   return [];
 }
 
 /** Kinds whose value a condition can test with `const` (scalars). */
 export function canBeConditionSource(field: DesignerField): boolean {
-  return ['text', 'number', 'integer', 'date', 'select', 'checkbox', 'unit', 'catalogEntry'].includes(field.kind);
+  return ['text', 'number', 'integer', 'date', 'select', 'checkbox', 'unit', 'catalogEntry'].includes(
+    field.kind,
+  );
 }

@@ -23,6 +23,11 @@ export function conditionIf(c: Condition): Json {
   return { properties: { [c.field]: { const: c.equals } }, required: [c.field] };
 }
 
+/** `{if, then}` for a condition. */
+export function ifThen(c: Condition, then: Json): Json {
+  return { if: conditionIf(c), then };
+}
+
 /** One field's own schema and uiSchema (without its required flag, which lives in the parent). */
 export function fieldToSchema(f: DesignerField): CompiledForm {
   const base: Json = { title: f.title || f.name, description: f.description || undefined };
@@ -46,7 +51,11 @@ export function fieldToSchema(f: DesignerField): CompiledForm {
       schema = { ...base, type: 'string', format: 'date' };
       break;
     case 'select':
-      schema = { ...base, type: 'string', oneOf: (f.options ?? []).map((o) => ({ const: o.value, title: o.label || o.value })) };
+      schema = {
+        ...base,
+        type: 'string',
+        oneOf: (f.options ?? []).map((o) => ({ const: o.value, title: o.label || o.value })),
+      };
       break;
     case 'checkbox':
       schema = { ...base, type: 'boolean' };
@@ -91,12 +100,12 @@ export function compileObject(fields: DesignerField[]): CompiledForm {
     if (f.visibleWhen) {
       const then: Json = { properties: { [f.name]: compiled.schema } };
       if (f.required) then.required = [f.name];
-      allOf.push({ if: conditionIf(f.visibleWhen), then });
+      allOf.push(ifThen(f.visibleWhen, then));
     } else {
       properties[f.name] = compiled.schema;
       if (f.required) required.push(f.name);
     }
-    if (f.requiredWhen) allOf.push({ if: conditionIf(f.requiredWhen), then: { required: [f.name] } });
+    if (f.requiredWhen) allOf.push(ifThen(f.requiredWhen, { required: [f.name] }));
   }
   const schema: Json = { properties };
   if (required.length) schema.required = required;
