@@ -62,12 +62,15 @@ export function stepProcess(
     actor.start();
     const rejected = rejection(actor, event);
     if (rejected) {
-      actor.stop();
       return { rejected: true, reason: rejected };
     }
-    if (event.type === 'instance.cancel')
-      history('instance.cancel.requested', undefined, event.reason ? { reason: event.reason } : undefined);
+    if (event.type === 'instance.cancel') history('instance.cancel.requested', undefined, event.reason ? { reason: event.reason } : undefined);
+    const before = actor.getSnapshot();
     actor.send(event);
+    // XState keeps the very same snapshot object when no transition was enabled: the event matched nothing.
+    if (actor.getSnapshot() === before) {
+      return { rejected: true, reason: `no active element accepts ${describe(event)}` };
+    }
     return resultOf(actor, env.effects);
   });
 }
@@ -76,7 +79,6 @@ export function stepProcess(
 function rejection(actor: AnyActor, event: EngineEvent): string | null {
   const snap = actor.getSnapshot();
   if (snap.status !== 'active') return `instance is ${snap.status === 'done' ? 'finished' : snap.status}`;
-  if (!snap.can(event)) return `no active element accepts ${describe(event)}`;
   // Events for a side path are forwarded by the root; the child decides whether it is stale.
   const sideOf: Record<string, string> = snap.machine.config.meta?.huiliu?.sideOf ?? {};
   const el =
@@ -121,7 +123,7 @@ function resultOf(actor: AnyActor, effects: Effect[]): StepResult {
   let status: InstanceStatus = 'active';
   if (snap.status === 'done') status = snap.value === '$cancelled' ? 'cancelled' : 'completed';
   else if (hasAnyIncident(actor)) status = 'incident';
-  actor.stop();
+  // The actor is not stopped: nothing runs in the background (no delays, no invoked promises) and stop() costs a macrostep.
   return { snapshot, effects, status, activeElementIds, variables: ctx.vars };
 }
 

@@ -52,7 +52,11 @@ export function decide(
   for (const f of flows) {
     const r = f.condition ? resolveValue(ctx, f.condition) : { ok: true as const, value: true };
     if (!r.ok) return raiseIncident(ctx, el, 'condition', r.message, f.condition);
-    if (r.value === true) {
+    // A condition that cannot be decided stops the token rather than routing it down the wrong flow.
+    if (typeof r.value !== 'boolean') {
+      return raiseIncident(ctx, el, 'condition', `condition of ${f.flow} is not a boolean: ${JSON.stringify(r.value)}`, f.condition);
+    }
+    if (r.value) {
       taken.push(f.flow);
       if (!all) break;
     }

@@ -4,8 +4,7 @@
  * multi-instance, one task per item (localVars) and the loop decides when the element is done.
  */
 import type { Json, TaskSpec, Vars } from '../../contract';
-import type { WorkdayCalendar } from '../../calendar';
-import { type Ctx, emit, history, keyOf, stepEnv } from '../../exec/context';
+import { type Ctx, emit, history, keyOf } from '../../exec/context';
 import { activationOf, dropItem, evaluateAll, mergeVars, openItem, raiseIncident } from '../../exec/ops';
 import type { ModelElement } from '../../types';
 import { elementState, leaveOn } from '../behaviors/activity';
@@ -72,10 +71,6 @@ const list = (v: Json | undefined): string[] =>
 /** Evaluate the task's expressions and emit task.opened; a failing expression becomes an incident instead. */
 function openTask(ctx: Ctx, spec: UserTaskSpec, loopIndex?: number, localVars?: Vars): Ctx {
   const act = activationOf(ctx, spec.el);
-  const cal = recording(stepEnv().calendar);
-  const env = stepEnv();
-  const saved = env.calendar;
-  env.calendar = cal.calendar;
   const r = evaluateAll(
     ctx,
     {
@@ -88,7 +83,6 @@ function openTask(ctx: Ctx, spec: UserTaskSpec, loopIndex?: number, localVars?: 
     },
     localVars,
   );
-  env.calendar = saved;
   if (!r.ok) return raiseIncident(ctx, spec.el, 'expression', r.message, r.expression);
   const v = r.value;
   const task: TaskSpec = { candidateGroups: list(v.candidateGroups), candidateUsers: list(v.candidateUsers) };
@@ -96,7 +90,7 @@ function openTask(ctx: Ctx, spec: UserTaskSpec, loopIndex?: number, localVars?: 
     task.assignee = String(v.assignee);
   if (typeof v.dueDate === 'string') {
     task.dueAt = v.dueDate;
-    task.dueProvisional = cal.provisional;
+    task.dueProvisional = r.provisional;
   }
   if (typeof v.followUpDate === 'string') task.followUpAt = v.followUpDate;
   if (spec.formKey) task.formKey = spec.formKey;
@@ -111,21 +105,6 @@ function openTask(ctx: Ctx, spec: UserTaskSpec, loopIndex?: number, localVars?: 
   emit({ type: 'task.opened', taskKey, name: spec.name, ...ref, ...task });
   history('task.created', spec.el, { taskKey });
   return openItem(ctx, taskKey, { t: 'task', el: spec.el, act, loopIndex, localVars });
-}
-
-/** Wraps the calendar to learn whether any working-day computation of this evaluation was provisional. */
-function recording(calendar: WorkdayCalendar) {
-  const out = { provisional: false, calendar };
-  out.calendar = Object.create(calendar, {
-    addWorkdays: {
-      value: (from: string, n: number) => {
-        const r = calendar.addWorkdays(from, n);
-        if (r.provisional) out.provisional = true;
-        return r;
-      },
-    },
-  });
-  return out;
 }
 
 function openLoopTasks(ctx: Ctx, spec: UserTaskSpec): Ctx {
