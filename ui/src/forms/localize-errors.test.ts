@@ -27,20 +27,20 @@ function messages(data: unknown, lang: 'zh' | 'en' = 'zh'): string[] {
 
 describe('makeTransformErrors', () => {
   it('given a missing required field, when validated, then the message names its title in Chinese', () => {
-    expect(messages({ dataItems: [{ name: 'a' }] })).toContain('请填写“信息资源名称”');
+    expect(messages({ dataItems: [{ name: 'a' }] })).toContain('「信息资源名称」为必填项');
   });
 
   it('given a bad pattern and too few items, when validated, then each message is Chinese with the title', () => {
     const got = messages({ resourceName: '人口', sharePeriod: 'forever', dataItems: [] });
-    expect(got).toContain('“共享期限”格式不正确');
-    expect(got).toContain('“数据项”至少需要 1 项');
+    expect(got).toContain('「共享期限」格式不正确');
+    expect(got).toContain('「数据项」至少需要填写 1 行');
   });
 
-  it('given a missing field in a table row, when validated, then the row number is named', () => {
-    expect(messages({ resourceName: '人口', dataItems: [{}] })).toContain('请填写“名称”');
+  it('given a missing field in a table row, when validated, then the row is named like the server does', () => {
+    expect(messages({ resourceName: '人口', dataItems: [{}] })).toContain('「数据项 第1行 名称」为必填项');
   });
 
-  it('given English, when validated, then the message is prefixed with the title', () => {
-    expect(messages({ dataItems: [{ name: 'a' }] }, 'en')[0]).toMatch(/^信息资源名称: /);
+  it('given English, when validated, then the message is English with the title', () => {
+    expect(messages({ dataItems: [{ name: 'a' }] }, 'en')[0]).toBe('信息资源名称 is required');
   });
 });

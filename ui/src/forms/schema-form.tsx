@@ -6,6 +6,7 @@ import { Alert, Button, Space } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useLocale } from '../i18n';
 import { showError } from '../lib';
+import { annotateUiSchema } from './annotate-ui';
 import { AttachmentsField } from './fields/attachments-field';
 import { TableField } from './fields/table-field';
 import { localizeFormLabels, zhStringTranslator } from './localize-labels';
@@ -50,7 +51,7 @@ export function SchemaForm(props: SchemaFormProps) {
   const [topErrors, setTopErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const transformErrors = useMemo(() => makeTransformErrors(schema, uiSchema, lang), [schema, uiSchema, lang]);
-  const ui = useMemo(() => localizeFormLabels(uiSchema ?? {}, lang), [uiSchema, lang]);
+  const ui = useMemo(() => localizeFormLabels(annotateUiSchema(schema, uiSchema ?? {}), lang), [schema, uiSchema, lang]);
 
   const submit = async (formData: Record<string, unknown>) => {
     if (!onSubmit) return;

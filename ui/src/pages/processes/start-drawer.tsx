@@ -14,11 +14,28 @@ export interface StartDrawerProps {
   onClose: () => void;
 }
 
+interface Initial {
+  data: Record<string, unknown>;
+  /** The entry's current fields, for a change request. */
+  current?: Record<string, unknown>;
+}
+
 /** A change request opens with the entry's current fields (PROCESSES.md, process 2). */
-async function initialData(processKey: string, prefill: Record<string, unknown>): Promise<Record<string, unknown>> {
-  if (typeof prefill.entryId !== 'string' || processKey !== 'catalog-change') return prefill;
+async function initialData(processKey: string, prefill: Record<string, unknown>): Promise<Initial> {
+  if (typeof prefill.entryId !== 'string' || processKey !== 'catalog-change') return { data: prefill };
   const entry = await catalog.entry(prefill.entryId);
-  return { changeType: 'modify', ...prefill, changes: { ...(entry.fields ?? {}) } };
+  const current = { ...(entry.fields ?? {}) };
+  return { data: { changeType: 'modify', ...prefill, changes: current }, current };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** `changes` carries only what the user changed ("只需修改要变更的项"), so the reviewer's diff is exactly that. */
+export function onlyChanged(variables: Record<string, unknown>, current?: Record<string, unknown>): Record<string, unknown> {
+  const changes = variables.changes as Record<string, unknown> | undefined;
+  if (!current || !changes || typeof changes !== 'object') return variables;
+  const kept = Object.fromEntries(Object.entries(changes).filter(([k, v]) => !same(v, current[k])));
+  return { ...variables, changes: kept };
 }
 
 export function StartDrawer({ processKey, prefill, onClose }: StartDrawerProps) {
@@ -26,12 +43,12 @@ export function StartDrawer({ processKey, prefill, onClose }: StartDrawerProps) 
   const user = useUser();
   const navigate = useNavigate();
   const state = useAsync(async () => {
-    const [def, data] = await Promise.all([definitions.latest(processKey), initialData(processKey, prefill)]);
-    return { def, data };
+    const [def, initial] = await Promise.all([definitions.latest(processKey), initialData(processKey, prefill)]);
+    return { def, ...initial };
   }, [processKey, JSON.stringify(prefill)]);
 
   const start = async (variables: Record<string, unknown>) => {
-    const instance = await instances.start({ processKey, variables });
+    const instance = await instances.start({ processKey, variables: onlyChanged(variables, state.data?.current) });
     showSuccess(t('processes.started'));
     navigate(`/instances/${instance.id}`);
   };
