@@ -7,7 +7,7 @@ import * as store from './store';
 /** The caller as the server knows it (SessionUser-compatible). */
 export interface Actor {
   username: string;
-  unitId: string;
+  unitId: string | null;
   roles: string[];
 }
 
@@ -21,7 +21,7 @@ export async function listSystems(db: DbOrTx, unitId?: string) {
 
 /** 信息系统普查: a cataloguer adds systems of their own unit only. */
 export async function addSystem(db: DbOrTx, actor: Actor, input: { name: string; description?: string }) {
-  if (!actor.roles.includes('unit.cataloguer')) {
+  if (!actor.unitId || !actor.roles.includes('unit.cataloguer')) {
     throw new AppError('FORBIDDEN', '只有目录编制员可以登记信息系统', {
       messageEn: 'Only a cataloguer may add information systems',
     });
