@@ -82,13 +82,13 @@ describe.skipIf(skip !== null)('the designers in Chromium', () => {
     await page.locator('#root_resourceName').fill('户');
     await preview.getByTestId('form-submit').click();
     // then each error names its field in Chinese, on the field itself, and no choice was preselected
-    await expect.poll(() => preview.textContent()).toContain('“信息资源名称”至少 2 个字符');
-    expect(await preview.textContent()).toContain('请填写“分类”');
-    expect(await preview.textContent()).toContain('请填写“名称”');
+    await expect.poll(() => preview.textContent()).toContain('「信息资源名称」至少需要 2 个字符');
+    expect(await preview.textContent()).toContain('「分类」为必填项');
+    expect(await preview.textContent()).toContain('「数据项 第1行 名称」为必填项');
     // when a data item row is added and filled, its error goes away
     await page.getByTestId('table-dataItems-0-name').fill('身份证号');
     await preview.getByTestId('form-submit').click();
-    await expect.poll(() => preview.textContent()).not.toContain('请填写“名称”');
+    await expect.poll(() => preview.textContent()).not.toContain('「数据项 第1行 名称」为必填项');
     await page.screenshot({ path: `${ARTIFACTS}/form-preview.png`, fullPage: true });
   });
 });
