@@ -34,10 +34,14 @@ export interface FormToValidate {
   uiSchema?: UiSchema;
 }
 
-/** One failing field: `path` is a JSON pointer into the data (`/dataItems/0/name`), `field` its readable title path. */
+/**
+ * One failing field: `path` is a JSON pointer into the data (`/dataItems/0/name`), `field` its readable title path
+ * (`数据项 第1行 名称`), `message` in the requested language, `messageEn` always English.
+ */
 export interface FieldIssue {
   path: string;
   message: string;
+  messageEn: string;
   field: string;
 }
 export type FormDataCheck = { ok: true } | { ok: false; details: FieldIssue[] };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/open-db';
 import { openTestDatabase, testDbKinds } from '../../server/db/testing';
 import { isAppError } from '../../engine/errors';
-import { getForm, latestFormVersion, listForms, listFormVersions, saveForm } from '.';
+import { getForm, latestFormVersion, listForms, listFormVersions, saveForm, validateStoredForm } from '.';
 
 const schema = {
   type: 'object',
@@ -87,5 +87,25 @@ describe.each(testDbKinds())('forms registry on %s', (kind) => {
       })
       .catch(() => undefined);
     expect(await latestFormVersion(db, 'in-tx')).toBeNull();
+  });
+});
+
+describe.each(testDbKinds())('validateStoredForm on %s', (kind) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+  });
+  afterAll(() => database?.close());
+
+  it('validates against the pinned version, or the latest when none is given', async () => {
+    const { db } = database;
+    await saveForm(db, { key: 'pinned', title: '固定', schema });
+    const stricter = { ...schema, required: ['decision', 'comment'] };
+    await saveForm(db, { key: 'pinned', title: '固定', schema: stricter });
+    expect(await validateStoredForm(db, 'pinned', 1, { decision: 'approve' })).toEqual({ ok: true });
+    const latest = await validateStoredForm(db, 'pinned', null, { decision: 'approve' });
+    expect(latest.ok ? [] : latest.details.map((d) => d.message)).toEqual(['「意见」为必填项']);
+    const err = await validateStoredForm(db, 'pinned', 7, {}).catch((e) => e);
+    expect(isAppError(err) && err.code).toBe('NOT_FOUND');
   });
 });

@@ -75,7 +75,9 @@ describe('validateFormData', () => {
   it('names a conditionally required field (if/then) by its title, on its own path', async () => {
     // given shareType conditional without a condition; when validated; then the message names 共享条件
     const list = await issues({ ...good, shareType: 'conditional' });
-    expect(list).toEqual([{ path: '/shareCondition', field: '共享条件', message: '「共享条件」为必填项' }]);
+    expect(list).toEqual([
+      { path: '/shareCondition', field: '共享条件', message: '「共享条件」为必填项', messageEn: 'Sharing condition is required' },
+    ]);
   });
 
   it('applies every if/then of an allOf', async () => {
@@ -86,7 +88,12 @@ describe('validateFormData', () => {
 
   it('points required errors at the missing nested field with a readable title path', async () => {
     const list = await issues({ ...good, dataItems: [{ name: 'ok' }, { length: 3 }], contact: {} });
-    expect(list).toContainEqual({ path: '/dataItems/1/name', field: '数据项 第2行 名称', message: '「数据项 第2行 名称」为必填项' });
+    expect(list).toContainEqual({
+      path: '/dataItems/1/name',
+      field: '数据项 第2行 名称',
+      message: '「数据项 第2行 名称」为必填项',
+      messageEn: 'Data items › row 2 › Name is required',
+    });
     expect(at(list, '/contact/email')).toEqual(['「联系人 电子邮箱」为必填项']);
   });
 
@@ -117,7 +124,9 @@ describe('validateFormData', () => {
     const list = await issues({ ...good, dataItems: [], contact: { email: 5 } });
     expect(at(list, '/dataItems')).toEqual(['「数据项」至少需要填写 1 行']);
     expect(at(list, '/contact/email')).toEqual(['「联系人 电子邮箱」应为文本']);
-    expect(await issues('text')).toEqual([{ path: '', field: '表单', message: '「表单」应为对象' }]);
+    expect(await issues('text')).toEqual([
+      { path: '', field: '表单', message: '「表单」应为对象', messageEn: 'The form must be of type object' },
+    ]);
   });
 
   it('speaks English with ui:titleEn where given and stored codes as options', async () => {
@@ -175,7 +184,8 @@ describe('reference checks', () => {
     const result = await validateFormData(refForm, data, { refs });
     expect(result.ok).toBe(false);
     const details = result.ok ? [] : result.details;
-    expect(details).toEqual([
+    expect(details[0].messageEn).toBe('单位 refers to a unit that does not exist');
+    expect(details.map(({ messageEn: _en, ...zh }) => zh)).toEqual([
       { path: '/unitId', field: '单位', message: '「单位」所选单位不存在' },
       { path: '/entryId', field: '目录条目', message: '「目录条目」所选目录条目不存在或您无权查看' },
       { path: '/files/1', field: '附件 第2项', message: '「附件 第2项」附件不存在或不是您上传的' },

@@ -27,16 +27,21 @@ export async function validateFormData(
   const details = describeErrors(form, validate.errors ?? [], lang);
   for (const ref of await checkRefs(context.refs, options.refs)) {
     const segments = pointerSegments(ref.path);
+    const field = titlePath(form.schema, form.uiSchema, segments, lang);
     details.push({
       path: ref.path,
-      field: titlePath(form.schema, form.uiSchema, segments, lang),
-      message: refMessage(ref.kind, titlePath(form.schema, form.uiSchema, segments, lang), lang),
+      field,
+      message: refMessage(ref.kind, field, lang),
+      messageEn: refMessage(ref.kind, titlePath(form.schema, form.uiSchema, segments, 'en'), 'en'),
     });
   }
   return details.length === 0 ? { ok: true } : { ok: false, details: dedupe(details) };
 }
 
-/** ajv's raw errors → field issues: noise dropped, required errors moved onto the missing field. */
+/**
+ * ajv's raw errors → field issues: noise dropped, required errors moved onto the missing field. `message` is in
+ * `lang`; `messageEn` is always English, so the HTTP edge can answer either language (server/http/errors.ts).
+ */
 export function describeErrors(form: FormToValidate, errors: ErrorObject[], lang: Lang): FieldIssue[] {
   // A failed oneOf/anyOf explains itself; the per-branch errors under it ("must be equal to constant") do not.
   const choiceRoots = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
@@ -46,18 +51,24 @@ export function describeErrors(form: FormToValidate, errors: ErrorObject[], lang
     if (e.keyword === 'if') continue;
     if (choiceRoots.some((root) => e.schemaPath.startsWith(root))) continue;
     const segments = errorSegments(e);
-    const field = titlePath(form.schema, form.uiSchema, segments, lang);
     const here = schemasAt(form.schema, segments);
     const own = (e.parentSchema ?? {}) as JsonSchema;
-    const context: MessageContext = {
-      field,
-      lang,
-      custom: customMessage(own, lang) ?? firstCustom(here, lang),
-      options: choiceLabels(e, own, uiAt(form.uiSchema, segments), lang),
-      rowLike: here.some((s) => s.items && !Array.isArray(s.items) && (s.items.type === 'object' || s.items.properties)),
-    };
-    const message = lang === 'en' ? enMessage(e, context) : zhMessage(e, context);
-    out.push({ path: toPointer(segments), field, message });
+    const rowLike = here.some((s) => s.items && !Array.isArray(s.items) && (s.items.type === 'object' || s.items.properties));
+    const contextIn = (l: Lang): MessageContext => ({
+      field: titlePath(form.schema, form.uiSchema, segments, l),
+      lang: l,
+      custom: customMessage(own, l) ?? firstCustom(here, l),
+      options: choiceLabels(e, own, uiAt(form.uiSchema, segments), l),
+      rowLike,
+    });
+    const mine = contextIn(lang);
+    const en = lang === 'en' ? mine : contextIn('en');
+    out.push({
+      path: toPointer(segments),
+      field: mine.field,
+      message: lang === 'en' ? enMessage(e, mine) : zhMessage(e, mine),
+      messageEn: enMessage(e, en),
+    });
   }
   return out;
 }
