@@ -46,7 +46,7 @@ export async function runDueJobs(rt: RuntimeContext, batchSize = 20): Promise<nu
     const wall = new Date();
     const lease = { now: wall, until: new Date(wall.getTime() + LEASE_MS), owner: rt.workerId };
     const ids = await claimReadyJobs(rt.db, rt.clock.now(), lease, [...rt.workers.keys()], batchSize);
-    if (ids.length === 0) return ran;
     for (const id of ids) if ((await runJob(rt, id)) !== 'skipped') ran++;
+    if (ids.length < batchSize) return ran;
   }
 }

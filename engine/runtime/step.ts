@@ -2,7 +2,7 @@
  * @module The step: restore → engine.stepProcess → write the snapshot with `WHERE version = $v` and every effect
  * in the caller's transaction. Call activities recurse here: a child's start and end run in the same transaction.
  */
-import type { EngineEvent, StartInput, StepResult, Vars } from '../contract';
+import type { Effect, EngineEvent, StartInput, StepResult, Vars } from '../contract';
 import { AppError } from '../errors';
 import {
   cancelOpenTasks,
@@ -25,6 +25,8 @@ export interface StepOutcome {
   instance: InstanceRow;
   /** Set when the engine matched nothing (stale timer, old activation) and the caller chose to ignore it. */
   rejected?: string;
+  /** What the step emitted (empty when rejected). */
+  effects: Effect[];
 }
 
 export async function stepInstance(
@@ -35,7 +37,7 @@ export async function stepInstance(
   options: { actor?: string | null; ignoreRejected?: boolean } = {},
 ): Promise<StepOutcome> {
   if (TERMINAL.has(instance.status)) {
-    if (options.ignoreRejected) return { instance, rejected: `instance is ${instance.status}` };
+    if (options.ignoreRejected) return { instance, rejected: `instance is ${instance.status}`, effects: [] };
     throw new AppError('CONFLICT', '流程实例已结束', {
       messageEn: `The instance is already ${instance.status}`,
     });
@@ -43,14 +45,14 @@ export async function stepInstance(
   const def = await definitionById(rt, tx, instance.definitionId);
   const result = rt.engine.stepProcess(def.compiled, instance.snapshot, event, { calendar: rt.calendar });
   if ('rejected' in result) {
-    if (options.ignoreRejected) return { instance, rejected: result.reason };
+    if (options.ignoreRejected) return { instance, rejected: result.reason, effects: [] };
     throw new AppError('CONFLICT', '该操作已失效（任务可能已被处理）', {
       messageEn: `The event no longer applies: ${result.reason}`,
       details: { reason: result.reason },
     });
   }
   const at = new Date(event.at);
-  const updated = await updateInstanceVersioned(tx, instance.id, instance.version, {
+  const updated = await updateInstanceVersioned(tx, instance, {
     snapshot: result.snapshot,
     status: result.status,
     variables: result.variables,
@@ -58,7 +60,10 @@ export async function stepInstance(
     ...(TERMINAL.has(result.status) ? { endedAt: at } : {}),
   });
   if (!updated) throw new VersionConflict(instance.id);
-  return { instance: await afterWrite(rt, tx, updated, def, result, at, options.actor ?? null) };
+  return {
+    instance: await afterWrite(rt, tx, updated, def, result, at, options.actor ?? null),
+    effects: result.effects,
+  };
 }
 
 export interface NewInstanceInput {

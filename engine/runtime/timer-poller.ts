@@ -56,7 +56,7 @@ export async function fireDueTimers(
       { now: wall, until: new Date(wall.getTime() + LEASE_MS) },
       batchSize,
     );
-    if (ids.length === 0) return fired;
     for (const id of ids) if (await fireTimer(rt, id)) fired++;
+    if (ids.length < batchSize) return fired;
   }
 }

@@ -19,19 +19,22 @@ export type InstancePatch = Pick<InstanceRow, 'snapshot' | 'status' | 'variables
   endedAt?: Date | null;
 };
 
-/** Writes a step's result only if nobody stepped the instance since it was read; `undefined` = race lost. */
+/**
+ * Writes a step's result only if nobody stepped the instance since it was read; `undefined` = race lost.
+ * The new row is built from the old one plus the patch, so the (large) snapshot is not read back.
+ */
 export async function updateInstanceVersioned(
   tx: DbOrTx,
-  id: string,
-  version: number,
+  current: InstanceRow,
   patch: Partial<InstancePatch>,
 ): Promise<InstanceRow | undefined> {
-  const [row] = await tx
+  const updatedAt = new Date();
+  const rows = await tx
     .update(processInstances)
-    .set({ ...patch, version: version + 1 })
-    .where(and(eq(processInstances.id, id), eq(processInstances.version, version)))
-    .returning();
-  return row;
+    .set({ ...patch, version: current.version + 1, updatedAt })
+    .where(and(eq(processInstances.id, current.id), eq(processInstances.version, current.version)))
+    .returning({ id: processInstances.id });
+  return rows.length === 1 ? { ...current, ...patch, version: current.version + 1, updatedAt } : undefined;
 }
 
 /** The child a call activity started, found by the parent's child key. */

@@ -20,7 +20,11 @@ export async function closeTask(
 ): Promise<void> {
   await tx
     .update(userTasks)
-    .set({ status, completedAt: at, completedBy: status === 'completed' ? by : null })
+    .set(
+      status === 'completed' && by
+        ? { status, completedAt: at, completedBy: by, assignee: sql`coalesce(${userTasks.assignee}, ${by})` }
+        : { status, completedAt: at, completedBy: null },
+    )
     .where(
       and(eq(userTasks.instanceId, instanceId), eq(userTasks.taskKey, taskKey), eq(userTasks.status, 'open')),
     );

@@ -64,7 +64,6 @@ export async function completeUserTask(
         messageEn: 'The task is claimed by someone else',
       });
     }
-    if (fresh.assignee === null) await setAssignee(tx, fresh.id, null, user.username);
     const instance = await loadInstance(tx, fresh.instanceId);
     if (!instance) throw new Error(`task ${fresh.id} has no instance`);
     const event = {
@@ -77,9 +76,18 @@ export async function completeUserTask(
       at: rt.clock.now().toISOString(),
     };
     const outcome = await stepInstance(rt, tx, instance, event, { actor: user.username });
-    // The engine closes the task by effect; this makes the row's state certain even if it did not.
-    await closeTask(tx, fresh.instanceId, fresh.taskKey, 'completed', new Date(event.at), user.username);
-    const done = (await getTaskRow(tx, fresh.id)) as TaskRow;
+    const at = new Date(event.at);
+    // The engine closes the task by effect (claiming it implicitly for the completer); make certain if it did not.
+    if (!outcome.effects.some((e) => e.type === 'task.closed' && e.taskKey === fresh.taskKey)) {
+      await closeTask(tx, fresh.instanceId, fresh.taskKey, 'completed', at, user.username);
+    }
+    const done: TaskRow = {
+      ...fresh,
+      status: 'completed',
+      completedAt: at,
+      completedBy: user.username,
+      assignee: fresh.assignee ?? user.username,
+    };
     return { task: done, instance: outcome.instance };
   });
 }

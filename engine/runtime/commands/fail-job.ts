@@ -62,7 +62,7 @@ export async function failJob(
       },
     ]);
     if (instance.status === 'active') {
-      if (!(await updateInstanceVersioned(tx, instance.id, instance.version, { status: 'incident' })))
+      if (!(await updateInstanceVersioned(tx, instance, { status: 'incident' })))
         throw new VersionConflict(instance.id);
     }
     const data = { incidentKey, jobType: job.type, message: error };

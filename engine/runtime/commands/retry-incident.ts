@@ -38,7 +38,7 @@ export async function retryIncident(
         lockOwner: null,
       });
       await resolveIncident(tx, instance.id, incident.incidentKey, at);
-      const back = await updateInstanceVersioned(tx, instance.id, instance.version, { status: 'active' });
+      const back = await updateInstanceVersioned(tx, instance, { status: 'active' });
       if (!back) throw new VersionConflict(instance.id);
       const data = { incidentKey: incident.incidentKey };
       await appendHistory(tx, instance.id, [
