@@ -6,6 +6,7 @@ import { definitions, itemsOf, instances, type InstanceStatus } from '../../api'
 import { useUser } from '../../auth';
 import { HistoryTimeline, VariablesView } from '../../components';
 import { BpmnViewer, highlightFrom } from '../../diagram';
+import type { JsonSchema } from '../../forms';
 import { useT } from '../../i18n';
 import { formatTime, isAdmin, useAsync } from '../../lib';
 import { STATUS_KEY } from '../tasks/completion-result';
@@ -96,7 +97,7 @@ export default function InstancePage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('instance.variables')}>
-            <VariablesView variables={instance.variables ?? {}} />
+            <VariablesView variables={instance.variables ?? {}} schema={def?.startForm?.schema as JsonSchema | undefined} />
           </Card>
         </Col>
       </Row>

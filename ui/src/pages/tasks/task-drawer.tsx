@@ -1,8 +1,8 @@
 /** @module ui/pages/tasks/task-drawer: one task: its context (process, starter, history), its form, claim and complete. */
-import { Alert, Button, Descriptions, Drawer, Space, Spin, Tabs, Tag } from 'antd';
+import { Alert, Button, Collapse, Descriptions, Drawer, Space, Spin, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { type CompleteResult, type HistoryEvent, itemsOf, instances, type Task, tasks as tasksApi } from '../../api';
+import { type CompleteResult, definitions, type HistoryEvent, itemsOf, instances, type Task, tasks as tasksApi } from '../../api';
 import { useUser } from '../../auth';
 import { DueTag, HistoryTimeline, VariablesView } from '../../components';
 import { type JsonSchema, SchemaForm } from '../../forms';
@@ -11,6 +11,11 @@ import { formatTime, showError, showSuccess, useAsync } from '../../lib';
 import { ChangeDiff, isChangeRequest } from './change-diff';
 import { CompletionResult } from './completion-result';
 import { prefillFor } from './prefill';
+
+/** The variables that are fields of a schema. */
+function pick(schema: JsonSchema, variables: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(schema.properties ?? {}).filter((k) => k in variables).map((k) => [k, variables[k]]));
+}
 
 export interface TaskDrawerProps {
   taskId: string;
@@ -36,17 +41,24 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
   const state = useAsync(
     async () => {
       const task = await tasksApi.get(taskId);
-      const history: HistoryEvent[] = await instances
-        .history(task.processInstanceId)
-        .then(itemsOf)
-        .catch(() => []);
-      return { task, history };
+      const [history, def] = await Promise.all([
+        instances
+          .history(task.processInstanceId)
+          .then(itemsOf)
+          .catch((): HistoryEvent[] => []),
+        definitions.latest(task.processKey).catch(() => undefined),
+      ]);
+      return { task, history, startForm: def?.startForm };
     },
     [taskId],
   );
   const task = state.data?.task;
   const history = state.data?.history ?? [];
   const started = history.find((e) => e.type === 'instance.started');
+  const startForm = state.data?.startForm;
+  // Reviewers need to see what was submitted; a task whose own form is the start form (revise) already shows it.
+  const showSubmitted =
+    task && startForm && task.form?.key !== startForm.key && !isChangeRequest(task.variables ?? {});
   const mineOrFree = task && (!task.assignee || task.assignee === user.username);
   const editable = task?.status === 'open' && mineOrFree;
 
@@ -114,6 +126,28 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
         ]}
       />
       {isChangeRequest(task.variables ?? {}) ? <ChangeDiff variables={task.variables} /> : null}
+      {showSubmitted ? (
+        <Collapse
+          style={{ marginBottom: 16 }}
+          defaultActiveKey={['submitted']}
+          data-testid="task-submitted"
+          items={[
+            {
+              key: 'submitted',
+              label: `申请内容：${startForm.title ?? startForm.key}`,
+              children: (
+                <SchemaForm
+                  schema={startForm.schema as JsonSchema}
+                  uiSchema={startForm.uiSchema as JsonSchema}
+                  formData={pick(startForm.schema as JsonSchema, task.variables ?? {})}
+                  readonly
+                  testId="task-submitted-form"
+                />
+              ),
+            },
+          ]}
+        />
+      ) : null}
       {!mineOrFree ? <Alert type="info" showIcon title={`此任务由 ${task.assignee} 办理`} style={{ marginBottom: 12 }} /> : null}
       {task.form ? (
         <SchemaForm
@@ -159,7 +193,11 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
               label: t('tasks.history'),
               children: <HistoryTimeline events={history} compact />,
             },
-            { key: 'vars', label: t('tasks.variables'), children: <VariablesView variables={task.variables ?? {}} /> },
+            {
+              key: 'vars',
+              label: t('tasks.variables'),
+              children: <VariablesView variables={task.variables ?? {}} schema={startForm?.schema as JsonSchema | undefined} />,
+            },
           ]}
         />
       ) : null}
