@@ -3,6 +3,7 @@ import type { WorkdayCalendar } from '../../engine/calendar';
 import { AppError } from '../../engine/errors';
 import type { DbOrTx } from '../../engine/store/db';
 import * as store from './store';
+import { memoWorkdaysBetween } from './workday-memo';
 
 export interface Period {
   /** China dates, inclusive. */
@@ -38,6 +39,8 @@ export async function listOverdue(
   opts: { unitId?: string } = {},
 ): Promise<OverdueItem[]> {
   const rows = await store.listOverdueTaskRows(db, now, opts.unitId);
+  const between = memoWorkdaysBetween(calendar);
+  const nowIso = now.toISOString();
   return rows.map((r) => {
     const dueAt = (r.dueAt as Date).toISOString();
     return {
@@ -57,7 +60,7 @@ export async function listOverdue(
       unitName: r.unitName,
       dueAt,
       dueProvisional: r.dueProvisional,
-      overdueWorkdays: Math.max(0, calendar.workdaysBetween(dueAt, now.toISOString()).days),
+      overdueWorkdays: Math.max(0, between(dueAt, nowIso)),
     };
   });
 }
@@ -127,24 +130,23 @@ export async function computeStats(
   for (const r of received)
     if (byUnit.has(r.unitId)) (byUnit.get(r.unitId) as UnitStats).problemsReceived = r.n;
   for (const r of overdue) if (byUnit.has(r.unitId)) (byUnit.get(r.unitId) as UnitStats).overdueNow = r.n;
-  const fixDays = new Map<string, number[]>();
-  for (const p of archived) {
-    const s = byUnit.get(p.unitId);
+  const fix = new Map<string, { days: number; n: number }>();
+  const between = memoWorkdaysBetween(calendar);
+  for (const g of archived) {
+    const s = byUnit.get(g.unitId);
     if (!s) continue;
-    s.problemsRectified += 1;
-    if (p.onTime) s.rectifiedOnTime += 1;
-    s.reworkRounds += Math.max(0, p.rounds - 1);
-    if (p.rectifiedAt) {
-      const list = fixDays.get(p.unitId) ?? [];
-      list.push(
-        Math.max(0, calendar.workdaysBetween(p.receivedAt.toISOString(), p.rectifiedAt.toISOString()).days),
-      );
-      fixDays.set(p.unitId, list);
+    s.problemsRectified += g.n;
+    s.rectifiedOnTime += g.onTime;
+    s.reworkRounds += g.rework;
+    if (g.receivedDay && g.rectifiedDay) {
+      const f = fix.get(g.unitId) ?? { days: 0, n: 0 };
+      f.days += Math.max(0, between(g.receivedDay, g.rectifiedDay)) * g.n;
+      f.n += g.n;
+      fix.set(g.unitId, f);
     }
   }
-  for (const [unitId, days] of fixDays) {
-    (byUnit.get(unitId) as UnitStats).avgWorkdaysToFix =
-      Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10;
+  for (const [unitId, f] of fix) {
+    (byUnit.get(unitId) as UnitStats).avgWorkdaysToFix = Math.round((f.days / f.n) * 10) / 10;
   }
   for (const e of events) {
     const s = byUnit.get(e.unitId);

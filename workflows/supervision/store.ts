@@ -1,5 +1,6 @@
 /** @module Supervision queries: open tasks past due, and the per-unit aggregates of problems and catalog events. */
 import { and, asc, eq, gte, inArray, isNotNull, lt, lte, ne, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { processInstances, userTasks } from '../../engine/store/schema';
 import type { DbOrTx } from '../../engine/store/db';
 import { units } from '../../server/identity/schema';
@@ -59,18 +60,27 @@ export async function problemsReceivedIn(db: DbOrTx, from: Date, to: Date) {
     .groupBy(problems.sourceUnitId);
 }
 
-/** Problems archived in [from, to): the few columns the averages need, never the jsonb of instances. */
+/**
+ * Problems archived in [from, to), grouped by unit and by the China dates received and rectified: the working-day
+ * average needs only those date pairs, so a year of problems comes back as a few thousand rows.
+ */
 export async function problemsArchivedIn(db: DbOrTx, from: Date, to: Date) {
+  const chinaDay = (c: AnyPgColumn) =>
+    sql<string | null>`to_char(${c} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
+  const receivedDay = chinaDay(problems.receivedAt);
+  const rectifiedDay = chinaDay(problems.rectifiedAt);
   return db
     .select({
       unitId: problems.sourceUnitId,
-      receivedAt: problems.receivedAt,
-      rectifiedAt: problems.rectifiedAt,
-      onTime: problems.onTime,
-      rounds: problems.rounds,
+      receivedDay,
+      rectifiedDay,
+      n: sql<number>`count(*)::int`,
+      onTime: sql<number>`(count(*) filter (where ${problems.onTime}))::int`,
+      rework: sql<number>`coalesce(sum(greatest(${problems.rounds} - 1, 0)), 0)::int`,
     })
     .from(problems)
-    .where(and(eq(problems.status, 'archived'), gte(problems.closedAt, from), lt(problems.closedAt, to)));
+    .where(and(eq(problems.status, 'archived'), gte(problems.closedAt, from), lt(problems.closedAt, to)))
+    .groupBy(problems.sourceUnitId, receivedDay, rectifiedDay);
 }
 
 export async function problemsOverdueAt(db: DbOrTx, now: Date) {
