@@ -2,7 +2,7 @@
 import type { DesignerField } from './model';
 
 /** Moves the field at `from` to `to` (indexes in the same list). */
-export function moveField(list: DesignerField[], from: number, to: number): DesignerField[] {
+export function moveField<T>(list: T[], from: number, to: number): T[] {
   if (from === to || from < 0 || from >= list.length) return list;
   const next = [...list];
   const [f] = next.splice(from, 1);

@@ -34,8 +34,8 @@ describe('fromJsonSchema', () => {
         systemName: { type: 'string', title: '信息系统' },
         email: { type: 'string', title: '邮箱', format: 'email', 'x-error-message': '请填写正确的邮箱' },
       },
-      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
       allOf: [
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
         { if: { properties: { urgent: { const: true } } }, then: { required: ['email', 'systemName'] } },
       ],
     };
@@ -91,8 +91,8 @@ describe('fromJsonSchema', () => {
         b: { type: 'array', items: { type: 'string' } },
         c: { type: 'string' },
       },
-      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
       allOf: [
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
         { if: { properties: { c: { const: 'x' } } }, then: { required: ['a'] }, else: { required: ['b'] } },
       ],
     };

@@ -1,0 +1,177 @@
+/** @module ui/designer/field-properties: the right pane: the selected field's properties, or the form's own title. */
+import { Form, Input, InputNumber, Switch, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { ConditionPicker } from './condition-picker';
+import { type DesignerLang, type DesignerT, kindLabel } from './messages';
+import { type DesignerField, nameProblem } from './model';
+import { OptionsEditor } from './options-editor';
+
+export interface FieldPropertiesProps {
+  field: DesignerField;
+  /** The other fields of the same object (for names and conditions). */
+  siblings: DesignerField[];
+  /** A table column: no conditions (a row's cells are edited inline by the table field). */
+  inTable: boolean;
+  lang: DesignerLang;
+  t: DesignerT;
+  onPatch: (patch: Partial<DesignerField>) => void;
+  onRename: (to: string) => void;
+}
+
+const validRegex = (p: string) => {
+  try {
+    new RegExp(p, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+};
+const num = (v: number | string | null) => (typeof v === 'number' ? v : undefined);
+
+/** The key is committed only when valid and unique; until then the draft and its problem are shown. */
+function NameInput(props: {
+  field: DesignerField;
+  siblings: DesignerField[];
+  t: DesignerT;
+  onRename: (to: string) => void;
+}) {
+  const { field, siblings, t, onRename } = props;
+  const [draft, setDraft] = useState(field.name);
+  useEffect(() => setDraft(field.name), [field.name]);
+  const problem = draft === field.name ? null : nameProblem(draft, siblings);
+  return (
+    <Form.Item
+      label={t('prop.name')}
+      validateStatus={problem ? 'error' : undefined}
+      help={problem ? <span data-testid="prop-name-error">{t(`err.name.${problem}`)}</span> : undefined}
+    >
+      <Input
+        value={draft}
+        onChange={(e) => {
+          const next = e.target.value.trim();
+          setDraft(next);
+          if (next !== field.name && !nameProblem(next, siblings)) onRename(next);
+        }}
+        data-testid="prop-name"
+      />
+    </Form.Item>
+  );
+}
+
+export function FieldProperties(props: FieldPropertiesProps) {
+  const { field: f, siblings, inTable, lang, t, onPatch, onRename } = props;
+  const isText = f.kind === 'text' || f.kind === 'textarea';
+  const isNumber = f.kind === 'number' || f.kind === 'integer';
+  const patternBad = !!f.pattern && !validRegex(f.pattern);
+  return (
+    <Form layout="vertical" size="small" data-testid="designer-properties">
+      <Typography.Text type="secondary">
+        {t('prop.kind')}：{kindLabel(f.kind, lang)}
+      </Typography.Text>
+      <Form.Item label={t('prop.title')}>
+        <Input
+          value={f.title}
+          onChange={(e) => onPatch({ title: e.target.value })}
+          data-testid="prop-title"
+        />
+      </Form.Item>
+      <NameInput key={f.name} field={f} siblings={siblings} t={t} onRename={onRename} />
+      <Form.Item label={t('prop.description')}>
+        <Input.TextArea
+          rows={2}
+          value={f.description ?? ''}
+          onChange={(e) => onPatch({ description: e.target.value || undefined })}
+          data-testid="prop-description"
+        />
+      </Form.Item>
+      {f.kind !== 'section' ? (
+        <Form.Item label={t('prop.required')}>
+          <Switch
+            checked={!!f.required}
+            onChange={(v) => onPatch({ required: v || undefined })}
+            data-testid="prop-required"
+          />
+        </Form.Item>
+      ) : null}
+      {f.kind === 'select' ? (
+        <Form.Item label={t('prop.options')}>
+          <OptionsEditor value={f.options ?? []} t={t} onChange={(options) => onPatch({ options })} />
+        </Form.Item>
+      ) : null}
+      {isNumber ? (
+        <Form.Item label={`${t('prop.min')} / ${t('prop.max')}`}>
+          <InputNumber
+            value={f.min}
+            onChange={(v) => onPatch({ min: num(v) })}
+            aria-label={t('prop.min')}
+            data-testid="prop-min"
+          />
+          {' – '}
+          <InputNumber
+            value={f.max}
+            onChange={(v) => onPatch({ max: num(v) })}
+            aria-label={t('prop.max')}
+            data-testid="prop-max"
+          />
+        </Form.Item>
+      ) : null}
+      {isText ? (
+        <>
+          <Form.Item label={`${t('prop.minLength')} / ${t('prop.maxLength')}`}>
+            <InputNumber
+              min={0}
+              precision={0}
+              value={f.minLength}
+              onChange={(v) => onPatch({ minLength: num(v) })}
+              aria-label={t('prop.minLength')}
+              data-testid="prop-min-length"
+            />
+            {' – '}
+            <InputNumber
+              min={0}
+              precision={0}
+              value={f.maxLength}
+              onChange={(v) => onPatch({ maxLength: num(v) })}
+              aria-label={t('prop.maxLength')}
+              data-testid="prop-max-length"
+            />
+          </Form.Item>
+          <Form.Item
+            label={t('prop.pattern')}
+            validateStatus={patternBad ? 'error' : undefined}
+            help={patternBad ? t('err.pattern') : undefined}
+          >
+            <Input
+              value={f.pattern ?? ''}
+              onChange={(e) => onPatch({ pattern: e.target.value || undefined })}
+              style={{ fontFamily: 'monospace' }}
+              data-testid="prop-pattern"
+            />
+          </Form.Item>
+        </>
+      ) : null}
+      {inTable ? null : (
+        <>
+          <Form.Item label={t('prop.visibleWhen')}>
+            <ConditionPicker
+              id="visible-when"
+              value={f.visibleWhen}
+              siblings={siblings}
+              t={t}
+              onChange={(visibleWhen) => onPatch({ visibleWhen })}
+            />
+          </Form.Item>
+          <Form.Item label={t('prop.requiredWhen')}>
+            <ConditionPicker
+              id="required-when"
+              value={f.requiredWhen}
+              siblings={siblings}
+              t={t}
+              onChange={(requiredWhen) => onPatch({ requiredWhen })}
+            />
+          </Form.Item>
+        </>
+      )}
+    </Form>
+  );
+}
