@@ -8,6 +8,7 @@ import { seedDemoUsers, seedUnits } from './identity/seed';
 import type { App } from './http/env';
 import { createLiveCalendar } from './calendar/live-calendar';
 import { calendarRoutes } from './routes/calendar';
+import { formRoutes } from './routes/forms';
 
 export interface ServerContext {
   app: App;
@@ -46,7 +47,7 @@ export async function composeServer(options: ComposeOptions = {}): Promise<Serve
   await calendar.reload(deps.db);
   deps.services.calendar = calendar;
 
-  const routes: RouteModule[] = [calendarRoutes];
+  const routes: RouteModule[] = [calendarRoutes, formRoutes];
   const stoppers: (() => Promise<void>)[] = [];
   const app = createApp(deps, routes, { uiDist: options.uiDist });
   return {
