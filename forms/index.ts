@@ -7,5 +7,13 @@ export { saveForm, getForm, latestFormVersion, listForms, listFormVersions, vali
 export type { SaveFormInput, SaveFormResult } from './registry';
 export { validateFormData, type ValidateOptions } from './validate';
 export { checkFormDefinition, FORM_KEY_PATTERN, MAX_FORM_BYTES, MAX_SCHEMA_DEPTH } from './definition';
-export { forms } from './store';
+export { attachments, forms } from './store';
 export type * from './types';
+export {
+  attachmentOwnedBy,
+  getAttachmentMeta,
+  MAX_ATTACHMENT_BYTES,
+  readAttachment,
+  storeAttachment,
+  type AttachmentMeta,
+} from './attachments';

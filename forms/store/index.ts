@@ -1,5 +1,5 @@
-/** @module forms/store: the forms table and its queries (the only place forms touches SQL). */
-export { forms, type FormRow } from './schema';
+/** @module forms/store: the forms and attachments tables and their queries (the only place forms touches SQL). */
+export { attachments, type AttachmentRow, forms, type FormRow } from './schema';
 export {
   insertFormRow,
   selectFormVersion,
@@ -9,3 +9,10 @@ export {
   selectLatestVersionNumber,
   type NewFormRow,
 } from './queries';
+export {
+  attachmentExistsFor,
+  type AttachmentMetaRow,
+  insertAttachmentRow,
+  selectAttachment,
+  selectAttachmentMeta,
+} from './attachment-queries';

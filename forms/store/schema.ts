@@ -1,5 +1,5 @@
-/** @module The forms registry table: every saved version of a JSON-Schema form, immutable once written. */
-import { bigserial, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+/** @module The forms tables: every saved version of a JSON-Schema form (immutable), and uploaded attachments. */
+import { bigserial, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const forms = pgTable(
   'forms',
@@ -20,3 +20,33 @@ export const forms = pgTable(
 );
 
 export type FormRow = typeof forms.$inferSelect;
+
+/** bytea as a Buffer on both drivers (pg gives Buffers, PGlite Uint8Arrays). */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array | string }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => value,
+  fromDriver: (value) => (typeof value === 'string' ? Buffer.from(value.replace(/^\\x/, ''), 'hex') : Buffer.from(value)),
+});
+
+/**
+ * Files attached to form data (`x-attachment`). Stored in the database so that backups, replicas and several
+ * server processes need nothing else; the size limit keeps rows small. No foreign keys: forms knows no users.
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    /** Derived from the checked file type, never taken from the client. */
+    contentType: text().notNull(),
+    size: integer().notNull(),
+    sha256: text().notNull(),
+    content: bytea().notNull(),
+    ownerUsername: text().notNull(),
+    ownerUnitId: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('attachments_owner_idx').on(t.ownerUsername)],
+);
+
+export type AttachmentRow = typeof attachments.$inferSelect;
