@@ -25,7 +25,10 @@ const commands: Record<string, Command> = {
       for (const w of r.warnings) console.error(format(file, w));
       const pi = args.indexOf('--process');
       const wanted = pi >= 0 ? r.processes.filter((p) => p.processId === args[pi + 1]) : r.processes;
-      const out = wanted.length === 1 ? wanted[0].machine : Object.fromEntries(wanted.map((p) => [p.processId, p.machine]));
+      const out =
+        wanted.length === 1
+          ? wanted[0].machine
+          : Object.fromEntries(wanted.map((p) => [p.processId, p.machine]));
       console.log(JSON.stringify(out, null, 2));
       return 0;
     },
@@ -48,7 +51,11 @@ const commands: Record<string, Command> = {
 };
 
 function usage(): number {
-  console.error(`usage: npm run huiliu -- <command>\n${Object.values(commands).map((c) => `  ${c.usage}`).join('\n')}`);
+  console.error(
+    `usage: npm run huiliu -- <command>\n${Object.values(commands)
+      .map((c) => `  ${c.usage}`)
+      .join('\n')}`,
+  );
   return 2;
 }
 

@@ -39,12 +39,24 @@ function runOne() {
   const s = startProcess(proc, { variables: { title: 'bench' }, at });
   lastText = JSON.stringify(s.snapshot);
   stepTimes.push(Number(process.hrtime.bigint() - t0) / 1000);
-  const task = (elementId: string, variables = {}): EngineEvent => ({ type: 'task.complete', elementId, activation: 1, variables, at });
+  const task = (elementId: string, variables = {}): EngineEvent => ({
+    type: 'task.complete',
+    elementId,
+    activation: 1,
+    variables,
+    at,
+  });
   step(lastText, task('fill'));
   step(lastText, task('review', { approved: true }));
   step(lastText, task('legalCheck'));
   step(lastText, task('securityCheck'));
-  const done = step(lastText, { type: 'job.complete', elementId: 'publish', activation: 1, variables: { published: true }, at });
+  const done = step(lastText, {
+    type: 'job.complete',
+    elementId: 'publish',
+    activation: 1,
+    variables: { published: true },
+    at,
+  });
   if (done.status !== 'completed') throw new Error(`instance ended ${done.status}`);
 }
 
@@ -69,7 +81,11 @@ const result = {
   p99StepMicros: Number(pct(99).toFixed(1)),
   peakRssMB: Number((peakRss / 1024 / 1024).toFixed(1)),
 };
-console.log(`approval.bpmn × ${N} instances (${result.steps} steps, JSON round trip every step) in ${result.seconds}s`);
+console.log(
+  `approval.bpmn × ${N} instances (${result.steps} steps, JSON round trip every step) in ${result.seconds}s`,
+);
 console.log(`  ${result.instancesPerSec} instances/s, ${result.stepsPerSec} steps/s`);
-console.log(`  step p50 ${result.p50StepMicros} µs, p99 ${result.p99StepMicros} µs, peak RSS ${result.peakRssMB} MB`);
+console.log(
+  `  step p50 ${result.p50StepMicros} µs, p99 ${result.p99StepMicros} µs, peak RSS ${result.peakRssMB} MB`,
+);
 if (json) console.log(JSON.stringify(result));

@@ -119,7 +119,14 @@ function addScope(
     const foreign = foreignExtensions(el);
     if (foreign.length) {
       const names = foreign.join(', ');
-      issues.push(warning(el.id, 'extension.ignored', `忽略非 Camunda 8 扩展：${names}（huiliu 只读取 zeebe:* 扩展）`, `ignored non-Camunda-8 extensions: ${names} (huiliu reads zeebe:* extensions only)`));
+      issues.push(
+        warning(
+          el.id,
+          'extension.ignored',
+          `忽略非 Camunda 8 扩展：${names}（huiliu 只读取 zeebe:* 扩展）`,
+          `ignored non-Camunda-8 extensions: ${names} (huiliu reads zeebe:* extensions only)`,
+        ),
+      );
     }
     if (el.default?.id) model.defaults.add(el.default.id);
     model.elements.set(el.id, me);

@@ -52,7 +52,11 @@ export function validateProcess(model: ProcessModel): ValidationIssue[] {
       ),
     );
   }
-  for (const scopeId of model.scopes.keys()) if (!model.incomplete.has(scopeId)) issues.push(...structure(model, scopeId));
+  for (const scopeId of model.scopes.keys())
+    if (!model.incomplete.has(scopeId)) issues.push(...structure(model, scopeId));
+  for (const el of model.elements.values()) {
+    if (el.kind === 'subProcess' && el.loop) issues.push(...multiInstanceBody(model, el));
+  }
   return issues;
 }
 
@@ -157,6 +161,65 @@ function structure(model: ProcessModel, scopeId: string): ValidationIssue[] {
       }
     }
     out.push(...analyzeGraph(toGraph(nodes, new Set([b]))));
+  }
+  return out;
+}
+
+/**
+ * A multi-instance body runs as a spawned child whose elements all take its spawn number as activation: so no loops
+ * inside, and nothing inside that would itself spawn (non-interrupting boundaries, nested multi-instance bodies).
+ */
+function multiInstanceBody(model: ProcessModel, sub: ModelElement): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  const inner = (scopeId: string): string[] =>
+    (model.scopes.get(scopeId)?.elements ?? []).flatMap((id) =>
+      model.scopes.has(id) ? [id, ...inner(id)] : [id],
+    );
+  for (const id of inner(sub.id)) {
+    const e = model.elements.get(id);
+    if (!e) continue;
+    if (e.kind === 'subProcess' && e.loop) {
+      out.push(
+        issue(
+          id,
+          'multi-instance-body.nested',
+          '多实例子流程中不能再嵌套多实例子流程',
+          'a multi-instance subprocess cannot hold another multi-instance subprocess',
+        ),
+      );
+    }
+    if (
+      e.attachedTo &&
+      (e.kind === 'timerBoundaryEvent' || e.kind === 'messageBoundaryEvent') &&
+      e.source.cancelActivity === false
+    ) {
+      out.push(
+        issue(
+          id,
+          'multi-instance-body.side-path',
+          '多实例子流程中不支持非中断边界事件',
+          'non-interrupting boundary events are not supported inside a multi-instance subprocess',
+        ),
+      );
+    }
+  }
+  for (const scopeId of [sub.id, ...inner(sub.id).filter((id) => model.scopes.has(id))]) {
+    const g = buildScopeGraph(model, scopeId);
+    const looping = g.nodes.find((n) =>
+      reachable(
+        (g.succ.get(n) ?? []).map((x) => x.to),
+        g.succ,
+      ).has(n),
+    );
+    if (looping)
+      out.push(
+        issue(
+          looping,
+          'multi-instance-body.cycle',
+          '多实例子流程中不支持回路',
+          'loops are not supported inside a multi-instance subprocess',
+        ),
+      );
   }
   return out;
 }

@@ -9,7 +9,9 @@ const wrap = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>
 
 const codes = async (xml: string) => {
   const r = await compileBpmn(xml);
-  return r.ok ? 'compiles' : r.issues.filter((i) => i.severity !== 'warning').map((i) => `${i.code}@${i.elementId}`);
+  return r.ok
+    ? 'compiles'
+    : r.issues.filter((i) => i.severity !== 'warning').map((i) => `${i.code}@${i.elementId}`);
 };
 
 describe('compileBpmn', () => {
@@ -64,7 +66,11 @@ describe('compileBpmn', () => {
   });
 
   it('given a valid diagram, when compiled, then the machine is plain JSON with element-id state keys and meta.bpmn', async () => {
-    const r = await compileBpmn(wrap('<bpmn:startEvent id="s" /><bpmn:userTask id="u" name="审核" /><bpmn:endEvent id="e" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="u" /><bpmn:sequenceFlow id="f2" sourceRef="u" targetRef="e" />'));
+    const r = await compileBpmn(
+      wrap(
+        '<bpmn:startEvent id="s" /><bpmn:userTask id="u" name="审核" /><bpmn:endEvent id="e" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="u" /><bpmn:sequenceFlow id="f2" sourceRef="u" targetRef="e" />',
+      ),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const machine = r.processes[0].machine as { states: Record<string, { meta?: unknown }> };
@@ -74,7 +80,11 @@ describe('compileBpmn', () => {
   });
 
   it('given element ids with dots, when run, then transitions still resolve', async () => {
-    const h = await deploy(wrap('<bpmn:startEvent id="a.start" /><bpmn:userTask id="b.task" /><bpmn:endEvent id="c.end" /><bpmn:sequenceFlow id="f1" sourceRef="a.start" targetRef="b.task" /><bpmn:sequenceFlow id="f2" sourceRef="b.task" targetRef="c.end" />'));
+    const h = await deploy(
+      wrap(
+        '<bpmn:startEvent id="a.start" /><bpmn:userTask id="b.task" /><bpmn:endEvent id="c.end" /><bpmn:sequenceFlow id="f1" sourceRef="a.start" targetRef="b.task" /><bpmn:sequenceFlow id="f2" sourceRef="b.task" targetRef="c.end" />',
+      ),
+    );
     h.start();
     expect(h.active).toEqual(['b.task']);
     h.completeTask('b.task');

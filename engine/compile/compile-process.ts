@@ -128,6 +128,24 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
       for (const n of nodes) if (n !== b) sideOf[n] = b;
     }
   }
+  // A multi-instance subprocess runs its body once per item as a spawned child, like a side path.
+  for (const e of model.elements.values()) {
+    if (e.kind !== 'subProcess' || !e.loop) continue;
+    const body = scopeBody(e.id);
+    sidePaths[e.id] = rootConfig(
+      `${model.id}:${e.id}`,
+      esc(String(body.initial)),
+      body.states as Record<string, StateConfig>,
+      {},
+      true,
+    );
+    for (const n of innerElements(e.id)) sideOf[n] = e.id;
+  }
+
+  function innerElements(scopeId: string): string[] {
+    const ids = model.scopes.get(scopeId)?.elements ?? [];
+    return ids.flatMap((id) => (model.scopes.has(id) ? [id, ...innerElements(id)] : [id]));
+  }
 
   function sidePathMachine(boundaryId: string, nodes: string[], parent: ScopeGraph): Cfg {
     const inner = nodes.filter((n) => n !== boundaryId);

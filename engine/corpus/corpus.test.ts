@@ -17,7 +17,11 @@ function corpusFiles(): string[] {
   if (!existsSync(corpusDir)) return [];
   return readdirSync(corpusDir)
     .filter((d) => statSync(path.join(corpusDir, d)).isDirectory())
-    .flatMap((d) => readdirSync(path.join(corpusDir, d)).filter((f) => f.endsWith('.bpmn')).map((f) => `${d}/${f}`))
+    .flatMap((d) =>
+      readdirSync(path.join(corpusDir, d))
+        .filter((f) => f.endsWith('.bpmn'))
+        .map((f) => `${d}/${f}`),
+    )
     .sort();
 }
 
@@ -54,13 +58,18 @@ describe('public BPMN corpus', () => {
     expect(h.timer('duration').dueAt).toBe('2026-03-02T01:00:00.050Z');
     h.fireTimer('duration');
     expect(h.status).toBe('completed');
-    expect(h.trail).toEqual(expect.arrayContaining(['element.completed:task1', 'timer.fired:duration', 'element.completed:task2']));
+    expect(h.trail).toEqual(
+      expect.arrayContaining(['element.completed:task1', 'timer.fired:duration', 'element.completed:task2']),
+    );
   });
 
   it('runs the form fixture through the harness, warning that its camunda:* extensions are ignored', async () => {
     const xml = readFileSync(path.join(corpusDir, 'bpmn-engine/forms.bpmn'), 'utf8');
     const r = await compileBpmn(xml);
-    expect(r.ok && r.warnings.map((w) => `${w.code}@${w.elementId}`)).toEqual(['extension.ignored@start', 'extension.ignored@userTask']);
+    expect(r.ok && r.warnings.map((w) => `${w.code}@${w.elementId}`)).toEqual([
+      'extension.ignored@start',
+      'extension.ignored@userTask',
+    ]);
     const h = (await deploy(xml)).start();
     h.completeTask('userTask', { startDate: '2026-04-01' });
     expect(h.status).toBe('completed');

@@ -47,6 +47,8 @@ export interface ElementHandler<K extends ElementKind> {
   attach?(el: ModelElement, cc: CompileCtx): BoundaryParts;
   actions?: Record<string, ActionFn>;
   guards?: Record<string, GuardFn>;
+  /** Actions that need XState built-ins (spawning or stopping children): given to setup() as they are. */
+  xstateActions?: Record<string, unknown>;
 }
 
 export const meta = (el: ModelElement) => ({

@@ -25,6 +25,8 @@ export interface MultiInstance {
   outputs: Json[];
   /** completionCondition held: the remaining instances are cancelled. */
   stop: boolean;
+  /** Multi-instance subprocess: spawned body children by actor id → item index. */
+  spawned?: Record<string, number>;
 }
 
 export interface Ctx {

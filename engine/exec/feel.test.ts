@@ -7,8 +7,14 @@ const env = (now: string) => ({ now, calendar: defaultCalendar });
 
 describe('evaluateFeel memo', () => {
   it('given different values of the same variable, when evaluated, then each gets its own result', () => {
-    expect(evaluateFeel('=approved = true', { approved: true }, env('2026-01-01T00:00:00Z'))).toEqual({ ok: true, value: true });
-    expect(evaluateFeel('=approved = true', { approved: false }, env('2026-01-01T00:00:00Z'))).toEqual({ ok: true, value: false });
+    expect(evaluateFeel('=approved = true', { approved: true }, env('2026-01-01T00:00:00Z'))).toEqual({
+      ok: true,
+      value: true,
+    });
+    expect(evaluateFeel('=approved = true', { approved: false }, env('2026-01-01T00:00:00Z'))).toEqual({
+      ok: true,
+      value: false,
+    });
     expect(evaluateFeel('=approved = true', {}, env('2026-01-01T00:00:00Z')).ok).toBe(false);
   });
 

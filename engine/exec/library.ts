@@ -8,8 +8,9 @@ import type { ActionFn, AnyEvent, GuardFn, Params } from '../elements/element-ha
 import { registry } from '../elements/registry';
 import { scheduleTimer } from '../elements/behaviors/timer';
 import { subscribe } from '../elements/behaviors/message';
-import { type Ctx, emit, history, initialContext, type Open } from './context';
-import { activate, closeOwned, closingEffect, dropItem, hasIncident, raiseIncident } from './ops';
+import { type ChildRef, closeChild } from './children';
+import { type Ctx, emit, history, initialContext } from './context';
+import { activate, closeOwned, dropItem, hasIncident, raiseIncident } from './ops';
 
 const actionFns: Record<string, ActionFn> = {
   'element.activate': (ctx, _e, p) => {
@@ -93,9 +94,11 @@ const guardFns: Record<string, GuardFn> = {
   },
 };
 
+const rawActions: Record<string, unknown> = {};
 for (const h of Object.values(registry)) {
   Object.assign(actionFns, h.actions ?? {});
   Object.assign(guardFns, h.guards ?? {});
+  Object.assign(rawActions, h.xstateActions ?? {});
 }
 
 /** Which side-path child an event is for: the path holding its element, spawn number = the element's activation. */
@@ -111,18 +114,9 @@ function sideChildId(e: AnyEvent, sideOf: Record<string, string>): string | null
   return b ? `${b}#${act}` : null;
 }
 
-/** Emit the closing effects of everything a child still holds (its exit actions do not run when it is stopped). */
-function closeChild(child: { getSnapshot(): { context?: Ctx } } | undefined) {
-  const open: Record<string, Open> = child?.getSnapshot().context?.open ?? {};
-  for (const key in open) {
-    const effect = closingEffect(key, open[key]);
-    if (effect) emit(effect);
-  }
-}
-
 const stopAllPaths = (historyType: string) =>
   enqueueActions(({ context, enqueue, self }) => {
-    const children = self.getSnapshot().children as Record<string, { getSnapshot(): { context?: Ctx } }>;
+    const children = self.getSnapshot().children as Record<string, ChildRef>;
     for (const id of Object.keys((context as Ctx).paths)) {
       closeChild(children[id]);
       enqueue.stopChild(id);
@@ -137,6 +131,7 @@ const wrap = (fn: ActionFn) =>
 const actions: Record<string, any> = Object.fromEntries(
   Object.entries(actionFns).map(([k, fn]) => [k, wrap(fn)]),
 );
+Object.assign(actions, rawActions);
 actions['error.throw'] = raise(({ event }) => {
   const e = event as AnyEvent;
   return { type: 'bpmn.error', code: e.errorCode, message: e.message, elementId: e.elementId };

@@ -104,13 +104,19 @@ export function resolveValue(ctx: Ctx, raw: string, extra?: Vars): FeelResult {
   return isFeel(raw) ? feel(ctx, raw, extra) : { ok: true, value: raw };
 }
 
-export type Evaluated<T> = { ok: true; value: T; provisional?: boolean } | { ok: false; message: string; expression: string };
+export type Evaluated<T> =
+  | { ok: true; value: T; provisional?: boolean }
+  | { ok: false; message: string; expression: string };
 
 /**
  * Evaluate several optional expressions at once; the first failure wins (it becomes the incident). `provisional`
  * when a working-day computation reached past the calendar's known years.
  */
-export function evaluateAll(ctx: Ctx, exprs: Record<string, string | undefined>, extra?: Vars): Evaluated<Record<string, Json>> {
+export function evaluateAll(
+  ctx: Ctx,
+  exprs: Record<string, string | undefined>,
+  extra?: Vars,
+): Evaluated<Record<string, Json>> {
   const out: Record<string, Json> = {};
   let provisional = false;
   for (const name in exprs) {

@@ -61,22 +61,22 @@ export function stepProcess(
     const actor = createActor(machineOf(process), { snapshot: snapshot as any });
     actor.start();
     const rejected = rejection(actor, event);
-    if (rejected) {
-      return { rejected: true, reason: rejected };
-    }
-    if (event.type === 'instance.cancel') history('instance.cancel.requested', undefined, event.reason ? { reason: event.reason } : undefined);
+    if (typeof rejected === 'string') return { rejected: true, reason: rejected };
+    if (event.type === 'instance.cancel')
+      history('instance.cancel.requested', undefined, event.reason ? { reason: event.reason } : undefined);
     const before = actor.getSnapshot();
     actor.send(event);
     // XState keeps the very same snapshot object when no transition was enabled: the event matched nothing.
-    if (actor.getSnapshot() === before) {
+    // (A forwarded event may leave the root unchanged; its child already said it accepts it.)
+    if (!rejected.forwarded && actor.getSnapshot() === before) {
       return { rejected: true, reason: `no active element accepts ${describe(event)}` };
     }
     return resultOf(actor, env.effects);
   });
 }
 
-/** Why the event matches nothing (stale activation, fired-and-gone timer, finished instance), or null. */
-function rejection(actor: AnyActor, event: EngineEvent): string | null {
+/** Why the event matches nothing (stale activation, fired-and-gone timer, finished instance), or whether it goes to a child. */
+function rejection(actor: AnyActor, event: EngineEvent): string | { forwarded: boolean } {
   const snap = actor.getSnapshot();
   if (snap.status !== 'active') return `instance is ${snap.status === 'done' ? 'finished' : snap.status}`;
   // Events for a side path are forwarded by the root; the child decides whether it is stale.
@@ -93,9 +93,10 @@ function rejection(actor: AnyActor, event: EngineEvent): string | null {
         ? event.activation
         : Number(/#(\d+)!/.exec((event as { incidentKey: string }).incidentKey)?.[1]);
     const child = snap.children[`${sideOf[el]}#${act}`] as AnyActor | undefined;
-    if (!child || !child.getSnapshot().can(event)) return `no active element accepts ${describe(event)}`;
+    if (!child?.getSnapshot().can(event)) return `no active element accepts ${describe(event)}`;
+    return { forwarded: true };
   }
-  return null;
+  return { forwarded: false };
 }
 
 function describe(event: EngineEvent): string {

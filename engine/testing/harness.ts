@@ -4,7 +4,17 @@
  * tasks/timers/jobs/subscriptions/incidents/children by applying the effects, as the durable runtime does.
  */
 import type { WorkdayCalendar } from '../calendar';
-import type { CompiledProcess, Effect, EngineEvent, HistoryEvent, InstanceStatus, Json, StepRejected, StepResult, Vars } from '../contract';
+import type {
+  CompiledProcess,
+  Effect,
+  EngineEvent,
+  HistoryEvent,
+  InstanceStatus,
+  Json,
+  StepRejected,
+  StepResult,
+  Vars,
+} from '../contract';
 import { compileBpmn, startProcess, stepProcess } from '../index';
 import { addDuration } from '../exec/timers';
 
@@ -19,8 +29,13 @@ export interface HarnessOptions {
 
 export async function deploy(xml: string, options: HarnessOptions = {}): Promise<Harness> {
   const r = await compileBpmn(xml);
-  if (!r.ok) throw new Error(`does not compile:\n${r.issues.map((i) => `${i.elementId}: ${i.code} ${i.messageEn}`).join('\n')}`);
-  const process = options.processId ? r.processes.find((p) => p.processId === options.processId) : r.processes[0];
+  if (!r.ok)
+    throw new Error(
+      `does not compile:\n${r.issues.map((i) => `${i.elementId}: ${i.code} ${i.messageEn}`).join('\n')}`,
+    );
+  const process = options.processId
+    ? r.processes.find((p) => p.processId === options.processId)
+    : r.processes[0];
   if (!process) throw new Error(`no process ${options.processId}`);
   return new Harness(process, options);
 }
@@ -52,8 +67,13 @@ export class Harness {
     return this.history.map((h) => (h.elementId ? `${h.type}:${h.elementId}` : h.type));
   }
 
-  start(variables: Vars = {}, extra: { startEventId?: string; businessKey?: string; actor?: string } = {}): this {
-    this.apply(startProcess(this.process, { variables, at: this.now, ...extra }, { calendar: this.options.calendar }));
+  start(
+    variables: Vars = {},
+    extra: { startEventId?: string; businessKey?: string; actor?: string } = {},
+  ): this {
+    this.apply(
+      startProcess(this.process, { variables, at: this.now, ...extra }, { calendar: this.options.calendar }),
+    );
     return this;
   }
 
@@ -61,7 +81,9 @@ export class Harness {
   send(event: DistributiveOmit<EngineEvent, 'at'>): StepResult | StepRejected {
     if (!this.snapshot) throw new Error('start the instance first');
     const restored = JSON.parse(this.snapshot) as Json;
-    const r = stepProcess(this.process, restored, { ...event, at: this.now } as EngineEvent, { calendar: this.options.calendar });
+    const r = stepProcess(this.process, restored, { ...event, at: this.now } as EngineEvent, {
+      calendar: this.options.calendar,
+    });
     if (!('rejected' in r)) this.apply(r);
     return r;
   }
@@ -73,19 +95,36 @@ export class Harness {
   }
 
   task(elementId: string, loopIndex?: number): Of<'task.opened'> {
-    const found = [...this.tasks.values()].filter((t) => t.elementId === elementId && (loopIndex === undefined || t.loopIndex === loopIndex));
-    if (!found.length) throw new Error(`no open task ${elementId}; open: ${[...this.tasks.keys()].join(', ') || 'none'}`);
+    const found = [...this.tasks.values()].filter(
+      (t) => t.elementId === elementId && (loopIndex === undefined || t.loopIndex === loopIndex),
+    );
+    if (!found.length)
+      throw new Error(`no open task ${elementId}; open: ${[...this.tasks.keys()].join(', ') || 'none'}`);
     return found[found.length - 1];
   }
 
-  completeTask(elementId: string, variables: Vars = {}, opts: { loopIndex?: number; actor?: string } = {}): this {
+  completeTask(
+    elementId: string,
+    variables: Vars = {},
+    opts: { loopIndex?: number; actor?: string } = {},
+  ): this {
     const t = this.task(elementId, opts.loopIndex);
-    return this.must({ type: 'task.complete', elementId, activation: t.activation, loopIndex: t.loopIndex, variables, actor: opts.actor });
+    return this.must({
+      type: 'task.complete',
+      elementId,
+      activation: t.activation,
+      loopIndex: t.loopIndex,
+      variables,
+      actor: opts.actor,
+    });
   }
 
   timer(elementId: string): Of<'timer.scheduled'> {
     const t = [...this.timers.values()].find((x) => x.elementId === elementId);
-    if (!t) throw new Error(`no scheduled timer ${elementId}; scheduled: ${[...this.timers.keys()].join(', ') || 'none'}`);
+    if (!t)
+      throw new Error(
+        `no scheduled timer ${elementId}; scheduled: ${[...this.timers.keys()].join(', ') || 'none'}`,
+      );
     return t;
   }
 
@@ -93,23 +132,42 @@ export class Harness {
   fireTimer(elementId: string): this {
     const t = this.timer(elementId);
     if (t.dueAt > this.now) this.now = t.dueAt;
-    const r = this.must({ type: 'timer.fire', timerKey: t.timerKey, elementId: t.elementId, activation: t.activation });
+    const r = this.must({
+      type: 'timer.fire',
+      timerKey: t.timerKey,
+      elementId: t.elementId,
+      activation: t.activation,
+    });
     // As the runtime does: a cycle with repetitions left is rescheduled, anything else is gone.
     const still = this.timers.get(t.timerKey);
     if (still === t) {
       if (t.cycle && t.repetitionsLeft !== 0) {
         const period = t.cycle.split('/').pop() as string;
         const left = t.repetitionsLeft === undefined ? undefined : t.repetitionsLeft - 1;
-        this.timers.set(t.timerKey, { ...t, dueAt: addDuration(t.dueAt, period) as string, repetitionsLeft: left });
+        this.timers.set(t.timerKey, {
+          ...t,
+          dueAt: addDuration(t.dueAt, period) as string,
+          repetitionsLeft: left,
+        });
       } else this.timers.delete(t.timerKey);
     }
     return r;
   }
 
   correlate(messageName: string, variables: Vars = {}, correlationKey?: string | null): this {
-    const s = [...this.subscriptions.values()].find((x) => x.messageName === messageName && (correlationKey === undefined || x.correlationKey === correlationKey));
+    const s = [...this.subscriptions.values()].find(
+      (x) =>
+        x.messageName === messageName &&
+        (correlationKey === undefined || x.correlationKey === correlationKey),
+    );
     if (!s) throw new Error(`no subscription for ${messageName}`);
-    this.must({ type: 'message.correlate', messageName, elementId: s.elementId, activation: s.activation, variables });
+    this.must({
+      type: 'message.correlate',
+      messageName,
+      elementId: s.elementId,
+      activation: s.activation,
+      variables,
+    });
     this.subscriptions.delete(s.subscriptionKey);
     return this;
   }

@@ -7,6 +7,7 @@ export interface StateParts {
   entry?: Action[];
   on?: Record<string, Cfg[]>;
   always?: Cfg[];
+  exit?: Action[];
   extra?: StateConfig;
 }
 
@@ -32,7 +33,7 @@ export function elementState(el: ModelElement, cc: CompileCtx, parts: StateParts
   const state: StateConfig = {
     meta: meta(el),
     entry,
-    exit: [{ type: 'element.close', params: { el: el.id } }],
+    exit: [...(parts.exit ?? []), { type: 'element.close', params: { el: el.id } }],
     on: on as Cfg,
   };
   const always = [...b.always, ...(parts.always ?? [])];

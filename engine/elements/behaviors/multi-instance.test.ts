@@ -23,12 +23,19 @@ describe('multi-instance user task', () => {
     expect(h.status).toBe('active');
     h.completeTask('countersign', { approved: true }, { loopIndex: 2 });
     expect(h.status).toBe('completed');
-    expect(h.effects).toContainEqual({ type: 'task.closed', taskKey: 'countersign#1/1', reason: 'cancelled' });
+    expect(h.effects).toContainEqual({
+      type: 'task.closed',
+      taskKey: 'countersign#1/1',
+      reason: 'cancelled',
+    });
     expect(h.vars.opinions).toEqual([{ signer: 'li', ok: true }, null, { signer: 'zhao', ok: true }]);
   });
 
   it('given a sequential loop, when each signer completes, then the next task opens only then', async () => {
-    const seq = xml.replace('<bpmn:multiInstanceLoopCharacteristics>', '<bpmn:multiInstanceLoopCharacteristics isSequential="true">');
+    const seq = xml.replace(
+      '<bpmn:multiInstanceLoopCharacteristics>',
+      '<bpmn:multiInstanceLoopCharacteristics isSequential="true">',
+    );
     const h = (await deploy(seq)).start({ signers: ['li', 'wang'] });
     expect([...h.tasks.keys()]).toEqual(['countersign#1/0']);
     h.completeTask('countersign', { approved: false }, { loopIndex: 0 });
@@ -46,6 +53,8 @@ describe('multi-instance user task', () => {
   it('given a completed item, when it is completed again, then the step is rejected', async () => {
     const h = (await deploy(xml)).start({ signers: ['li', 'wang', 'zhao'] });
     h.completeTask('countersign', { approved: true }, { loopIndex: 0 });
-    expect(h.send({ type: 'task.complete', elementId: 'countersign', activation: 1, loopIndex: 0, variables: {} })).toMatchObject({ rejected: true });
+    expect(
+      h.send({ type: 'task.complete', elementId: 'countersign', activation: 1, loopIndex: 0, variables: {} }),
+    ).toMatchObject({ rejected: true });
   });
 });

@@ -21,7 +21,7 @@ export interface LoopSpec {
 }
 
 export function loopSpec(el: ModelElement): LoopSpec | null {
-  if (!el.loop || el.loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') return null;
+  if (el.loop?.$type !== 'bpmn:MultiInstanceLoopCharacteristics') return null;
   const z = ext(el.loop, 'zeebe:LoopCharacteristics');
   return {
     sequential: el.loop.isSequential === true,

@@ -8,7 +8,15 @@ const xml = fixture(import.meta.url, 'call-activity.bpmn');
 it('given the call is reached, when the child completes, then only the mapped outputs come back', async () => {
   const h = (await deploy(xml)).start({ problem: { unit: 'U7' } }, { businessKey: 'P-1' });
   expect([...h.children.values()]).toEqual([
-    { type: 'child.start', childKey: 'rectification#1', processId: 'data-problem-rectify', variables: { problem: { unit: 'U7' }, unitId: 'U7' }, elementId: 'rectification', activation: 1, businessKey: 'P-1' },
+    {
+      type: 'child.start',
+      childKey: 'rectification#1',
+      processId: 'data-problem-rectify',
+      variables: { problem: { unit: 'U7' }, unitId: 'U7' },
+      elementId: 'rectification',
+      activation: 1,
+      businessKey: 'P-1',
+    },
   ]);
   h.completeChild('rectification', { fixedCount: 12, internal: 'x' });
   expect(h.vars).toEqual({ problem: { unit: 'U7' }, rectifiedRecords: 12 });

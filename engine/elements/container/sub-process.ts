@@ -1,11 +1,13 @@
 /**
  * @module Embedded subprocess: a compound state whose children are its body's elements; it completes when its body
- * reaches its end (onDone). Boundary events on it interrupt the whole body. Multi-instance: sequential only for now.
+ * reaches its end (onDone). Boundary events on it interrupt the whole body. A terminate end event inside ends the
+ * subprocess only. Multi-instance: the body runs once per item as a spawned child (see multi-instance-body.ts).
  */
 import { issue } from '../../bpmn/issue';
 import { elementState, leave } from '../behaviors/activity';
-import { loopSpec } from '../behaviors/multi-instance';
+import { loopSpec, validateLoop } from '../behaviors/multi-instance';
 import type { ElementHandler } from '../element-handler';
+import { bodyGuards, bodyXstateActions, multiInstanceBodyState } from './multi-instance-body';
 
 export const subProcess: ElementHandler<'subProcess'> = {
   kind: 'subProcess',
@@ -26,20 +28,14 @@ export const subProcess: ElementHandler<'subProcess'> = {
         ),
       );
     }
-    if (loopSpec(el)) {
-      out.push(
-        issue(
-          el.id,
-          'unsupported.multi-instance-subprocess',
-          '暂不支持多实例子流程，请改用多实例用户任务或调用活动',
-          'multi-instance subprocesses are not supported yet; use a multi-instance user task or call activity',
-        ),
-      );
-    }
-    return out;
+    return [...out, ...validateLoop(el)];
   },
   compile: (el, cc) => {
+    if (loopSpec(el)) return multiInstanceBodyState(el, cc);
     const body = cc.scopeBody(el.id);
-    return elementState(el, cc, { extra: { ...body, onDone: leave(el.id, cc.next(el)) } });
+    const done = leave(el.id, cc.next(el));
+    return elementState(el, cc, { on: { 'bpmn.terminate': [done] }, extra: { ...body, onDone: done } });
   },
+  guards: bodyGuards,
+  xstateActions: bodyXstateActions,
 };

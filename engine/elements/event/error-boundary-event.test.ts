@@ -22,8 +22,13 @@ describe('error boundary event', () => {
   });
 
   it('given an error boundary on a user task, when compiled, then it is refused naming the boundary', async () => {
-    const bad = xml.replace('<bpmn:boundaryEvent id="notFound" attachedToRef="lookup">', '<bpmn:boundaryEvent id="notFound" attachedToRef="manualLookup">');
+    const bad = xml.replace(
+      '<bpmn:boundaryEvent id="notFound" attachedToRef="lookup">',
+      '<bpmn:boundaryEvent id="notFound" attachedToRef="manualLookup">',
+    );
     const r = await compileBpmn(bad);
-    expect(!r.ok && r.issues.some((i) => i.elementId === 'notFound' && i.code === 'error-boundary.host')).toBe(true);
+    expect(
+      !r.ok && r.issues.some((i) => i.elementId === 'notFound' && i.code === 'error-boundary.host'),
+    ).toBe(true);
   });
 });

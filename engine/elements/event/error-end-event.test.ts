@@ -14,12 +14,18 @@ describe('error end event', () => {
 
   it('given the boundary catches another code, when the error end is reached, then an incident is raised on the error end event', async () => {
     const other = xml
-      .replace('<bpmn:boundaryEvent id="onInvalid" attachedToRef="check"><bpmn:errorEventDefinition errorRef="errInvalid" />', '<bpmn:boundaryEvent id="onInvalid" attachedToRef="check"><bpmn:errorEventDefinition errorRef="errOther" />')
+      .replace(
+        '<bpmn:boundaryEvent id="onInvalid" attachedToRef="check"><bpmn:errorEventDefinition errorRef="errInvalid" />',
+        '<bpmn:boundaryEvent id="onInvalid" attachedToRef="check"><bpmn:errorEventDefinition errorRef="errOther" />',
+      )
       .replace('</bpmn:definitions>', '<bpmn:error id="errOther" errorCode="OTHER" /></bpmn:definitions>');
     const h = (await deploy(other)).start();
     h.completeTask('inspect', { valid: false });
     expect(h.status).toBe('incident');
-    expect([...h.incidents.values()][0]).toMatchObject({ elementId: 'invalid', errorType: 'unhandled-error' });
+    expect([...h.incidents.values()][0]).toMatchObject({
+      elementId: 'invalid',
+      errorType: 'unhandled-error',
+    });
     expect(h.active).toEqual(['check', 'invalid']);
   });
 });

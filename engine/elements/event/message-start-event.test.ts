@@ -7,7 +7,9 @@ const xml = fixture(import.meta.url, 'message-start-event.bpmn');
 
 it('given a message start, when compiled, then info.messageStarts names the message', async () => {
   const r = await compileBpmn(xml);
-  expect(r.ok && r.processes[0].info.messageStarts).toEqual([{ elementId: 'onReport', messageName: 'problem.reported' }]);
+  expect(r.ok && r.processes[0].info.messageStarts).toEqual([
+    { elementId: 'onReport', messageName: 'problem.reported' },
+  ]);
 });
 
 it('given two start events, when started from the message or by default, then each takes its own path', async () => {

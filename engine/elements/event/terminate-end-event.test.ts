@@ -10,7 +10,7 @@ it('given a reminder still open, when review rejects and reaches the terminate e
   expect(h.active.sort()).toEqual(['remindLeader', 'review']);
   h.completeTask('review', { decision: 'reject' });
   expect(h.status).toBe('completed');
-  expect(h.effects).toContainEqual({ type: 'task.closed', taskKey: "remindLeader#1", reason: 'cancelled' });
+  expect(h.effects).toContainEqual({ type: 'task.closed', taskKey: 'remindLeader#1', reason: 'cancelled' });
   expect(h.trail).toContain('instance.terminated');
   expect(h.tasks.size).toBe(0);
 });

@@ -7,7 +7,11 @@ const xml = fixture(import.meta.url, 'timer-boundary-event.bpmn');
 describe('timer boundary event', () => {
   it('given rectify is open, when it starts, then all three boundary timers are scheduled with the activity', async () => {
     const h = (await deploy(xml)).start();
-    expect(h.timer('overdue')).toMatchObject({ timerKey: 'overdue#1', dueAt: '2026-03-07T01:00:00.000Z', interrupting: false });
+    expect(h.timer('overdue')).toMatchObject({
+      timerKey: 'overdue#1',
+      dueAt: '2026-03-07T01:00:00.000Z',
+      interrupting: false,
+    });
     expect(h.timer('daily')).toMatchObject({ cycle: 'R/P1D', interrupting: false });
     expect(h.timer('hardLimit')).toMatchObject({ interrupting: true });
   });
@@ -51,7 +55,12 @@ describe('timer boundary event', () => {
   it('given the interrupting timer already fired, when it fires again, then the stale event is rejected', async () => {
     const h = (await deploy(xml)).start();
     h.fireTimer('hardLimit');
-    const again = h.send({ type: 'timer.fire', timerKey: 'hardLimit#1', elementId: 'hardLimit', activation: 1 });
+    const again = h.send({
+      type: 'timer.fire',
+      timerKey: 'hardLimit#1',
+      elementId: 'hardLimit',
+      activation: 1,
+    });
     expect(again).toMatchObject({ rejected: true });
   });
 

@@ -7,7 +7,9 @@ const xml = fixture(import.meta.url, 'timer-start-event.bpmn');
 
 it('given a monthly cycle, when compiled, then info.timerStarts carries it', async () => {
   const r = await compileBpmn(xml);
-  expect(r.ok && r.processes[0].info.timerStarts).toEqual([{ elementId: 'monthly', timeCycle: 'R/2026-04-01T00:00:00+08:00/P1M' }]);
+  expect(r.ok && r.processes[0].info.timerStarts).toEqual([
+    { elementId: 'monthly', timeCycle: 'R/2026-04-01T00:00:00+08:00/P1M' },
+  ]);
 });
 
 it('given the runtime starts from the timer, when started, then the draft task opens', async () => {

@@ -54,7 +54,13 @@ export function decide(
     if (!r.ok) return raiseIncident(ctx, el, 'condition', r.message, f.condition);
     // A condition that cannot be decided stops the token rather than routing it down the wrong flow.
     if (typeof r.value !== 'boolean') {
-      return raiseIncident(ctx, el, 'condition', `condition of ${f.flow} is not a boolean: ${JSON.stringify(r.value)}`, f.condition);
+      return raiseIncident(
+        ctx,
+        el,
+        'condition',
+        `condition of ${f.flow} is not a boolean: ${JSON.stringify(r.value)}`,
+        f.condition,
+      );
     }
     if (r.value) {
       taken.push(f.flow);

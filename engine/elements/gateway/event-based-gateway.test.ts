@@ -19,7 +19,13 @@ describe('event-based gateway', () => {
     h.fireTimer('timeout');
     expect(h.status).toBe('completed');
     expect(h.effects).toContainEqual({ type: 'message.unsubscribed', subscriptionKey: 'reply#1' });
-    const late = h.send({ type: 'message.correlate', messageName: 'reply', elementId: 'reply', activation: 1, variables: {} });
+    const late = h.send({
+      type: 'message.correlate',
+      messageName: 'reply',
+      elementId: 'reply',
+      activation: 1,
+      variables: {},
+    });
     expect(late).toMatchObject({ rejected: true });
   });
 });

@@ -26,14 +26,23 @@ describe('exclusive gateway', () => {
   });
 
   it('given a flow without a condition that is not the default, when compiled, then the flow is named in an error', async () => {
-    const bad = xml.replace(/(<bpmn:sequenceFlow id="toRejected"[^>]*>)[\s\S]*?<\/bpmn:sequenceFlow>/, '$1</bpmn:sequenceFlow>');
+    const bad = xml.replace(
+      /(<bpmn:sequenceFlow id="toRejected"[^>]*>)[\s\S]*?<\/bpmn:sequenceFlow>/,
+      '$1</bpmn:sequenceFlow>',
+    );
     const r = await compileBpmn(bad);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues).toContainEqual(expect.objectContaining({ elementId: 'toRejected', code: 'gateway.missing-condition' }));
+    if (!r.ok)
+      expect(r.issues).toContainEqual(
+        expect.objectContaining({ elementId: 'toRejected', code: 'gateway.missing-condition' }),
+      );
   });
 
   it('given a default flow, when nothing matches, then the default is taken', async () => {
-    const withDefault = xml.replace('<bpmn:exclusiveGateway id="decide" />', '<bpmn:exclusiveGateway id="decide" default="toRejected" />');
+    const withDefault = xml.replace(
+      '<bpmn:exclusiveGateway id="decide" />',
+      '<bpmn:exclusiveGateway id="decide" default="toRejected" />',
+    );
     const h = (await deploy(withDefault)).start();
     h.completeTask('review', { decision: 'maybe' });
     expect(h.status).toBe('completed');

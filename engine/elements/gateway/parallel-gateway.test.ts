@@ -19,7 +19,10 @@ describe('parallel gateway', () => {
   });
 
   it('given a branch that leaves the block, when compiled, then the crossing is reported with element ids', async () => {
-    const bad = xml.replace('<bpmn:sequenceFlow id="f5" sourceRef="legal" targetRef="join" />', '<bpmn:sequenceFlow id="f5" sourceRef="legal" targetRef="end" />');
+    const bad = xml.replace(
+      '<bpmn:sequenceFlow id="f5" sourceRef="legal" targetRef="join" />',
+      '<bpmn:sequenceFlow id="f5" sourceRef="legal" targetRef="end" />',
+    );
     const r = await compileBpmn(bad);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.length).toBeGreaterThan(0);

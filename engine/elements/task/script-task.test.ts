@@ -19,9 +19,17 @@ describe('script task', () => {
   });
 
   it('given a JavaScript script task, when compiled, then it is refused by name', async () => {
-    const js = xml.replace(/<bpmn:extensionElements>.*<\/bpmn:extensionElements>/, '<bpmn:script>x = 1</bpmn:script>').replace('<bpmn:scriptTask id="score" name="计算">', '<bpmn:scriptTask id="score" scriptFormat="javascript">');
+    const js = xml
+      .replace(/<bpmn:extensionElements>.*<\/bpmn:extensionElements>/, '<bpmn:script>x = 1</bpmn:script>')
+      .replace(
+        '<bpmn:scriptTask id="score" name="计算">',
+        '<bpmn:scriptTask id="score" scriptFormat="javascript">',
+      );
     const r = await compileBpmn(js);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues).toContainEqual(expect.objectContaining({ elementId: 'score', code: 'unsupported.script-language' }));
+    if (!r.ok)
+      expect(r.issues).toContainEqual(
+        expect.objectContaining({ elementId: 'score', code: 'unsupported.script-language' }),
+      );
   });
 });

@@ -61,7 +61,11 @@ describe('user task', () => {
   it('given an assignee expression that fails, when the task is reached, then an incident is raised and retry reopens it', async () => {
     const h = (await deploy(xml)).start({ urgent: false });
     expect(h.status).toBe('incident');
-    expect([...h.incidents.values()][0]).toMatchObject({ elementId: 'review', errorType: 'expression', expression: '=reviewer' });
+    expect([...h.incidents.values()][0]).toMatchObject({
+      elementId: 'review',
+      errorType: 'expression',
+      expression: '=reviewer',
+    });
     expect(h.tasks.size).toBe(0);
     // The variable is still missing in the instance: retrying raises the incident again.
     h.retryIncident('review');
