@@ -9,6 +9,10 @@ import type { App } from './http/env';
 import { createLiveCalendar } from './calendar/live-calendar';
 import { calendarRoutes } from './routes/calendar';
 import { formRoutes } from './routes/forms';
+import { deploymentRoutes } from './routes/deployments';
+import { instanceRoutes } from './routes/instances';
+import { taskRoutes } from './routes/tasks';
+import { composeEngine } from './services';
 
 export interface ServerContext {
   app: App;
@@ -25,6 +29,8 @@ export interface ComposeOptions {
   demo?: boolean;
   clock?: Clock;
   uiDist?: string;
+  /** Seed demo catalog entries and problems (default: only a real server on the embedded database). */
+  demoContent?: boolean;
   /** Start timer and job pollers (default true; tests drive them through the test clock). */
   startPollers?: boolean;
 }
@@ -47,8 +53,12 @@ export async function composeServer(options: ComposeOptions = {}): Promise<Serve
   await calendar.reload(deps.db);
   deps.services.calendar = calendar;
 
-  const routes: RouteModule[] = [calendarRoutes, formRoutes];
-  const stoppers: (() => Promise<void>)[] = [];
+  const engine = await composeEngine(deps, {
+    startPollers: options.startPollers ?? true,
+    demo: options.demoContent ?? (demo && !config.databaseUrl && !options.database),
+  });
+  const routes: RouteModule[] = [calendarRoutes, formRoutes, deploymentRoutes, instanceRoutes, taskRoutes];
+  const stoppers: (() => Promise<void>)[] = [engine.stop];
   const app = createApp(deps, routes, { uiDist: options.uiDist });
   return {
     app,

@@ -1,0 +1,140 @@
+/**
+ * @module `npm run bench:http [-- --json] [--url http://host:port] [--tasks 2000]`: task completions per second and
+ * p50/p99 latency through the HTTP API at 8 and 50 concurrent clients. Without --url it starts `server.ts` as a
+ * separate process (on DATABASE_URL, or a fresh embedded database) so client and server do not share a core's loop.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const asJson = args.includes('--json');
+const tasksPerRun = Number(flag('tasks') ?? 2000);
+const levels = (flag('clients') ?? '8,50').split(',').map(Number);
+const password = process.env.HUILIU_DEMO_PASSWORD ?? 'huiliu-demo';
+
+const BENCH_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://huiliu/bench">
+  <bpmn:process id="bench-http" name="HTTP 压测" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:userTask id="review" name="审核">
+      <bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="authority.reviewer" /></bpmn:extensionElements>
+    </bpmn:userTask>
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
+    <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+async function startServer(): Promise<{ url: string; child: ChildProcess; dir: string }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'huiliu-bench-http-'));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+    env: { ...process.env, PORT: String(port), HUILIU_DATA_DIR: dir, HUILIU_DEMO: '1', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return { url, child, dir };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill();
+  throw new Error('server did not become ready');
+}
+
+async function api(url: string, token: string, method: string, p: string, body?: unknown) {
+  const res = await fetch(url + p, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<any>;
+}
+
+async function login(url: string, username: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function runLevel(url: string, admin: string, reviewer: string, clients: number) {
+  // given: tasksPerRun open review tasks
+  const ids: string[] = [];
+  for (let i = 0; i < tasksPerRun; i += 50) {
+    await Promise.all(
+      Array.from({ length: Math.min(50, tasksPerRun - i) }, async () => {
+        const inst = await api(url, admin, 'POST', '/api/process-instances', { processKey: 'bench-http', variables: {} });
+        ids.push(inst.id);
+      }),
+    );
+  }
+  const taskIds: string[] = [];
+  for (const id of ids) {
+    const page = await api(url, reviewer, 'GET', `/api/tasks?scope=all&processInstanceId=${id}`);
+    taskIds.push(page.items[0].id);
+  }
+  // when: `clients` concurrent loops complete them
+  const latencies: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < taskIds.length) {
+        const id = taskIds[next++];
+        const s = performance.now();
+        await api(url, reviewer, 'POST', `/api/tasks/${id}/complete`, { variables: { approved: true } });
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    clients,
+    completions: latencies.length,
+    completionsPerSec: Math.round(latencies.length / seconds),
+    p50Ms: +pct(latencies, 50).toFixed(2),
+    p99Ms: +pct(latencies, 99).toFixed(2),
+  };
+}
+
+async function main() {
+  const external = flag('url');
+  const server = external ? undefined : await startServer();
+  const url = external ?? server!.url;
+  try {
+    const admin = await login(url, 'admin');
+    const reviewer = await login(url, 'reviewer');
+    await api(url, admin, 'POST', '/api/deployments', { name: 'bench-http', resources: [{ name: 'bench-http.bpmn', content: BENCH_BPMN }] });
+    const results = [];
+    for (const clients of levels) {
+      const r = await runLevel(url, admin, reviewer, clients);
+      results.push(r);
+      console.log(`${clients} clients: ${r.completionsPerSec} completions/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms (${r.completions} tasks)`);
+    }
+    const database = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+    if (asJson) console.log(JSON.stringify({ benchmark: 'http', database, results }));
+  } finally {
+    if (server) {
+      server.child.kill('SIGTERM');
+      await new Promise((r) => server.child.once('exit', r));
+      rmSync(server.dir, { recursive: true, force: true });
+    }
+  }
+}
+
+await main();

@@ -1,0 +1,29 @@
+/**
+ * @module Who may see a process instance: county-wide roles; the starter's unit; anyone who holds or held one of
+ * its tasks (a source unit's rectifier sees the problem another unit reported). Others get 404 (API.md).
+ */
+import type { Context } from 'hono';
+import type { InstanceDto } from '../../engine/runtime';
+import { AppError } from '../../engine/errors';
+import { isCountyWide } from '../auth/rbac';
+import type { AppEnv } from './env';
+import { actorOf, runtimeOf } from './runtime-of';
+
+export async function canSeeInstance(c: Context<AppEnv>, instance: InstanceDto): Promise<boolean> {
+  const user = c.var.user;
+  if (isCountyWide(user) || (instance.unitId && instance.unitId === user.unitId) || instance.startedBy === user.username) return true;
+  const runtime = runtimeOf(c);
+  for (const status of ['open', 'completed'] as const) {
+    const page = await runtime.listTasks({ user: actorOf(user), scope: 'all', processInstanceId: instance.id, status, pageSize: 1 });
+    if (page.total > 0) return true;
+  }
+  return false;
+}
+
+export async function visibleInstance(c: Context<AppEnv>, id: string): Promise<InstanceDto> {
+  const instance = await runtimeOf(c).getInstance(id);
+  if (!(await canSeeInstance(c, instance))) {
+    throw new AppError('NOT_FOUND', `流程实例 ${id} 不存在`, { messageEn: `Process instance ${id} not found` });
+  }
+  return instance;
+}

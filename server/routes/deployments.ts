@@ -1,0 +1,131 @@
+/** @module Deployments and process definitions (API.md "Process definitions"): deploy is for authority.admin. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppError } from '../../engine/errors';
+import { getForm } from '../../forms';
+import { getDefinitionVersion, latestDefinition } from '../../engine/store';
+import { requireRole } from '../auth/rbac';
+import { createRouter } from '../http/env';
+import { actorOf, runtimeOf } from '../http/runtime-of';
+import { canStartProcess } from '../process-access';
+import { ErrorSchema } from './schemas';
+
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const Resource = z.object({ name: z.string().min(1).max(200), content: z.string().max(5 * 1024 * 1024) });
+const DeployBody = z.object({ name: z.string().max(200).optional(), resources: z.array(Resource).min(1).max(50) }).openapi('DeployBody');
+const DeployResult = z
+  .object({
+    deploymentId: z.string().nullable(),
+    processes: z.array(z.object({ id: z.string(), key: z.string(), version: z.number(), name: z.string().nullable() })),
+    forms: z.array(z.object({ key: z.string(), version: z.number() })),
+  })
+  .openapi('DeploymentResult');
+const DefinitionSummary = z
+  .object({ id: z.string(), key: z.string(), version: z.number(), name: z.string().nullable(), deployedAt: z.string(), canStart: z.boolean() })
+  .openapi('ProcessDefinitionSummary');
+const Definition = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    version: z.number(),
+    name: z.string().nullable(),
+    xml: z.string(),
+    startForm: z.object({ key: z.string(), version: z.number(), title: z.string(), schema: z.unknown(), uiSchema: z.unknown() }).optional(),
+  })
+  .openapi('ProcessDefinition');
+const KeyParam = z.object({ key: z.string().min(1).max(200).openapi({ param: { name: 'key', in: 'path' } }) });
+
+const deploy = createRoute({
+  method: 'post',
+  path: '/api/deployments',
+  tags: ['processes'],
+  summary: '部署流程与表单 / deploy BPMN and form resources (authority.admin)',
+  request: { body: { required: true, content: { 'application/json': { schema: DeployBody } } } },
+  responses: {
+    201: json(DeployResult, 'new versions'),
+    200: json(DeployResult, 'identical to the latest versions'),
+    400: json(ErrorSchema, 'BPMN_INVALID with one detail per problem'),
+  },
+});
+const list = createRoute({
+  method: 'get',
+  path: '/api/process-definitions',
+  tags: ['processes'],
+  summary: '流程定义列表 / process definitions',
+  request: { query: z.object({ latest: z.enum(['true', 'false']).optional(), key: z.string().max(200).optional() }) },
+  responses: { 200: json(z.array(DefinitionSummary), 'definitions') },
+});
+const latest = createRoute({
+  method: 'get',
+  path: '/api/process-definitions/{key}',
+  tags: ['processes'],
+  summary: '最新版本 / the latest version, with XML and start form',
+  request: { params: KeyParam },
+  responses: { 200: json(Definition, 'definition') },
+});
+const version = createRoute({
+  method: 'get',
+  path: '/api/process-definitions/{key}/versions/{version}',
+  tags: ['processes'],
+  summary: '指定版本 / one version',
+  request: { params: KeyParam.extend({ version: z.coerce.number().int().min(1).openapi({ param: { name: 'version', in: 'path' } }) }) },
+  responses: { 200: json(Definition, 'definition') },
+});
+
+const notFound = (key: string) => new AppError('NOT_FOUND', `流程 ${key} 不存在`, { messageEn: `Process ${key} not found` });
+
+export function deploymentRoutes() {
+  const router = createRouter();
+  router.openapi(deploy, async (c) => {
+    const user = requireRole(c.var.user, 'authority.admin');
+    const body = c.req.valid('json');
+    const result = await runtimeOf(c).deployResources({ ...body, user: actorOf(user) });
+    const out = {
+      deploymentId: result.deploymentId,
+      processes: result.processes.map(({ id, key, version, name }) => ({ id, key, version, name })),
+      forms: result.forms,
+    };
+    return result.created ? c.json(out, 201) : c.json(out, 200);
+  });
+
+  router.openapi(list, async (c) => {
+    const { latest: onlyLatest, key } = c.req.valid('query');
+    const rows = await runtimeOf(c).listDefinitions({ latest: onlyLatest === 'true', key });
+    const items = rows.map((d) => ({
+      id: d.id,
+      key: d.key,
+      version: d.version,
+      name: d.name ?? null,
+      deployedAt: new Date(d.deployedAt).toISOString(),
+      canStart: canStartProcess(c.var.user, d.key),
+    }));
+    return c.json(items, 200);
+  });
+
+  const describe = async (db: Parameters<typeof getForm>[0], def: NonNullable<Awaited<ReturnType<typeof latestDefinition>>>) => {
+    const formKey = def.compiled.info.startFormKey;
+    const form = formKey ? await getForm(db, formKey, def.formBindings[formKey] ?? undefined) : undefined;
+    return {
+      id: def.id,
+      key: def.key,
+      version: def.version,
+      name: def.name ?? null,
+      xml: def.xml,
+      ...(form ? { startForm: { key: form.key, version: form.version, title: form.title, schema: form.schema, uiSchema: form.uiSchema } } : {}),
+    };
+  };
+
+  router.openapi(latest, async (c) => {
+    const { key } = c.req.valid('param');
+    const def = await latestDefinition(c.var.deps.db, key);
+    if (!def) throw notFound(key);
+    return c.json(await describe(c.var.deps.db, def), 200);
+  });
+
+  router.openapi(version, async (c) => {
+    const { key, version: v } = c.req.valid('param');
+    const def = await getDefinitionVersion(c.var.deps.db, key, v);
+    if (!def) throw notFound(`${key} v${v}`);
+    return c.json(await describe(c.var.deps.db, def), 200);
+  });
+  return router;
+}

@@ -1,0 +1,140 @@
+/** @module Process instances (API.md "Process instances"): start (start form validated), list, get, history, cancel. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppError } from '../../engine/errors';
+import { catalog } from '../../workflows';
+import { isCountyWide, requireRole } from '../auth/rbac';
+import { createRouter } from '../http/env';
+import { visibleInstance } from '../http/instance-access';
+import { actorOf, runtimeOf } from '../http/runtime-of';
+import { canStartProcess } from '../process-access';
+import { ErrorSchema, PageQuery } from './schemas';
+
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const Instance = z
+  .object({
+    id: z.string(),
+    processKey: z.string(),
+    version: z.number(),
+    businessKey: z.string().nullable(),
+    status: z.enum(['active', 'completed', 'cancelled', 'incident']),
+    variables: z.record(z.string(), z.unknown()),
+    activeElementIds: z.array(z.string()),
+    startedAt: z.string(),
+    endedAt: z.string().optional(),
+    startedBy: z.string().optional(),
+    unitId: z.string().optional(),
+  })
+  .openapi('ProcessInstance');
+const HistoryEvent = z
+  .object({ at: z.string(), type: z.string(), elementId: z.string().optional(), actor: z.string().optional(), data: z.unknown().optional() })
+  .openapi('HistoryEvent');
+const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
+const Variables = z.record(z.string(), z.any());
+
+const start = createRoute({
+  method: 'post',
+  path: '/api/process-instances',
+  tags: ['instances'],
+  summary: '发起流程 / start a process (its start form validates the variables)',
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ processKey: z.string().min(1).max(200), businessKey: z.string().max(200).optional(), variables: Variables.optional() }) } },
+    },
+  },
+  responses: { 201: json(Instance, 'started'), 422: json(ErrorSchema, 'variables fail the start form') },
+});
+const list = createRoute({
+  method: 'get',
+  path: '/api/process-instances',
+  tags: ['instances'],
+  summary: '流程实例列表 / instances the caller may see',
+  request: {
+    query: PageQuery.extend({
+      processKey: z.string().max(200).optional(),
+      status: z.enum(['active', 'completed', 'cancelled', 'incident']).optional(),
+      businessKey: z.string().max(200).optional(),
+    }),
+  },
+  responses: { 200: json(z.object({ items: z.array(Instance), total: z.number(), page: z.number(), pageSize: z.number() }), 'instances') },
+});
+const get = createRoute({
+  method: 'get',
+  path: '/api/process-instances/{id}',
+  tags: ['instances'],
+  summary: '流程实例 / one instance',
+  request: { params: IdParam },
+  responses: { 200: json(Instance, 'instance') },
+});
+const history = createRoute({
+  method: 'get',
+  path: '/api/process-instances/{id}/history',
+  tags: ['instances'],
+  summary: '办理记录 / the instance history, oldest first',
+  request: { params: IdParam },
+  responses: { 200: json(z.array(HistoryEvent), 'history') },
+});
+const cancel = createRoute({
+  method: 'post',
+  path: '/api/process-instances/{id}/cancel',
+  tags: ['instances'],
+  summary: '撤销流程 / cancel an instance (authority.admin)',
+  request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: z.object({ reason: z.string().min(1).max(1000) }) } } } },
+  responses: { 200: json(Instance, 'cancelled') },
+});
+
+/** Domain checks a process needs before it starts, so the user gets a 4xx instead of an incident later. */
+async function beforeStart(db: Parameters<typeof catalog.assertChangeAllowed>[0], processKey: string, vars: Record<string, unknown>, user: ReturnType<typeof actorOf>, isActive: (id: string) => Promise<boolean>) {
+  if (processKey === 'catalog-change' && typeof vars.entryId === 'string') {
+    await catalog.assertChangeAllowed(db, vars.entryId, { actor: user as never, isInstanceActive: isActive });
+  }
+  if (processKey === 'catalog-registration' && typeof vars.resourceCode === 'string') {
+    await catalog.assertCodeAvailable(db, vars.resourceCode);
+  }
+}
+
+export function instanceRoutes() {
+  const router = createRouter();
+  router.openapi(start, async (c) => {
+    const { processKey, businessKey, variables } = c.req.valid('json');
+    const user = c.var.user;
+    if (!canStartProcess(user, processKey)) {
+      throw new AppError('FORBIDDEN', `无权发起流程 ${processKey}`, { messageEn: `You may not start ${processKey}` });
+    }
+    const runtime = runtimeOf(c);
+    const isActive = async (id: string) => {
+      try {
+        const s = (await runtime.getInstance(id)).status;
+        return s === 'active' || s === 'incident';
+      } catch {
+        return false;
+      }
+    };
+    await beforeStart(c.var.deps.db, processKey, variables ?? {}, actorOf(user), isActive);
+    const row = await runtime.startInstance({ processKey, businessKey, variables, user: actorOf(user) });
+    return c.json(await runtime.getInstance(row.id), 201);
+  });
+
+  router.openapi(list, async (c) => {
+    const q = c.req.valid('query');
+    const user = c.var.user;
+    // Unit users list their unit's instances; instances they only took part in are reached through their tasks.
+    const page = await runtimeOf(c).listInstances({ ...q, unitId: isCountyWide(user) ? undefined : user.unitId });
+    return c.json(page, 200);
+  });
+
+  router.openapi(get, async (c) => c.json(await visibleInstance(c, c.req.valid('param').id), 200));
+
+  router.openapi(history, async (c) => {
+    const instance = await visibleInstance(c, c.req.valid('param').id);
+    return c.json((await runtimeOf(c).getHistory(instance.id)) as never, 200);
+  });
+
+  router.openapi(cancel, async (c) => {
+    const user = requireRole(c.var.user, 'authority.admin');
+    const { id } = c.req.valid('param');
+    await runtimeOf(c).cancelInstance({ instanceId: id, reason: c.req.valid('json').reason, user: actorOf(user) });
+    return c.json(await runtimeOf(c).getInstance(id), 200);
+  });
+  return router;
+}

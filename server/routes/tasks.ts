@@ -1,0 +1,118 @@
+/** @module Tasks (API.md "Tasks"): the inbox by scope, one task with its form and prefilled data, claim, unclaim, complete. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { toInstanceDto, toTaskDto } from '../../engine/runtime';
+import { getForm } from '../../forms';
+import { createRouter } from '../http/env';
+import { actorOf, runtimeOf } from '../http/runtime-of';
+import { ErrorSchema, PageQuery } from './schemas';
+
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const Task = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    elementId: z.string(),
+    processInstanceId: z.string(),
+    processKey: z.string(),
+    businessKey: z.string().nullable(),
+    status: z.enum(['open', 'completed', 'cancelled']),
+    assignee: z.string().optional(),
+    candidateGroups: z.array(z.string()),
+    unitId: z.string().optional(),
+    createdAt: z.string(),
+    dueAt: z.string().optional(),
+    dueProvisional: z.boolean(),
+    overdue: z.boolean(),
+    formKey: z.string().optional(),
+  })
+  .passthrough()
+  .openapi('Task');
+const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/tasks',
+  tags: ['tasks'],
+  summary: '任务列表 / the inbox: mine, group (to claim) or all I may see',
+  request: {
+    query: PageQuery.extend({
+      scope: z.enum(['mine', 'group', 'all']).default('all'),
+      status: z.enum(['open', 'completed', 'cancelled']).default('open'),
+      processKey: z.string().max(200).optional(),
+      processInstanceId: z.string().max(64).optional(),
+      overdue: z.enum(['true', 'false']).optional(),
+      unitId: z.string().max(64).optional(),
+    }),
+  },
+  responses: { 200: json(z.object({ items: z.array(Task), total: z.number(), page: z.number(), pageSize: z.number() }), 'tasks') },
+});
+const get = createRoute({
+  method: 'get',
+  path: '/api/tasks/{id}',
+  tags: ['tasks'],
+  summary: '任务详情 / a task with its variables, form and prefilled form data',
+  request: { params: IdParam },
+  responses: { 200: json(Task.extend({ variables: z.record(z.string(), z.unknown()), formData: z.record(z.string(), z.unknown()).optional(), form: z.unknown().optional() }), 'task') },
+});
+const action = (verb: 'claim' | 'unclaim', summary: string) =>
+  createRoute({ method: 'post', path: `/api/tasks/{id}/${verb}`, tags: ['tasks'], summary, request: { params: IdParam }, responses: { 200: json(Task, 'task'), 409: json(ErrorSchema, 'conflict') } });
+const claim = action('claim', '领取任务 / claim');
+const unclaim = action('unclaim', '退回待领取 / unclaim');
+const complete = createRoute({
+  method: 'post',
+  path: '/api/tasks/{id}/complete',
+  tags: ['tasks'],
+  summary: '办理完成 / complete (the task form validates the variables)',
+  request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: z.object({ variables: z.record(z.string(), z.any()).default({}) }) } } } },
+  responses: {
+    200: json(z.object({ task: Task, instance: z.unknown() }), 'completed'),
+    409: json(ErrorSchema, 'already completed'),
+    422: json(ErrorSchema, 'variables fail the form'),
+  },
+});
+
+/** The form's top-level fields, taken from the instance's variables: a revise task opens with the last draft. */
+function prefill(schema: unknown, variables: Record<string, unknown>) {
+  const props = (schema as { properties?: Record<string, unknown> })?.properties ?? {};
+  return Object.fromEntries(Object.keys(props).filter((k) => variables[k] !== undefined).map((k) => [k, variables[k]]));
+}
+
+export function taskRoutes() {
+  const router = createRouter();
+  router.openapi(list, async (c) => {
+    const { overdue, ...q } = c.req.valid('query');
+    const page = await runtimeOf(c).listTasks({ ...q, overdue: overdue === 'true', user: actorOf(c.var.user) });
+    return c.json(page as never, 200);
+  });
+
+  router.openapi(get, async (c) => {
+    const task = await runtimeOf(c).getTask(c.req.valid('param').id, actorOf(c.var.user));
+    const form = task.formKey ? await getForm(c.var.deps.db, task.formKey, task.formVersion ?? undefined) : undefined;
+    const variables = task.variables as Record<string, unknown>;
+    const body = {
+      ...task,
+      ...(form ? { form: { key: form.key, version: form.version, title: form.title, schema: form.schema, uiSchema: form.uiSchema }, formData: prefill(form.schema, variables) } : {}),
+    };
+    return c.json(body as never, 200);
+  });
+
+  router.openapi(claim, async (c) => {
+    const row = await runtimeOf(c).claimTask({ taskId: c.req.valid('param').id, user: actorOf(c.var.user) });
+    return c.json(toTaskDto(row, c.var.deps.clock.now()) as never, 200);
+  });
+
+  router.openapi(unclaim, async (c) => {
+    const row = await runtimeOf(c).unclaimTask({ taskId: c.req.valid('param').id, user: actorOf(c.var.user) });
+    return c.json(toTaskDto(row, c.var.deps.clock.now()) as never, 200);
+  });
+
+  router.openapi(complete, async (c) => {
+    const { task, instance } = await runtimeOf(c).completeUserTask({
+      taskId: c.req.valid('param').id,
+      variables: c.req.valid('json').variables,
+      user: actorOf(c.var.user),
+    });
+    return c.json({ task: toTaskDto(task, c.var.deps.clock.now()), instance: toInstanceDto(instance) } as never, 200);
+  });
+  return router;
+}

@@ -1,0 +1,74 @@
+/**
+ * @module Composes the engine runtime with forms and the shipped workflows: form checks with reference
+ * lookups, the workflows' job workers, deployment of the shipped processes, demo content, and the test-clock hook.
+ */
+import { createRuntime, type Runtime, type RuntimeUser } from '../engine/runtime';
+import * as forms from '../forms';
+import { catalog, deployShippedWorkflows, registerWorkflowWorkers, seedDemoContent } from '../workflows';
+import type { LiveCalendar } from './calendar/live-calendar';
+import type { AppDeps } from './deps';
+import { unitsExist } from './identity/store';
+
+export interface EngineServices {
+  runtime: Runtime;
+  stop(): Promise<void>;
+}
+
+/** Form checks as the runtime calls them; reference keywords resolve against the caller's view of the data. */
+function formValidator(deps: AppDeps) {
+  return async (formKey: string, version: number | null, data: Record<string, unknown>, user: RuntimeUser | null) => {
+    const { db } = deps;
+    const actor = user ? { username: user.username, unitId: user.unitId, roles: user.roles } : undefined;
+    const check = await forms.validateStoredForm(db, formKey, version, data, {
+      refs: {
+        unitExists: async (id) => (await unitsExist(db, [id])).has(id),
+        catalogEntryVisible: async (id) => {
+          if (!actor) return true;
+          try {
+            await catalog.getEntry(db, actor as never, id);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        attachmentOwned: async (id) => !user || forms.attachmentOwnedBy(db, id, user.username),
+      },
+    });
+    return check.ok ? check : { ok: false as const, details: check.details };
+  };
+}
+
+export async function composeEngine(
+  deps: AppDeps,
+  options: { startPollers: boolean; demo: boolean },
+): Promise<EngineServices> {
+  const calendar = deps.services.calendar as LiveCalendar;
+  const runtime = createRuntime({
+    database: deps.database,
+    clock: deps.clock,
+    calendar,
+    forms,
+    validateForm: formValidator(deps) as never,
+  });
+  registerWorkflowWorkers(runtime, { calendar, now: () => deps.clock.now() });
+  const deployed = await deployShippedWorkflows(runtime);
+  for (const d of deployed.filter((x) => x.action === 'deployed')) {
+    console.log(`[huiliu] 已部署流程 deployed ${d.key} v${d.version}`);
+  }
+  if (options.demo) {
+    const seeded = await seedDemoContent({ database: deps.database, calendar, now: deps.clock.now(), forms });
+    if (seeded.entries) console.log(`[huiliu] 演示数据 demo content: ${seeded.entries} entries, ${seeded.problems} problems`);
+  }
+  deps.services.runtime = runtime;
+  // Field messages carry both languages (message, messageEn); the HTTP edge picks one per request.
+  // The test clock: timers that became due fire, and the jobs they create run, before PUT /api/test/clock answers.
+  deps.services.afterClockSet = async (now: Date) => {
+    for (let round = 0; round < 20; round++) {
+      const fired = await runtime.fireDueTimers(now);
+      const ran = await runtime.runDueJobs();
+      if (!fired && !ran) break;
+    }
+  };
+  if (options.startPollers) await runtime.start();
+  return { runtime, stop: () => runtime.stop() };
+}
