@@ -1,0 +1,117 @@
+/**
+ * @module /api/attachments: upload (multipart field `file`) and download of form attachments. A file is visible
+ * to its uploader, the uploader's unit, county-wide roles, and whoever `deps.services.attachmentAccess` admits
+ * (the lead wires it to "can see a task or instance whose variables name this attachment", so a rectifier in
+ * the source unit can open what a reporter in another unit attached). Everyone else gets 404.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppError } from '../../engine/errors';
+import { type AttachmentMeta, getAttachmentMeta, MAX_ATTACHMENT_BYTES, readAttachment, storeAttachment } from '../../forms';
+import { canSeeUnit } from '../auth/rbac';
+import { createRouter } from '../http/env';
+import type { SessionUser } from '../identity/store';
+import { ErrorSchema } from './schemas';
+
+/** Optional extra visibility rule, registered by the server as `deps.services.attachmentAccess`. */
+export type AttachmentAccess = (user: SessionUser, attachment: AttachmentMeta) => Promise<boolean>;
+
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
+const Meta = z
+  .object({ id: z.string(), name: z.string(), size: z.number(), contentType: z.string(), createdAt: z.string(), url: z.string() })
+  .openapi('Attachment');
+
+const upload = createRoute({
+  method: 'post',
+  path: '/api/attachments',
+  tags: ['attachments'],
+  summary: `上传附件（multipart，字段 file，≤ ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB） / upload a file (multipart field "file")`,
+  responses: {
+    201: json(Meta, 'stored'),
+    400: json(ErrorSchema, 'no file, or a type that is not allowed'),
+    413: json(ErrorSchema, 'too large'),
+  },
+});
+const download = createRoute({
+  method: 'get',
+  path: '/api/attachments/{id}',
+  tags: ['attachments'],
+  summary: '下载附件 / the file',
+  request: { params: IdParam },
+  responses: { 200: { description: 'the bytes' }, 404: json(ErrorSchema, 'no such file, or not visible') },
+});
+const metaRoute = createRoute({
+  method: 'get',
+  path: '/api/attachments/{id}/meta',
+  tags: ['attachments'],
+  summary: '附件信息 / name, size and type',
+  request: { params: IdParam },
+  responses: { 200: json(Meta, 'metadata'), 404: json(ErrorSchema, 'no such file, or not visible') },
+});
+
+const notFound = () => new AppError('NOT_FOUND', '附件不存在', { messageEn: 'Attachment not found' });
+const publicMeta = (m: AttachmentMeta) => ({
+  id: m.id,
+  name: m.name,
+  size: m.size,
+  contentType: m.contentType,
+  createdAt: m.createdAt.toISOString(),
+  url: `/api/attachments/${m.id}`,
+});
+
+async function mayRead(user: SessionUser, meta: AttachmentMeta, access: AttachmentAccess | undefined): Promise<boolean> {
+  if (meta.ownerUsername === user.username || canSeeUnit(user, meta.ownerUnitId)) return true;
+  return access ? access(user, meta) : false;
+}
+
+export function attachmentRoutes() {
+  const router = createRouter();
+
+  router.openapi(upload, async (c) => {
+    const body = await c.req.parseBody().catch(() => {
+      throw new AppError('BAD_REQUEST', '请以 multipart/form-data 上传文件（字段 file）', { messageEn: 'Upload the file as multipart/form-data (field "file")' });
+    });
+    const file = body.file;
+    if (!(file instanceof File)) {
+      throw new AppError('BAD_REQUEST', '请以 multipart/form-data 上传文件（字段 file）', { messageEn: 'Upload the file as multipart/form-data (field "file")' });
+    }
+    if (file.size > MAX_ATTACHMENT_BYTES) {
+      const mb = MAX_ATTACHMENT_BYTES / 1024 / 1024;
+      throw new AppError('PAYLOAD_TOO_LARGE', `文件 ${file.name} 超过 ${mb} MB 的上限`, { messageEn: `The file ${file.name} exceeds the ${mb} MB limit` });
+    }
+    const user = c.var.user;
+    const content = new Uint8Array(await file.arrayBuffer());
+    const meta = await storeAttachment(c.var.deps.db, { name: file.name, content, owner: { username: user.username, unitId: user.unitId } });
+    return c.json(publicMeta(meta), 201);
+  });
+
+  router.openapi(metaRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const meta = await getAttachmentMeta(c.var.deps.db, id);
+    const access = c.var.deps.services.attachmentAccess as AttachmentAccess | undefined;
+    if (!meta || !(await mayRead(c.var.user, meta, access))) throw notFound();
+    return c.json(publicMeta(meta), 200);
+  });
+
+  router.openapi(download, async (c) => {
+    const { id } = c.req.valid('param');
+    const db = c.var.deps.db;
+    const meta = await getAttachmentMeta(db, id);
+    const access = c.var.deps.services.attachmentAccess as AttachmentAccess | undefined;
+    if (!meta || !(await mayRead(c.var.user, meta, access))) throw notFound();
+    const row = await readAttachment(db, id);
+    if (!row) throw notFound();
+    // Types were checked on upload by their bytes; PDFs and images may show inline, the rest downloads.
+    const inline = /^(application\/pdf|image\/)/.test(row.contentType);
+    const disposition = `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(row.name)}`;
+    return c.body(new Uint8Array(row.content), 200, {
+      'content-type': row.contentType,
+      'content-length': String(row.size),
+      'content-disposition': disposition,
+      'cache-control': 'private, max-age=3600',
+      'content-security-policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      'x-content-type-options': 'nosniff',
+    }) as never;
+  });
+  return router;
+}
