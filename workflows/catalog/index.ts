@@ -10,6 +10,7 @@ export {
   type EntryView,
   getEntry,
   listEntries,
+  listEntriesPage,
   listSystems,
 } from './services';
 export { releaseEntryLock } from './store';

@@ -112,6 +112,21 @@ export async function listEntries(
   });
 }
 
+/** A page of entries (API.md list shape). */
+export async function listEntriesPage(
+  db: DbOrTx,
+  actor: Actor,
+  filter: Omit<store.EntryFilter, 'limit' | 'offset'>,
+  page = 1,
+  pageSize = 20,
+) {
+  const [items, total] = await Promise.all([
+    listEntries(db, actor, { ...filter, limit: pageSize, offset: (page - 1) * pageSize }),
+    store.countEntryRows(db, filter),
+  ]);
+  return { items, total, page, pageSize };
+}
+
 export async function getEntry(db: DbOrTx, actor: Actor, id: string): Promise<EntryView> {
   const [view] = await listEntries(db, actor, { id, limit: 1 });
   if (!view) throw notFound('目录条目', 'Catalog entry');

@@ -1,5 +1,5 @@
 /** @module Catalog queries: census rows, entries with their versions, the change lock, and review events. */
-import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../engine/store/db';
 import { units } from '../../server/identity/schema';
 import type { EntryFields } from './fields';
@@ -58,20 +58,29 @@ export interface EntryFilter {
   offset?: number;
 }
 
-export async function listEntryRows(db: DbOrTx, f: EntryFilter) {
+function entryWhere(f: EntryFilter) {
   const conds: (SQL | undefined)[] = [f.unitId ? eq(catalogEntries.unitId, f.unitId) : undefined];
   if (f.id) conds.push(eq(catalogEntries.id, f.id));
   if (f.status) conds.push(eq(catalogEntries.status, f.status));
   if (f.q)
     conds.push(or(ilike(catalogEntries.resourceName, `%${f.q}%`), ilike(catalogEntries.code, `%${f.q}%`)));
+  return and(...conds);
+}
+
+export async function listEntryRows(db: DbOrTx, f: EntryFilter) {
   return db
     .select({ entry: catalogEntries, unitName: units.name })
     .from(catalogEntries)
     .innerJoin(units, eq(units.id, catalogEntries.unitId))
-    .where(and(...conds))
+    .where(entryWhere(f))
     .orderBy(asc(catalogEntries.code))
     .limit(f.limit ?? 100)
     .offset(f.offset ?? 0);
+}
+
+export async function countEntryRows(db: DbOrTx, f: EntryFilter): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(catalogEntries).where(entryWhere(f));
+  return row?.n ?? 0;
 }
 
 export async function findEntry(db: DbOrTx, id: string) {

@@ -1,0 +1,176 @@
+/** @module /api/supervision: overdue work, per-unit statistics and the bulletin workbook, for supervisors and the authority. */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { WorkdayCalendar } from '../../engine/calendar';
+import {
+  bulletinWorkbookById,
+  bulletinWorkbookForPeriod,
+  computeStats,
+  listBulletins,
+  listOverdue,
+} from '../../workflows/supervision';
+import { requireRole } from '../auth/rbac';
+import { type AppEnv, createRouter } from '../http/env';
+import { ErrorSchema } from './schemas';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const PeriodQuery = z.object({ from: isoDate, to: isoDate });
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const forbidden = { 403: json(ErrorSchema, 'only supervisor and authority.* roles') };
+
+const OverdueSchema = z
+  .object({
+    task: z.object({
+      id: z.string(),
+      name: z.string(),
+      elementId: z.string(),
+      processInstanceId: z.string(),
+      processKey: z.string(),
+      businessKey: z.string().nullable(),
+      assignee: z.string().nullable(),
+      candidateGroups: z.array(z.string()),
+      createdAt: z.string(),
+      dueAt: z.string(),
+    }),
+    unitId: z.string().nullable(),
+    unitName: z.string().nullable(),
+    dueAt: z.string(),
+    dueProvisional: z.boolean(),
+    overdueWorkdays: z.number(),
+  })
+  .openapi('OverdueItem');
+const StatsSchema = z
+  .object({
+    unitId: z.string(),
+    unitName: z.string(),
+    problemsReceived: z.number(),
+    problemsRectified: z.number(),
+    rectifiedOnTime: z.number(),
+    overdueNow: z.number(),
+    avgWorkdaysToFix: z.number().nullable(),
+    reworkRounds: z.number(),
+    entriesRegistered: z.number(),
+    entriesChanged: z.number(),
+    entriesReturned: z.number(),
+  })
+  .openapi('UnitStats');
+const xlsx = {
+  description: 'Excel workbook',
+  content: {
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+      schema: z.string().openapi({ format: 'binary' }),
+    },
+  },
+};
+
+const overdueRoute = createRoute({
+  method: 'get',
+  path: '/api/supervision/overdue',
+  tags: ['supervision'],
+  summary: '逾期事项 / open tasks past due, with overdue working days',
+  request: { query: z.object({ unitId: z.string().max(40).optional() }) },
+  responses: { 200: json(z.object({ items: z.array(OverdueSchema) }), 'overdue'), ...forbidden },
+});
+const statsRoute = createRoute({
+  method: 'get',
+  path: '/api/supervision/stats',
+  tags: ['supervision'],
+  summary: '各单位统计 / per-unit statistics of a period',
+  request: { query: PeriodQuery },
+  responses: { 200: json(z.object({ items: z.array(StatsSchema) }), 'stats'), ...forbidden },
+});
+const bulletinRoute = createRoute({
+  method: 'get',
+  path: '/api/supervision/bulletin.xlsx',
+  tags: ['supervision'],
+  summary: '通报 Excel / the bulletin of a period as a workbook',
+  request: { query: PeriodQuery },
+  responses: { 200: xlsx, ...forbidden },
+});
+const bulletinsRoute = createRoute({
+  method: 'get',
+  path: '/api/supervision/bulletins',
+  tags: ['supervision'],
+  summary: '已生成的通报 / bulletins prepared by the monthly process',
+  responses: {
+    200: json(
+      z.object({
+        items: z.array(
+          z.object({
+            id: z.string(),
+            title: z.string(),
+            periodFrom: z.string(),
+            periodTo: z.string(),
+            status: z.string(),
+            publishedAt: z.string().nullable(),
+          }),
+        ),
+      }),
+      'bulletins',
+    ),
+    ...forbidden,
+  },
+});
+const bulletinFileRoute = createRoute({
+  method: 'get',
+  path: '/api/supervision/bulletins/{id}/xlsx',
+  tags: ['supervision'],
+  summary: '通报 Excel (冻结数据) / a prepared bulletin as a workbook',
+  request: { params: z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
+  responses: { 200: xlsx, 404: json(ErrorSchema, 'not found'), ...forbidden },
+});
+
+const calendarOf = (c: Context<AppEnv>) => c.var.deps.services.calendar as WorkdayCalendar;
+const supervise = (c: Context<AppEnv>) => requireRole(c.var.user, 'supervisor', 'authority.*');
+
+function workbook(c: Context<AppEnv>, buf: Buffer, name: string) {
+  return c.body(new Uint8Array(buf), 200, {
+    'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'content-disposition': `attachment; filename="bulletin.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  });
+}
+
+export function supervisionRoutes() {
+  const router = createRouter();
+  router.openapi(overdueRoute, async (c) => {
+    supervise(c);
+    const items = await listOverdue(c.var.deps.db, calendarOf(c), c.var.deps.clock.now(), {
+      unitId: c.req.valid('query').unitId,
+    });
+    return c.json({ items }, 200);
+  });
+  router.openapi(statsRoute, async (c) => {
+    supervise(c);
+    return c.json(
+      {
+        items: await computeStats(c.var.deps.db, calendarOf(c), c.req.valid('query'), c.var.deps.clock.now()),
+      },
+      200,
+    );
+  });
+  router.openapi(bulletinRoute, (async (c: Context<AppEnv>) => {
+    supervise(c);
+    const period = { from: c.req.query('from') as string, to: c.req.query('to') as string };
+    const buf = await bulletinWorkbookForPeriod(c.var.deps.db, calendarOf(c), period, c.var.deps.clock.now());
+    return workbook(c, buf, `公共数据工作通报_${period.from}_${period.to}.xlsx`);
+  }) as never);
+  router.openapi(bulletinsRoute, async (c) => {
+    supervise(c);
+    const rows = await listBulletins(c.var.deps.db);
+    return c.json(
+      { items: rows.map((r) => ({ ...r, publishedAt: r.publishedAt?.toISOString() ?? null })) },
+      200,
+    );
+  });
+  router.openapi(bulletinFileRoute, (async (c: Context<AppEnv>) => {
+    supervise(c);
+    const id = c.req.param('id') as string;
+    const buf = await bulletinWorkbookById(c.var.deps.db, id);
+    if (!buf) return c.json({ error: { code: 'NOT_FOUND', message: '通报不存在' } }, 404);
+    return workbook(c, buf, `公共数据工作通报_${id.slice(0, 8)}.xlsx`);
+  }) as never);
+  return router;
+}
