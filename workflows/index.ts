@@ -6,6 +6,7 @@ import { type Resource, SHIPPED_PROCESSES, shippedWorkflows } from './shipped';
 import type { WorkerDeps, WorkflowJobWorker } from './worker-types';
 import { createWorkflowWorkers } from './workers';
 
+export { type CheckBeforeStartOptions, checkBeforeStart } from './check-before-start';
 export * as catalog from './catalog';
 export * as notifications from './notifications';
 export * as problems from './problems';

@@ -1,6 +1,7 @@
 /** @module Scenario: catalog change through the runtime — one open change per entry, return loop, next version, reject, retire. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDbKinds } from '../../server/db/testing';
+import { checkBeforeStart } from '..';
 import { assertChangeAllowed, getEntry } from '../catalog';
 import { findEntryByCode } from '../catalog/store';
 import { seedDemoCatalog } from '../demo/seed-demo-catalog';
@@ -32,6 +33,12 @@ describe.each(testDbKinds())('catalog-change scenario on %s', (kind) => {
       fieldChanges: [{ field: 'updateCycle', before: 'daily', after: 'realtime' }],
     });
     // then a second change is refused before it starts (the route answers 409)
+    await expect(checkBeforeStart(s.db, 'catalog-change', { entryId }, cataloguer)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(
+      checkBeforeStart(s.db, 'catalog-change', { entryId }, demoUser('wjj.cataloguer')),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
       assertChangeAllowed(s.db, entryId, {
         actor: cataloguer,
