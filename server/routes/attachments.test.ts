@@ -18,7 +18,7 @@ describe.each(testDbKinds())('attachments API on %s', (kind) => {
   });
   const uploadAs = async (username: string, name: string, content: Uint8Array) => {
     const form = new FormData();
-    form.append('file', new File([content], name));
+    form.append('file', new File([content as Uint8Array<ArrayBuffer>], name));
     const res = await app.request('/api/attachments', { method: 'POST', headers: await as(username), body: form });
     return { status: res.status, body: (await res.json()) as any };
   };
