@@ -25,7 +25,7 @@ import {
 } from '../store';
 import { latestDefinitionOf } from './definitions';
 import { createInstance, stepInstance } from './step';
-import { placeTask } from './task-access';
+import { placeTask, taskAccessKeys } from './task-access';
 import { type RuntimeContext, WAKE_CHANNEL } from './types';
 
 type Of<T extends Effect['type']> = Extract<Effect, { type: T }>;
@@ -63,6 +63,7 @@ export async function applyEffects(
           assignee: e.assignee ?? null,
           candidateGroups: place.roles,
           candidateUsers: e.candidateUsers,
+          accessKeys: taskAccessKeys(place.roles, place.unitId, e.candidateUsers),
           unitId: place.unitId,
           dueAt: e.dueAt ? new Date(e.dueAt) : null,
           dueProvisional: e.dueProvisional ?? false,

@@ -89,7 +89,7 @@ describe.each(testDbKinds())('durable work on %s', (kind) => {
       .from(timers)
       .where(eq(timers.status, 'scheduled'));
     expect(left[0].n).toBe(0);
-  });
+  }, 240_000);
 
   it('given a service task, when the worker succeeds, then its domain write and the step commit together', async () => {
     const inst = await h.runtime.startInstance({ processKey: 'served', businessKey: 'B1', user: users.catA });

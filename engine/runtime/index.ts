@@ -26,6 +26,7 @@ export {
   isCandidate,
   isCountyWideRole,
   placeTask,
+  taskAccessKeys,
 } from './task-access';
 export type * from './types';
 

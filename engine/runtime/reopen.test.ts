@@ -90,5 +90,5 @@ describe.each(testDbKinds())('reopening %s mid-run', (kind) => {
     ).items;
     const { instance } = await h.runtime.completeUserTask({ taskId: first.id, user: users.catA });
     expect(instance.activeElementIds).toEqual(['review']);
-  });
+  }, 180_000);
 });

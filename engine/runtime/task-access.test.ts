@@ -1,6 +1,13 @@
 /** @module The task visibility rule, case by case. */
 import { describe, expect, it } from 'vitest';
-import { accessScope, canCompleteTask, canSeeTask, placeTask } from './task-access';
+import {
+  accessScope,
+  canCompleteTask,
+  canSeeTask,
+  isCandidate,
+  placeTask,
+  taskAccessKeys,
+} from './task-access';
 
 const task = (over: Partial<Parameters<typeof canSeeTask>[1]> = {}) => ({
   assignee: null,
@@ -45,12 +52,20 @@ describe('task access', () => {
     expect(canSeeTask(leaderB, task({ candidateGroups: [], candidateUsers: ['lb'] }))).toBe(true);
   });
 
-  it('splits roles into unit and county scopes for the inbox SQL', () => {
-    expect(accessScope(reviewer)).toEqual({
-      username: 'rv',
-      unitId: 'AUTH',
-      unitRoles: ['unit.leader'],
-      countyRoles: ['authority.reviewer'],
-    });
+  it('given any task and user, then the SQL keys agree with isCandidate', () => {
+    const tasks = [
+      task(),
+      task({ unitId: 'B' }),
+      task({ unitId: null }),
+      task({ candidateGroups: ['authority.reviewer'] }),
+      task({ candidateGroups: [], candidateUsers: ['lb'] }),
+    ];
+    for (const t of tasks) {
+      const keys = taskAccessKeys(t.candidateGroups, t.unitId, t.candidateUsers);
+      for (const u of [leaderA, leaderB, reviewer]) {
+        const overlap = accessScope(u).keys.some((k) => keys.includes(k));
+        expect(overlap, `${u.username} on ${JSON.stringify(t)}`).toBe(isCandidate(u, t));
+      }
+    }
   });
 });

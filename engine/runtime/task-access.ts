@@ -27,13 +27,18 @@ export function placeTask(
   return { roles: [...new Set(roles)].filter(Boolean), unitId: unitId ?? starterUnitId };
 }
 
+/** `access_keys` of a task: what `isCandidate` tests, flattened so SQL can match it with one `&&`. */
+export function taskAccessKeys(roles: string[], unitId: string | null, candidateUsers: string[]): string[] {
+  const keys = roles.map((r) => (isCountyWideRole(r) ? r : `${r}@${unitId ?? '*'}`));
+  return [...keys, ...candidateUsers.map((u) => `user:${u}`)];
+}
+
+/** The keys a user matches: unit roles in their unit (or on unit-less tasks), county-wide roles anywhere, their name. */
 export function accessScope(user: RuntimeUser): TaskAccessScope {
-  return {
-    username: user.username,
-    unitId: user.unitId,
-    unitRoles: user.roles.filter((r) => !isCountyWideRole(r)),
-    countyRoles: user.roles.filter(isCountyWideRole),
-  };
+  const keys = user.roles.flatMap((r) =>
+    isCountyWideRole(r) ? [r] : [`${r}@*`, ...(user.unitId ? [`${r}@${user.unitId}`] : [])],
+  );
+  return { username: user.username, keys: [...keys, `user:${user.username}`] };
 }
 
 type TaskFacts = Pick<TaskRow, 'assignee' | 'candidateGroups' | 'candidateUsers' | 'unitId'>;

@@ -100,6 +100,11 @@ export const userTasks = pgTable(
     /** Roles only (the `@unit` scope is moved into `unitId`), so `&&` against a user's roles matches. */
     candidateGroups: text().array().notNull().default(sql`'{}'::text[]`),
     candidateUsers: text().array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * Who may act, precomputed by engine/runtime/task-access.ts: `role@unit` for unit roles, `role` for county-wide
+     * ones, `user:name` for candidate users. The inbox asks one question: does this array overlap my keys?
+     */
+    accessKeys: text().array().notNull().default(sql`'{}'::text[]`),
     unitId: text(),
     dueAt: tz(),
     dueProvisional: boolean().notNull().default(false),
@@ -121,11 +126,11 @@ export const userTasks = pgTable(
     uniqueIndex('user_tasks_instance_key_uq').on(t.instanceId, t.taskKey),
     // "mine": my open tasks, newest first.
     index('user_tasks_open_assignee_idx').on(t.assignee, t.createdAt.desc()).where(sql`${t.status} = 'open'`),
-    // "group" for unit roles: my unit's open tasks, newest first; the role test filters ~1/60 of open rows.
+    // "group"/"all": exact keys like `unit.leader@U7` have short posting lists (a few hundred open rows), so a
+    // GIN lookup plus a sort of those rows answers the page and its total.
+    index('user_tasks_open_access_gin').using('gin', t.accessKeys).where(sql`${t.status} = 'open'`),
+    // Supervision and `unitId=` filters: a unit's open tasks, newest first.
     index('user_tasks_open_unit_idx').on(t.unitId, t.createdAt.desc()).where(sql`${t.status} = 'open'`),
-    // "group" for county-wide roles (authority.*, supervisor): by role across all units.
-    index('user_tasks_open_groups_gin').using('gin', t.candidateGroups).where(sql`${t.status} = 'open'`),
-    index('user_tasks_open_users_gin').using('gin', t.candidateUsers).where(sql`${t.status} = 'open'`),
     index('user_tasks_open_due_idx').on(t.dueAt).where(sql`${t.status} = 'open' and ${t.dueAt} is not null`),
     index('user_tasks_process_status_idx').on(t.processKey, t.status),
   ],

@@ -74,11 +74,8 @@ export async function setAssignee(
 /** Who is asking, reduced to what the SQL needs (computed by engine/runtime/task-access.ts). */
 export interface TaskAccessScope {
   username: string;
-  unitId: string | null;
-  /** Roles valid only in the user's own unit (`unit.*` and other unscoped roles). */
-  unitRoles: string[];
-  /** Roles valid in every unit (`authority.*`, `supervisor`). */
-  countyRoles: string[];
+  /** The keys this user matches in `user_tasks.access_keys`. */
+  keys: string[];
 }
 
 export interface TaskListQuery {
@@ -100,19 +97,9 @@ const textArray = (values: string[]) =>
     sql`, `,
   )}]::text[]`;
 
-/**
- * The candidate half of the visibility rule, as SQL. Each branch has its own index (GIN on candidate users,
- * GIN on candidate groups, btree on unit), so PostgreSQL combines them with a BitmapOr instead of scanning.
- */
+/** The candidate half of the visibility rule: one overlap test against the partial GIN index. */
 export function candidateSql(a: TaskAccessScope): SQL {
-  const t = userTasks;
-  const branches: (SQL | undefined)[] = [sql`${t.candidateUsers} @> ${textArray([a.username])}`];
-  if (a.countyRoles.length > 0) branches.push(sql`${t.candidateGroups} && ${textArray(a.countyRoles)}`);
-  if (a.unitRoles.length > 0) {
-    const unit = a.unitId === null ? isNull(t.unitId) : or(eq(t.unitId, a.unitId), isNull(t.unitId));
-    branches.push(and(sql`${t.candidateGroups} && ${textArray(a.unitRoles)}`, unit));
-  }
-  return or(...branches) as SQL;
+  return a.keys.length > 0 ? sql`${userTasks.accessKeys} && ${textArray(a.keys)}` : sql`false`;
 }
 
 export async function listTaskRows(
