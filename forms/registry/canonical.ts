@@ -22,8 +22,18 @@ export function formChecksum(content: { title: string; schema: JsonSchema; uiSch
 }
 
 /**
+ * rjsf refuses to render when `ui:order` names a property that does not exist or (without `*`) misses one:
+ * drop the strays and append the missing, keeping the author's order otherwise.
+ */
+function repairedOrder(order: unknown[], names: string[]): unknown[] {
+  const kept = order.filter((n) => n === '*' || (typeof n === 'string' && names.includes(n)));
+  if (kept.includes('*')) return kept;
+  return [...kept, ...names.filter((n) => !kept.includes(n))];
+}
+
+/**
  * The uiSchema with `ui:order` filled in wherever an object's properties have none, from the order the author
- * wrote them. An explicit `ui:order` is kept as is.
+ * wrote them. An explicit `ui:order` is kept, repaired when it names absent fields or misses some.
  */
 export function withFieldOrder(schema: JsonSchema, uiSchema: UiSchema | undefined, depth = 0): UiSchema {
   const ui: UiSchema = { ...(uiSchema ?? {}) };
@@ -31,7 +41,9 @@ export function withFieldOrder(schema: JsonSchema, uiSchema: UiSchema | undefine
   const props = schema.properties;
   if (props && typeof props === 'object' && !Array.isArray(props)) {
     const names = Object.keys(props);
-    if (!Array.isArray(ui['ui:order']) && names.length > 1) ui['ui:order'] = [...names, '*'];
+    const order = ui['ui:order'];
+    if (Array.isArray(order)) ui['ui:order'] = repairedOrder(order, names);
+    else if (names.length > 1) ui['ui:order'] = names;
     for (const name of names) {
       const sub = props[name];
       if (sub && typeof sub === 'object' && (sub.properties || sub.items)) {

@@ -45,7 +45,7 @@ describe.each(testDbKinds())('forms registry on %s', (kind) => {
     const { db } = database;
     const v1 = await getForm(db, 'approval', 1);
     expect(v1).toMatchObject({ key: 'approval', version: 1, title: '审批', schema, createdBy: 'admin' });
-    expect(v1?.uiSchema['ui:order']).toEqual(['decision', 'comment', '*']);
+    expect(v1?.uiSchema['ui:order']).toEqual(['decision', 'comment']);
     const latest = await getForm(db, 'approval');
     expect(latest?.version).toBe(3);
     expect(latest?.uiSchema.comment).toEqual({ 'ui:widget': 'textarea' });
