@@ -1,14 +1,7 @@
 /** @module completeUserTask: the assignee or a candidate completes an open task; a second completion is a 409 that changes nothing. */
 import type { Vars } from '../../contract';
 import { AppError } from '../../errors';
-import {
-  closeTask,
-  getTaskRow,
-  type InstanceRow,
-  loadInstance,
-  setAssignee,
-  type TaskRow,
-} from '../../store';
+import { closeTask, getTaskRow, type InstanceRow, loadInstance, type TaskRow } from '../../store';
 import { isUuid, notFound } from '../ids';
 import { stepInstance } from '../step';
 import { canCompleteTask, canSeeTask } from '../task-access';
