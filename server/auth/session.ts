@@ -19,8 +19,8 @@ export function tokenOf(c: Context): string | undefined {
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (PUBLIC.has(c.req.path)) return next();
   const token = tokenOf(c);
-  const { db, clock } = c.var.deps;
-  const user = token ? await findSessionUser(db, token, clock.now()) : undefined;
+  // Sessions live in wall-clock time, not the engine's (test) clock: moving business time must not log people out.
+  const user = token ? await findSessionUser(c.var.deps.db, token, new Date()) : undefined;
   if (!user) throw new AppError('UNAUTHENTICATED', '请先登录', { messageEn: 'Please log in' });
   c.set('user', user);
   return next();

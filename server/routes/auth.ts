@@ -59,7 +59,7 @@ export function authRoutes() {
     const ip = clientIp(c);
     const userKey = `${username.toLowerCase()}|${ip}`;
     if (perUser.isBlocked(userKey) || perIp.isBlocked(ip)) throw tooMany();
-    const { db, clock, config } = c.var.deps;
+    const { db, config } = c.var.deps;
     const row = await findUserForLogin(db, username);
     // Verify even for unknown users so the answer time does not reveal who exists.
     const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
@@ -71,7 +71,7 @@ export function authRoutes() {
     }
     perUser.reset(userKey);
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(clock.now().getTime() + config.sessionHours * 3600_000);
+    const expiresAt = new Date(Date.now() + config.sessionHours * 3600_000); // wall clock, see session.ts
     await createSession(db, user.id, token, expiresAt);
     setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', expires: expiresAt });
     return c.json({ token, user }, 200);

@@ -27,6 +27,7 @@ const Task = z
   })
   .passthrough()
   .openapi('Task');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
 
 const list = createRoute({
@@ -81,6 +82,8 @@ export function taskRoutes() {
   const router = createRouter();
   router.openapi(list, async (c) => {
     const { overdue, ...q } = c.req.valid('query');
+    // Ids are opaque to clients; one that cannot exist matches nothing rather than failing the query.
+    if (q.processInstanceId && !UUID.test(q.processInstanceId)) return c.json({ items: [], total: 0, page: q.page, pageSize: q.pageSize }, 200);
     const page = await runtimeOf(c).listTasks({ ...q, overdue: overdue === 'true', user: actorOf(c.var.user) });
     return c.json(page as never, 200);
   });
