@@ -205,3 +205,43 @@ describe('reference checks', () => {
     expect(await validateFormData(refForm, { unitId: 'nope' }, { refs: { catalogEntryVisible: refs.catalogEntryVisible } })).toEqual({ ok: true });
   });
 });
+
+describe('conditional rules in other shapes', () => {
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
+  const rowRule = { if: { properties: { type: { const: 'string' } }, required: ['type'] }, then: { required: ['length'] } };
+  const shaped = {
+    key: 'shapes',
+    version: 1,
+    schema: {
+      type: 'object',
+      properties: {
+        kind: { type: 'string', title: '类型', enum: ['person', 'org'] },
+        idNumber: { type: 'string', title: '身份证号' },
+        creditCode: { type: 'string', title: '统一社会信用代码' },
+        rows: {
+          type: 'array',
+          title: '字段',
+          items: { type: 'object', properties: { type: { type: 'string', title: '类型' }, length: { type: 'integer', title: '长度' } }, ...rowRule },
+        },
+      },
+      if: { properties: { kind: { const: 'person' } } },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
+      then: { required: ['idNumber'] },
+      else: { required: ['creditCode'] },
+    },
+  };
+
+  it('names the field an else branch requires, and one required inside an array row', async () => {
+    const result = await validateFormData(shaped, { kind: 'org', rows: [{ type: 'number' }, { type: 'string' }] });
+    expect(result.ok ? [] : result.details.map((d) => `${d.path} ${d.message}`)).toEqual([
+      '/creditCode 「统一社会信用代码」为必填项',
+      '/rows/1/length 「字段 第2行 长度」为必填项',
+    ]);
+  });
+
+  it('caps the number of reported fields', async () => {
+    const rows = Array.from({ length: 500 }, () => ({ type: 'string' }));
+    const result = await validateFormData(shaped, { kind: 'person', idNumber: 'x', rows });
+    expect(result.ok ? 0 : result.details.length).toBe(100);
+  });
+});

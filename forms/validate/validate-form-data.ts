@@ -10,6 +10,9 @@ import { customMessage, enMessage, type MessageContext, zhMessage } from './mess
 import { checkRefs, refMessage } from './refs';
 import { optionLabels, pointerSegments, schemasAt, titlePath, toPointer, uiAt } from './schema-paths';
 
+/** A 422 lists at most this many fields: enough to fix a form, bounded for a payload with thousands of bad rows. */
+export const MAX_DETAILS = 100;
+
 export interface ValidateOptions {
   lang?: Lang;
   refs?: RefChecks;
@@ -35,7 +38,7 @@ export async function validateFormData(
       messageEn: refMessage(ref.kind, titlePath(form.schema, form.uiSchema, segments, 'en'), 'en'),
     });
   }
-  return details.length === 0 ? { ok: true } : { ok: false, details: dedupe(details) };
+  return details.length === 0 ? { ok: true } : { ok: false, details: dedupe(details).slice(0, MAX_DETAILS) };
 }
 
 /**
