@@ -72,6 +72,9 @@ describe.skipIf(skip !== null)('the designers in Chromium', () => {
   it('previews a form with Chinese validation messages, the table field and the unit picker', async () => {
     // given a new form's editors
     await page.goto(`${server.url}/forms/e2e-form`);
+    // the forms page may open on the visual designer tab; the JSON editors live on the JSON tab
+    await page.getByTestId('user-name').waitFor();
+    if (await page.getByTestId('form-tab-json').count()) await page.getByTestId('form-tab-json').click();
     await page.getByTestId('form-schema-json').fill(JSON.stringify(schema));
     await page.getByTestId('form-ui-json').fill(JSON.stringify(uiSchema));
     const preview = page.getByTestId('form-preview-form');

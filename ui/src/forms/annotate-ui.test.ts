@@ -19,3 +19,13 @@ describe('annotateUiSchema', () => {
     expect(ui.rows.items.owner).toEqual({ 'ui:widget': 'unit' });
   });
 });
+
+describe('annotateUiSchema for a choice-or-value string', () => {
+  it('given 共享期限 = 长期 or a date, when annotated, then it gets the constOrValue field', () => {
+    const sharePeriod = { type: 'string', anyOf: [{ const: 'long-term', title: '长期' }, { format: 'date', title: '截止日期' }] };
+    const category = { type: 'string', oneOf: [{ const: 'a' }, { const: 'b' }] };
+    const ui = annotateUiSchema({ properties: { sharePeriod, category } });
+    expect(ui.sharePeriod).toEqual({ 'ui:field': 'constOrValue', 'ui:fieldReplacesAnyOrOneOf': true });
+    expect(ui.category).toBeUndefined();
+  });
+});

@@ -1,13 +1,18 @@
-/** @module ui/forms/annotate-ui: schema annotations the server checks (x-unit, x-catalog-entry, x-attachment) pick our widgets when the uiSchema names none. */
+/**
+ * @module ui/forms/annotate-ui: schema annotations the server checks (x-unit, x-catalog-entry, x-attachment) and
+ * "a choice or a typed value" strings pick our widgets when the uiSchema names none.
+ */
+import { isConstOrValue } from './fields/const-or-value-field';
 import type { JsonSchema } from './schema-paths';
 
-function pick(schema: JsonSchema): Record<string, string> | undefined {
+function pick(schema: JsonSchema): Record<string, string | boolean> | undefined {
   if (schema['x-catalog-entry']) return { 'ui:widget': 'catalogEntry' };
   if (schema['x-unit']) return { 'ui:widget': 'unit' };
   const items = schema.items as JsonSchema | undefined;
   if (schema['x-attachment'] || (schema.type === 'array' && items && !Array.isArray(items) && items['x-attachment'])) {
     return { 'ui:field': 'attachments' };
   }
+  if (schema.type === 'string' && isConstOrValue(schema)) return { 'ui:field': 'constOrValue', 'ui:fieldReplacesAnyOrOneOf': true };
   return undefined;
 }
 

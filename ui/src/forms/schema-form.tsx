@@ -7,7 +7,9 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { useLocale } from '../i18n';
 import { showError } from '../lib';
 import { annotateUiSchema } from './annotate-ui';
+import { liftChoices, makeChoiceValidate } from './choice-schema';
 import { AttachmentsField } from './fields/attachments-field';
+import { ConstOrValueField } from './fields/const-or-value-field';
 import { TableField } from './fields/table-field';
 import { localizeFormLabels, zhStringTranslator } from './localize-labels';
 import { makeTransformErrors } from './localize-errors';
@@ -26,6 +28,7 @@ export const formWidgets: RegistryWidgetsType = {
 export const formFields: RegistryFieldsType = {
   table: TableField,
   attachments: AttachmentsField,
+  constOrValue: ConstOrValueField,
 };
 
 export interface SchemaFormProps {
@@ -51,6 +54,11 @@ export function SchemaForm(props: SchemaFormProps) {
   const [topErrors, setTopErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const transformErrors = useMemo(() => makeTransformErrors(schema, uiSchema, lang), [schema, uiSchema, lang]);
+  const lifted = useMemo(() => liftChoices(schema), [schema]);
+  const customValidate = useMemo(
+    () => (lifted.paths.length ? makeChoiceValidate(lifted.schema, uiSchema, lifted.paths, lang) : undefined),
+    [lifted, uiSchema, lang],
+  );
   const ui = useMemo(() => localizeFormLabels(annotateUiSchema(schema, uiSchema ?? {}), lang), [schema, uiSchema, lang]);
 
   const submit = async (formData: Record<string, unknown>) => {
@@ -78,8 +86,9 @@ export function SchemaForm(props: SchemaFormProps) {
         <Alert type="error" showIcon style={{ marginBottom: 12 }} title={topErrors.join('；')} />
       ) : null}
       <Form
-        schema={schema}
+        schema={lifted.schema}
         uiSchema={ui}
+        customValidate={customValidate}
         formData={data}
         validator={validator}
         widgets={formWidgets}

@@ -138,6 +138,7 @@ export function TableField(props: FieldProps<Row[]>) {
   ];
 
   return (
+    // The table's own errors (minItems...) are shown by rjsf's FieldTemplate; cell errors are shown here.
     <div style={{ marginBottom: 16 }} id={fieldPathId.$id}>
       <Typography.Text strong>
         {props.required ? <span style={{ color: '#ff4d4f' }}>* </span> : null}
@@ -165,11 +166,6 @@ export function TableField(props: FieldProps<Row[]>) {
           添加一行
         </Button>
       )}
-      {(errs.__errors ?? []).map((m: string) => (
-        <Typography.Text type="danger" key={m} style={{ display: 'block' }}>
-          {m}
-        </Typography.Text>
-      ))}
     </div>
   );
 }
