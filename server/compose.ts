@@ -12,6 +12,10 @@ import { formRoutes } from './routes/forms';
 import { deploymentRoutes } from './routes/deployments';
 import { instanceRoutes } from './routes/instances';
 import { taskRoutes } from './routes/tasks';
+import { attachmentRoutes } from './routes/attachments';
+import { catalogRoutes } from './routes/catalog';
+import { notificationRoutes } from './routes/notifications';
+import { supervisionRoutes } from './routes/supervision';
 import { composeEngine } from './services';
 
 export interface ServerContext {
@@ -57,7 +61,17 @@ export async function composeServer(options: ComposeOptions = {}): Promise<Serve
     startPollers: options.startPollers ?? true,
     demo: options.demoContent ?? (demo && !config.databaseUrl && !options.database),
   });
-  const routes: RouteModule[] = [calendarRoutes, formRoutes, deploymentRoutes, instanceRoutes, taskRoutes];
+  const routes: RouteModule[] = [
+    calendarRoutes,
+    formRoutes,
+    attachmentRoutes,
+    deploymentRoutes,
+    instanceRoutes,
+    taskRoutes,
+    catalogRoutes,
+    supervisionRoutes,
+    notificationRoutes,
+  ];
   const stoppers: (() => Promise<void>)[] = [engine.stop];
   const app = createApp(deps, routes, { uiDist: options.uiDist });
   return {
