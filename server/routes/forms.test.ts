@@ -75,3 +75,49 @@ describe.each(testDbKinds())('forms API on %s', (kind) => {
     expect((await call('/api/forms/draft-form', { as: 'admin' })).status).toBe(404);
   });
 });
+
+describe.each(testDbKinds())('shipped forms guarding the shipped processes on %s', (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await createTestServer(kind);
+  });
+  afterAll(() => server?.close());
+  const post = async (path: string, as: string, json: unknown, lang?: string) => {
+    const res = await server.request(path, { method: 'POST', as, json, headers: lang ? { 'accept-language': lang } : {} });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  const entry = {
+    systemName: '人口信息管理系统',
+    businessName: '户籍管理',
+    resourceName: '流动人口信息',
+    resourceCode: 'XC-GAJ-9101',
+    category: 'basic',
+    dataItems: [{ name: '公民身份号码', type: 'string', length: 18, sensitive: true }],
+    storageFormat: 'database',
+    shareType: 'conditional',
+    openType: 'forbidden',
+    provision: 'api',
+    updateCycle: 'daily',
+    sharePeriod: 'long-term',
+  };
+
+  it('refuses a registration without 共享条件 with a 422 naming it, then accepts the complete one', async () => {
+    const bad = await post('/api/process-instances', 'gaj.cataloguer', { processKey: 'catalog-registration', variables: entry });
+    expect([bad.status, bad.body.error.code]).toEqual([422, 'VALIDATION_FAILED']);
+    expect(bad.body.error.details).toEqual([{ path: '/shareCondition', field: '共享条件', message: '「共享条件」为必填项' }]);
+    const en = await post('/api/process-instances', 'gaj.cataloguer', { processKey: 'catalog-registration', variables: entry }, 'en');
+    expect(en.body.error.details[0].message).toBe('Sharing condition is required');
+    const good = await post('/api/process-instances', 'gaj.cataloguer', {
+      processKey: 'catalog-registration',
+      variables: { ...entry, shareCondition: '用于政务服务身份核验' },
+    });
+    expect(good.status).toBe(201);
+
+    // and the leader's 退回 without a reason is refused on the comment field
+    const tasks = (await (await server.request(`/api/tasks?scope=group&processInstanceId=${good.body.id}`, { as: 'gaj.leader' })).json()) as any;
+    const task = (tasks.items ?? tasks)[0];
+    expect(task.elementId).toBe('unit-approval');
+    const back = await post(`/api/tasks/${task.id}/complete`, 'gaj.leader', { variables: { decision: 'return' } });
+    expect([back.status, back.body.error.details]).toEqual([422, [{ path: '/comment', field: '审核意见', message: '「审核意见」为必填项' }]]);
+  });
+});
