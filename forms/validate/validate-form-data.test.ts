@@ -245,3 +245,26 @@ describe('conditional rules in other shapes', () => {
     expect(result.ok ? 0 : result.details.length).toBe(100);
   });
 });
+
+describe('keywords without our own wording', () => {
+  it('falls back to ajv-i18n Chinese, still prefixed by the field title', async () => {
+    const form = {
+      key: 'fallback',
+      version: 1,
+      schema: {
+        type: 'object',
+        properties: {
+          nickname: { type: 'string', title: '昵称', not: { const: 'admin' } },
+          tags: { type: 'array', title: '标签', contains: { const: '必选' } },
+        },
+      },
+    };
+    const result = await validateFormData(form, { nickname: 'admin', tags: ['可选'] });
+    const list = result.ok ? [] : result.details;
+    expect(list.map((d) => d.path)).toEqual(['/nickname', '/tags']);
+    expect(list[0].message).toMatch(/^「昵称」.*[\u4e00-\u9fff]/);
+    expect(list[0].message).not.toMatch(/must/);
+    expect(list[1].message).toMatch(/^「标签」.*[\u4e00-\u9fff]/);
+    expect(list[1].messageEn).toMatch(/^标签 must contain/);
+  });
+});

@@ -41,13 +41,15 @@ export async function validateFormData(
   return details.length === 0 ? { ok: true } : { ok: false, details: dedupe(details).slice(0, MAX_DETAILS) };
 }
 
+const SUMMARISING = new Set(['oneOf', 'anyOf', 'contains']);
+
 /**
  * ajv's raw errors → field issues: noise dropped, required errors moved onto the missing field. `message` is in
  * `lang`; `messageEn` is always English, so the HTTP edge can answer either language (server/http/errors.ts).
  */
 export function describeErrors(form: FormToValidate, errors: ErrorObject[], lang: Lang): FieldIssue[] {
-  // A failed oneOf/anyOf explains itself; the per-branch errors under it ("must be equal to constant") do not.
-  const choiceRoots = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
+  // A failed oneOf/anyOf/contains explains itself; the per-branch or per-item errors under it do not.
+  const choiceRoots = errors.filter((e) => SUMMARISING.has(e.keyword)).map((e) => `${e.schemaPath}/`);
   const out: FieldIssue[] = [];
   for (const e of errors) {
     // `if` only says "must match then"; the `then` branch's own errors say what is missing.
