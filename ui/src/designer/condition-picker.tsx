@@ -40,11 +40,20 @@ export function ConditionPicker(props: ConditionPickerProps) {
   if (value && source) {
     if (choices.length) {
       valueInput = (
+        // A list ("any of these", `enum`) shows as a multiple choice; one value as a plain select.
         <Select
           style={{ minWidth: 120 }}
-          value={encode(value.equals)}
+          mode={Array.isArray(value.equals) ? 'multiple' : undefined}
+          value={Array.isArray(value.equals) ? value.equals.map(encode) : encode(value.equals)}
           options={choices.map((c) => ({ value: encode(c.value), label: c.label }))}
-          onChange={(v: string) => onChange({ ...value, equals: JSON.parse(v) as ConditionValue })}
+          onChange={(v: string | string[]) =>
+            onChange({
+              ...value,
+              equals: Array.isArray(v)
+                ? v.map((x) => JSON.parse(x) as ConditionValue)
+                : (JSON.parse(v) as ConditionValue),
+            })
+          }
           aria-label={t('prop.equals')}
           data-testid={`prop-${id}-value`}
         />

@@ -82,31 +82,83 @@ describe('fromJsonSchema', () => {
     expect(isUnsupported(model) ? model : model.fields.map((f) => f.kind)).toEqual(['unit', 'catalogEntry']);
   });
 
-  it('refuses what it cannot express, naming each place, instead of dropping it', () => {
-    // given anyOf, an else branch, a custom field and a nested array of strings
+  it('keeps a field it cannot express verbatim as a custom field, saying why', () => {
+    // given a field with anyOf and an array of strings without a known ui:field
     const schema = {
       type: 'object',
       properties: {
-        a: { type: 'string', anyOf: [{ minLength: 1 }, { const: 'x' }] },
+        a: { type: 'string', title: '期限', anyOf: [{ const: 'long-term' }, { format: 'date' }] },
         b: { type: 'array', items: { type: 'string' } },
-        c: { type: 'string' },
+        c: { type: 'string', title: 'C' },
       },
+    };
+    const ui = { a: { 'ui:field': 'constOrValue' } };
+    // when read
+    const model = fromJsonSchema(schema, ui);
+    if (isUnsupported(model)) throw new Error(JSON.stringify(model.unsupported));
+    // then both are custom fields with their reasons, and the JSON comes back unchanged
+    expect(model.fields.map((f) => f.kind)).toEqual(['custom', 'custom', 'text']);
+    expect(model.fields[0].unsupported?.map((u) => u.path)).toContain('/properties/a');
+    expect(model.fields[1].unsupported?.[0].message).toMatch(/设计器/);
+    const out = toJsonSchema(model);
+    expect(out.schema.properties).toEqual(schema.properties);
+    expect(out.uiSchema.a).toEqual(ui.a);
+    // and a title edited in the designer is written into the kept JSON
+    model.fields[0].title = '共享期限';
+    expect((toJsonSchema(model).schema.properties as any).a).toEqual({
+      ...schema.properties.a,
+      title: '共享期限',
+    });
+  });
+
+  it('refuses the whole form when a condition has a shape it cannot express, naming the place', () => {
+    // given an else branch, and a uiSchema entry with no field
+    const schema = {
+      type: 'object',
+      properties: { a: { type: 'string' }, c: { type: 'string' } },
       allOf: [
         // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
-        { if: { properties: { c: { const: 'x' } } }, then: { required: ['a'] }, else: { required: ['b'] } },
+        { if: { properties: { c: { const: 'x' } } }, then: { required: ['a'] }, else: { required: ['c'] } },
       ],
     };
-    const r = fromJsonSchema(schema, { c: { 'ui:field': 'myField' } });
+    const r = fromJsonSchema(schema, { ghost: { 'ui:widget': 'textarea' } });
     // then each is reported with its path, in Chinese and English
     if (!isUnsupported(r)) throw new Error('expected unsupported');
-    expect(r.unsupported.map((u) => u.path).sort()).toEqual([
-      '/allOf/0',
-      '/properties/a/anyOf',
-      '/properties/b',
-      '/properties/c',
-    ]);
+    expect(r.unsupported.map((u) => u.path).sort()).toEqual(['/allOf/0', '/ui/ghost']);
     expect(r.unsupported[0].message).toMatch(/设计器/);
     expect(r.unsupported[0].messageEn).toMatch(/designer/);
+  });
+
+  it('reads "required when Y is one of" with a non-empty refinement, and writes the same back', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        decision: {
+          type: 'string',
+          title: '结论',
+          oneOf: [
+            { const: 'pass', title: '通过' },
+            { const: 'return', title: '退回' },
+          ],
+        },
+        comment: { type: 'string', title: '意见' },
+      },
+      allOf: [
+        {
+          if: { properties: { decision: { enum: ['return', 'reject'] } }, required: ['decision'] },
+          // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
+          then: { required: ['comment'], properties: { comment: { minLength: 1 } } },
+        },
+      ],
+    };
+    const model = fromJsonSchema(schema, {});
+    if (isUnsupported(model)) throw new Error(JSON.stringify(model.unsupported));
+    expect(model.fields[1].requiredWhen).toEqual({
+      field: 'decision',
+      equals: ['return', 'reject'],
+      nonEmpty: true,
+    });
+    expect(toJsonSchema(model).schema.allOf).toEqual(schema.allOf);
   });
 
   it('refuses a schema whose top level is not an object', () => {

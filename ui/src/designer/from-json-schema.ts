@@ -3,16 +3,13 @@
  * constructs the designer cannot express (so the UI sends the user to the JSON tab instead of dropping them).
  * Harmless annotations (default, placeholder, help, error messages...) are kept verbatim in `schemaExtra`/`uiExtra`.
  */
-import type { Condition, DesignerField, DesignerModel, FieldKind, FieldOption } from './model';
+import type { DesignerField, DesignerModel, FieldKind, FieldOption, Unsupported } from './model';
+import { readConditions } from './read-conditions';
+
+export type { Unsupported } from './model';
 import { ATTACHMENTS_FIELD, CATALOG_ENTRY_WIDGET_ALIASES, TABLE_FIELD, UNIT_WIDGET_ALIASES } from './widgets';
 
 type Json = Record<string, any>;
-
-export interface Unsupported {
-  path: string;
-  message: string;
-  messageEn: string;
-}
 
 export type ImportResult = DesignerModel | { unsupported: Unsupported[] };
 
@@ -30,7 +27,16 @@ const SCHEMA_EXTRAS = [
   'minItems',
   'maxItems',
   'uniqueItems',
+  // On kinds whose own properties do not include them (a picker's minLength: 1, a section's additionalProperties).
+  'minLength',
+  'maxLength',
+  'pattern',
+  'additionalProperties',
+  'minProperties',
+  'maxProperties',
 ];
+/** Keywords on a table's row object the designer keeps. */
+const ROW_EXTRAS = ['title', 'description', 'additionalProperties'];
 const ROOT_EXTRAS = [
   '$schema',
   '$id',
@@ -60,46 +66,8 @@ class Reader {
     for (const k of Object.keys(schema)) if (!handled.includes(k)) this.keyword(path, k);
     const props: Json = isObj(schema.properties) ? schema.properties : {};
     const required = new Set<string>(Array.isArray(schema.required) ? schema.required : []);
-    const visible = new Map<string, { schema: Json; when: Condition; required: boolean }>();
-    const requiredWhen = new Map<string, Condition>();
-    (Array.isArray(schema.allOf) ? schema.allOf : []).forEach((entry: unknown, i: number) => {
-      const at = `${path}/allOf/${i}`;
-      const when = isObj(entry) ? readCondition(entry.if) : undefined;
-      const then = isObj(entry) ? entry.then : undefined;
-      const shapeOk =
-        isObj(entry) && when && isObj(then) && Object.keys(entry).every((k) => k === 'if' || k === 'then');
-      const thenKeys = isObj(then) ? Object.keys(then) : [];
-      if (!shapeOk || thenKeys.some((k) => k !== 'properties' && k !== 'required')) {
-        this.add(
-          at,
-          '设计器只支持“当 Y 等于某值时显示/必填 X”形式的条件',
-          'The designer only supports conditions of the form "show / require X when Y equals a value"',
-        );
-        return;
-      }
-      const thenProps = isObj(then.properties) ? Object.keys(then.properties) : [];
-      const thenReq: string[] = Array.isArray(then.required) ? then.required : [];
-      if (
-        thenProps.length === 1 &&
-        thenReq.every((r) => r === thenProps[0]) &&
-        !props[thenProps[0]] &&
-        !visible.has(thenProps[0])
-      ) {
-        visible.set(thenProps[0], {
-          schema: then.properties[thenProps[0]],
-          when,
-          required: thenReq.length > 0,
-        });
-      } else if (thenProps.length === 0 && thenReq.length > 0 && thenReq.every((r) => !requiredWhen.has(r))) {
-        for (const r of thenReq) requiredWhen.set(r, when);
-      } else {
-        this.add(
-          at,
-          '设计器只支持每个条件显示一个字段，且字段不能重复定义',
-          'The designer supports one field per visibility condition, defined once',
-        );
-      }
-    });
+    const { visible, requiredWhen, issues } = readConditions(schema.allOf, props, path);
+    this.issues.push(...issues);
     const names = [...Object.keys(props), ...visible.keys()];
     const order = Array.isArray(ui['ui:order']) ? (ui['ui:order'] as string[]).filter((n) => n !== '*') : [];
     const ordered = [...order.filter((n) => names.includes(n)), ...names.filter((n) => !order.includes(n))];
@@ -134,7 +102,24 @@ class Reader {
     return fields;
   }
 
+  /** A field; one the designer cannot express becomes a `custom` field holding its JSON verbatim. */
   field(name: string, s: unknown, ui: Json, path: string): DesignerField | undefined {
+    if (!isObj(s)) return this.strictField(name, s, ui, path);
+    const sub = new Reader();
+    const f = sub.strictField(name, s, ui, path);
+    if (f && sub.issues.length === 0) return f;
+    const custom: DesignerField = {
+      name,
+      kind: 'custom',
+      title: typeof s.title === 'string' ? s.title : name,
+    };
+    if (typeof s.description === 'string') custom.description = s.description;
+    custom.raw = { schema: s, uiSchema: ui };
+    custom.unsupported = sub.issues;
+    return custom;
+  }
+
+  strictField(name: string, s: unknown, ui: Json, path: string): DesignerField | undefined {
     if (!isObj(s)) return void this.add(path, `字段“${name}”不是对象`, `Field "${name}" is not an object`);
     const kind = detectKind(s, ui);
     if (!kind)
@@ -146,6 +131,7 @@ class Reader {
     const f: DesignerField = { name, kind, title: typeof s.title === 'string' ? s.title : name };
     if (typeof s.description === 'string') f.description = s.description;
     const handled = ['type', 'title', 'description'];
+    const extraFromKind: Json = {};
     const take = (key: 'min' | 'max' | 'minLength' | 'maxLength', from: string) => {
       if (typeof s[from] === 'number') f[key] = s[from];
       handled.push(from);
@@ -174,7 +160,15 @@ class Reader {
     }
     if (kind === 'unit') handled.push('x-unit');
     if (kind === 'catalogEntry') handled.push('x-catalog-entry');
-    if (kind === 'attachments') handled.push('items', 'x-attachment');
+    if (kind === 'attachments') {
+      handled.push('items', 'x-attachment');
+      // The designer writes `items: {type: 'string'}` with x-attachment on the array; a form that marks the items
+      // instead (or constrains them) keeps its own way: `undefined` in the extras removes the designer's default.
+      const items = s.items as Json | undefined;
+      const plain = isObj(items) && Object.keys(items).length === 1 && items.type === 'string';
+      if (!plain) extraFromKind.items = items;
+      if (s['x-attachment'] !== true) extraFromKind['x-attachment'] = undefined;
+    }
     if (kind === 'table') {
       handled.push('items');
       const items = s.items as Json;
@@ -183,17 +177,21 @@ class Reader {
         'properties',
         'required',
         'allOf',
+        ...ROW_EXTRAS,
       ]);
+      const rowExtra = Object.fromEntries(ROW_EXTRAS.filter((k) => k in items).map((k) => [k, items[k]]));
+      if (Object.keys(rowExtra).length) f.rowExtra = rowExtra;
     }
     if (kind === 'section') {
       handled.push('properties', 'required', 'allOf');
       f.fields = this.object(s, ui, path, Object.keys(s));
     }
-    const schemaExtra: Json = {};
+    const schemaExtra: Json = { ...extraFromKind };
     for (const [k, v] of Object.entries(s)) {
-      if (k === 'format' && (kind === 'text' || kind === 'textarea') && v !== undefined) schemaExtra[k] = v;
+      if (k === 'format' && (kind === 'text' || kind === 'textarea')) schemaExtra[k] = v;
+      else if (handled.includes(k)) continue;
       else if (SCHEMA_EXTRAS.includes(k)) schemaExtra[k] = v;
-      else if (!handled.includes(k)) this.keyword(path, k);
+      else this.keyword(path, k);
     }
     if (Object.keys(schemaExtra).length) f.schemaExtra = schemaExtra;
     const uiExtra = uiExtras(kind, ui);
@@ -257,21 +255,6 @@ function uiExtras(kind: FieldKind, ui: Json): Json {
     out[k] = v;
   }
   return out;
-}
-
-function readCondition(cond: unknown): Condition | undefined {
-  if (!isObj(cond) || !isObj(cond.properties)) return undefined;
-  const keys = Object.keys(cond.properties);
-  if (keys.length !== 1 || Object.keys(cond).some((k) => k !== 'properties' && k !== 'required'))
-    return undefined;
-  const test = cond.properties[keys[0]];
-  if (
-    !isObj(test) ||
-    Object.keys(test).length !== 1 ||
-    !['string', 'number', 'boolean'].includes(typeof test.const)
-  )
-    return undefined;
-  return { field: keys[0], equals: test.const };
 }
 
 export function fromJsonSchema(schema: unknown, uiSchema: unknown): ImportResult {

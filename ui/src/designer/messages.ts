@@ -52,6 +52,8 @@ const zh = {
   previewValid: '校验通过',
   previewSubmit: '校验',
   previewBroken: '预览无法显示',
+  'custom.note':
+    '此字段使用了设计器无法编辑的写法，已原样保留；标题、标识、必填和条件可在此修改，其余请在 JSON 页签中编辑：',
   yes: '是',
   no: '否',
 } as const;
@@ -109,6 +111,8 @@ const en: Record<DesignerKey, string> = {
   previewValid: 'Valid',
   previewSubmit: 'Validate',
   previewBroken: 'The preview cannot be shown',
+  'custom.note':
+    'This field uses constructs the designer cannot edit and is kept as is; title, key, required and conditions can be changed here, the rest in the JSON tab:',
   yes: 'Yes',
   no: 'No',
 };
@@ -126,6 +130,7 @@ const KIND_LABELS: Record<FieldKind, [string, string]> = {
   attachments: ['附件', 'Attachments'],
   table: ['表格', 'Table'],
   section: ['分组', 'Section'],
+  custom: ['自定义（JSON）', 'Custom (JSON)'],
 };
 
 export type DesignerT = (key: DesignerKey) => string;

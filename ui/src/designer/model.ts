@@ -15,7 +15,9 @@ export type FieldKind =
   | 'catalogEntry'
   | 'attachments'
   | 'table'
-  | 'section';
+  | 'section'
+  /** A field read from JSON that the designer cannot edit: kept verbatim in `raw`, movable, deletable, renamable. */
+  | 'custom';
 
 /** The palette, in display order. */
 export const FIELD_KINDS: FieldKind[] = [
@@ -38,10 +40,22 @@ export const COLUMN_KINDS: FieldKind[] = ['text', 'number', 'integer', 'date', '
 
 export type ConditionValue = string | number | boolean;
 
-/** "when field `field` equals `equals`", field being a sibling in the same object. */
+/** "when field `field` equals `equals`" (or any of them, for a list), `field` being a sibling in the same object. */
 export interface Condition {
   field: string;
-  equals: ConditionValue;
+  equals: ConditionValue | ConditionValue[];
+  /**
+   * required-when only: the branch also says `minLength: 1`, so an empty string sent through the API does not pass
+   * as "filled" (the shipped review forms do this for their comment fields). Kept on import, written back.
+   */
+  nonEmpty?: boolean;
+}
+
+/** A place in the JSON the designer cannot express, with a reason in both languages. */
+export interface Unsupported {
+  path: string;
+  message: string;
+  messageEn: string;
 }
 
 export interface FieldOption {
@@ -70,6 +84,11 @@ export interface DesignerField {
   columns?: DesignerField[];
   /** section: its own fields. */
   fields?: DesignerField[];
+  /** table: keywords on the row object the designer keeps (title, additionalProperties). */
+  rowExtra?: Record<string, unknown>;
+  /** custom: the field's JSON as read, and why the designer cannot edit it. */
+  raw?: { schema: Record<string, unknown>; uiSchema: Record<string, unknown> };
+  unsupported?: Unsupported[];
   /** Annotations the designer does not edit but keeps (default, placeholder, help...), so a round trip loses nothing. */
   schemaExtra?: Record<string, unknown>;
   uiExtra?: Record<string, unknown>;

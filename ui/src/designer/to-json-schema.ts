@@ -20,7 +20,8 @@ export interface CompiledForm {
 const defined = (o: Json): Json => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 export function conditionIf(c: Condition): Json {
-  return { properties: { [c.field]: { const: c.equals } }, required: [c.field] };
+  const test = Array.isArray(c.equals) ? { enum: c.equals } : { const: c.equals };
+  return { properties: { [c.field]: test }, required: [c.field] };
 }
 
 /** `{if, then}` for a condition. */
@@ -74,9 +75,18 @@ export function fieldToSchema(f: DesignerField): CompiledForm {
       break;
     case 'table': {
       const rows = compileObject(f.columns ?? []);
-      schema = { ...base, type: 'array', items: { type: 'object', ...rows.schema } };
+      schema = { ...base, type: 'array', items: { type: 'object', ...f.rowExtra, ...rows.schema } };
       ui = { 'ui:field': TABLE_FIELD, items: rows.uiSchema };
       break;
+    }
+    case 'custom': {
+      // Verbatim, except what the properties pane may change: title and description.
+      const raw = f.raw ?? { schema: {}, uiSchema: {} };
+      schema = { ...raw.schema };
+      if (f.title !== (raw.schema.title ?? f.name)) schema.title = f.title;
+      if (f.description) schema.description = f.description;
+      else delete schema.description;
+      return { schema, uiSchema: { ...raw.uiSchema } };
     }
     case 'section': {
       const inner = compileObject(f.fields ?? []);
@@ -105,7 +115,11 @@ export function compileObject(fields: DesignerField[]): CompiledForm {
       properties[f.name] = compiled.schema;
       if (f.required) required.push(f.name);
     }
-    if (f.requiredWhen) allOf.push(ifThen(f.requiredWhen, { required: [f.name] }));
+    if (f.requiredWhen) {
+      const then: Json = { required: [f.name] };
+      if (f.requiredWhen.nonEmpty) then.properties = { [f.name]: { minLength: 1 } };
+      allOf.push(ifThen({ field: f.requiredWhen.field, equals: f.requiredWhen.equals }, then));
+    }
   }
   const schema: Json = { properties };
   if (required.length) schema.required = required;

@@ -1,0 +1,143 @@
+/**
+ * @module Browser test of the visual form designer: an administrator adds 共享条件, required when 共享属性 =
+ * 有条件共享, saves version 2 (the server keeps the if/then), and the preview then demands 共享条件 in Chinese.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserUnavailableReason, launchBrowser } from '../../server/testing/browser';
+import { startListeningTestServer } from '../../server/testing/test-server';
+
+const skip = browserUnavailableReason();
+const ARTIFACTS = 'test-results/screenshots';
+const KEY = 'sharing-request';
+const SHARING = ['无条件共享', '有条件共享', '不予共享'];
+/** The renderer's Chinese "required" message naming a field (its current wording, or the earlier one). */
+const requiredMessage = (title: string) => new RegExp(`「${title}」为必填项|请填写“${title}”`);
+
+/** Opens an antd Select and picks the option with this label. */
+async function pick(page: Page, select: ReturnType<Page['locator']>, label: string) {
+  await select.click();
+  await page
+    .locator(
+      `.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`,
+    )
+    .click();
+}
+
+describe.skipIf(skip !== null)('the form designer in Chromium', () => {
+  let server: Awaited<ReturnType<typeof startListeningTestServer>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    [server, browser] = await Promise.all([startListeningTestServer('pglite'), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('adds 共享条件 required when 共享属性 = 有条件共享, saves v2, and the preview asks for it in Chinese', async () => {
+    // given version 1 of a form with a 共享属性 select, saved through the API
+    const v1 = await server.request('/api/forms', {
+      method: 'POST',
+      as: 'admin',
+      json: {
+        key: KEY,
+        title: '数据共享申请',
+        schema: {
+          type: 'object',
+          title: '数据共享申请',
+          required: ['resourceName', 'sharing'],
+          properties: {
+            resourceName: { type: 'string', title: '资源名称' },
+            sharing: {
+              type: 'string',
+              title: '共享属性',
+              oneOf: SHARING.map((s) => ({ const: s, title: s })),
+            },
+          },
+        },
+        uiSchema: {},
+      },
+    });
+    expect(v1.status).toBe(201);
+
+    // and the administrator logged in, on the form's page
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill('huiliu-demo');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('user-name').waitFor();
+    await page.goto(`${server.url}/forms/${KEY}`);
+    // then the visual designer is the main editor and lists the existing fields
+    await page.getByTestId('designer-field-sharing').waitFor();
+    expect(await page.getByTestId('designer-field-resourceName').textContent()).toContain('资源名称');
+
+    // when they select 共享属性 and click 单行文本 in the palette
+    await page.getByTestId('designer-field-sharing').click();
+    await page.getByTestId('palette-text').click();
+    // then a new text field appears right after it, selected
+    await page.getByTestId('designer-field-field1').waitFor();
+    expect(await page.getByTestId('prop-name').inputValue()).toBe('field1');
+
+    // when they title it 共享条件 and try a key that is not an identifier, then the key is refused
+    await page.getByTestId('prop-title').fill('共享条件');
+    await page.getByTestId('prop-name').fill('共享条件');
+    expect(await page.getByTestId('prop-name-error').textContent()).toContain('字段标识须以字母或下划线开头');
+    await page.getByTestId('prop-name').fill('sharing');
+    expect(await page.getByTestId('prop-name-error').textContent()).toContain('同一层级已有此字段标识');
+    // and a valid key is taken
+    await page.getByTestId('prop-name').fill('sharingCondition');
+    await page.getByTestId('designer-field-sharingCondition').waitFor();
+
+    // when they make it required when 共享属性 = 有条件共享
+    await pick(page, page.getByTestId('prop-required-when-field'), '共享属性（sharing）');
+    await pick(page, page.getByTestId('prop-required-when-value'), '有条件共享');
+    await page.screenshot({ path: `${ARTIFACTS}/designer-required-when.png`, fullPage: true });
+
+    // and save a new version
+    await page.getByTestId('form-save').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('v2');
+
+    // then the server has version 2 with the field in place and the if/then
+    const res = await server.request(`/api/forms/${KEY}`, { as: 'admin' });
+    const form = (await res.json()) as { version: number; schema: any; uiSchema: any };
+    expect(form.version).toBe(2);
+    expect(form.schema.properties.sharingCondition).toEqual({ title: '共享条件', type: 'string' });
+    expect(form.schema.allOf).toEqual([
+      {
+        if: { properties: { sharing: { const: '有条件共享' } }, required: ['sharing'] },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
+        then: { required: ['sharingCondition'] },
+      },
+    ]);
+    expect(form.uiSchema['ui:order']).toEqual(['resourceName', 'sharing', 'sharingCondition']);
+
+    // when, in 预览, they choose 无条件共享 and submit, then 共享条件 is not demanded
+    await page.getByTestId('designer-tab-preview').click();
+    const preview = page.getByTestId('designer-preview');
+    await preview.locator('#root_sharing').waitFor();
+    await pick(
+      page,
+      preview.locator('.ant-select').filter({ has: page.locator('#root_sharing') }),
+      '无条件共享',
+    );
+    await preview.getByTestId('form-submit').click();
+    await expect.poll(() => preview.textContent()).toMatch(requiredMessage('资源名称'));
+    expect(await preview.textContent()).not.toMatch(requiredMessage('共享条件'));
+
+    // when they choose 有条件共享 and submit with 共享条件 empty
+    await pick(
+      page,
+      preview.locator('.ant-select').filter({ has: page.locator('#root_sharing') }),
+      '有条件共享',
+    );
+    await preview.getByTestId('form-submit').click();
+    // then the Chinese error names 共享条件
+    await expect.poll(() => preview.textContent()).toMatch(requiredMessage('共享条件'));
+    await page.screenshot({ path: `${ARTIFACTS}/designer-preview-error.png`, fullPage: true });
+    await page.close();
+  });
+});
