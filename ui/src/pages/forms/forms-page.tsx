@@ -1,12 +1,13 @@
 /** @module ui/pages/forms: form definitions: pick a form and version, edit its JSON Schema and uiSchema with a live preview, save a new version. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Input, List, Modal, Row, Select, Space, Tag } from 'antd';
+import { Button, Card, Col, Empty, Input, List, Modal, Row, Select, Space, Tabs, Tag } from 'antd';
 import { Component, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { forms, itemsOf } from '../../api';
 import { useUser } from '../../auth';
+import { FormDesigner } from '../../designer';
 import { type JsonSchema, SchemaForm } from '../../forms';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { isAdmin, showError, showSuccess, useAsync } from '../../lib';
 import { JsonEditor, parseJson } from './json-editor';
 
@@ -31,6 +32,7 @@ export default function FormsPage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const t = useT();
+  const { lang } = useLocale();
   const admin = isAdmin(useUser().roles);
   const version = params.get('version') ? Number(params.get('version')) : undefined;
   const list = useAsync(() => forms.list().then(itemsOf), []);
@@ -152,30 +154,59 @@ export default function FormsPage() {
               </Space>
             }
           >
-            <Row gutter={16}>
-              <Col xs={24} xl={12}>
-                <JsonEditor label={t('forms.schema')} value={schemaText} onChange={setSchemaText} testId="form-schema-json" />
-                <JsonEditor label={t('forms.uiSchema')} value={uiText} onChange={setUiText} rows={10} testId="form-ui-json" />
-              </Col>
-              <Col xs={24} xl={12}>
-                <Card size="small" title={t('forms.preview')} data-testid="form-preview" styles={{ body: { overflowX: 'auto' } }}>
-                  {schema && uiSchema ? (
-                    <PreviewBoundary resetKey={schemaText + uiText}>
-                      <SchemaForm
-                        key={schemaText + uiText}
-                        schema={schema}
-                        uiSchema={uiSchema}
-                        onSubmit={async () => showSuccess('校验通过')}
-                        submitText="校验"
-                        testId="form-preview-form"
+            {/* The visual designer edits the same schema/uiSchema text as the JSON tab; save and versions are shared. */}
+            <Tabs
+              items={[
+                {
+                  key: 'designer',
+                  label: <span data-testid="form-tab-designer">{lang === 'en' ? 'Visual designer' : '可视化设计'}</span>,
+                  children:
+                    schema && uiSchema ? (
+                      <FormDesigner
+                        value={{ title, schema, uiSchema }}
+                        onChange={(next) => {
+                          setSchemaText(pretty(next.schema));
+                          setUiText(pretty(next.uiSchema));
+                        }}
+                        lang={lang}
+                        readOnly={!admin}
                       />
-                    </PreviewBoundary>
-                  ) : (
-                    <Empty description={t('forms.invalidJson')} />
-                  )}
-                </Card>
-              </Col>
-            </Row>
+                    ) : (
+                      <Empty description={t('forms.invalidJson')} />
+                    ),
+                },
+                {
+                  key: 'json',
+                  label: <span data-testid="form-tab-json">JSON</span>,
+                  children: (
+                  <Row gutter={16}>
+                    <Col xs={24} xl={12}>
+                      <JsonEditor label={t('forms.schema')} value={schemaText} onChange={setSchemaText} testId="form-schema-json" />
+                      <JsonEditor label={t('forms.uiSchema')} value={uiText} onChange={setUiText} rows={10} testId="form-ui-json" />
+                    </Col>
+                    <Col xs={24} xl={12}>
+                      <Card size="small" title={t('forms.preview')} data-testid="form-preview" styles={{ body: { overflowX: 'auto' } }}>
+                        {schema && uiSchema ? (
+                          <PreviewBoundary resetKey={schemaText + uiText}>
+                            <SchemaForm
+                              key={schemaText + uiText}
+                              schema={schema}
+                              uiSchema={uiSchema}
+                              onSubmit={async () => showSuccess('校验通过')}
+                              submitText="校验"
+                              testId="form-preview-form"
+                            />
+                          </PreviewBoundary>
+                        ) : (
+                          <Empty description={t('forms.invalidJson')} />
+                        )}
+                      </Card>
+                    </Col>
+                  </Row>
+                  ),
+                },
+              ]}
+            />
           </Card>
         ) : (
           <Card>
