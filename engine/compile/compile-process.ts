@@ -168,16 +168,19 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
     ['startEvent', 'timerStartEvent', 'messageStartEvent'].includes(el(id).kind),
   );
   const top = containerStates(processLevel, null, '$end', null);
-  top.$start = {
-    always: starts.map((s) => ({
-      guard: {
-        type: 'start.is',
-        params: { el: s, none: el(s).kind === 'startEvent', only: starts.length === 1 },
-      },
-      target: esc(s),
-    })),
-  };
-  const machine = rootConfig(model.id, '$start', top, sideOf);
+  // One start event: begin there directly (one microstep less per instance); several: choose by startEventId.
+  const direct = starts.length === 1 && !/[.\\]/.test(starts[0]) ? starts[0] : null;
+  if (!direct)
+    top.$start = {
+      always: starts.map((s) => ({
+        guard: {
+          type: 'start.is',
+          params: { el: s, none: el(s).kind === 'startEvent', only: starts.length === 1 },
+        },
+        target: esc(s),
+      })),
+    };
+  const machine = rootConfig(model.id, direct ?? '$start', top, sideOf);
   (machine.meta as Record<string, Cfg>).huiliu = { sidePaths, sideOf } as Cfg;
   return { machine: machine as Json, issues };
 }

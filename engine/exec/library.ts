@@ -22,7 +22,16 @@ const actionFns: Record<string, ActionFn> = {
     delete route[p.el];
     return { ...next, via, route };
   },
-  'element.close': (ctx, _e, p) => closeOwned(ctx, p.el),
+  'element.close': (ctx, _e, p) => {
+    const next = closeOwned(ctx, p.el);
+    // Forget the element's decision and exit marker so the context does not grow with every element passed.
+    if (!(p.el in next.via) && !(p.el in next.route)) return next;
+    const via = { ...next.via };
+    delete via[p.el];
+    const route = { ...next.route };
+    delete route[p.el];
+    return { ...next, via, route };
+  },
   'element.complete': (ctx, _e, p) => {
     history('element.completed', p.el);
     return ctx;
@@ -46,6 +55,14 @@ const actionFns: Record<string, ActionFn> = {
       else if (a.message) next = subscribe(next, a.el, a.message, p.host, p.host);
     }
     return next;
+  },
+  'boundary.rearm': (ctx, e, p) => {
+    // The incident is resolved by now; its element is named in the key (`el#act!n`).
+    const el = /^(.*)#\d+!\d+$/.exec(String(e.incidentKey))?.[1];
+    const a = p.arm.find((x: { el: string }) => x.el === el);
+    if (!a) return ctx;
+    if (a.timer) return scheduleTimer(ctx, a.el, a.timer, p.host, p.host, a.interrupting);
+    return a.message ? subscribe(ctx, a.el, a.message, p.host, p.host) : ctx;
   },
   'boundary.fired': (ctx, _e, p) => {
     history('boundary.fired', p.el);

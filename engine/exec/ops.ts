@@ -68,6 +68,8 @@ export function raiseIncident(
   errorType: string,
   message: string,
   expression?: string,
+  /** Boundary and event-gateway events: the element whose exit also closes this incident. */
+  host?: string,
 ): Ctx {
   const act = activationOf(ctx, el);
   const counter = ctx.counter + 1;
@@ -83,7 +85,10 @@ export function raiseIncident(
   if (expression) effect.expression = expression;
   emit(effect);
   history('incident.raised', el, { incidentKey, errorType, message });
-  return { ...openItem(ctx, incidentKey, { t: 'incident', el, act }), counter };
+  return {
+    ...openItem(ctx, incidentKey, host ? { t: 'incident', el, act, host } : { t: 'incident', el, act }),
+    counter,
+  };
 }
 
 export function hasIncident(ctx: Ctx, el: string): boolean {

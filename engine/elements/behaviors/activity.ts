@@ -17,9 +17,23 @@ export function elementState(el: ModelElement, cc: CompileCtx, parts: StateParts
   for (const [ev, ts] of Object.entries(b.on)) on[ev] = [...ts];
   // Boundary transitions come first so that, e.g., a matching error boundary wins over the generic error handling.
   for (const [ev, ts] of Object.entries(parts.on ?? {})) on[ev] = [...(on[ev] ?? []), ...ts];
+  // Retrying an incident of a boundary event re-arms that boundary only; one of the element itself re-enters it.
+  const rearm = b.arm.length
+    ? [
+        {
+          guard: { type: 'incident.matches', params: { els: el.boundaries } },
+          actions: [
+            { type: 'incident.resolve' },
+            { type: 'boundary.rearm', params: { host: el.id, arm: b.arm } },
+          ],
+        },
+      ]
+    : [];
   on['incident.retry'] = [
+    ...(on['incident.retry'] ?? []),
+    ...rearm,
     {
-      guard: { type: 'incident.matches', params: { els: [el.id, ...el.boundaries] } },
+      guard: { type: 'incident.matches', params: { els: [el.id] } },
       target: esc(el.id),
       reenter: true,
       actions: [{ type: 'incident.resolve' }],

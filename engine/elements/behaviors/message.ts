@@ -41,7 +41,7 @@ export function subscribe(ctx: Ctx, el: string, spec: MessageSpec, actOf: string
   let correlationKey: string | null = null;
   if (spec.correlationKey) {
     const r = resolveValue(ctx, spec.correlationKey);
-    if (!r.ok) return raiseIncident(ctx, el, 'correlation-key', r.message, spec.correlationKey);
+    if (!r.ok) return raiseIncident(ctx, el, 'correlation-key', r.message, spec.correlationKey, host);
     correlationKey = r.value === null ? null : String(r.value);
   }
   const subscriptionKey = keyOf(el, act);

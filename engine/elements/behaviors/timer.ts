@@ -52,7 +52,7 @@ export function scheduleTimer(
 ): Ctx {
   const act = activationOf(ctx, actOf);
   const due = computeDue(ctx, def, stepEnv().at);
-  if (!due.ok) return raiseIncident(ctx, el, 'timer-expression', due.message, due.expression);
+  if (!due.ok) return raiseIncident(ctx, el, 'timer-expression', due.message, due.expression, host);
   const timerKey = keyOf(el, act);
   const effect: Extract<Effect, { type: 'timer.scheduled' }> = {
     type: 'timer.scheduled',

@@ -73,3 +73,35 @@ describe('timer boundary event', () => {
     expect(h.effects).toContainEqual({ type: 'task.closed', taskKey: 'rectify#1', reason: 'cancelled' });
   });
 });
+
+describe('timer boundary incidents and cycles', () => {
+  const withFeel = xml.replace(
+    '<bpmn:timeDuration>P5D</bpmn:timeDuration>',
+    '<bpmn:timeDuration>=deadline</bpmn:timeDuration>',
+  );
+
+  it('given a boundary timer expression that fails, when the task opens, then an incident names the boundary and retry re-arms only it', async () => {
+    const h = (await deploy(withFeel)).start();
+    expect(h.status).toBe('incident');
+    expect([...h.incidents.values()][0]).toMatchObject({
+      elementId: 'overdue',
+      errorType: 'timer-expression',
+    });
+    expect(h.task('rectify').taskKey).toBe('rectify#1');
+    h.retryIncident('overdue');
+    // Still no `deadline`: the incident comes back, and the task was never reopened.
+    expect(h.status).toBe('incident');
+    expect(h.task('rectify').taskKey).toBe('rectify#1');
+  });
+
+  it('given a bounded cycle R2/P1D, when it fired twice, then a third fire is refused', async () => {
+    const h = (await deploy(xml.replace('<bpmn:timeCycle>R/P1D', '<bpmn:timeCycle>R2/P1D'))).start();
+    expect(h.timer('daily').repetitionsLeft).toBe(1);
+    h.fireTimer('daily');
+    h.fireTimer('daily');
+    expect(h.timers.has('daily#1')).toBe(false);
+    expect(
+      h.send({ type: 'timer.fire', timerKey: 'daily#1', elementId: 'daily', activation: 1 }),
+    ).toMatchObject({ rejected: true });
+  });
+});

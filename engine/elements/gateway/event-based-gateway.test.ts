@@ -28,4 +28,25 @@ describe('event-based gateway', () => {
     });
     expect(late).toMatchObject({ rejected: true });
   });
+
+  it('given a timer expression that fails, when the gateway arms, then the incident names the catch event and retry re-arms only it', async () => {
+    const h = (
+      await deploy(
+        xml.replace(
+          '<bpmn:timeDuration>P2D</bpmn:timeDuration>',
+          '<bpmn:timeDuration>=wait</bpmn:timeDuration>',
+        ),
+      )
+    ).start({ caseNo: 'C-1' });
+    expect([...h.incidents.values()][0]).toMatchObject({
+      elementId: 'timeout',
+      errorType: 'timer-expression',
+    });
+    h.retryIncident('timeout');
+    expect(h.status).toBe('incident');
+    expect(h.subscriptions.size).toBe(1);
+    h.correlate('reply');
+    expect(h.status).toBe('completed');
+    expect(h.incidents.size).toBe(0);
+  });
 });

@@ -42,6 +42,14 @@ export const eventBasedGateway: ElementHandler<'eventBasedGateway'> = {
       on[isTimer ? 'timer.fire' : 'message.correlate'].push(exit.on);
       always.push(exit.always);
     }
+    // A failing timer/correlation expression is an incident on the catch event; retrying re-arms just that one.
+    const catches = arm.map((a) => (a as { el: string }).el);
+    on['incident.retry'] = [
+      {
+        guard: { type: 'incident.matches', params: { els: catches } },
+        actions: [{ type: 'incident.resolve' }, { type: 'boundary.rearm', params: { host: el.id, arm } }],
+      },
+    ];
     return elementState(el, cc, {
       entry: [{ type: 'boundary.arm', params: { host: el.id, arm } }],
       on,
