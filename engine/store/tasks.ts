@@ -1,7 +1,7 @@
 /** @module User-task rows: open, close, claim, and the inbox listing (which must stay fast at 1M rows). */
 import { and, asc, desc, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from './db';
-import { type TaskRow, userTasks } from './schema';
+import { type InstanceRow, processInstances, type TaskRow, userTasks } from './schema';
 
 export type NewTask = typeof userTasks.$inferInsert;
 
@@ -39,6 +39,19 @@ export async function cancelOpenTasks(tx: DbOrTx, instanceId: string, at: Date):
 
 export async function getTaskRow(db: DbOrTx, id: string): Promise<TaskRow | undefined> {
   const [row] = await db.select().from(userTasks).where(eq(userTasks.id, id));
+  return row;
+}
+
+/** A task with its instance in one round trip (the start of every completion). */
+export async function getTaskWithInstance(
+  db: DbOrTx,
+  id: string,
+): Promise<{ task: TaskRow; instance: InstanceRow } | undefined> {
+  const [row] = await db
+    .select({ task: userTasks, instance: processInstances })
+    .from(userTasks)
+    .innerJoin(processInstances, eq(processInstances.id, userTasks.instanceId))
+    .where(eq(userTasks.id, id));
   return row;
 }
 

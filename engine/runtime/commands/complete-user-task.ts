@@ -1,7 +1,7 @@
 /** @module completeUserTask: the assignee or a candidate completes an open task; a second completion is a 409 that changes nothing. */
 import type { Vars } from '../../contract';
 import { AppError } from '../../errors';
-import { closeTask, getTaskRow, type InstanceRow, loadInstance, type TaskRow } from '../../store';
+import { closeTask, getTaskRow, getTaskWithInstance, type InstanceRow, type TaskRow } from '../../store';
 import { isUuid, notFound } from '../ids';
 import { stepInstance } from '../step';
 import { canCompleteTask, canSeeTask } from '../task-access';
@@ -50,15 +50,15 @@ export async function completeUserTask(
   }
   return inTransaction(rt, async (tx) => {
     // Re-read inside the transaction: a racing completion may have won since the checks above.
-    const fresh = await getTaskRow(tx, task.id);
+    const both = await getTaskWithInstance(tx, task.id);
+    const fresh = both?.task;
     if (fresh?.status !== 'open') throw taskClosedError(fresh ?? task);
     if (!canCompleteTask(user, fresh)) {
       throw new AppError('FORBIDDEN', '该任务已由他人认领', {
         messageEn: 'The task is claimed by someone else',
       });
     }
-    const instance = await loadInstance(tx, fresh.instanceId);
-    if (!instance) throw new Error(`task ${fresh.id} has no instance`);
+    const instance = (both as { instance: InstanceRow }).instance;
     const event = {
       type: 'task.complete' as const,
       elementId: fresh.elementId,
