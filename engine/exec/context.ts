@@ -43,6 +43,8 @@ export interface Ctx {
   paths: Record<string, true>;
   /** In a side-path child: the activation every element of the path takes (its spawn number). 0 in a root. */
   seq: number;
+  /** In a spawned child: the variable names it wrote (its output when it ends). */
+  written?: string[];
   /** Counter for side-path spawns and incident keys. */
   counter: number;
   startEventId?: string;

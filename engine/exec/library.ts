@@ -10,7 +10,7 @@ import { scheduleTimer } from '../elements/behaviors/timer';
 import { subscribe } from '../elements/behaviors/message';
 import { type ChildRef, closeChild } from './children';
 import { type Ctx, emit, history, initialContext } from './context';
-import { activate, closeOwned, dropItem, hasIncident, raiseIncident } from './ops';
+import { activate, childOutput, closeOwned, dropItem, hasIncident, raiseIncident } from './ops';
 
 const actionFns: Record<string, ActionFn> = {
   'element.activate': (ctx, _e, p) => {
@@ -205,7 +205,7 @@ export function machineOf(process: CompiledProcess): AnyStateMachine {
     actors[`side:${b}`] = base.createMachine({
       ...(c as any),
       context: ({ input }: { input: Ctx }) => input,
-      output: ({ context }: { context: Ctx }) => context.vars,
+      output: ({ context }: { context: Ctx }) => childOutput(context),
     });
   }
   const machine = setup({ actions, guards, actors }).createMachine({

@@ -135,8 +135,22 @@ export function evaluateAll(
   return { ok: true, value: out, provisional };
 }
 
-export const mergeVars = (ctx: Ctx, vars: Vars | undefined): Ctx =>
-  vars && Object.keys(vars).length ? { ...ctx, vars: { ...ctx.vars, ...vars } } : ctx;
+export function mergeVars(ctx: Ctx, vars: Vars | undefined): Ctx {
+  if (!vars) return ctx;
+  const keys = Object.keys(vars);
+  if (!keys.length) return ctx;
+  const next = { ...ctx, vars: { ...ctx.vars, ...vars } };
+  // A spawned child (side path, multi-instance body) hands back only what it wrote, never its stale copy of the rest.
+  if (ctx.seq) next.written = [...new Set([...(ctx.written ?? []), ...keys])];
+  return next;
+}
+
+/** What a spawned child hands back when it ends: the variables it wrote. */
+export function childOutput(ctx: Ctx): Vars {
+  const out: Vars = {};
+  for (const k of ctx.written ?? []) if (k in ctx.vars) out[k] = ctx.vars[k];
+  return out;
+}
 
 /** Zeebe ioMapping: each `source` (FEEL or static) is evaluated and written into `target` (dotted paths allowed). */
 export function applyMappings(

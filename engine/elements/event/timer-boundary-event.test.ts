@@ -105,3 +105,13 @@ describe('timer boundary incidents and cycles', () => {
     ).toMatchObject({ rejected: true });
   });
 });
+
+describe('side path variables', () => {
+  it('given the main path changed a variable while a reminder ran, when the reminder ends, then only what the reminder wrote comes back', async () => {
+    const h = (await deploy(xml)).start({ stage: 'open' });
+    h.fireTimer('overdue');
+    h.completeTask('rectify', { stage: 'rectified' });
+    h.completeJob('remind', { remindedAt: 'now' });
+    expect(h.vars).toMatchObject({ stage: 'rectified', remindedAt: 'now' });
+  });
+});
