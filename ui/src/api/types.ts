@@ -36,6 +36,8 @@ export interface ProcessDefinitionSummary {
   version: number;
   name?: string;
   deployedAt?: string;
+  /** Whether the caller may start it (server extension; absent = yes). */
+  canStart?: boolean;
 }
 
 export interface FormRef {
@@ -91,6 +93,8 @@ export interface Task {
   dueAt?: string | null;
   overdue: boolean;
   formKey?: string | null;
+  /** The deadline was computed past the calendar's known years (server field; `provisional` accepted too). */
+  dueProvisional?: boolean;
   provisional?: boolean;
 }
 

@@ -5,7 +5,7 @@ import type { Task } from '../api';
 import { useT } from '../i18n';
 import { formatTime } from '../lib';
 
-export function DueTag({ task }: { task: Pick<Task, 'dueAt' | 'overdue' | 'provisional'> }) {
+export function DueTag({ task }: { task: Pick<Task, 'dueAt' | 'overdue' | 'provisional' | 'dueProvisional'> }) {
   const t = useT();
   if (!task.dueAt) return <span>—</span>;
   return (
@@ -16,7 +16,7 @@ export function DueTag({ task }: { task: Pick<Task, 'dueAt' | 'overdue' | 'provi
           {t('tasks.overdueTag')}
         </Tag>
       ) : null}
-      {task.provisional ? (
+      {task.provisional || task.dueProvisional ? (
         <Tooltip title="该年度法定节假日安排尚未载入，期限按周一至周五暂计">
           <Tag color="gold" icon={<WarningOutlined />}>
             {t('tasks.provisional')}

@@ -1,4 +1,4 @@
 /** @module ui/components: small display components shared by pages. */
 export { DueTag } from './due-tag';
 export { HistoryTimeline, type HistoryTimelineProps } from './history-timeline';
-export { VariablesView } from './variables-view';
+export { VariablesView, type VariablesViewProps } from './variables-view';

@@ -1,6 +1,6 @@
-/** @module ui/components/variables-view: process variables as a read-only list, labelled from a form schema when one is known. */
-import { Descriptions, Empty } from 'antd';
-import { type JsonSchema, labelFor } from '../forms';
+/** @module ui/components/variables-view: process variables or entry fields as a read-only list, labelled from a form schema when one is known. */
+import { Descriptions, Empty, Table } from 'antd';
+import { type JsonSchema, labelFor, orderedKeys } from '../forms';
 
 function show(value: unknown, schema?: JsonSchema): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -11,19 +11,60 @@ function show(value: unknown, schema?: JsonSchema): string {
   return String(value);
 }
 
-export function VariablesView({ variables, schema }: { variables: Record<string, unknown>; schema?: JsonSchema }) {
-  const keys = Object.keys(variables ?? {});
+/** Rows of objects (数据项) as a small table with the item schema's titles and option labels. */
+function RowsTable({ rows, schema }: { rows: Record<string, unknown>[]; schema?: JsonSchema }) {
+  const props = ((schema?.items as JsonSchema | undefined)?.properties ?? {}) as Record<string, JsonSchema>;
+  const keys = [...new Set([...Object.keys(props), ...rows.flatMap((r) => Object.keys(r ?? {}))])];
+  return (
+    <Table
+      size="small"
+      pagination={false}
+      bordered
+      rowKey={(_, i) => String(i)}
+      dataSource={rows}
+      columns={keys.map((k) => ({
+        title: props[k]?.title ?? k,
+        key: k,
+        render: (_: unknown, row: Record<string, unknown>) => show(row?.[k], props[k]),
+      }))}
+    />
+  );
+}
+
+function Value({ value, schema }: { value: unknown; schema?: JsonSchema }) {
+  if (Array.isArray(value) && value.length && value.every((v) => v && typeof v === 'object' && !Array.isArray(v))) {
+    return <RowsTable rows={value as Record<string, unknown>[]} schema={schema} />;
+  }
+  return <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{show(value, schema)}</span>;
+}
+
+export interface VariablesViewProps {
+  variables: Record<string, unknown>;
+  schema?: JsonSchema;
+  /** Its uiSchema, for `ui:order`. */
+  uiSchema?: JsonSchema;
+  /** Only the schema's own fields, in its order (the submitted form rather than every process variable). */
+  onlySchemaFields?: boolean;
+  testId?: string;
+}
+
+export function VariablesView({ variables, schema, uiSchema, onlySchemaFields = false, testId }: VariablesViewProps) {
+  const schemaKeys = orderedKeys(schema, uiSchema);
+  const keys = onlySchemaFields
+    ? schemaKeys.filter((k) => k in (variables ?? {}))
+    : [...schemaKeys.filter((k) => k in (variables ?? {})), ...Object.keys(variables ?? {}).filter((k) => !schemaKeys.includes(k))];
   if (!keys.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
     <Descriptions
       size="small"
       bordered
       column={1}
-      data-testid="variables-view"
+      data-testid={testId ?? 'variables-view'}
+      styles={{ label: { width: 160 } }}
       items={keys.map((k) => ({
         key: k,
         label: (schema?.properties?.[k]?.title as string) ?? k,
-        children: <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{show(variables[k], schema?.properties?.[k])}</span>,
+        children: <Value value={variables[k]} schema={schema?.properties?.[k]} />,
       }))}
     />
   );

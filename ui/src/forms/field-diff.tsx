@@ -1,6 +1,6 @@
 /** @module ui/forms/field-diff: a read-only, field-by-field comparison of two versions (the reviewer's view of a catalog change). */
 import { Table, Tag, Typography } from 'antd';
-import { type JsonSchema, labelFor } from './schema-paths';
+import { type JsonSchema, labelFor, orderedKeys } from './schema-paths';
 
 export interface FieldDiffProps {
   before: Record<string, unknown> | undefined;
@@ -46,7 +46,7 @@ interface DiffRow {
 export function FieldDiff(props: FieldDiffProps) {
   const { before = {}, after = {}, schema, uiSchema, showUnchanged = false } = props;
   const { beforeLabel = '当前版本', afterLabel = '变更后' } = props;
-  const order = [...Object.keys(schema?.properties ?? {})];
+  const order = orderedKeys(schema, uiSchema);
   for (const k of [...Object.keys(before), ...Object.keys(after)]) if (!order.includes(k)) order.push(k);
   const rows: DiffRow[] = order
     .filter((k) => k in before || k in after)

@@ -4,5 +4,5 @@ export { FieldDiff, type FieldDiffProps } from './field-diff';
 export { makeTransformErrors } from './localize-errors';
 export { localizeFormLabels, zhStringTranslator } from './localize-labels';
 export { formFields, formWidgets, SchemaForm, type SchemaFormProps } from './schema-form';
-export { type JsonSchema, labelFor, optionsOf, schemaAt, splitPath, titleAt, titlePath } from './schema-paths';
+export { type JsonSchema, labelFor, optionsOf, orderedKeys, schemaAt, splitPath, titleAt, titlePath } from './schema-paths';
 export { fieldIssuesOf, toErrorSchema } from './server-errors';

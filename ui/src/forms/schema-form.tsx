@@ -54,7 +54,12 @@ export function SchemaForm(props: SchemaFormProps) {
   const [topErrors, setTopErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const transformErrors = useMemo(() => makeTransformErrors(schema, uiSchema, lang), [schema, uiSchema, lang]);
-  const lifted = useMemo(() => liftChoices(schema), [schema]);
+  // The root title is dropped: the page or drawer around a form already names it.
+  const lifted = useMemo(() => {
+    const l = liftChoices(schema);
+    const { title: _title, ...untitled } = l.schema;
+    return { ...l, schema: untitled };
+  }, [schema]);
   const customValidate = useMemo(
     () => (lifted.paths.length ? makeChoiceValidate(lifted.schema, uiSchema, lifted.paths, lang) : undefined),
     [lifted, uiSchema, lang],

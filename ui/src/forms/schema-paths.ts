@@ -105,3 +105,13 @@ export function optionsOf(schema: JsonSchema | undefined, ui?: JsonSchema): { va
   }
   return undefined;
 }
+
+/**
+ * A schema's property names in display order: uiSchema `ui:order` first (the server stores schemas as jsonb,
+ * which does not keep key order), then the rest as given.
+ */
+export function orderedKeys(schema: JsonSchema | undefined, uiSchema?: JsonSchema): string[] {
+  const keys = Object.keys(schema?.properties ?? {});
+  const order = ((uiSchema?.['ui:order'] as string[] | undefined) ?? []).filter((k) => k !== '*' && keys.includes(k));
+  return [...order, ...keys.filter((k) => !order.includes(k))];
+}

@@ -63,7 +63,7 @@ export default function CatalogEntryPage() {
         <p>
           {t('catalog.unit')}：{entry.unitName}
         </p>
-        <VariablesView variables={entry.fields ?? {}} schema={schema} />
+        <VariablesView variables={entry.fields ?? {}} schema={schema} uiSchema={form?.uiSchema as JsonSchema} />
       </Card>
       <Card title={t('catalog.versions')}>
         <Collapse
@@ -83,7 +83,7 @@ export default function CatalogEntryPage() {
                   afterLabel={`v${v.version}`}
                 />
               ) : (
-                <VariablesView variables={v.fields ?? {}} schema={schema} />
+                <VariablesView variables={v.fields ?? {}} schema={schema} uiSchema={form?.uiSchema as JsonSchema} />
               ),
             };
           })}

@@ -97,7 +97,9 @@ export default function InstancePage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('instance.variables')}>
-            <VariablesView variables={instance.variables ?? {}} schema={def?.startForm?.schema as JsonSchema | undefined} />
+            <VariablesView variables={instance.variables ?? {}} schema={def?.startForm?.schema as JsonSchema | undefined}
+              uiSchema={def?.startForm?.uiSchema as JsonSchema | undefined}
+            />
           </Card>
         </Col>
       </Row>

@@ -16,6 +16,8 @@ export default function ProcessesPage() {
   const startKey = params.get('start');
   const prefill = Object.fromEntries([...params.entries()].filter(([k]) => k !== 'start'));
   const list = useAsync(() => definitions.list({ latest: true, pageSize: 100 }).then(itemsOf), []);
+  // Everyone sees what they may start; the process administrator sees every process (to design it).
+  const shown = (list.data ?? []).filter((d) => d.canStart !== false || admin);
 
   return (
     <Card
@@ -33,7 +35,7 @@ export default function ProcessesPage() {
       <Table<ProcessDefinitionSummary>
         rowKey="id"
         loading={list.loading}
-        dataSource={list.data ?? []}
+        dataSource={shown}
         pagination={false}
         locale={{ emptyText: t('processes.empty') }}
         data-testid="process-list"
@@ -47,9 +49,11 @@ export default function ProcessesPage() {
             key: 'a',
             render: (_: unknown, d) => (
               <Space>
-                <Button type="primary" onClick={() => setParams({ start: d.key })} data-testid={`start-${d.key}`}>
-                  {t('processes.start')}
-                </Button>
+                {d.canStart !== false ? (
+                  <Button type="primary" onClick={() => setParams({ start: d.key })} data-testid={`start-${d.key}`}>
+                    {t('processes.start')}
+                  </Button>
+                ) : null}
                 {admin ? (
                   <Link to={`/modeler/${d.key}`} data-testid={`design-${d.key}`}>
                     <Button>{t('processes.design')}</Button>

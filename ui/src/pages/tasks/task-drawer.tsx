@@ -7,15 +7,10 @@ import { useUser } from '../../auth';
 import { DueTag, HistoryTimeline, VariablesView } from '../../components';
 import { type JsonSchema, SchemaForm } from '../../forms';
 import { useT } from '../../i18n';
-import { formatTime, showError, showSuccess, useAsync } from '../../lib';
+import { formatTime, roleName, showError, showSuccess, useAsync } from '../../lib';
 import { ChangeDiff, isChangeRequest } from './change-diff';
 import { CompletionResult } from './completion-result';
 import { prefillFor } from './prefill';
-
-/** The variables that are fields of a schema. */
-function pick(schema: JsonSchema, variables: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(schema.properties ?? {}).filter((k) => k in variables).map((k) => [k, variables[k]]));
-}
 
 export interface TaskDrawerProps {
   taskId: string;
@@ -117,7 +112,7 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
           { key: 'st', label: t('instance.startedAt'), children: formatTime(started?.at) },
           { key: 'c', label: t('tasks.created'), children: formatTime(task.createdAt) },
           { key: 'd', label: t('tasks.due'), children: <DueTag task={task} /> },
-          { key: 'a', label: t('tasks.assignee'), children: task.assignee || (task.candidateGroups ?? []).join('、') || '—' },
+          { key: 'a', label: t('tasks.assignee'), children: task.assignee || (task.candidateGroups ?? []).map(roleName).join('、') || '—' },
           {
             key: 'i',
             label: t('instance.title'),
@@ -136,12 +131,12 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
               key: 'submitted',
               label: `申请内容：${startForm.title ?? startForm.key}`,
               children: (
-                <SchemaForm
+                <VariablesView
+                  variables={task.variables ?? {}}
                   schema={startForm.schema as JsonSchema}
                   uiSchema={startForm.uiSchema as JsonSchema}
-                  formData={pick(startForm.schema as JsonSchema, task.variables ?? {})}
-                  readonly
-                  testId="task-submitted-form"
+                  onlySchemaFields
+                  testId="task-submitted-fields"
                 />
               ),
             },
@@ -196,7 +191,11 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
             {
               key: 'vars',
               label: t('tasks.variables'),
-              children: <VariablesView variables={task.variables ?? {}} schema={startForm?.schema as JsonSchema | undefined} />,
+              children: <VariablesView
+                  variables={task.variables ?? {}}
+                  schema={startForm?.schema as JsonSchema | undefined}
+                  uiSchema={startForm?.uiSchema as JsonSchema | undefined}
+                />,
             },
           ]}
         />
