@@ -137,7 +137,57 @@ describe.skipIf(skip !== null)('the form designer in Chromium', () => {
     await preview.getByTestId('form-submit').click();
     // then the Chinese error names 共享条件
     await expect.poll(() => preview.textContent()).toMatch(requiredMessage('共享条件'));
+    await page.keyboard.press('Escape');
     await page.screenshot({ path: `${ARTIFACTS}/designer-preview-error.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('opens the shipped catalog-entry form, keeps its custom field, and edits by drag, buttons and JSON', async () => {
+    // given the administrator on the shipped 资源目录登记 form
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill('huiliu-demo');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('user-name').waitFor();
+    await page.goto(`${server.url}/forms/catalog-entry`);
+    // then the designer lists its fields (not the "cannot express" notice), 共享条件 marked conditional
+    await page.getByTestId('designer-field-shareCondition').waitFor();
+    expect(await page.getByTestId('designer-unsupported').count()).toBe(0);
+    expect(await page.getByTestId('designer-field-shareCondition').textContent()).toContain('条件');
+    expect(await page.getByTestId('designer-field-dataItems.name').count()).toBe(1);
+    // and the 共享期限 field it cannot edit is kept as a custom field that says why
+    await page.getByTestId('designer-field-sharePeriod').click();
+    expect(await page.getByTestId('prop-custom-note').textContent()).toContain('anyOf');
+    // and its required-when shows 共享属性 = 有条件共享
+    await page.getByTestId('designer-field-shareCondition').click();
+    expect(await page.getByTestId('prop-required-when-field').textContent()).toContain('shareType');
+    expect(await page.getByTestId('prop-required-when-value').textContent()).toContain('有条件共享');
+
+    // when a 日期 control is dragged onto the end of the list
+    await page.getByTestId('palette-date').dragTo(page.getByTestId('designer-drop-root'));
+    // then a date field is added last and selected
+    await page.getByTestId('designer-field-field1').waitFor();
+    expect(await page.getByTestId('designer-field-field1').textContent()).toContain('日期');
+    // when it is moved up with the keyboard-reachable button
+    await page.getByTestId('designer-up-field1').focus();
+    await page.keyboard.press('Enter');
+    // then the JSON tab shows it before 共享期限, as a date
+    await page.getByTestId('designer-tab-json').click();
+    const schema = JSON.parse(await page.getByTestId('designer-json-schema').inputValue());
+    const ui = JSON.parse(await page.getByTestId('designer-json-ui').inputValue());
+    expect(schema.properties.field1).toEqual({ title: '日期', type: 'string', format: 'date' });
+    expect(ui['ui:order'].slice(-2)).toEqual(['field1', 'sharePeriod']);
+    expect(schema.properties.sharePeriod.anyOf).toHaveLength(2);
+
+    // when the JSON is broken, then the error shows inline; when fixed with a new title, the designer follows
+    await page.getByTestId('designer-json-schema').fill('{"type": "object",');
+    expect(await page.getByTestId('designer-json-schema-error').textContent()).toContain('JSON 格式错误');
+    schema.properties.field1.title = '登记日期';
+    await page.getByTestId('designer-json-schema').fill(JSON.stringify(schema, null, 2));
+    await page.getByTestId('designer-tab-design').click();
+    expect(await page.getByTestId('designer-field-field1').textContent()).toContain('登记日期');
+    await page.screenshot({ path: `${ARTIFACTS}/designer-catalog-entry.png`, fullPage: true });
     await page.close();
   });
 });

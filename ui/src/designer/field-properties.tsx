@@ -1,5 +1,5 @@
 /** @module ui/designer/field-properties: the right pane: the selected field's properties, or the form's own title. */
-import { Form, Input, InputNumber, Switch, Typography } from 'antd';
+import { Alert, Form, Input, InputNumber, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ConditionPicker } from './condition-picker';
 import { type DesignerLang, type DesignerT, kindLabel } from './messages';
@@ -68,6 +68,23 @@ export function FieldProperties(props: FieldPropertiesProps) {
       <Typography.Text type="secondary">
         {t('prop.kind')}：{kindLabel(f.kind, lang)}
       </Typography.Text>
+      {f.kind === 'custom' ? (
+        <Alert
+          type="info"
+          style={{ margin: '8px 0' }}
+          data-testid="prop-custom-note"
+          title={t('custom.note')}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {(f.unsupported ?? []).map((u) => (
+                <li key={u.path + u.message}>
+                  <code>{u.path}</code> {lang === 'en' ? u.messageEn : u.message}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
       <Form.Item label={t('prop.title')}>
         <Input
           value={f.title}
