@@ -10,15 +10,15 @@ export const errorBoundaryEvent: ElementHandler<'errorBoundaryEvent'> = {
   kind: 'errorBoundaryEvent',
   validate: (el, model) => {
     const host = model.elements.get(el.attachedTo ?? '');
-    const ok = host && ['serviceTask', 'subProcess', 'callActivity'].includes(host.kind);
+    const ok = host && ['serviceTask', 'subProcess'].includes(host.kind);
     return ok
       ? []
       : [
           issue(
             el.id,
             'error-boundary.host',
-            '错误边界事件只能附着在服务任务、子流程或调用活动上',
-            'error boundary events attach to service tasks, subprocesses or call activities only',
+            '错误边界事件只能附着在服务任务或子流程上',
+            'error boundary events attach to service tasks or subprocesses only (a called process reports no BPMN errors back)',
           ),
         ];
   },
