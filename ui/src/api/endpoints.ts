@@ -95,5 +95,7 @@ export const supervision = {
 };
 
 export const notifications = {
-  list: () => request<List<Notification>>('/notifications', { quiet401: true }),
+  list: () => request<{ items: Notification[]; unread?: number }>('/notifications', { quiet401: true }),
+  /** Marks the given notifications read, or all of mine without ids. */
+  markRead: (ids?: string[]) => request<{ updated: number }>('/notifications/read', { method: 'POST', body: ids ? { ids } : {} }),
 };

@@ -175,8 +175,10 @@ export interface DeploymentResult {
 export interface Notification {
   id: string;
   title?: string;
-  message?: string;
+  body?: string;
+  kind?: string;
+  link?: string | null;
+  instanceId?: string | null;
+  readAt?: string | null;
   createdAt?: string;
-  read?: boolean;
-  link?: string;
 }
