@@ -68,11 +68,15 @@ describe('shipped forms', () => {
     });
 
     it('requires the condition, legal basis or opening condition the chosen option needs', async () => {
-      expect(messages(await check('catalog-entry', { ...entry, shareType: 'conditional' }))).toEqual(['/shareCondition 「共享条件」为必填项']);
+      expect(messages(await check('catalog-entry', { ...entry, shareType: 'conditional' }))).toEqual([
+        '/shareCondition 「共享条件」为必填项',
+      ]);
       expect(messages(await check('catalog-entry', { ...entry, shareType: 'none' }))).toEqual([
         '/shareLegalBasis 「不予共享的法律依据」为必填项',
       ]);
-      expect(messages(await check('catalog-entry', { ...entry, openType: 'restricted' }))).toEqual(['/openCondition 「开放条件」为必填项']);
+      expect(messages(await check('catalog-entry', { ...entry, openType: 'restricted' }))).toEqual([
+        '/openCondition 「开放条件」为必填项',
+      ]);
       expect(messages(await check('catalog-entry', { ...entry, shareType: 'conditional' }, 'en'))).toEqual([
         '/shareCondition Sharing condition is required',
       ]);
@@ -95,14 +99,29 @@ describe('shipped forms', () => {
         '/dataItems/0/length 「数据项 第1行 长度」不能小于 1',
         '/sharePeriod 「共享期限」应为“长期”或截止日期（YYYY-MM-DD）',
       ]);
-      expect(messages(await check('catalog-entry', { ...entry, dataItems: [] }))).toEqual(['/dataItems 「数据项」至少需要填写 1 行']);
+      expect(messages(await check('catalog-entry', { ...entry, dataItems: [] }))).toEqual([
+        '/dataItems 「数据项」至少需要填写 1 行',
+      ]);
     });
 
     it('names every missing field of an empty submission, and refuses unknown fields', async () => {
       const list = await check('catalog-entry', { initiator: 'x' });
       expect(list.map((i) => i.path).sort()).toEqual(
-        ['/businessName', '/category', '/dataItems', '/initiator', '/openType', '/provision', '/resourceCode', '/resourceName',
-          '/sharePeriod', '/shareType', '/storageFormat', '/systemName', '/updateCycle'].sort(),
+        [
+          '/businessName',
+          '/category',
+          '/dataItems',
+          '/initiator',
+          '/openType',
+          '/provision',
+          '/resourceCode',
+          '/resourceName',
+          '/sharePeriod',
+          '/shareType',
+          '/storageFormat',
+          '/systemName',
+          '/updateCycle',
+        ].sort(),
       );
       expect(list.find((i) => i.path === '/systemName')?.message).toBe('「信息系统名称」为必填项');
     });
@@ -128,18 +147,30 @@ describe('shipped forms', () => {
     ['bulletin-review', 'publish', '发布、暂缓发布'],
   ])('%s: %s needs no comment; an unknown decision lists the options', async (key, decision, options) => {
     expect(await check(key, { decision })).toEqual([]);
-    expect(messages(await check(key, { decision: 'maybe' }))).toEqual([expect.stringContaining(`应为以下之一：${options}`)]);
+    expect(messages(await check(key, { decision: 'maybe' }))).toEqual([
+      expect.stringContaining(`应为以下之一：${options}`),
+    ]);
     expect(messages(await check(key, {}))[0]).toMatch(/^\/decision 「.+结论」为必填项$/);
   });
 
   it('catalog-change-request: modify needs changes, retire does not, the reason always', async () => {
     const base = { entryId: 'e-1', changeType: 'modify', reason: '更新周期调整' };
-    expect(await check('catalog-change-request', { ...base, changes: { updateCycle: 'realtime' } })).toEqual([]);
+    expect(await check('catalog-change-request', { ...base, changes: { updateCycle: 'realtime' } })).toEqual(
+      [],
+    );
     expect(await check('catalog-change-request', { ...base, changes: entry })).toEqual([]);
     expect(await check('catalog-change-request', { ...base, changeType: 'retire' })).toEqual([]);
-    expect(messages(await check('catalog-change-request', base))).toEqual(['/changes 「变更后的内容」为必填项']);
-    expect(messages(await check('catalog-change-request', { entryId: 'e-1', changeType: 'retire' }))).toEqual(['/reason 「变更理由」为必填项']);
-    expect(messages(await check('catalog-change-request', { ...base, changes: { shareType: 'conditional', foo: 1 } }))).toEqual([
+    expect(messages(await check('catalog-change-request', base))).toEqual([
+      '/changes 「变更后的内容」为必填项',
+    ]);
+    expect(messages(await check('catalog-change-request', { entryId: 'e-1', changeType: 'retire' }))).toEqual(
+      ['/reason 「变更理由」为必填项'],
+    );
+    expect(
+      messages(
+        await check('catalog-change-request', { ...base, changes: { shareType: 'conditional', foo: 1 } }),
+      ),
+    ).toEqual([
       '/changes/shareCondition 「变更后的内容 共享条件」为必填项',
       '/changes/foo 「变更后的内容 foo」不是此表单的字段，不能提交',
     ]);
@@ -147,14 +178,27 @@ describe('shipped forms', () => {
 
   it('catalog-change-request: its changes accept exactly the catalog-entry fields', () => {
     const change = load('catalog-change-request');
-    expect(Object.keys(change.schema.properties.changes.properties).sort()).toEqual(Object.keys(load('catalog-entry').schema.properties).sort());
+    expect(Object.keys(change.schema.properties.changes.properties).sort()).toEqual(
+      Object.keys(load('catalog-entry').schema.properties).sort(),
+    );
   });
 
   it('problem-report: entry, type, description and urgency; examples and attachments optional', async () => {
     const good = { entryId: 'e-1', problemType: 'error', description: '身份证号位数不对', urgent: false };
     expect(await check('problem-report', good)).toEqual([]);
-    expect(await check('problem-report', { ...good, examples: '第 3 行', attachments: ['a-1', 'a-2'], urgent: true })).toEqual([]);
-    expect(messages(await check('problem-report', { entryId: 'e-1', problemType: 'wrong', attachments: ['a', 'a'] }))).toEqual([
+    expect(
+      await check('problem-report', {
+        ...good,
+        examples: '第 3 行',
+        attachments: ['a-1', 'a-2'],
+        urgent: true,
+      }),
+    ).toEqual([]);
+    expect(
+      messages(
+        await check('problem-report', { entryId: 'e-1', problemType: 'wrong', attachments: ['a', 'a'] }),
+      ),
+    ).toEqual([
       '/description 「问题描述」为必填项',
       '/urgent 「紧急」为必填项',
       '/problemType 「问题类型」应为以下之一：数据错误、数据遗漏、侵犯第三方合法权益、其他',
@@ -164,8 +208,17 @@ describe('shipped forms', () => {
 
   it('problem-report checks the entry and attachments through the injected references', async () => {
     const def = load('problem-report');
-    const refs = { catalogEntryVisible: async (id: string) => id === 'e-1', attachmentOwned: async (id: string) => id === 'mine' };
-    const data = { entryId: 'e-2', problemType: 'other', description: '说明', urgent: true, attachments: ['mine', 'theirs'] };
+    const refs = {
+      catalogEntryVisible: async (id: string) => id === 'e-1',
+      attachmentOwned: async (id: string) => id === 'mine',
+    };
+    const data = {
+      entryId: 'e-2',
+      problemType: 'other',
+      description: '说明',
+      urgent: true,
+      attachments: ['mine', 'theirs'],
+    };
     const result = await validateFormData({ ...def, version: 1 }, data, { refs });
     expect(result.ok ? [] : messages(result.details)).toEqual([
       '/entryId 「问题所在目录条目」所选目录条目不存在或您无权查看',
@@ -175,8 +228,15 @@ describe('shipped forms', () => {
 
   it('problem-rectify: an explanation and a whole, non-negative count of fixed records', async () => {
     expect(await check('problem-rectify', { explanation: '已更正', fixedCount: 0 })).toEqual([]);
-    expect(messages(await check('problem-rectify', { explanation: '已更正', fixedCount: -1 }))).toEqual(['/fixedCount 「整改记录数」不能小于 0']);
-    expect(messages(await check('problem-rectify', { explanation: '已更正', fixedCount: 1.5 }))).toEqual(['/fixedCount 「整改记录数」应为整数']);
-    expect(messages(await check('problem-rectify', {}))).toEqual(['/explanation 「整改说明」为必填项', '/fixedCount 「整改记录数」为必填项']);
+    expect(messages(await check('problem-rectify', { explanation: '已更正', fixedCount: -1 }))).toEqual([
+      '/fixedCount 「整改记录数」不能小于 0',
+    ]);
+    expect(messages(await check('problem-rectify', { explanation: '已更正', fixedCount: 1.5 }))).toEqual([
+      '/fixedCount 「整改记录数」应为整数',
+    ]);
+    expect(messages(await check('problem-rectify', {}))).toEqual([
+      '/explanation 「整改说明」为必填项',
+      '/fixedCount 「整改记录数」为必填项',
+    ]);
   });
 });

@@ -19,9 +19,15 @@ export const FILE_TYPES: Record<string, FileType> = {
   jpeg: { contentType: 'image/jpeg', magic: [[0xff, 0xd8, 0xff]] },
   gif: { contentType: 'image/gif', magic: [[0x47, 0x49, 0x46, 0x38]] },
   webp: { contentType: 'image/webp', magic: [[0x52, 0x49, 0x46, 0x46]] },
-  docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: ZIP },
+  docx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    magic: ZIP,
+  },
   xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: ZIP },
-  pptx: { contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', magic: ZIP },
+  pptx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    magic: ZIP,
+  },
   doc: { contentType: 'application/msword', magic: OLE },
   xls: { contentType: 'application/vnd.ms-excel', magic: OLE },
   ofd: { contentType: 'application/ofd', magic: ZIP },

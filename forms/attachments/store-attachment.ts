@@ -23,7 +23,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The base name without control characters or quotes, at most MAX_NAME_LENGTH characters (keeping the extension). */
 function cleanName(raw: string): string {
   const base = raw.replace(/^.*[\\/]/, '');
-  const printable = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"').join('');
+  const printable = [...base]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"')
+    .join('');
   return printable.trim().slice(-MAX_NAME_LENGTH);
 }
 
@@ -35,20 +37,31 @@ export interface NewAttachment {
 export type AttachmentMeta = AttachmentMetaRow;
 
 /** Throws PAYLOAD_TOO_LARGE or BAD_REQUEST (zh/en) for files that may not be stored. */
-export async function storeAttachment(db: DbOrTx, input: NewAttachment, maxBytes = MAX_ATTACHMENT_BYTES): Promise<AttachmentMeta> {
+export async function storeAttachment(
+  db: DbOrTx,
+  input: NewAttachment,
+  maxBytes = MAX_ATTACHMENT_BYTES,
+): Promise<AttachmentMeta> {
   // Keep only the base name, without control characters: it goes back out in Content-Disposition.
   const name = cleanName(input.name);
   if (!name) throw new AppError('BAD_REQUEST', '文件名不能为空', { messageEn: 'The file name is empty' });
-  if (input.content.byteLength === 0) throw new AppError('BAD_REQUEST', `文件 ${name} 是空的`, { messageEn: `The file ${name} is empty` });
+  if (input.content.byteLength === 0)
+    throw new AppError('BAD_REQUEST', `文件 ${name} 是空的`, { messageEn: `The file ${name} is empty` });
   if (input.content.byteLength > maxBytes) {
     const mb = (maxBytes / 1024 / 1024).toFixed(0);
-    throw new AppError('PAYLOAD_TOO_LARGE', `文件 ${name} 超过 ${mb} MB 的上限`, { messageEn: `The file ${name} exceeds the ${mb} MB limit` });
+    throw new AppError('PAYLOAD_TOO_LARGE', `文件 ${name} 超过 ${mb} MB 的上限`, {
+      messageEn: `The file ${name} exceeds the ${mb} MB limit`,
+    });
   }
   const contentType = recogniseFile(name, input.content);
   if (!contentType) {
-    throw new AppError('BAD_REQUEST', `不支持的文件类型或文件内容与扩展名不符：${name}（允许 ${ALLOWED_EXTENSIONS.join('、')}）`, {
-      messageEn: `Unsupported file type, or content that does not match the extension: ${name} (allowed: ${ALLOWED_EXTENSIONS.join(', ')})`,
-    });
+    throw new AppError(
+      'BAD_REQUEST',
+      `不支持的文件类型或文件内容与扩展名不符：${name}（允许 ${ALLOWED_EXTENSIONS.join('、')}）`,
+      {
+        messageEn: `Unsupported file type, or content that does not match the extension: ${name} (allowed: ${ALLOWED_EXTENSIONS.join(', ')})`,
+      },
+    );
   }
   const content = Buffer.from(input.content.buffer, input.content.byteOffset, input.content.byteLength);
   return insertAttachmentRow(db, {

@@ -33,11 +33,20 @@ export function checkFormDefinition(def: DefinitionInput): DefinitionCheck {
   const add = (path: string, message: string, messageEn: string) => issues.push({ path, message, messageEn });
   const key = def.key;
   if (typeof key !== 'string' || !FORM_KEY_PATTERN.test(key) || key.length > MAX_KEY_LENGTH) {
-    add('/key', `表单标识须为小写字母、数字和连字符（如 unit-approval），以字母开头，不超过 ${MAX_KEY_LENGTH} 个字符`,
-      `The form key must be lowercase letters, digits and hyphens (like unit-approval), start with a letter, at most ${MAX_KEY_LENGTH} characters`);
+    add(
+      '/key',
+      `表单标识须为小写字母、数字和连字符（如 unit-approval），以字母开头，不超过 ${MAX_KEY_LENGTH} 个字符`,
+      `The form key must be lowercase letters, digits and hyphens (like unit-approval), start with a letter, at most ${MAX_KEY_LENGTH} characters`,
+    );
   }
-  if (typeof def.title !== 'string' || def.title.trim() === '') add('/title', '表单名称为必填项', 'The form title is required');
-  else if (def.title.length > MAX_TITLE_LENGTH) add('/title', `表单名称不能超过 ${MAX_TITLE_LENGTH} 个字符`, `The form title must be at most ${MAX_TITLE_LENGTH} characters`);
+  if (typeof def.title !== 'string' || def.title.trim() === '')
+    add('/title', '表单名称为必填项', 'The form title is required');
+  else if (def.title.length > MAX_TITLE_LENGTH)
+    add(
+      '/title',
+      `表单名称不能超过 ${MAX_TITLE_LENGTH} 个字符`,
+      `The form title must be at most ${MAX_TITLE_LENGTH} characters`,
+    );
   if (def.uiSchema !== undefined && def.uiSchema !== null && !isObject(def.uiSchema)) {
     add('/uiSchema', 'uiSchema 必须是 JSON 对象', 'uiSchema must be a JSON object');
   }
@@ -48,27 +57,42 @@ export function checkFormDefinition(def: DefinitionInput): DefinitionCheck {
   }
   const bytes = Buffer.byteLength(JSON.stringify({ title: def.title, schema, uiSchema: def.uiSchema ?? {} }));
   if (bytes > MAX_FORM_BYTES) {
-    add('/schema', `表单定义过大（${Math.ceil(bytes / 1024)} KB），上限为 ${MAX_FORM_BYTES / 1024} KB`,
-      `The form definition is too large (${Math.ceil(bytes / 1024)} KB); the limit is ${MAX_FORM_BYTES / 1024} KB`);
+    add(
+      '/schema',
+      `表单定义过大（${Math.ceil(bytes / 1024)} KB），上限为 ${MAX_FORM_BYTES / 1024} KB`,
+      `The form definition is too large (${Math.ceil(bytes / 1024)} KB); the limit is ${MAX_FORM_BYTES / 1024} KB`,
+    );
     return { ok: false, issues };
   }
   const depth = schemaDepth(schema);
   if (depth > MAX_SCHEMA_DEPTH) {
-    add('/schema', `表单结构嵌套过深（${depth} 层），上限为 ${MAX_SCHEMA_DEPTH} 层`,
-      `The schema is nested too deeply (${depth} levels); the limit is ${MAX_SCHEMA_DEPTH}`);
+    add(
+      '/schema',
+      `表单结构嵌套过深（${depth} 层），上限为 ${MAX_SCHEMA_DEPTH} 层`,
+      `The schema is nested too deeply (${depth} levels); the limit is ${MAX_SCHEMA_DEPTH}`,
+    );
     return { ok: false, issues };
   }
   if (schema.$schema !== undefined && !DRAFT7_IDS.includes(schema.$schema)) {
-    add('/schema/$schema', `不支持的 JSON Schema 版本 ${String(schema.$schema)}，请使用 draft-07`,
-      `Unsupported JSON Schema dialect ${String(schema.$schema)}; use draft-07`);
+    add(
+      '/schema/$schema',
+      `不支持的 JSON Schema 版本 ${String(schema.$schema)}，请使用 draft-07`,
+      `Unsupported JSON Schema dialect ${String(schema.$schema)}; use draft-07`,
+    );
     return { ok: false, issues };
   }
-  if (schema.type !== 'object') add('/schema/type', '表单最外层必须是对象（"type": "object"）', 'The top level of a form schema must be "type": "object"');
+  if (schema.type !== 'object')
+    add(
+      '/schema/type',
+      '表单最外层必须是对象（"type": "object"）',
+      'The top level of a form schema must be "type": "object"',
+    );
   unknownKeywords(schema, '/schema', add);
   metaErrors(schema, add);
   if (issues.length === 0) {
     const err = tryCompile(schema);
-    if (err) add('/schema', `表单结构无法编译：${err.message}`, `The schema does not compile: ${err.message}`);
+    if (err)
+      add('/schema', `表单结构无法编译：${err.message}`, `The schema does not compile: ${err.message}`);
   }
   return issues.length === 0 ? { ok: true } : { ok: false, issues };
 }
@@ -85,7 +109,8 @@ type Add = (path: string, message: string, messageEn: string) => void;
 /** Typos (`requried`) would silently check nothing under `strict: false`: every keyword must be one we know. */
 function unknownKeywords(schema: Record<string, any>, path: string, add: Add) {
   for (const k of Object.keys(schema)) {
-    if (!KNOWN_KEYWORDS.has(k)) add(`${path}/${k}`, `未知的关键字“${k}”（拼写错误？）`, `Unknown keyword "${k}" (a typo?)`);
+    if (!KNOWN_KEYWORDS.has(k))
+      add(`${path}/${k}`, `未知的关键字“${k}”（拼写错误？）`, `Unknown keyword "${k}" (a typo?)`);
   }
   for (const sub of subschemas(schema)) unknownKeywords(sub.schema, `${path}${sub.path}`, add);
 }
@@ -98,6 +123,10 @@ function metaErrors(schema: Record<string, any>, add: Add) {
   localizeZh(zh);
   zh.forEach((e, i) => {
     const where = e.instancePath || '/';
-    add(`/schema${e.instancePath}`, `JSON Schema 不合法：${where} ${e.message}`, `Invalid JSON Schema: ${where} ${en[i].message}`);
+    add(
+      `/schema${e.instancePath}`,
+      `JSON Schema 不合法：${where} ${e.message}`,
+      `Invalid JSON Schema: ${where} ${en[i].message}`,
+    );
   });
 }

@@ -4,10 +4,20 @@ import { formChecksum, stableStringify, withFieldOrder } from './canonical';
 
 describe('canonical form content', () => {
   it('gives the same checksum whatever the key order, and another for other content', () => {
-    const a = formChecksum({ title: 't', schema: { type: 'object', properties: { x: {}, y: {} } }, uiSchema: {} });
-    const b = formChecksum({ uiSchema: {}, schema: { properties: { x: {}, y: {} }, type: 'object' }, title: 't' });
+    const a = formChecksum({
+      title: 't',
+      schema: { type: 'object', properties: { x: {}, y: {} } },
+      uiSchema: {},
+    });
+    const b = formChecksum({
+      uiSchema: {},
+      schema: { properties: { x: {}, y: {} }, type: 'object' },
+      title: 't',
+    });
     expect(a).toBe(b);
-    expect(formChecksum({ title: 't', schema: { type: 'object', properties: { y: {}, x: {} } }, uiSchema: {} })).toBe(a);
+    expect(
+      formChecksum({ title: 't', schema: { type: 'object', properties: { y: {}, x: {} } }, uiSchema: {} }),
+    ).toBe(a);
     expect(formChecksum({ title: 'u', schema: { type: 'object' }, uiSchema: {} })).not.toBe(a);
     expect(stableStringify({ b: [2, { d: 1, c: undefined }], a: null })).toBe('{"a":null,"b":[2,{"d":1}]}');
   });

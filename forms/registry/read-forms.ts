@@ -40,6 +40,8 @@ export function listForms(db: DbOrTx): Promise<{ key: string; version: number; t
 export function listFormVersions(
   db: DbOrTx,
   key: string,
-): Promise<{ version: number; title: string; checksum: string; createdBy: string | null; createdAt: Date }[]> {
+): Promise<
+  { version: number; title: string; checksum: string; createdBy: string | null; createdAt: Date }[]
+> {
   return selectFormVersions(db, key);
 }

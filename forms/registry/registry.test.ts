@@ -9,7 +9,14 @@ const schema = {
   type: 'object',
   required: ['decision'],
   properties: {
-    decision: { type: 'string', title: '结论', oneOf: [{ const: 'approve', title: '同意' }, { const: 'return', title: '退回' }] },
+    decision: {
+      type: 'string',
+      title: '结论',
+      oneOf: [
+        { const: 'approve', title: '同意' },
+        { const: 'return', title: '退回' },
+      ],
+    },
     comment: { type: 'string', title: '意见' },
   },
 };
@@ -23,7 +30,13 @@ describe.each(testDbKinds())('forms registry on %s', (kind) => {
 
   it('saves version 1, then a new version only when the content changes', async () => {
     const { db } = database;
-    const v1 = await saveForm(db, { key: 'approval', title: '审批', schema, uiSchema: {}, createdBy: 'admin' });
+    const v1 = await saveForm(db, {
+      key: 'approval',
+      title: '审批',
+      schema,
+      uiSchema: {},
+      createdBy: 'admin',
+    });
     expect(v1).toEqual({ key: 'approval', version: 1, created: true });
 
     // given the identical content again (keys in another order: jsonb does not keep order either)
@@ -36,7 +49,12 @@ describe.each(testDbKinds())('forms registry on %s', (kind) => {
 
     // a changed title, schema or uiSchema each make the next version
     expect((await saveForm(db, { key: 'approval', title: '审批（新）', schema })).version).toBe(2);
-    const v3 = await saveForm(db, { key: 'approval', title: '审批（新）', schema, uiSchema: { comment: { 'ui:widget': 'textarea' } } });
+    const v3 = await saveForm(db, {
+      key: 'approval',
+      title: '审批（新）',
+      schema,
+      uiSchema: { comment: { 'ui:widget': 'textarea' } },
+    });
     expect(v3).toEqual({ key: 'approval', version: 3, created: true });
     expect(await latestFormVersion(db, 'approval')).toBe(3);
   });
@@ -72,7 +90,9 @@ describe.each(testDbKinds())('forms registry on %s', (kind) => {
 
   it('refuses an invalid definition with FORM_INVALID and the issues, saving nothing', async () => {
     const { db } = database;
-    const err = await saveForm(db, { key: 'Bad Key', title: '坏', schema: { type: 'string' } }).catch((e) => e);
+    const err = await saveForm(db, { key: 'Bad Key', title: '坏', schema: { type: 'string' } }).catch(
+      (e) => e,
+    );
     expect(isAppError(err) && err.code).toBe('FORM_INVALID');
     expect((err.details as { path: string }[]).map((d) => d.path)).toEqual(['/key', '/schema/type']);
     expect(await latestFormVersion(db, 'Bad Key')).toBeNull();

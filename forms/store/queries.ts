@@ -26,7 +26,11 @@ export async function selectLatestForm(db: DbOrTx, key: string): Promise<FormRow
   return row;
 }
 
-export async function selectFormVersion(db: DbOrTx, key: string, version: number): Promise<FormRow | undefined> {
+export async function selectFormVersion(
+  db: DbOrTx,
+  key: string,
+  version: number,
+): Promise<FormRow | undefined> {
   const [row] = await db
     .select()
     .from(forms)
@@ -44,7 +48,9 @@ export async function selectLatestVersionNumber(db: DbOrTx, key: string): Promis
 }
 
 /** The latest version of every key, ordered by key (DISTINCT ON keeps it one indexed pass). */
-export async function selectLatestOfEachKey(db: DbOrTx): Promise<{ key: string; version: number; title: string }[]> {
+export async function selectLatestOfEachKey(
+  db: DbOrTx,
+): Promise<{ key: string; version: number; title: string }[]> {
   return db
     .selectDistinctOn([forms.key], { key: forms.key, version: forms.version, title: forms.title })
     .from(forms)
@@ -54,7 +60,9 @@ export async function selectLatestOfEachKey(db: DbOrTx): Promise<{ key: string; 
 export async function selectFormVersions(
   db: DbOrTx,
   key: string,
-): Promise<{ version: number; title: string; checksum: string; createdBy: string | null; createdAt: Date }[]> {
+): Promise<
+  { version: number; title: string; checksum: string; createdBy: string | null; createdAt: Date }[]
+> {
   return db
     .select({
       version: forms.version,

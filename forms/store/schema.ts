@@ -1,5 +1,16 @@
 /** @module The forms tables: every saved version of a JSON-Schema form (immutable), and uploaded attachments. */
-import { bigserial, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const forms = pgTable(
   'forms',
@@ -25,7 +36,8 @@ export type FormRow = typeof forms.$inferSelect;
 const bytea = customType<{ data: Buffer; driverData: Uint8Array | string }>({
   dataType: () => 'bytea',
   toDriver: (value) => value,
-  fromDriver: (value) => (typeof value === 'string' ? Buffer.from(value.replace(/^\\x/, ''), 'hex') : Buffer.from(value)),
+  fromDriver: (value) =>
+    typeof value === 'string' ? Buffer.from(value.replace(/^\\x/, ''), 'hex') : Buffer.from(value),
 });
 
 /**

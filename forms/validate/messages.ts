@@ -134,7 +134,9 @@ export function enMessage(e: ErrorObject, c: MessageContext): string {
     case 'oneOf':
     case 'anyOf':
       if (c.custom) return `${f} ${c.custom}`;
-      return c.options?.length ? `${f} must be one of: ${c.options.join(', ')}` : `${f} has a value that is not allowed`;
+      return c.options?.length
+        ? `${f} must be one of: ${c.options.join(', ')}`
+        : `${f} has a value that is not allowed`;
     case 'additionalProperties':
       return `${f} is not a field of this form`;
     default:
@@ -144,6 +146,9 @@ export function enMessage(e: ErrorObject, c: MessageContext): string {
 
 /** The author's own wording for choice/format errors of a field, if given. */
 export function customMessage(schema: JsonSchema | undefined, lang: Lang): string | undefined {
-  const m = lang === 'en' ? (schema?.['x-error-message-en'] ?? schema?.['x-error-message']) : schema?.['x-error-message'];
+  const m =
+    lang === 'en'
+      ? (schema?.['x-error-message-en'] ?? schema?.['x-error-message'])
+      : schema?.['x-error-message'];
   return typeof m === 'string' && m ? m : undefined;
 }

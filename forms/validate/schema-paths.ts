@@ -67,7 +67,12 @@ function uiAt(uiSchema: UiSchema | undefined, segments: string[]): UiSchema | un
 }
 
 /** One segment's human name: uiSchema ui:title (ui:titleEn in English), then the schema's title, then the key. */
-function segmentTitle(root: JsonSchema, uiSchema: UiSchema | undefined, segments: string[], lang: Lang): string {
+function segmentTitle(
+  root: JsonSchema,
+  uiSchema: UiSchema | undefined,
+  segments: string[],
+  lang: Lang,
+): string {
   const seg = segments[segments.length - 1];
   if (/^\d+$/.test(seg)) {
     const n = Number(seg) + 1;
@@ -83,7 +88,12 @@ function segmentTitle(root: JsonSchema, uiSchema: UiSchema | undefined, segments
 }
 
 /** "数据项 第1行 名称" (zh) / "Data items › row 1 › Name" (en); the form's own title for the root. */
-export function titlePath(root: JsonSchema, uiSchema: UiSchema | undefined, segments: string[], lang: Lang): string {
+export function titlePath(
+  root: JsonSchema,
+  uiSchema: UiSchema | undefined,
+  segments: string[],
+  lang: Lang,
+): string {
   if (segments.length === 0) return lang === 'en' ? 'The form' : '表单';
   const parts = segments.map((_, i) => segmentTitle(root, uiSchema, segments.slice(0, i + 1), lang));
   return parts.join(lang === 'en' ? ' › ' : ' ');
@@ -92,12 +102,18 @@ export function titlePath(root: JsonSchema, uiSchema: UiSchema | undefined, segm
 /** Labels of a choice field's options: oneOf/anyOf `const` + `title`, or enum with ui:enumNames / enumNames. */
 export function optionLabels(schema: JsonSchema, ui?: UiSchema): string[] | undefined {
   const branches = schema.oneOf ?? schema.anyOf;
-  if (Array.isArray(branches) && branches.length > 0 && branches.every((b) => b && typeof b === 'object' && 'title' in b)) {
+  if (
+    Array.isArray(branches) &&
+    branches.length > 0 &&
+    branches.every((b) => b && typeof b === 'object' && 'title' in b)
+  ) {
     return branches.map((b: JsonSchema) => String(b.title ?? b.const));
   }
   if (Array.isArray(schema.enum)) {
     const names = ui?.['ui:enumNames'] ?? schema.enumNames;
-    return schema.enum.map((v: unknown, i: number) => String(Array.isArray(names) && names[i] ? names[i] : v));
+    return schema.enum.map((v: unknown, i: number) =>
+      String(Array.isArray(names) && names[i] ? names[i] : v),
+    );
   }
   if ('const' in schema) return [String(schema.title ?? schema.const)];
   return undefined;

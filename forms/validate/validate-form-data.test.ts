@@ -47,9 +47,15 @@ const schema = {
   },
   allOf: [
     // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
-    { if: { properties: { shareType: { const: 'conditional' } }, required: ['shareType'] }, then: { required: ['shareCondition'] } },
+    {
+      if: { properties: { shareType: { const: 'conditional' } }, required: ['shareType'] },
+      then: { required: ['shareCondition'] },
+    },
     // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
-    { if: { properties: { shareType: { const: 'none' } }, required: ['shareType'] }, then: { required: ['shareLegalBasis'] } },
+    {
+      if: { properties: { shareType: { const: 'none' } }, required: ['shareType'] },
+      then: { required: ['shareLegalBasis'] },
+    },
   ],
   additionalProperties: false,
 };
@@ -59,7 +65,11 @@ const uiSchema = {
   level: { 'ui:enumNames': ['一级', '二级'] },
 };
 const form = { key: 'test-form', version: 1, schema, uiSchema };
-const good = { shareType: 'unconditional', dataItems: [{ name: '姓名', length: 10 }], contact: { email: 'a@b.cn' } };
+const good = {
+  shareType: 'unconditional',
+  dataItems: [{ name: '姓名', length: 10 }],
+  contact: { email: 'a@b.cn' },
+};
 
 async function issues(data: unknown, lang: 'zh' | 'en' = 'zh'): Promise<FieldIssue[]> {
   const result = await validateFormData(form, data, { lang });
@@ -76,7 +86,12 @@ describe('validateFormData', () => {
     // given shareType conditional without a condition; when validated; then the message names 共享条件
     const list = await issues({ ...good, shareType: 'conditional' });
     expect(list).toEqual([
-      { path: '/shareCondition', field: '共享条件', message: '「共享条件」为必填项', messageEn: 'Sharing condition is required' },
+      {
+        path: '/shareCondition',
+        field: '共享条件',
+        message: '「共享条件」为必填项',
+        messageEn: 'Sharing condition is required',
+      },
     ]);
   });
 
@@ -134,7 +149,9 @@ describe('validateFormData', () => {
     expect(at(list, '/shareCondition')).toEqual(['Sharing condition is required']);
     expect(at(list, '/dataItems/0/name')).toEqual(['Data items › row 1 › Name is required']);
     const bad = await issues({ ...good, shareType: 'x' }, 'en');
-    expect(at(bad, '/shareType')).toEqual(['共享属性 must be one of: "unconditional", "conditional", "none"']);
+    expect(at(bad, '/shareType')).toEqual([
+      '共享属性 must be one of: "unconditional", "conditional", "none"',
+    ]);
   });
 
   it('recompiles when the same key and version arrive with other content (drafts)', async () => {
@@ -157,7 +174,9 @@ describe('reference checks', () => {
         nested: {
           type: 'object',
           title: '补充',
-          properties: { more: { type: 'array', title: '更多附件', 'x-attachment': true, items: { type: 'object' } } },
+          properties: {
+            more: { type: 'array', title: '更多附件', 'x-attachment': true, items: { type: 'object' } },
+          },
         },
       },
     },
@@ -180,7 +199,12 @@ describe('reference checks', () => {
 
   it('reports each failing reference on its path, asking each id once', async () => {
     calls.length = 0;
-    const data = { unitId: 'nope', entryId: 'e2', files: ['mine-1', 'theirs', 'theirs'], nested: { more: [{ id: 'x9', name: 'a.pdf' }] } };
+    const data = {
+      unitId: 'nope',
+      entryId: 'e2',
+      files: ['mine-1', 'theirs', 'theirs'],
+      nested: { more: [{ id: 'x9', name: 'a.pdf' }] },
+    };
     const result = await validateFormData(refForm, data, { refs });
     expect(result.ok).toBe(false);
     const details = result.ok ? [] : result.details;
@@ -190,7 +214,11 @@ describe('reference checks', () => {
       { path: '/entryId', field: '目录条目', message: '「目录条目」所选目录条目不存在或您无权查看' },
       { path: '/files/1', field: '附件 第2项', message: '「附件 第2项」附件不存在或不是您上传的' },
       { path: '/files/2', field: '附件 第3项', message: '「附件 第3项」附件不存在或不是您上传的' },
-      { path: '/nested/more/0', field: '补充 更多附件 第1行', message: '「补充 更多附件 第1行」附件不存在或不是您上传的' },
+      {
+        path: '/nested/more/0',
+        field: '补充 更多附件 第1行',
+        message: '「补充 更多附件 第1行」附件不存在或不是您上传的',
+      },
     ]);
     expect(calls.filter((c) => c === 'file:theirs')).toHaveLength(1);
   });
@@ -198,17 +226,29 @@ describe('reference checks', () => {
   it('reports schema errors and reference errors together', async () => {
     const result = await validateFormData(refForm, { unitId: 7, entryId: 'e2' }, { refs, lang: 'en' });
     const messages = result.ok ? [] : result.details.map((d) => d.message);
-    expect(messages).toEqual(['单位 must be of type string', '目录条目 refers to a catalog entry that does not exist or that you may not see']);
+    expect(messages).toEqual([
+      '单位 must be of type string',
+      '目录条目 refers to a catalog entry that does not exist or that you may not see',
+    ]);
   });
 
   it('skips the checks it was not given', async () => {
-    expect(await validateFormData(refForm, { unitId: 'nope' }, { refs: { catalogEntryVisible: refs.catalogEntryVisible } })).toEqual({ ok: true });
+    expect(
+      await validateFormData(
+        refForm,
+        { unitId: 'nope' },
+        { refs: { catalogEntryVisible: refs.catalogEntryVisible } },
+      ),
+    ).toEqual({ ok: true });
   });
 });
 
 describe('conditional rules in other shapes', () => {
   // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
-  const rowRule = { if: { properties: { type: { const: 'string' } }, required: ['type'] }, then: { required: ['length'] } };
+  const rowRule = {
+    if: { properties: { type: { const: 'string' } }, required: ['type'] },
+    then: { required: ['length'] },
+  };
   const shaped = {
     key: 'shapes',
     version: 1,
@@ -221,7 +261,14 @@ describe('conditional rules in other shapes', () => {
         rows: {
           type: 'array',
           title: '字段',
-          items: { type: 'object', properties: { type: { type: 'string', title: '类型' }, length: { type: 'integer', title: '长度' } }, ...rowRule },
+          items: {
+            type: 'object',
+            properties: {
+              type: { type: 'string', title: '类型' },
+              length: { type: 'integer', title: '长度' },
+            },
+            ...rowRule,
+          },
         },
       },
       if: { properties: { kind: { const: 'person' } } },
@@ -232,7 +279,10 @@ describe('conditional rules in other shapes', () => {
   };
 
   it('names the field an else branch requires, and one required inside an array row', async () => {
-    const result = await validateFormData(shaped, { kind: 'org', rows: [{ type: 'number' }, { type: 'string' }] });
+    const result = await validateFormData(shaped, {
+      kind: 'org',
+      rows: [{ type: 'number' }, { type: 'string' }],
+    });
     expect(result.ok ? [] : result.details.map((d) => `${d.path} ${d.message}`)).toEqual([
       '/creditCode 「统一社会信用代码」为必填项',
       '/rows/1/length 「字段 第2行 长度」为必填项',

@@ -58,7 +58,9 @@ export function describeErrors(form: FormToValidate, errors: ErrorObject[], lang
     const segments = errorSegments(e);
     const here = schemasAt(form.schema, segments);
     const own = (e.parentSchema ?? {}) as JsonSchema;
-    const rowLike = here.some((s) => s.items && !Array.isArray(s.items) && (s.items.type === 'object' || s.items.properties));
+    const rowLike = here.some(
+      (s) => s.items && !Array.isArray(s.items) && (s.items.type === 'object' || s.items.properties),
+    );
     const contextIn = (l: Lang): MessageContext => ({
       field: titlePath(form.schema, form.uiSchema, segments, l),
       lang: l,
@@ -82,10 +84,14 @@ export function describeErrors(form: FormToValidate, errors: ErrorObject[], lang
 function errorSegments(e: ErrorObject): string[] {
   const base = pointerSegments(e.instancePath);
   const p = e.params as Record<string, unknown>;
-  if ((e.keyword === 'required' || e.keyword === 'dependentRequired' || e.keyword === 'dependencies') && p.missingProperty) {
+  if (
+    (e.keyword === 'required' || e.keyword === 'dependentRequired' || e.keyword === 'dependencies') &&
+    p.missingProperty
+  ) {
     return [...base, String(p.missingProperty)];
   }
-  if (e.keyword === 'additionalProperties' && p.additionalProperty) return [...base, String(p.additionalProperty)];
+  if (e.keyword === 'additionalProperties' && p.additionalProperty)
+    return [...base, String(p.additionalProperty)];
   return base;
 }
 
@@ -98,7 +104,12 @@ function firstCustom(schemas: JsonSchema[], lang: Lang): string | undefined {
 }
 
 /** Option labels for choice errors: Chinese titles in zh, the stored codes in en (titles are authored in Chinese). */
-function choiceLabels(e: ErrorObject, own: JsonSchema, ui: Record<string, any> | undefined, lang: Lang): string[] | undefined {
+function choiceLabels(
+  e: ErrorObject,
+  own: JsonSchema,
+  ui: Record<string, any> | undefined,
+  lang: Lang,
+): string[] | undefined {
   if (!['enum', 'const', 'oneOf', 'anyOf'].includes(e.keyword)) return undefined;
   if (lang === 'en') {
     const branches = own.oneOf ?? own.anyOf;

@@ -19,7 +19,11 @@ describe.each(testDbKinds())('attachments API on %s', (kind) => {
   const uploadAs = async (username: string, name: string, content: Uint8Array) => {
     const form = new FormData();
     form.append('file', new File([content as Uint8Array<ArrayBuffer>], name));
-    const res = await app.request('/api/attachments', { method: 'POST', headers: await as(username), body: form });
+    const res = await app.request('/api/attachments', {
+      method: 'POST',
+      headers: await as(username),
+      body: form,
+    });
     return { status: res.status, body: (await res.json()) as any };
   };
   beforeAll(async () => {
@@ -34,15 +38,24 @@ describe.each(testDbKinds())('attachments API on %s', (kind) => {
   it('stores an upload and serves it to the uploader, the same unit and county-wide roles', async () => {
     const up = await uploadAs('rsj.feedback', '问题说明.pdf', pdf);
     expect(up.status).toBe(201);
-    expect(up.body).toMatchObject({ name: '问题说明.pdf', size: pdf.length, contentType: 'application/pdf', url: `/api/attachments/${up.body.id}` });
+    expect(up.body).toMatchObject({
+      name: '问题说明.pdf',
+      size: pdf.length,
+      contentType: 'application/pdf',
+      url: `/api/attachments/${up.body.id}`,
+    });
     for (const user of ['rsj.feedback', 'rsj.cataloguer', 'governance', 'supervisor']) {
       const res = await app.request(`/api/attachments/${up.body.id}`, { headers: await as(user) });
       expect(res.status, user).toBe(200);
       expect(Buffer.compare(Buffer.from(await res.arrayBuffer()), pdf)).toBe(0);
       expect(res.headers.get('content-type')).toBe('application/pdf');
-      expect(res.headers.get('content-disposition')).toBe(`inline; filename*=UTF-8''${encodeURIComponent('问题说明.pdf')}`);
+      expect(res.headers.get('content-disposition')).toBe(
+        `inline; filename*=UTF-8''${encodeURIComponent('问题说明.pdf')}`,
+      );
     }
-    const meta = await app.request(`/api/attachments/${up.body.id}/meta`, { headers: await as('rsj.leader') });
+    const meta = await app.request(`/api/attachments/${up.body.id}/meta`, {
+      headers: await as('rsj.leader'),
+    });
     expect(((await meta.json()) as any).name).toBe('问题说明.pdf');
   });
 
@@ -55,7 +68,9 @@ describe.each(testDbKinds())('attachments API on %s', (kind) => {
     const after = await app.request(url, { headers: await as('gaj.rectifier') });
     expect(after.status).toBe(200);
     expect(after.headers.get('content-disposition')).toMatch(/^attachment;/);
-    expect((await app.request('/api/attachments/not-an-id', { headers: await as('rsj.feedback') })).status).toBe(404);
+    expect(
+      (await app.request('/api/attachments/not-an-id', { headers: await as('rsj.feedback') })).status,
+    ).toBe(404);
   });
 
   it('refuses disguised, unknown, oversized and missing files, in Chinese or English', async () => {
@@ -71,6 +86,9 @@ describe.each(testDbKinds())('attachments API on %s', (kind) => {
       headers: await as('rsj.feedback', { 'content-type': 'application/json', 'accept-language': 'en' }),
       body: '{}',
     });
-    expect([none.status, ((await none.json()) as any).error.message]).toEqual([400, 'Upload the file as multipart/form-data (field "file")']);
+    expect([none.status, ((await none.json()) as any).error.message]).toEqual([
+      400,
+      'Upload the file as multipart/form-data (field "file")',
+    ]);
   });
 });

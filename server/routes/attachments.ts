@@ -6,7 +6,13 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../engine/errors';
-import { type AttachmentMeta, getAttachmentMeta, MAX_ATTACHMENT_BYTES, readAttachment, storeAttachment } from '../../forms';
+import {
+  type AttachmentMeta,
+  getAttachmentMeta,
+  MAX_ATTACHMENT_BYTES,
+  readAttachment,
+  storeAttachment,
+} from '../../forms';
 import { canSeeUnit } from '../auth/rbac';
 import { createRouter } from '../http/env';
 import type { SessionUser } from '../identity/store';
@@ -15,10 +21,26 @@ import { ErrorSchema } from './schemas';
 /** Optional extra visibility rule, registered by the server as `deps.services.attachmentAccess`. */
 export type AttachmentAccess = (user: SessionUser, attachment: AttachmentMeta) => Promise<boolean>;
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 const Meta = z
-  .object({ id: z.string(), name: z.string(), size: z.number(), contentType: z.string(), createdAt: z.string(), url: z.string() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    size: z.number(),
+    contentType: z.string(),
+    createdAt: z.string(),
+    url: z.string(),
+  })
   .openapi('Attachment');
 
 const upload = createRoute({
@@ -59,7 +81,11 @@ const publicMeta = (m: AttachmentMeta) => ({
   url: `/api/attachments/${m.id}`,
 });
 
-async function mayRead(user: SessionUser, meta: AttachmentMeta, access: AttachmentAccess | undefined): Promise<boolean> {
+async function mayRead(
+  user: SessionUser,
+  meta: AttachmentMeta,
+  access: AttachmentAccess | undefined,
+): Promise<boolean> {
   if (meta.ownerUsername === user.username || canSeeUnit(user, meta.ownerUnitId)) return true;
   return access ? access(user, meta) : false;
 }
@@ -69,19 +95,29 @@ export function attachmentRoutes() {
 
   router.openapi(upload, async (c) => {
     const body = await c.req.parseBody().catch(() => {
-      throw new AppError('BAD_REQUEST', '请以 multipart/form-data 上传文件（字段 file）', { messageEn: 'Upload the file as multipart/form-data (field "file")' });
+      throw new AppError('BAD_REQUEST', '请以 multipart/form-data 上传文件（字段 file）', {
+        messageEn: 'Upload the file as multipart/form-data (field "file")',
+      });
     });
     const file = body.file;
     if (!(file instanceof File)) {
-      throw new AppError('BAD_REQUEST', '请以 multipart/form-data 上传文件（字段 file）', { messageEn: 'Upload the file as multipart/form-data (field "file")' });
+      throw new AppError('BAD_REQUEST', '请以 multipart/form-data 上传文件（字段 file）', {
+        messageEn: 'Upload the file as multipart/form-data (field "file")',
+      });
     }
     if (file.size > MAX_ATTACHMENT_BYTES) {
       const mb = MAX_ATTACHMENT_BYTES / 1024 / 1024;
-      throw new AppError('PAYLOAD_TOO_LARGE', `文件 ${file.name} 超过 ${mb} MB 的上限`, { messageEn: `The file ${file.name} exceeds the ${mb} MB limit` });
+      throw new AppError('PAYLOAD_TOO_LARGE', `文件 ${file.name} 超过 ${mb} MB 的上限`, {
+        messageEn: `The file ${file.name} exceeds the ${mb} MB limit`,
+      });
     }
     const user = c.var.user;
     const content = new Uint8Array(await file.arrayBuffer());
-    const meta = await storeAttachment(c.var.deps.db, { name: file.name, content, owner: { username: user.username, unitId: user.unitId } });
+    const meta = await storeAttachment(c.var.deps.db, {
+      name: file.name,
+      content,
+      owner: { username: user.username, unitId: user.unitId },
+    });
     return c.json(publicMeta(meta), 201);
   });
 

@@ -9,7 +9,11 @@ import { formRoutes } from './forms';
 const definition = {
   key: 'leave-request',
   title: '请假申请',
-  schema: { type: 'object', required: ['days'], properties: { days: { type: 'integer', title: '天数', minimum: 1 } } },
+  schema: {
+    type: 'object',
+    required: ['days'],
+    properties: { days: { type: 'integer', title: '天数', minimum: 1 } },
+  },
   uiSchema: { days: { 'ui:widget': 'updown' } },
 };
 
@@ -21,7 +25,11 @@ describe.each(testDbKinds())('forms API on %s', (kind) => {
     const headers = new Headers({ authorization: `Bearer ${await server.login(init.as)}` });
     if (init.json !== undefined) headers.set('content-type', 'application/json');
     if (init.lang) headers.set('accept-language', init.lang);
-    const res = await app.request(path, { method: init.method ?? 'GET', headers, body: init.json === undefined ? undefined : JSON.stringify(init.json) });
+    const res = await app.request(path, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.json === undefined ? undefined : JSON.stringify(init.json),
+    });
     return { status: res.status, body: (await res.json()) as any };
   };
   beforeAll(async () => {
@@ -33,18 +41,31 @@ describe.each(testDbKinds())('forms API on %s', (kind) => {
   it('lets the administrator save versions: 201 for new content, 200 for identical content', async () => {
     const first = await call('/api/forms', { as: 'admin', method: 'POST', json: definition });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ key: 'leave-request', version: 1, title: '请假申请', schema: definition.schema });
+    expect(first.body).toMatchObject({
+      key: 'leave-request',
+      version: 1,
+      title: '请假申请',
+      schema: definition.schema,
+    });
     expect((await call('/api/forms', { as: 'admin', method: 'POST', json: definition })).status).toBe(200);
-    const second = await call('/api/forms', { as: 'admin', method: 'POST', json: { ...definition, title: '请假申请（新）' } });
+    const second = await call('/api/forms', {
+      as: 'admin',
+      method: 'POST',
+      json: { ...definition, title: '请假申请（新）' },
+    });
     expect([second.status, second.body.version]).toEqual([201, 2]);
   });
 
   it('serves the list, a version, the latest and the history to any user', async () => {
     // (the server deploys the shipped processes and their forms at start: the list holds those too)
     const listed = (await call('/api/forms', { as: 'gaj.cataloguer' })).body as { key: string }[];
-    expect(listed.filter((f) => f.key === 'leave-request')).toEqual([{ key: 'leave-request', version: 2, title: '请假申请（新）' }]);
+    expect(listed.filter((f) => f.key === 'leave-request')).toEqual([
+      { key: 'leave-request', version: 2, title: '请假申请（新）' },
+    ]);
     expect(listed.map((f) => f.key)).toEqual([...listed.map((f) => f.key)].sort());
-    expect((await call('/api/forms/leave-request?version=1', { as: 'gaj.cataloguer' })).body.title).toBe('请假申请');
+    expect((await call('/api/forms/leave-request?version=1', { as: 'gaj.cataloguer' })).body.title).toBe(
+      '请假申请',
+    );
     expect((await call('/api/forms/leave-request', { as: 'gaj.cataloguer' })).body.version).toBe(2);
     const history = await call('/api/forms/leave-request/versions', { as: 'gaj.cataloguer' });
     expect(history.body.map((v: any) => [v.version, v.createdBy])).toEqual([
@@ -52,11 +73,17 @@ describe.each(testDbKinds())('forms API on %s', (kind) => {
       [2, 'admin'],
     ]);
     const missing = await call('/api/forms/leave-request?version=9', { as: 'gaj.cataloguer' });
-    expect([missing.status, missing.body.error.code, missing.body.error.message]).toEqual([404, 'NOT_FOUND', '表单 leave-request 第 9 版 不存在']);
+    expect([missing.status, missing.body.error.code, missing.body.error.message]).toEqual([
+      404,
+      'NOT_FOUND',
+      '表单 leave-request 第 9 版 不存在',
+    ]);
   });
 
   it('refuses non-administrators and invalid definitions, with issues in the caller language', async () => {
-    expect((await call('/api/forms', { as: 'gaj.cataloguer', method: 'POST', json: definition })).status).toBe(403);
+    expect(
+      (await call('/api/forms', { as: 'gaj.cataloguer', method: 'POST', json: definition })).status,
+    ).toBe(403);
     const bad = { ...definition, key: 'Leave', schema: { type: 'array' } };
     const zh = await call('/api/forms', { as: 'admin', method: 'POST', json: bad });
     expect([zh.status, zh.body.error.code]).toEqual([400, 'FORM_INVALID']);
@@ -67,10 +94,20 @@ describe.each(testDbKinds())('forms API on %s', (kind) => {
   });
 
   it('checks a definition for the designer without saving it', async () => {
-    const res = await call('/api/forms/check', { as: 'admin', method: 'POST', json: { ...definition, key: 'draft-form', schema: { type: 'object', requried: [] } } });
+    const res = await call('/api/forms/check', {
+      as: 'admin',
+      method: 'POST',
+      json: { ...definition, key: 'draft-form', schema: { type: 'object', requried: [] } },
+    });
     expect(res.body).toEqual({
       ok: false,
-      issues: [{ path: '/schema/requried', message: '未知的关键字“requried”（拼写错误？）', messageEn: 'Unknown keyword "requried" (a typo?)' }],
+      issues: [
+        {
+          path: '/schema/requried',
+          message: '未知的关键字“requried”（拼写错误？）',
+          messageEn: 'Unknown keyword "requried" (a typo?)',
+        },
+      ],
     });
     expect((await call('/api/forms/draft-form', { as: 'admin' })).status).toBe(404);
   });
@@ -83,7 +120,12 @@ describe.each(testDbKinds())('shipped forms guarding the shipped processes on %s
   });
   afterAll(() => server?.close());
   const post = async (path: string, as: string, json: unknown, lang?: string) => {
-    const res = await server.request(path, { method: 'POST', as, json, headers: lang ? { 'accept-language': lang } : {} });
+    const res = await server.request(path, {
+      method: 'POST',
+      as,
+      json,
+      headers: lang ? { 'accept-language': lang } : {},
+    });
     return { status: res.status, body: (await res.json()) as any };
   };
   const entry = {
@@ -102,10 +144,20 @@ describe.each(testDbKinds())('shipped forms guarding the shipped processes on %s
   };
 
   it('refuses a registration without 共享条件 with a 422 naming it, then accepts the complete one', async () => {
-    const bad = await post('/api/process-instances', 'gaj.cataloguer', { processKey: 'catalog-registration', variables: entry });
+    const bad = await post('/api/process-instances', 'gaj.cataloguer', {
+      processKey: 'catalog-registration',
+      variables: entry,
+    });
     expect([bad.status, bad.body.error.code]).toEqual([422, 'VALIDATION_FAILED']);
-    expect(bad.body.error.details).toEqual([{ path: '/shareCondition', field: '共享条件', message: '「共享条件」为必填项' }]);
-    const en = await post('/api/process-instances', 'gaj.cataloguer', { processKey: 'catalog-registration', variables: entry }, 'en');
+    expect(bad.body.error.details).toEqual([
+      { path: '/shareCondition', field: '共享条件', message: '「共享条件」为必填项' },
+    ]);
+    const en = await post(
+      '/api/process-instances',
+      'gaj.cataloguer',
+      { processKey: 'catalog-registration', variables: entry },
+      'en',
+    );
     expect(en.body.error.details[0].message).toBe('Sharing condition is required');
     const good = await post('/api/process-instances', 'gaj.cataloguer', {
       processKey: 'catalog-registration',
@@ -114,10 +166,17 @@ describe.each(testDbKinds())('shipped forms guarding the shipped processes on %s
     expect(good.status).toBe(201);
 
     // and the leader's 退回 without a reason is refused on the comment field
-    const tasks = (await (await server.request(`/api/tasks?scope=group&processInstanceId=${good.body.id}`, { as: 'gaj.leader' })).json()) as any;
+    const tasks = (await (
+      await server.request(`/api/tasks?scope=group&processInstanceId=${good.body.id}`, { as: 'gaj.leader' })
+    ).json()) as any;
     const task = (tasks.items ?? tasks)[0];
     expect(task.elementId).toBe('unit-approval');
-    const back = await post(`/api/tasks/${task.id}/complete`, 'gaj.leader', { variables: { decision: 'return' } });
-    expect([back.status, back.body.error.details]).toEqual([422, [{ path: '/comment', field: '审核意见', message: '「审核意见」为必填项' }]]);
+    const back = await post(`/api/tasks/${task.id}/complete`, 'gaj.leader', {
+      variables: { decision: 'return' },
+    });
+    expect([back.status, back.body.error.details]).toEqual([
+      422,
+      [{ path: '/comment', field: '审核意见', message: '「审核意见」为必填项' }],
+    ]);
   });
 });

@@ -13,7 +13,13 @@ const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const KeyParam = z.object({ key: z.string().min(1).max(64).openapi({ param: { name: 'key', in: 'path' } }) });
+const KeyParam = z.object({
+  key: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'key', in: 'path' } }),
+});
 const Summary = z.object({ key: z.string(), version: z.number(), title: z.string() }).openapi('FormSummary');
 const Form = z
   .object({
@@ -56,7 +62,17 @@ const versions = createRoute({
   summary: '表单的所有版本 / every version of a form, oldest first',
   request: { params: KeyParam },
   responses: {
-    200: json(z.array(z.object({ version: z.number(), title: z.string(), createdBy: z.string().nullable(), createdAt: z.string() })), 'versions'),
+    200: json(
+      z.array(
+        z.object({
+          version: z.number(),
+          title: z.string(),
+          createdBy: z.string().nullable(),
+          createdAt: z.string(),
+        }),
+      ),
+      'versions',
+    ),
     404: json(ErrorSchema, 'no such form'),
   },
 });
@@ -64,7 +80,8 @@ const save = createRoute({
   method: 'post',
   path: '/api/forms',
   tags: ['forms'],
-  summary: '保存表单新版本（authority.admin） / save the next version; identical content answers 200 with the latest',
+  summary:
+    '保存表单新版本（authority.admin） / save the next version; identical content answers 200 with the latest',
   request: { body: { required: true, content: { 'application/json': { schema: Definition } } } },
   responses: {
     200: json(Form, 'unchanged: the latest version'),
@@ -78,15 +95,25 @@ const check = createRoute({
   path: '/api/forms/check',
   tags: ['forms'],
   summary: '检查表单定义而不保存（设计器用） / check a definition without saving (for the designer)',
-  request: { body: { required: true, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
-  responses: { 200: json(z.object({ ok: z.boolean(), issues: z.array(Issue) }), 'the issues, empty when ok') },
+  request: {
+    body: { required: true, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+  },
+  responses: {
+    200: json(z.object({ ok: z.boolean(), issues: z.array(Issue) }), 'the issues, empty when ok'),
+  },
 });
 
 const formNotFound = (key: string, version?: number) =>
   new AppError('NOT_FOUND', `表单 ${key}${version ? ` 第 ${version} 版` : ''} 不存在`, {
     messageEn: `Form ${key}${version ? ` version ${version}` : ''} does not exist`,
   });
-const publicForm = (f: { key: string; version: number; title: string; schema: object; uiSchema: object }) => ({
+const publicForm = (f: {
+  key: string;
+  version: number;
+  title: string;
+  schema: object;
+  uiSchema: object;
+}) => ({
   key: f.key,
   version: f.version,
   title: f.title,
@@ -117,7 +144,12 @@ export function formRoutes() {
     const rows = await listFormVersions(c.var.deps.db, key);
     if (rows.length === 0) throw formNotFound(key);
     return c.json(
-      rows.map((r) => ({ version: r.version, title: r.title, createdBy: r.createdBy, createdAt: r.createdAt.toISOString() })),
+      rows.map((r) => ({
+        version: r.version,
+        title: r.title,
+        createdBy: r.createdBy,
+        createdAt: r.createdAt.toISOString(),
+      })),
       200,
     );
   });
