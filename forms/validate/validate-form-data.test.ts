@@ -46,14 +46,14 @@ const schema = {
     level: { type: 'string', title: '级别', enum: ['a', 'b'] },
   },
   allOf: [
-    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
     {
       if: { properties: { shareType: { const: 'conditional' } }, required: ['shareType'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
       then: { required: ['shareCondition'] },
     },
-    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
     {
       if: { properties: { shareType: { const: 'none' } }, required: ['shareType'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
       then: { required: ['shareLegalBasis'] },
     },
   ],
@@ -244,9 +244,9 @@ describe('reference checks', () => {
 });
 
 describe('conditional rules in other shapes', () => {
-  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
   const rowRule = {
     if: { properties: { type: { const: 'string' } }, required: ['type'] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
     then: { required: ['length'] },
   };
   const shaped = {
