@@ -97,6 +97,14 @@ describe.skipIf(skip !== null)('the form designer in Chromium', () => {
     await pick(page, page.getByTestId('prop-required-when-value'), '有条件共享');
     await page.screenshot({ path: `${ARTIFACTS}/designer-required-when.png`, fullPage: true });
 
+    // when they type a broken pattern, then the designer and the server's pre-save check both object
+    await page.getByTestId('prop-pattern').fill('[');
+    expect(await page.locator('.ant-form-item-explain-error').allTextContents()).toContain('正则表达式无效');
+    await page.getByTestId('designer-server-issues').waitFor();
+    // and when it is cleared, the objection goes away
+    await page.getByTestId('prop-pattern').fill('');
+    await page.getByTestId('designer-server-issues').waitFor({ state: 'detached' });
+
     // and save a new version
     await page.getByTestId('form-save').click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('v2');

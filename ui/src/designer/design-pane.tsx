@@ -14,6 +14,8 @@ export interface DesignPaneProps {
   lang: DesignerLang;
   t: DesignerT;
   readOnly?: boolean;
+  /** Top-level field names the server's check found a problem with. */
+  flagged?: Set<string>;
   onChange: (next: DesignerModel) => void;
 }
 
@@ -22,7 +24,7 @@ const clean = (f: DesignerField): DesignerField =>
   Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as unknown as DesignerField;
 
 export function DesignPane(props: DesignPaneProps) {
-  const { model, lang, t, readOnly, onChange } = props;
+  const { model, lang, t, readOnly, flagged, onChange } = props;
   const [selected, setSelected] = useState<FieldPath | undefined>();
   const field = selected ? fieldAt(model, selected) : undefined;
   const parent = selected?.slice(0, -1) ?? [];
@@ -75,6 +77,7 @@ export function DesignPane(props: DesignPaneProps) {
             fields={model.fields}
             container={[]}
             selected={selected}
+            flagged={flagged}
             lang={lang}
             t={t}
             onSelect={setSelected}

@@ -14,6 +14,8 @@ export interface FieldListProps {
   fields: DesignerField[];
   container: FieldPath;
   selected?: FieldPath;
+  /** Top-level names with a problem found by the server's check. */
+  flagged?: Set<string>;
   lang: DesignerLang;
   t: DesignerT;
   onSelect: (path: FieldPath) => void;
@@ -25,7 +27,7 @@ export interface FieldListProps {
 const same = (a: FieldPath, b?: FieldPath) => !!b && a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function FieldList(props: FieldListProps) {
-  const { fields, container, selected, lang, t, onSelect, onMove, onRemove, onDropNew } = props;
+  const { fields, container, selected, flagged, lang, t, onSelect, onMove, onRemove, onDropNew } = props;
   const [over, setOver] = useState<number | undefined>();
   const drop = (e: DragEvent, index: number) => {
     e.preventDefault();
@@ -96,6 +98,9 @@ export function FieldList(props: FieldListProps) {
                 <Space size={4}>
                   <Tag>{kindLabel(f.kind, lang)}</Tag>
                   {f.visibleWhen || f.requiredWhen ? <Tag color="orange">{t('conditional')}</Tag> : null}
+                  {container.length === 0 && flagged?.has(f.name) ? (
+                    <Tag color="red">{t('fieldIssue')}</Tag>
+                  ) : null}
                 </Space>
               </div>
               <Space size={0} onClick={(e) => e.stopPropagation()}>

@@ -13,6 +13,7 @@ import { type DesignerLang, designerT } from './messages';
 import type { DesignerModel } from './model';
 import { PreviewTab } from './preview-tab';
 import { toJsonSchema } from './to-json-schema';
+import { fieldOfIssue, useDefinitionCheck } from './use-definition-check';
 
 type Json = Record<string, any>;
 
@@ -49,6 +50,12 @@ export function FormDesigner(props: FormDesignerProps) {
     setModel(isUnsupported(imported) ? undefined : imported);
   }, [valueKey, imported]);
 
+  const issues = useDefinitionCheck(value, !readOnly);
+  const flagged = useMemo(
+    () => new Set(issues.map((i) => fieldOfIssue(i.path)).filter((n) => n !== undefined)),
+    [issues],
+  );
+
   const update = (next: DesignerModel) => {
     setModel(next);
     const compiled = toJsonSchema(next);
@@ -58,7 +65,7 @@ export function FormDesigner(props: FormDesignerProps) {
 
   const design =
     model && !isUnsupported(imported) ? (
-      <DesignPane model={model} lang={lang} t={t} readOnly={readOnly} onChange={update} />
+      <DesignPane model={model} lang={lang} t={t} readOnly={readOnly} flagged={flagged} onChange={update} />
     ) : (
       <Alert
         type="warning"
@@ -85,6 +92,24 @@ export function FormDesigner(props: FormDesignerProps) {
   const tabLabel = (key: string, text: string) => <span data-testid={`designer-tab-${key}`}>{text}</span>;
   return (
     <Card size="small" data-testid="form-designer" styles={{ body: { paddingTop: 0 } }}>
+      {issues.length ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 12 }}
+          data-testid="designer-server-issues"
+          title={t('serverIssues')}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {issues.map((i) => (
+                <li key={i.path + i.message}>
+                  <code>{i.path}</code> {lang === 'en' ? i.messageEn : i.message}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
       <Tabs
         activeKey={tab}
         onChange={setTab}

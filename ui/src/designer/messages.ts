@@ -54,6 +54,8 @@ const zh = {
   previewBroken: '预览无法显示',
   'custom.note':
     '此字段使用了设计器无法编辑的写法，已原样保留；标题、标识、必填和条件可在此修改，其余请在 JSON 页签中编辑：',
+  serverIssues: '保存前检查发现以下问题：',
+  fieldIssue: '有误',
   yes: '是',
   no: '否',
 } as const;
@@ -113,6 +115,8 @@ const en: Record<DesignerKey, string> = {
   previewBroken: 'The preview cannot be shown',
   'custom.note':
     'This field uses constructs the designer cannot edit and is kept as is; title, key, required and conditions can be changed here, the rest in the JSON tab:',
+  serverIssues: 'The pre-save check found these problems:',
+  fieldIssue: 'Problem',
   yes: 'Yes',
   no: 'No',
 };
