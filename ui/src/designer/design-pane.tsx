@@ -106,6 +106,9 @@ export function DesignPane(props: DesignPaneProps) {
                 t={t}
                 onPatch={patch}
                 onRename={rename}
+                onReplace={(next) =>
+                  field && onChange(updateListAt(model, parent, (l) => replaceField(l, field.name, next)))
+                }
               />
             ) : (
               <Form layout="vertical" size="small">

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { moveField, removeField, renameField } from './edit-fields';
 import { catalogLikeModel } from './fixtures';
-import { freeName, nameProblem, newField } from './model';
+import { changeKind, compatibleKinds, type DesignerField, freeName, nameProblem, newField } from './model';
 
 describe('field list edits', () => {
   it('renames a field and the conditions that point at it', () => {
@@ -42,5 +42,41 @@ describe('field list edits', () => {
     expect(freeName(fields)).toBe('field2');
     expect(newField('select', fields, '下拉选择').options).toHaveLength(2);
     expect(newField('table', fields, '表格').columns?.[0].kind).toBe('text');
+  });
+});
+
+describe('changing a field kind', () => {
+  it('keeps identity, required and conditions, and drops what only fit the old kind', () => {
+    // given a text field with a pattern, a placeholder, an email format and a required-when
+    const f: DesignerField = {
+      name: 'contact',
+      kind: 'text',
+      title: '联系方式',
+      required: true,
+      pattern: '^\\S+$',
+      maxLength: 50,
+      requiredWhen: { field: 'sharing', equals: '有条件共享' },
+      schemaExtra: { format: 'email', default: '' },
+      uiExtra: { 'ui:placeholder': '邮箱', 'ui:widget': 'email' },
+    };
+    // when it becomes a paragraph
+    const g = changeKind(f, 'textarea');
+    // then
+    expect(g).toEqual({
+      name: 'contact',
+      kind: 'textarea',
+      title: '联系方式',
+      required: true,
+      requiredWhen: { field: 'sharing', equals: '有条件共享' },
+      schemaExtra: { default: '' },
+      uiExtra: { 'ui:placeholder': '邮箱' },
+    });
+    expect(changeKind(f, 'select').options).toHaveLength(2);
+  });
+
+  it('offers only kinds that store the same type of value', () => {
+    expect(compatibleKinds('integer')).toEqual(['number', 'integer']);
+    expect(compatibleKinds('date')).toContain('unit');
+    expect(compatibleKinds('table')).toEqual(['table']);
   });
 });

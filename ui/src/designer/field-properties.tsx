@@ -1,9 +1,9 @@
 /** @module ui/designer/field-properties: the right pane: the selected field's properties, or the form's own title. */
-import { Alert, Form, Input, InputNumber, Switch, Typography } from 'antd';
+import { Alert, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ConditionPicker } from './condition-picker';
 import { type DesignerLang, type DesignerT, kindLabel } from './messages';
-import { type DesignerField, nameProblem } from './model';
+import { changeKind, compatibleKinds, type DesignerField, nameProblem } from './model';
 import { OptionsEditor } from './options-editor';
 
 export interface FieldPropertiesProps {
@@ -16,6 +16,8 @@ export interface FieldPropertiesProps {
   t: DesignerT;
   onPatch: (patch: Partial<DesignerField>) => void;
   onRename: (to: string) => void;
+  /** Replaces the field (a change of kind rewrites more than a patch can express). */
+  onReplace: (next: DesignerField) => void;
 }
 
 const validRegex = (p: string) => {
@@ -59,15 +61,27 @@ function NameInput(props: {
 }
 
 export function FieldProperties(props: FieldPropertiesProps) {
-  const { field: f, siblings, inTable, lang, t, onPatch, onRename } = props;
+  const { field: f, siblings, inTable, lang, t, onPatch, onRename, onReplace } = props;
+  const kinds = compatibleKinds(f.kind);
   const isText = f.kind === 'text' || f.kind === 'textarea';
   const isNumber = f.kind === 'number' || f.kind === 'integer';
   const patternBad = !!f.pattern && !validRegex(f.pattern);
   return (
     <Form layout="vertical" size="small" data-testid="designer-properties">
-      <Typography.Text type="secondary">
-        {t('prop.kind')}：{kindLabel(f.kind, lang)}
-      </Typography.Text>
+      {kinds.length > 1 ? (
+        <Form.Item label={t('prop.kind')}>
+          <Select
+            value={f.kind}
+            options={kinds.map((k) => ({ value: k, label: kindLabel(k, lang) }))}
+            onChange={(k) => onReplace(changeKind(f, k))}
+            data-testid="prop-kind"
+          />
+        </Form.Item>
+      ) : (
+        <Typography.Text type="secondary">
+          {t('prop.kind')}：{kindLabel(f.kind, lang)}
+        </Typography.Text>
+      )}
       {f.kind === 'custom' ? (
         <Alert
           type="info"

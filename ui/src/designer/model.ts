@@ -156,3 +156,42 @@ export function canBeConditionSource(field: DesignerField): boolean {
     field.kind,
   );
 }
+
+/** Kinds a field can switch to without changing what its stored value is (a string stays a string...). */
+export function compatibleKinds(kind: FieldKind): FieldKind[] {
+  const groups: FieldKind[][] = [
+    ['text', 'textarea', 'date', 'select', 'unit', 'catalogEntry'],
+    ['number', 'integer'],
+  ];
+  return groups.find((g) => g.includes(kind)) ?? [kind];
+}
+
+/**
+ * The field as another kind: name, title, description, required and conditions stay; what only made sense for
+ * the old kind (options, bounds, pattern, a widget or format) goes, so the new kind is not constrained by accident.
+ */
+export function changeKind(f: DesignerField, kind: FieldKind): DesignerField {
+  if (kind === f.kind) return f;
+  const { name, title, description, required, visibleWhen, requiredWhen, schemaExtra, uiExtra } = f;
+  const next: DesignerField = { name, kind, title };
+  if (description) next.description = description;
+  if (required) next.required = required;
+  if (visibleWhen) next.visibleWhen = visibleWhen;
+  if (requiredWhen) next.requiredWhen = requiredWhen;
+  const keptSchema = Object.fromEntries(
+    Object.entries(schemaExtra ?? {}).filter(
+      ([k]) => !['format', 'minLength', 'maxLength', 'pattern'].includes(k),
+    ),
+  );
+  const keptUi = Object.fromEntries(
+    Object.entries(uiExtra ?? {}).filter(([k]) => k !== 'ui:widget' && k !== 'ui:field'),
+  );
+  if (Object.keys(keptSchema).length) next.schemaExtra = keptSchema;
+  if (Object.keys(keptUi).length) next.uiExtra = keptUi;
+  if (kind === 'select')
+    next.options = [
+      { value: 'option1', label: '选项1' },
+      { value: 'option2', label: '选项2' },
+    ];
+  return next;
+}
