@@ -36,8 +36,6 @@ export interface Ctx {
   open: Record<string, Open>;
   /** Gateway decisions: flow ids to take, set on entry, read by the transition guards. */
   route: Record<string, string[]>;
-  /** Element → how it is leaving (set by the event that ends it, read by the eventless exit transition). */
-  via: Record<string, string>;
   mi: Record<string, MultiInstance>;
   /** Live side-path children (non-interrupting boundary paths) by actor id. */
   paths: Record<string, true>;
@@ -52,7 +50,7 @@ export interface Ctx {
 }
 
 export function initialContext(vars: Vars, extra?: Partial<Ctx>): Ctx {
-  return { vars, act: {}, open: {}, route: {}, via: {}, mi: {}, paths: {}, seq: 0, counter: 0, ...extra };
+  return { vars, act: {}, open: {}, route: {}, mi: {}, paths: {}, seq: 0, counter: 0, ...extra };
 }
 
 /** Per-step environment: the clock's now (the event's `at`), the calendar, and where effects go. */

@@ -10,28 +10,20 @@ import { scheduleTimer } from '../elements/behaviors/timer';
 import { subscribe } from '../elements/behaviors/message';
 import { type ChildRef, closeChild } from './children';
 import { type Ctx, emit, history, initialContext } from './context';
-import { activate, childOutput, closeOwned, dropItem, hasIncident, raiseIncident } from './ops';
+import { activate, childOutput, closeOwned, consumedKey, dropItem, hasIncident, raiseIncident } from './ops';
+
+function forgetRoute(ctx: Ctx, el: string): Ctx {
+  if (!(el in ctx.route)) return ctx;
+  const route = { ...ctx.route };
+  delete route[el];
+  return { ...ctx, route };
+}
 
 const actionFns: Record<string, ActionFn> = {
-  'element.activate': (ctx, _e, p) => {
-    const next = activate(ctx, p.el);
-    if (!(p.el in next.via) && !(p.el in next.route)) return next;
-    const via = { ...next.via };
-    delete via[p.el];
-    const route = { ...next.route };
-    delete route[p.el];
-    return { ...next, via, route };
-  },
-  'element.close': (ctx, _e, p) => {
-    const next = closeOwned(ctx, p.el);
-    // Forget the element's decision and exit marker so the context does not grow with every element passed.
-    if (!(p.el in next.via) && !(p.el in next.route)) return next;
-    const via = { ...next.via };
-    delete via[p.el];
-    const route = { ...next.route };
-    delete route[p.el];
-    return { ...next, via, route };
-  },
+  'element.activate': (ctx, _e, p) => forgetRoute(activate(ctx, p.el), p.el),
+  // The event that triggers the exit spares the item it consumes itself (see consumedKey); the element's gateway
+  // decision is forgotten so the context does not grow with every element passed.
+  'element.close': (ctx, e, p) => forgetRoute(closeOwned(ctx, p.el, consumedKey(e)), p.el),
   'element.complete': (ctx, _e, p) => {
     history('element.completed', p.el);
     return ctx;
@@ -40,7 +32,6 @@ const actionFns: Record<string, ActionFn> = {
     history('element.terminated', p.el);
     return ctx;
   },
-  'element.mark': (ctx, _e, p) => ({ ...ctx, via: { ...ctx.via, [p.el]: p.via } }),
   'incident.resolve': (ctx, e) => {
     const item = ctx.open[e.incidentKey];
     if (!item) return ctx;
@@ -92,7 +83,6 @@ const actionFns: Record<string, ActionFn> = {
 };
 
 const guardFns: Record<string, GuardFn> = {
-  'element.via': (ctx, _e, p) => ctx.via[p.el] === p.via,
   'element.ok': (ctx, _e, p) => !hasIncident(ctx, p.el),
   'incident.matches': (ctx, e, p) => {
     const item = ctx.open[e.incidentKey];

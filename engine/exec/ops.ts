@@ -39,12 +39,15 @@ export function closingEffect(key: string, item: Open): Effect | null {
   }
 }
 
-/** Close (as cancelled) everything an element or its boundary events still hold: BPMN's "the activity is left". */
-export function closeOwned(ctx: Ctx, el: string): Ctx {
+/**
+ * Close (as cancelled) everything an element or its boundary events still hold: BPMN's "the activity is left".
+ * `spare` is the item the triggering event consumes itself (the completed task, the fired timer).
+ */
+export function closeOwned(ctx: Ctx, el: string, spare?: string | null): Ctx {
   let open: Record<string, Open> | null = null;
   for (const key in ctx.open) {
     const item = ctx.open[key];
-    if (item.el !== el && item.host !== el) continue;
+    if ((item.el !== el && item.host !== el) || key === spare) continue;
     open ??= { ...ctx.open };
     delete open[key];
     const effect = closingEffect(key, item);
@@ -177,4 +180,21 @@ function setPath(obj: Vars, path: string, value: Json) {
     cur = cur[p] as Record<string, Json>;
   }
   cur[parts[parts.length - 1]] = value;
+}
+
+/** The open item an engine event answers, if any: exit actions leave it to the transition that consumes it. */
+export function consumedKey(e: { type: string; [k: string]: unknown }): string | null {
+  switch (e.type) {
+    case 'timer.fire':
+      return String(e.timerKey);
+    case 'task.complete':
+      return keyOf(String(e.elementId), Number(e.activation), e.loopIndex as number | undefined);
+    case 'job.complete':
+    case 'job.throwError':
+    case 'message.correlate':
+    case 'child.completed':
+      return keyOf(String(e.elementId), Number(e.activation));
+    default:
+      return null;
+  }
 }

@@ -50,7 +50,7 @@ export function elementState(el: ModelElement, cc: CompileCtx, parts: StateParts
     exit: [...(parts.exit ?? []), { type: 'element.close', params: { el: el.id } }],
     on: on as Cfg,
   };
-  const always = [...b.always, ...(parts.always ?? [])];
+  const always = [...b.always, ...(parts.always ?? [])].filter(Boolean);
   if (always.length) state.always = always;
   return { ...state, ...(parts.extra ?? {}) };
 }
@@ -66,26 +66,19 @@ export const leave = (el: string, target: string, actions: Action[] = [], guard?
 };
 
 /**
- * Leaving on an event, in two steps: the event's transition consumes what it answers (closes the task as completed,
- * drops the fired timer) without exiting, then an eventless transition exits. XState runs exit actions before
- * transition actions, so a direct transition would cancel the very task being completed.
+ * Leaving on an event: one transition that consumes what the event answers (closes the task as completed, drops the
+ * fired timer) and moves on. XState runs exit actions before transition actions, so `element.close` spares the item
+ * the triggering event consumes (see consumedKey) instead of cancelling it. `always` is null (kept so callers need not care).
  */
 export function leaveOn(
   el: string,
-  via: string,
   target: string,
   actions: Action[],
   guard: Cfg,
   interrupted = false,
-): { on: Cfg; always: Cfg } {
-  return {
-    on: { guard, actions: [...actions, { type: 'element.mark', params: { el, via } }] as Cfg },
-    always: {
-      guard: { type: 'element.via', params: { el, via } },
-      target,
-      actions: [{ type: interrupted ? 'element.interrupted' : 'element.complete', params: { el } }],
-    },
-  };
+): { on: Cfg; always: null } {
+  const done = { type: interrupted ? 'element.interrupted' : 'element.complete', params: { el } };
+  return { on: { guard, target, actions: [...actions, done] }, always: null };
 }
 
 /** Transient elements move on at once unless an incident holds them. */

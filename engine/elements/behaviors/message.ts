@@ -71,7 +71,7 @@ export function correlate(ctx: Ctx, event: AnyEvent): Ctx {
 
 /** The wait-then-leave transitions of an element that moves on when its message is correlated. */
 export function messageExit(el: string, target: string) {
-  const exit = leaveOn(el, '$next', target, [{ type: 'message.correlated' }], {
+  const exit = leaveOn(el, target, [{ type: 'message.correlated' }], {
     type: 'message.matches',
     params: { el },
   });

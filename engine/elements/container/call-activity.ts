@@ -67,7 +67,7 @@ export const callActivity: ElementHandler<'callActivity'> = {
       allParent: c?.propagateAllParentVariables !== false,
       allChild: c?.propagateAllChildVariables !== false,
     };
-    const exit = leaveOn(el.id, '$next', cc.next(el), [{ type: 'call.completed', params }], {
+    const exit = leaveOn(el.id, cc.next(el), [{ type: 'call.completed', params }], {
       type: 'call.matches',
       params: { el: el.id },
     });

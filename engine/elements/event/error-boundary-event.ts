@@ -32,20 +32,12 @@ export const errorBoundaryEvent: ElementHandler<'errorBoundaryEvent'> = {
     const host = el.attachedTo as string;
     const job = leaveOn(
       host,
-      el.id,
       cc.next(el),
       [...fired, { type: 'job.errored' }],
       { type: 'error.jobMatches', params: { host, code } },
       true,
     );
-    const inner = leaveOn(
-      host,
-      el.id,
-      cc.next(el),
-      fired,
-      { type: 'error.codeMatches', params: { code } },
-      true,
-    );
+    const inner = leaveOn(host, cc.next(el), fired, { type: 'error.codeMatches', params: { code } }, true);
     return {
       arm: { el: el.id },
       on: { 'job.throwError': [job.on], 'bpmn.error': [inner.on] },

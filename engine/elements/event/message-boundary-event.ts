@@ -21,7 +21,7 @@ export const messageBoundaryEvent: ElementHandler<'messageBoundaryEvent'> = {
           ],
         },
       };
-    const exit = leaveOn(el.attachedTo as string, el.id, cc.next(el), fired, guard, true);
+    const exit = leaveOn(el.attachedTo as string, cc.next(el), fired, guard, true);
     return { arm, on: { 'message.correlate': [exit.on] }, always: [exit.always] };
   },
 };

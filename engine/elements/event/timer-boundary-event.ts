@@ -25,7 +25,7 @@ export const timerBoundaryEvent: ElementHandler<'timerBoundaryEvent'> = {
           'timer.fire': [{ guard, actions: [...fired, { type: 'side.spawn', params: { boundary: el.id } }] }],
         },
       };
-    const exit = leaveOn(el.attachedTo as string, el.id, cc.next(el), fired, guard, true);
+    const exit = leaveOn(el.attachedTo as string, cc.next(el), fired, guard, true);
     return { arm, on: { 'timer.fire': [exit.on] }, always: [exit.always] };
   },
 };

@@ -17,7 +17,7 @@ export const timerCatchEvent: ElementHandler<'timerCatchEvent'> = {
 };
 
 function onFire(el: ModelElement, cc: CompileCtx) {
-  const exit = leaveOn(el.id, '$next', cc.next(el), [{ type: 'timer.fired' }], {
+  const exit = leaveOn(el.id, cc.next(el), [{ type: 'timer.fired' }], {
     type: 'timer.matches',
     params: { el: el.id },
   });

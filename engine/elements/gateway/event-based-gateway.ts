@@ -37,7 +37,7 @@ export const eventBasedGateway: ElementHandler<'eventBasedGateway'> = {
         { type: isTimer ? 'timer.fired' : 'message.correlated' },
       ];
       const guard = { type: isTimer ? 'timer.matches' : 'message.matches', params: { el: c.id } };
-      const exit = leaveOn(el.id, c.id, cc.next(c), fired, guard);
+      const exit = leaveOn(el.id, cc.next(c), fired, guard);
       arm.push(isTimer ? { el: c.id, timer: timerDef(c) } : { el: c.id, message: messageSpec(c) });
       on[isTimer ? 'timer.fire' : 'message.correlate'].push(exit.on);
       always.push(exit.always);

@@ -51,7 +51,6 @@ export const serviceTask: ElementHandler<'serviceTask'> = {
     const matches = { type: 'job.matches', params: { el: el.id } };
     const exit = leaveOn(
       el.id,
-      '$next',
       cc.next(el),
       [{ type: 'job.completed', params: { el: el.id, outputs: io.outputs } }],
       matches,

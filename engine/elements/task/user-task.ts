@@ -145,7 +145,7 @@ export const userTask: ElementHandler<'userTask'> = {
     const spec = specOf(el);
     const matches = { type: 'task.matches', params: { el: el.id } };
     if (!spec.loop) {
-      const exit = leaveOn(el.id, '$next', cc.next(el), [{ type: 'userTask.complete' }], matches);
+      const exit = leaveOn(el.id, cc.next(el), [{ type: 'userTask.complete' }], matches);
       return elementState(el, cc, {
         entry: [{ type: 'userTask.open', params: spec }],
         on: { 'task.complete': [exit.on] },
