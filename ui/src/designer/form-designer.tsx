@@ -57,6 +57,7 @@ export function FormDesigner(props: FormDesignerProps) {
   );
 
   const update = (next: DesignerModel) => {
+    if (readOnly) return; // antd selects ignore a disabled <fieldset>; nothing a reader does may change the form
     setModel(next);
     const compiled = toJsonSchema(next);
     emitted.current = keyOf(compiled.schema, compiled.uiSchema);
