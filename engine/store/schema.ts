@@ -129,6 +129,8 @@ export const userTasks = pgTable(
     // "group"/"all": exact keys like `unit.leader@U7` have short posting lists (a few hundred open rows), so a
     // GIN lookup plus a sort of those rows answers the page and its total.
     index('user_tasks_open_access_gin').using('gin', t.accessKeys).where(sql`${t.status} = 'open'`),
+    // Broad matches (a county-wide role sees ~1/6 of all open work): newest-first scan that stops after a page.
+    index('user_tasks_open_created_idx').on(t.createdAt.desc(), t.id.desc()).where(sql`${t.status} = 'open'`),
     // Supervision and `unitId=` filters: a unit's open tasks, newest first.
     index('user_tasks_open_unit_idx').on(t.unitId, t.createdAt.desc()).where(sql`${t.status} = 'open'`),
     index('user_tasks_open_due_idx').on(t.dueAt).where(sql`${t.status} = 'open' and ${t.dueAt} is not null`),

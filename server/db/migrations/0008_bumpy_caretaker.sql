@@ -1,0 +1,2 @@
+DROP INDEX "user_tasks_open_created_idx";--> statement-breakpoint
+CREATE INDEX "user_tasks_open_created_idx" ON "user_tasks" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "user_tasks"."status" = 'open';
