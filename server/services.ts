@@ -7,6 +7,7 @@ import * as forms from '../forms';
 import { catalog, deployShippedWorkflows, registerWorkflowWorkers, seedDemoContent } from '../workflows';
 import type { LiveCalendar } from './calendar/live-calendar';
 import type { AppDeps } from './deps';
+import { attachmentAccessVia } from './http/attachment-access';
 import { unitsExist } from './identity/store';
 
 export interface EngineServices {
@@ -60,6 +61,7 @@ export async function composeEngine(
     if (seeded.entries) console.log(`[huiliu] 演示数据 demo content: ${seeded.entries} entries, ${seeded.problems} problems`);
   }
   deps.services.runtime = runtime;
+  deps.services.attachmentAccess = attachmentAccessVia(runtime);
   // Field messages carry both languages (message, messageEn); the HTTP edge picks one per request.
   // The test clock: timers that became due fire, and the jobs they create run, before PUT /api/test/clock answers.
   deps.services.afterClockSet = async (now: Date) => {
