@@ -2,6 +2,7 @@
  * @module The huiliu command line. Subcommands dispatch on argv[2]; add one by adding an entry to `commands`.
  *   npm run huiliu -- compile <file.bpmn>      prints the machine JSON (paste into Stately's visualiser) or the errors
  *   npm run huiliu -- validate <files...>      reports every problem of every file; exit code 1 when any has errors
+ *   npm run huiliu -- deploy workflows         redeploys the shipped processes (DATABASE_URL or HUILIU_DATA_DIR)
  */
 import { readFileSync } from 'node:fs';
 import { compileBpmn, type ValidationIssue } from './engine/index';
@@ -12,6 +13,14 @@ const format = (file: string, i: ValidationIssue) =>
   `${file}: ${i.severity === 'warning' ? 'warning' : 'error'} ${i.code} [${i.elementId ?? '-'}] ${i.message} (${i.messageEn})`;
 
 const commands: Record<string, Command> = {
+  deploy: {
+    usage: 'deploy workflows',
+    async run(args) {
+      if (args[0] !== 'workflows') return usage();
+      const { deployWorkflowsCommand } = await import('./server/cli/deploy-workflows');
+      return deployWorkflowsCommand();
+    },
+  },
   compile: {
     usage: 'compile <file.bpmn> [--process <id>]',
     async run(args) {
