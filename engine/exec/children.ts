@@ -1,5 +1,6 @@
 /** @module Stopping spawned children (side paths, multi-instance bodies): their exit actions do not run on stop, so close what they hold here. */
-import { closingEffect } from './ops';
+import { closingEffect } from './closing';
+import type { AnyEvent } from '../elements/element-handler';
 import { type Ctx, emit, type Open } from './context';
 
 export type ChildRef = { getSnapshot(): { context?: Ctx } } | undefined;
@@ -14,3 +15,16 @@ export function closeChild(child: ChildRef) {
 }
 
 export const DONE_PREFIX = 'xstate.done.actor.';
+
+/** Which side-path child an event is for: the path holding its element, spawn number = the element's activation. */
+export function sideChildId(e: AnyEvent, sideOf: Record<string, string>): string | null {
+  let el: string = e.elementId;
+  let act: number = e.activation;
+  if (e.type === 'incident.retry') {
+    const m = /^(.*)#(\d+)!\d+$/.exec(String(e.incidentKey));
+    if (!m) return null;
+    [el, act] = [m[1], Number(m[2])];
+  }
+  const b = sideOf[el];
+  return b ? `${b}#${act}` : null;
+}

@@ -1,124 +1,24 @@
 /**
  * @module The one library of named actions and guards every compiled machine uses (XState `setup()`), plus the
- * machine cache. Element-specific actions come from the handlers in the registry; the generic ones live here.
+ * machine cache. Generic actions are in core-actions.ts, element-specific ones come from the handler registry; the
+ * ones needing XState built-ins (raise, spawn, forward, stop children) are defined here.
  */
 import { type AnyStateMachine, assign, enqueueActions, raise, setup } from 'xstate';
 import type { CompiledProcess, Json, Vars } from '../contract';
 import type { ActionFn, AnyEvent, GuardFn, Params } from '../elements/element-handler';
 import { registry } from '../elements/registry';
-import { scheduleTimer } from '../elements/behaviors/timer';
-import { subscribe } from '../elements/behaviors/message';
-import { type ChildRef, closeChild } from './children';
-import { type Ctx, emit, history, initialContext } from './context';
-import { activate, childOutput, closeOwned, consumedKey, dropItem, hasIncident, raiseIncident } from './ops';
+import { type ChildRef, closeChild, sideChildId } from './children';
+import { type Ctx, history, initialContext } from './context';
+import { coreActions, coreGuards } from './core-actions';
+import { childOutput } from './ops';
 
-function forgetRoute(ctx: Ctx, el: string): Ctx {
-  if (!(el in ctx.route)) return ctx;
-  const route = { ...ctx.route };
-  delete route[el];
-  return { ...ctx, route };
-}
-
-const actionFns: Record<string, ActionFn> = {
-  'element.activate': (ctx, _e, p) => forgetRoute(activate(ctx, p.el), p.el),
-  // The event that triggers the exit spares the item it consumes itself (see consumedKey); the element's gateway
-  // decision is forgotten so the context does not grow with every element passed.
-  'element.close': (ctx, e, p) => forgetRoute(closeOwned(ctx, p.el, consumedKey(e)), p.el),
-  'element.complete': (ctx, _e, p) => {
-    history('element.completed', p.el);
-    return ctx;
-  },
-  'element.interrupted': (ctx, _e, p) => {
-    history('element.terminated', p.el);
-    return ctx;
-  },
-  'incident.resolve': (ctx, e) => {
-    const item = ctx.open[e.incidentKey];
-    if (!item) return ctx;
-    emit({ type: 'incident.resolved', incidentKey: e.incidentKey });
-    history('incident.resolved', item.el, { incidentKey: e.incidentKey });
-    return dropItem(ctx, e.incidentKey);
-  },
-  'boundary.arm': (ctx, _e, p) => {
-    let next = ctx;
-    for (const a of p.arm) {
-      if (a.timer) next = scheduleTimer(next, a.el, a.timer, p.host, p.host, a.interrupting);
-      else if (a.message) next = subscribe(next, a.el, a.message, p.host, p.host);
-    }
-    return next;
-  },
-  'boundary.rearm': (ctx, e, p) => {
-    // The incident is resolved by now; its element is named in the key (`el#act!n`).
-    const el = /^(.*)#\d+!\d+$/.exec(String(e.incidentKey))?.[1];
-    const a = p.arm.find((x: { el: string }) => x.el === el);
-    if (!a) return ctx;
-    if (a.timer) return scheduleTimer(ctx, a.el, a.timer, p.host, p.host, a.interrupting);
-    return a.message ? subscribe(ctx, a.el, a.message, p.host, p.host) : ctx;
-  },
-  'boundary.fired': (ctx, _e, p) => {
-    history('boundary.fired', p.el);
-    return ctx;
-  },
-  'event-gateway.fired': (ctx, _e, p) => {
-    history('element.activated', p.el);
-    history('element.completed', p.el);
-    return ctx;
-  },
-  'error.caught': (ctx, e, p) => {
-    history('error.caught', p.el, { errorCode: e.errorCode ?? e.code ?? null });
-    return ctx;
-  },
-  'error.uncaught': (ctx, e) =>
-    raiseIncident(
-      ctx,
-      e.elementId,
-      'unhandled-error',
-      `BPMN error ${e.code} was not caught${e.message ? `: ${e.message}` : ''}`,
-    ),
-  'instance.complete': (ctx) => {
-    history('instance.completed');
-    return ctx;
-  },
-  'side.complete': (ctx) => ctx,
-};
-
-const guardFns: Record<string, GuardFn> = {
-  'element.ok': (ctx, _e, p) => !hasIncident(ctx, p.el),
-  'incident.matches': (ctx, e, p) => {
-    const item = ctx.open[e.incidentKey];
-    return item?.t === 'incident' && p.els.includes(item.el);
-  },
-  'start.is': (ctx, _e, p) => (ctx.startEventId ? ctx.startEventId === p.el : p.none || p.only),
-  'paths.none': (ctx) => Object.keys(ctx.paths).length === 0,
-  'error.jobMatches': (ctx, e, p) =>
-    e.elementId === p.host &&
-    ctx.open[`${p.host}#${e.activation}`]?.t === 'job' &&
-    (p.code === null || p.code === e.errorCode),
-  'error.codeMatches': (_ctx, e, p) => p.code === null || p.code === e.code,
-  'side.routes': (ctx, e, p) => {
-    const id = sideChildId(e, p.sideOf);
-    return id !== null && id in ctx.paths;
-  },
-};
-
+const actionFns: Record<string, ActionFn> = { ...coreActions };
+const guardFns: Record<string, GuardFn> = { ...coreGuards };
 const rawActions: Record<string, unknown> = {};
 for (const h of Object.values(registry)) {
   Object.assign(actionFns, h.actions ?? {});
   Object.assign(guardFns, h.guards ?? {});
   Object.assign(rawActions, h.xstateActions ?? {});
-}
-
-/** Which side-path child an event is for: the path holding its element, spawn number = the element's activation. */
-function sideChildId(e: AnyEvent, sideOf: Record<string, string>): string | null {
-  let el: string = e.elementId;
-  let act: number = e.activation;
-  if (e.type === 'incident.retry') {
-    const m = /^(.*)#(\d+)!\d+$/.exec(String(e.incidentKey));
-    if (!m) return null;
-    [el, act] = [m[1], Number(m[2])];
-  }
-  const b = sideOf[el];
-  return b ? `${b}#${act}` : null;
 }
 
 const stopAllPaths = (historyType: string) =>
