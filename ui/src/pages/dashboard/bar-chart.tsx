@@ -35,7 +35,7 @@ export function BarChart({ categories, series, testId }: { categories: string[];
         grid: { left: 40, right: 20, top: 36, bottom: 60 },
         xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0 } },
         yAxis: { type: 'value', minInterval: 1 },
-        series: series.map((s) => ({ type: 'bar', name: s.name, data: s.values, itemStyle: s.color ? { color: s.color } : undefined })),
+        series: series.map((s) => ({ type: 'bar', name: s.name, data: s.values, barMaxWidth: 48, itemStyle: s.color ? { color: s.color } : undefined })),
       },
       true,
     );

@@ -1,5 +1,5 @@
 /** @module ui/pages/modeler: design a process in BPMN (bpmn-js + zeebe properties panel), open any version, deploy, download. */
-import { CloudUploadOutlined, DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, DownloadOutlined, FileAddOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Card, List, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -124,6 +124,15 @@ export default function ModelerPage() {
     }
   };
 
+  const fileInput = useRef<HTMLInputElement>(null);
+  /** Opens a .bpmn file from disk (e.g. drawn in Camunda Modeler) into the canvas; deploying it is a separate step. */
+  const openFile = async (file: File | undefined) => {
+    if (!file) return;
+    await importXml(await file.text());
+    setDirty(true);
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
   const downloadAs = async (kind: 'bpmn' | 'svg') => {
     if (!modeler) return;
     const id = processOf(modeler)?.id ?? 'diagram';
@@ -162,6 +171,18 @@ export default function ModelerPage() {
           ) : null}
           <Button icon={<FileAddOutlined />} onClick={() => navigate('/modeler')} data-testid="modeler-new">
             {t('modeler.new')}
+          </Button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".bpmn,.xml"
+            hidden
+            aria-label={t('modeler.openFile')}
+            data-testid="modeler-file-input"
+            onChange={(e) => openFile(e.target.files?.[0])}
+          />
+          <Button icon={<FolderOpenOutlined />} onClick={() => fileInput.current?.click()} data-testid="modeler-open-file">
+            {t('modeler.openFile')}
           </Button>
           <Button icon={<DownloadOutlined />} onClick={() => downloadAs('bpmn')} data-testid="modeler-download-bpmn">
             {t('modeler.downloadBpmn')}
