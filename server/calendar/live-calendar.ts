@@ -9,6 +9,8 @@ import { loadAdminYears, saveAdminYear } from './store';
 export interface LiveCalendar extends WorkdayCalendar {
   /** Reloads the administrator years from the database. */
   reload(db: DbOrTx): Promise<void>;
+  /** The schedule in force now, unaffected by later loads (to compare before and after). */
+  snapshot(): WorkdayCalendar;
   /** Stores a year and switches to it. */
   load(db: DbOrTx, schedule: YearSchedule, loadedBy: string): Promise<void>;
 }
@@ -22,6 +24,7 @@ export function createLiveCalendar(): LiveCalendar {
     workdaysBetween: (a, b) => current.workdaysBetween(a, b),
     knownYears: () => current.knownYears(),
     scheduleOf: (y) => current.scheduleOf(y),
+    snapshot: () => current,
     async reload(db) {
       current = createOfficialCalendar({ adminYears: await loadAdminYears(db) });
     },

@@ -4,6 +4,7 @@ import { validateYearSchedule } from '../../engine/calendar';
 import { AppError } from '../../engine/errors';
 import { requireRole } from '../auth/rbac';
 import type { LiveCalendar } from '../calendar/live-calendar';
+import { recomputeProvisionalDeadlines } from '../calendar/recompute-deadlines';
 import { createRouter } from '../http/env';
 import { ErrorSchema } from './schemas';
 
@@ -37,9 +38,6 @@ const putYear = createRoute({
   },
 });
 
-/** Recomputes deadlines marked provisional after a year was loaded; returns how many changed. */
-export type RecomputeDeadlines = () => Promise<number>;
-
 export function calendarRoutes() {
   const router = createRouter();
   const calendarOf = (c: { var: { deps: { services: Record<string, unknown> } } }) => c.var.deps.services.calendar as LiveCalendar;
@@ -62,9 +60,10 @@ export function calendarRoutes() {
         details: issues.map((i) => ({ path: i.date ?? '/year', message: i.message, messageEn: i.messageEn })),
       });
     }
-    await calendarOf(c).load(c.var.deps.db, schedule, user.username);
-    const recompute = c.var.deps.services.recomputeDeadlines as RecomputeDeadlines | undefined;
-    const recomputed = recompute ? await recompute() : 0;
+    const calendar = calendarOf(c);
+    const before = calendar.snapshot();
+    await calendar.load(c.var.deps.db, schedule, user.username);
+    const recomputed = await recomputeProvisionalDeadlines(c.var.deps.db, before, calendar.snapshot());
     return c.json({ ...schedule, source: 'admin' as const, recomputed }, 200);
   });
   return router;

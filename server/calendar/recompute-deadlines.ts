@@ -1,0 +1,20 @@
+/**
+ * @module After a year is loaded, provisional deadlines are re-dated: a task keeps the number of working days it
+ * was given (counted on the calendar it was computed with), counted again on the official schedule.
+ */
+import type { WorkdayCalendar } from '../../engine/calendar';
+import type { Db } from '../../engine/store/db';
+import { moveTaskDeadline, openProvisionalTasks } from '../../engine/store/deadlines';
+
+export async function recomputeProvisionalDeadlines(db: Db, before: WorkdayCalendar, after: WorkdayCalendar): Promise<number> {
+  let changed = 0;
+  for (const task of await openProvisionalTasks(db)) {
+    if (!task.dueAt) continue;
+    const given = before.workdaysBetween(task.createdAt.toISOString(), task.dueAt.toISOString()).days;
+    const next = after.addWorkdays(task.createdAt.toISOString(), Math.max(0, given));
+    const dueAt = new Date(next.dueAt);
+    await db.transaction((tx) => moveTaskDeadline(tx, { id: task.id, instanceId: task.instanceId, dueAt: task.dueAt! }, { dueAt, provisional: next.provisional }));
+    if (dueAt.getTime() !== task.dueAt.getTime() || !next.provisional) changed++;
+  }
+  return changed;
+}
