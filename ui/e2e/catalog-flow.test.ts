@@ -49,7 +49,7 @@ describe.skipIf(skip !== null)('catalog registration through the UI in Chromium'
     const page = await loginAs(username);
     // the inbox counts the offered task under 待领取
     await page.getByTestId('tab-group').click();
-    await expect.poll(async () => Number(await page.getByTestId('tab-group-count').innerText())).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await page.getByTestId('tab-group-count').textContent())).toBeGreaterThan(0);
     await page.getByTestId(`task-open-${task!.id}`).click();
     await page.getByTestId('task-form').waitFor();
     return page;
@@ -82,7 +82,7 @@ describe.skipIf(skip !== null)('catalog registration through the UI in Chromium'
     await page.waitForURL(/\/instances\//);
     instanceId = page.url().split('/instances/')[1]!;
     await expect.poll(() => page.getByTestId('instance-status').getAttribute('data-status')).toBe('active');
-    await expect.poll(() => page.getByTestId('active-elements').innerText()).toContain('单位审核');
+    await expect.poll(() => page.getByTestId('active-elements').textContent()).toContain('单位审核');
     await page.locator('.hl-active').first().waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/flow-instance-started.png` });
   });
@@ -90,11 +90,11 @@ describe.skipIf(skip !== null)('catalog registration through the UI in Chromium'
   it('given the instance, when the unit leader approves from the inbox, then the result says it moved on', async () => {
     const page = await openTaskOf('gaj.leader', 'unit-approval');
     // the leader reads what was submitted before deciding
-    expect(await page.getByTestId('task-submitted-fields').innerText()).toContain(code);
+    expect(await page.getByTestId('task-submitted-fields').textContent()).toContain(code);
     await page.locator('#root_decision').getByText('同意报送', { exact: true }).click();
     await page.getByTestId('task-form').getByTestId('form-submit').click();
     await page.getByTestId('completion-result').waitFor();
-    expect(await page.getByTestId('completion-next').innerText()).toContain('流程已进入下一环节');
+    expect(await page.getByTestId('completion-next').textContent()).toContain('流程已进入下一环节');
   });
 
   it('given the leader approved, when the reviewer approves, then the entry is published to the catalog', async () => {
@@ -114,7 +114,7 @@ describe.skipIf(skip !== null)('catalog registration through the UI in Chromium'
     const cataloguer = await loginAs('gaj.cataloguer');
     await cataloguer.goto(`${server.url}/catalog?q=${code}`);
     await cataloguer.getByText(code).click();
-    await expect.poll(() => cataloguer.getByTestId('entry-code').innerText()).toBe(code);
+    await expect.poll(() => cataloguer.getByTestId('entry-code').textContent()).toBe(code);
     // and the cataloguer was told
     await expect.poll(() => cataloguer.getByTestId('notifications-bell').getAttribute('aria-label')).toMatch(/通知（\d+）/);
     await cataloguer.screenshot({ path: `${ARTIFACTS}/flow-entry-published.png` });

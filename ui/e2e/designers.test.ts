@@ -116,9 +116,9 @@ describe.skipIf(skip !== null)('the designers in Chromium', () => {
     await page.getByTestId('modeler-problems').waitFor();
     const problem = page.getByTestId('modeler-problem').first();
     expect(await problem.getAttribute('data-element-id')).toBe('script');
-    expect(await problem.innerText()).toContain('脚本');
+    expect(await problem.textContent()).toContain('脚本');
     expect(await page.locator('.djs-element.hl-error[data-element-id="script"]').count()).toBe(1);
-    expect(await page.getByTestId('problem-badge-script').innerText()).toBe('1');
+    expect(await page.getByTestId('problem-badge-script').textContent()).toBe('1');
     await page.screenshot({ path: `${ARTIFACTS}/modeler-bpmn-invalid.png` });
   });
 
