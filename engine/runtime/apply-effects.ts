@@ -1,5 +1,5 @@
 /** @module Writes what one step emitted (tasks, timers, jobs, subscriptions, incidents, children, history) in its transaction. */
-import { sql } from 'drizzle-orm';
+import { type SQLWrapper, sql } from 'drizzle-orm';
 import type { Effect, HistoryEvent } from '../contract';
 import {
   appendHistory,
@@ -21,6 +21,7 @@ import {
   type NewTask,
   type NewTimer,
   resolveIncident,
+  runWrites,
   type Tx,
 } from '../store';
 import { latestDefinitionOf } from './definitions';
@@ -47,6 +48,7 @@ export async function applyEffects(
   const incidents: NewIncident[] = [];
   const history: HistoryEvent[] = [];
   const children: (Of<'child.start'> | Of<'child.cancel'>)[] = [];
+  const updates: (SQLWrapper | null)[] = [];
   const loop = (e: { loopIndex?: number }) => e.loopIndex ?? null;
 
   for (const e of effects) {
@@ -79,7 +81,7 @@ export async function applyEffects(
         break;
       }
       case 'task.closed':
-        await closeTask(tx, inst.id, e.taskKey, e.reason, at, actor);
+        updates.push(closeTask(tx, inst.id, e.taskKey, e.reason, at, actor));
         break;
       case 'timer.scheduled':
         timers.push({
@@ -95,7 +97,7 @@ export async function applyEffects(
         });
         break;
       case 'timer.cancelled':
-        await cancelTimer(tx, inst.id, e.timerKey);
+        updates.push(cancelTimer(tx, inst.id, e.timerKey));
         break;
       case 'job.created':
         jobs.push({
@@ -113,7 +115,7 @@ export async function applyEffects(
         });
         break;
       case 'job.cancelled':
-        await cancelJob(tx, inst.id, e.jobKey);
+        updates.push(cancelJob(tx, inst.id, e.jobKey));
         break;
       case 'message.subscribed':
         subs.push({
@@ -127,7 +129,7 @@ export async function applyEffects(
         });
         break;
       case 'message.unsubscribed':
-        await closeSubscription(tx, inst.id, e.subscriptionKey);
+        updates.push(closeSubscription(tx, inst.id, e.subscriptionKey));
         break;
       case 'incident.raised':
         incidents.push({
@@ -142,7 +144,7 @@ export async function applyEffects(
         });
         break;
       case 'incident.resolved':
-        await resolveIncident(tx, inst.id, e.incidentKey, at);
+        updates.push(resolveIncident(tx, inst.id, e.incidentKey, at));
         break;
       case 'history':
         history.push(e.event);
@@ -153,17 +155,23 @@ export async function applyEffects(
         break;
     }
   }
-  await insertTasks(tx, tasks);
-  await insertTimers(tx, timers);
-  await insertJobs(tx, jobs);
-  await insertSubscriptions(tx, subs);
-  await insertIncidents(tx, incidents);
-  await appendHistory(tx, inst.id, history);
-  if (jobs.length > 0) {
+  // Updates target rows of earlier steps, inserts add new ones: independent, so they go as one statement.
+  const notify = jobs.length > 0 && rt.database.kind === 'postgres';
+  await runWrites(
+    tx,
+    [
+      ...updates,
+      insertTasks(tx, tasks),
+      insertTimers(tx, timers),
+      insertJobs(tx, jobs),
+      insertSubscriptions(tx, subs),
+      insertIncidents(tx, incidents),
+      appendHistory(tx, inst.id, history),
+    ],
     // Delivered on commit to every listening process; the in-process kick covers PGlite (single process).
-    if (rt.database.kind === 'postgres') await tx.execute(sql`select pg_notify(${WAKE_CHANNEL}, 'jobs')`);
-    queueMicrotask(() => rt.onJobsCreated());
-  }
+    notify ? sql`select pg_notify(${WAKE_CHANNEL}, 'jobs')` : undefined,
+  );
+  if (jobs.length > 0) queueMicrotask(() => rt.onJobsCreated());
   for (const c of children) {
     if (c.type === 'child.start') await startChild(rt, tx, inst, c);
     else await cancelChild(rt, tx, inst, c.childKey, at, actor);

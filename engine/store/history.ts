@@ -4,9 +4,10 @@ import type { HistoryEvent, Json } from '../contract';
 import type { DbOrTx } from './db';
 import { historyEvents } from './schema';
 
-export async function appendHistory(tx: DbOrTx, instanceId: string, events: HistoryEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  await tx.insert(historyEvents).values(
+/** Returns the insert (lazy: it runs when awaited, or inside a WriteBatch); null when there is nothing to add. */
+export function appendHistory(tx: DbOrTx, instanceId: string, events: HistoryEvent[]) {
+  if (events.length === 0) return null;
+  return tx.insert(historyEvents).values(
     events.map((e) => ({
       instanceId,
       at: new Date(e.at),

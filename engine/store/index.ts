@@ -7,3 +7,4 @@ export * from './queues';
 export * from './schema';
 export * from './tasks';
 export * from './work-items';
+export * from './write-batch';

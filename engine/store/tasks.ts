@@ -5,20 +5,20 @@ import { type InstanceRow, processInstances, type TaskRow, userTasks } from './s
 
 export type NewTask = typeof userTasks.$inferInsert;
 
-export async function insertTasks(tx: DbOrTx, rows: NewTask[]): Promise<void> {
-  if (rows.length > 0) await tx.insert(userTasks).values(rows);
+export function insertTasks(tx: DbOrTx, rows: NewTask[]) {
+  return rows.length > 0 ? tx.insert(userTasks).values(rows) : null;
 }
 
 /** Closes an open task; a task already closed stays as it was (its first closing is the truth). */
-export async function closeTask(
+export function closeTask(
   tx: DbOrTx,
   instanceId: string,
   taskKey: string,
   status: 'completed' | 'cancelled',
   at: Date,
   by: string | null,
-): Promise<void> {
-  await tx
+) {
+  return tx
     .update(userTasks)
     .set(
       status === 'completed' && by

@@ -8,31 +8,31 @@ export type NewJob = typeof jobs.$inferInsert;
 export type NewSubscription = typeof messageSubscriptions.$inferInsert;
 export type NewIncident = typeof incidents.$inferInsert;
 
-export async function insertTimers(tx: DbOrTx, rows: NewTimer[]) {
-  if (rows.length > 0) await tx.insert(timers).values(rows);
+export function insertTimers(tx: DbOrTx, rows: NewTimer[]) {
+  return rows.length > 0 ? tx.insert(timers).values(rows) : null;
 }
-export async function cancelTimer(tx: DbOrTx, instanceId: string, timerKey: string) {
-  await tx
+export function cancelTimer(tx: DbOrTx, instanceId: string, timerKey: string) {
+  return tx
     .update(timers)
     .set({ status: 'cancelled' })
     .where(
       and(eq(timers.instanceId, instanceId), eq(timers.timerKey, timerKey), eq(timers.status, 'scheduled')),
     );
 }
-export async function insertJobs(tx: DbOrTx, rows: NewJob[]) {
-  if (rows.length > 0) await tx.insert(jobs).values(rows);
+export function insertJobs(tx: DbOrTx, rows: NewJob[]) {
+  return rows.length > 0 ? tx.insert(jobs).values(rows) : null;
 }
-export async function cancelJob(tx: DbOrTx, instanceId: string, jobKey: string) {
-  await tx
+export function cancelJob(tx: DbOrTx, instanceId: string, jobKey: string) {
+  return tx
     .update(jobs)
     .set({ status: 'cancelled' })
     .where(and(eq(jobs.instanceId, instanceId), eq(jobs.jobKey, jobKey), eq(jobs.status, 'ready')));
 }
-export async function insertSubscriptions(tx: DbOrTx, rows: NewSubscription[]) {
-  if (rows.length > 0) await tx.insert(messageSubscriptions).values(rows);
+export function insertSubscriptions(tx: DbOrTx, rows: NewSubscription[]) {
+  return rows.length > 0 ? tx.insert(messageSubscriptions).values(rows) : null;
 }
-export async function closeSubscription(tx: DbOrTx, instanceId: string, key: string) {
-  await tx
+export function closeSubscription(tx: DbOrTx, instanceId: string, key: string) {
+  return tx
     .update(messageSubscriptions)
     .set({ status: 'closed' })
     .where(
@@ -43,11 +43,11 @@ export async function closeSubscription(tx: DbOrTx, instanceId: string, key: str
       ),
     );
 }
-export async function insertIncidents(tx: DbOrTx, rows: NewIncident[]) {
-  if (rows.length > 0) await tx.insert(incidents).values(rows);
+export function insertIncidents(tx: DbOrTx, rows: NewIncident[]) {
+  return rows.length > 0 ? tx.insert(incidents).values(rows) : null;
 }
-export async function resolveIncident(tx: DbOrTx, instanceId: string, incidentKey: string, at: Date) {
-  await tx
+export function resolveIncident(tx: DbOrTx, instanceId: string, incidentKey: string, at: Date) {
+  return tx
     .update(incidents)
     .set({ status: 'resolved', resolvedAt: at })
     .where(
