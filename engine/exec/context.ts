@@ -15,6 +15,9 @@ export interface Open {
   left?: number;
   cycle?: string;
   localVars?: Vars;
+  /** Subscriptions of non-interrupting boundary events: kept after a correlation, so re-announced with these. */
+  messageName?: string;
+  correlationKey?: string | null;
 }
 
 export interface MultiInstance {

@@ -161,15 +161,15 @@ export class Harness {
         (correlationKey === undefined || x.correlationKey === correlationKey),
     );
     if (!s) throw new Error(`no subscription for ${messageName}`);
-    this.must({
+    // Correlation consumes the subscription, as the runtime marks its row; a kept one is announced again.
+    this.subscriptions.delete(s.subscriptionKey);
+    return this.must({
       type: 'message.correlate',
       messageName,
       elementId: s.elementId,
       activation: s.activation,
       variables,
     });
-    this.subscriptions.delete(s.subscriptionKey);
-    return this;
   }
 
   job(elementId: string): Of<'job.created'> {

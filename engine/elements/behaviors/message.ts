@@ -53,7 +53,14 @@ export function subscribe(ctx: Ctx, el: string, spec: MessageSpec, actOf: string
     elementId: el,
     activation: act,
   });
-  return openItem(ctx, subscriptionKey, { t: 'sub', el, host, act });
+  return openItem(ctx, subscriptionKey, {
+    t: 'sub',
+    el,
+    host,
+    act,
+    messageName: spec.messageName,
+    correlationKey,
+  });
 }
 
 export const subscriptionMatches = (ctx: Ctx, event: AnyEvent, el: string) => {
@@ -63,10 +70,24 @@ export const subscriptionMatches = (ctx: Ctx, event: AnyEvent, el: string) => {
 };
 
 /** Correlation consumes the subscription (the runtime marks it correlated) and merges the message variables. */
-export function correlate(ctx: Ctx, event: AnyEvent): Ctx {
+export function correlate(ctx: Ctx, event: AnyEvent, keep = false): Ctx {
   const key = keyOf(event.elementId, event.activation);
   history('message.correlated', event.elementId, { messageName: event.messageName });
-  return mergeVars(dropItem(ctx, key), event.variables);
+  if (!keep) return mergeVars(dropItem(ctx, key), event.variables);
+  // A non-interrupting boundary can be triggered again while its activity runs: the subscription is announced
+  // again under the same key, so the runtime (upserting by key) reopens the row it just correlated.
+  const item = ctx.open[key];
+  if (item) {
+    emit({
+      type: 'message.subscribed',
+      subscriptionKey: key,
+      messageName: item.messageName ?? event.messageName,
+      correlationKey: item.correlationKey ?? null,
+      elementId: item.el,
+      activation: item.act,
+    });
+  }
+  return mergeVars(ctx, event.variables);
 }
 
 /** The wait-then-leave transitions of an element that moves on when its message is correlated. */

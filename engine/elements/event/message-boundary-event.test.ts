@@ -22,5 +22,9 @@ describe('message boundary event', () => {
     expect(h.task('review').taskKey).toBe('review#1');
     expect(h.trail).toContain('side-path.completed:note');
     expect(h.vars.lastNote).toBe('补充材料');
+    // Non-interrupting: the subscription stays, so a second note is accepted too.
+    h.correlate('application.note', { note: '再次补充' });
+    expect(h.vars.lastNote).toBe('再次补充');
+    expect(h.trail.filter((t) => t === 'side-path.completed:note')).toHaveLength(2);
   });
 });

@@ -17,7 +17,14 @@ export const messageBoundaryEvent: ElementHandler<'messageBoundaryEvent'> = {
         arm,
         on: {
           'message.correlate': [
-            { guard, actions: [...fired, { type: 'side.spawn', params: { boundary: el.id } }] },
+            {
+              guard,
+              actions: [
+                { type: 'boundary.fired', params: { el: el.id } },
+                { type: 'message.correlatedKeep' },
+                { type: 'side.spawn', params: { boundary: el.id } },
+              ],
+            },
           ],
         },
       };

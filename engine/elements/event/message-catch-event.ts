@@ -24,6 +24,7 @@ export const messageCatchEvent: ElementHandler<'messageCatchEvent'> = {
   actions: {
     'message.subscribe': (ctx, _e, p) => subscribe(ctx, p.el, p.spec, p.el),
     'message.correlated': (ctx, e) => correlate(ctx, e),
+    'message.correlatedKeep': (ctx, e) => correlate(ctx, e, true),
   },
   guards: { 'message.matches': (ctx, e, p) => subscriptionMatches(ctx, e, p.el) },
 };
