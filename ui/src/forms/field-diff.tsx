@@ -13,22 +13,25 @@ export interface FieldDiffProps {
   afterLabel?: string;
 }
 
+/** Arrays of objects (数据项) compare row by row: one line per row. */
+function rowLines(value: unknown, schema: JsonSchema | undefined, ui: JsonSchema | undefined): string[] | undefined {
+  if (!Array.isArray(value) || !value.every((v) => v && typeof v === 'object')) return undefined;
+  const props = (schema?.items as JsonSchema | undefined)?.properties ?? {};
+  return value.map((row, i) => {
+    const cells = Object.entries(row as Record<string, unknown>).map(
+      ([k, v]) => `${props[k]?.title ?? k}：${display(v, props[k], ui?.items?.[k])}`,
+    );
+    return `${i + 1}. ${cells.join('，')}`;
+  });
+}
+
 function display(value: unknown, schema: JsonSchema | undefined, ui: JsonSchema | undefined): string {
   if (value === undefined || value === null || value === '') return '—';
   const label = labelFor(schema, ui, value);
   if (label !== undefined) return label;
   if (typeof value === 'boolean') return value ? '是' : '否';
-  if (Array.isArray(value) && value.every((v) => v && typeof v === 'object')) {
-    const props = (schema?.items as JsonSchema | undefined)?.properties ?? {};
-    return value
-      .map((row, i) => {
-        const cells = Object.entries(row as Record<string, unknown>).map(
-          ([k, v]) => `${props[k]?.title ?? k}：${display(v, props[k], ui?.items?.[k])}`,
-        );
-        return `${i + 1}. ${cells.join('，')}`;
-      })
-      .join('\n');
-  }
+  const lines = rowLines(value, schema, ui);
+  if (lines) return lines.join('\n');
   if (typeof value === 'object') return JSON.stringify(value, null, 1);
   return String(value);
 }
@@ -41,6 +44,9 @@ interface DiffRow {
   before: string;
   after: string;
   changed: boolean;
+  /** For row lists: the lines of each side, to mark only the rows that differ. */
+  beforeLines?: string[];
+  afterLines?: string[];
 }
 
 export function FieldDiff(props: FieldDiffProps) {
@@ -59,9 +65,28 @@ export function FieldDiff(props: FieldDiffProps) {
         before: display(before[k], s, ui),
         after: display(after[k], s, ui),
         changed: !same(before[k], after[k]),
+        beforeLines: rowLines(before[k], s, ui),
+        afterLines: rowLines(after[k], s, ui),
       };
     })
     .filter((r) => showUnchanged || r.changed);
+  const lines = (mine: string[], other: string[] | undefined, kind: 'before' | 'after') => (
+    <div>
+      {mine.map((line, i) => {
+        const differs = line !== other?.[i];
+        return (
+          <div key={`${i}-${line}`}>
+            <Typography.Text
+              delete={differs && kind === 'before'}
+              type={differs ? (kind === 'after' ? 'success' : 'danger') : 'secondary'}
+            >
+              {line}
+            </Typography.Text>
+          </div>
+        );
+      })}
+    </div>
+  );
   const cell = (text: string, changed: boolean, kind: 'before' | 'after') => (
     <Typography.Text
       style={{ whiteSpace: 'pre-wrap' }}
@@ -91,8 +116,18 @@ export function FieldDiff(props: FieldDiffProps) {
             </span>
           ),
         },
-        { title: beforeLabel, dataIndex: 'before', render: (t: string, r) => cell(t, r.changed, 'before') },
-        { title: afterLabel, dataIndex: 'after', render: (t: string, r) => cell(t, r.changed, 'after') },
+        {
+          title: beforeLabel,
+          dataIndex: 'before',
+          render: (t: string, r) =>
+            r.changed && r.beforeLines && r.afterLines ? lines(r.beforeLines, r.afterLines, 'before') : cell(t, r.changed, 'before'),
+        },
+        {
+          title: afterLabel,
+          dataIndex: 'after',
+          render: (t: string, r) =>
+            r.changed && r.beforeLines && r.afterLines ? lines(r.afterLines, r.beforeLines, 'after') : cell(t, r.changed, 'after'),
+        },
       ]}
     />
   );
