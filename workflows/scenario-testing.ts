@@ -2,7 +2,8 @@
 import { createOfficialCalendar } from '../engine/calendar';
 import type { Vars } from '../engine/contract';
 import { and, asc, eq } from 'drizzle-orm';
-import { createRuntime, type FormsPort, type RuntimeUser, toTaskDto } from '../engine/runtime';
+import { createRuntime, type RuntimeUser, toTaskDto } from '../engine/runtime';
+import { latestFormVersion, saveForm, validateStoredForm } from '../forms';
 import { userTasks } from '../engine/store/schema';
 import type { TestDbKind } from '../server/db/testing';
 import { DEMO_USERS } from '../server/identity/county-units';
@@ -10,31 +11,35 @@ import { deployShippedWorkflows } from '.';
 import { createWorkflowWorkers } from './workers';
 import { openDomainDb } from './testing';
 
-/**
- * Form versions for deployment: the forms module's validation is not the subject here, so every form key resolves
- * to version 1 (deployments still fail on a BPMN the compiler rejects).
- */
-const formsAlwaysPresent: FormsPort = {
-  saveForm: async (_db, form) => ({ key: form.key, version: 1, created: true }),
-  latestFormVersion: async () => 1,
-};
-
 export const demoUser = (username: string): RuntimeUser => {
   const u = DEMO_USERS.find((d) => d.username === username);
   if (!u) throw new Error(`no demo user ${username}`);
   return { username: u.username, unitId: u.unitId, roles: u.roles };
 };
 
+/** Re-throws a form failure with its field issues in the message, so a failing scenario says which field. */
+async function explained<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    const details = (e as { details?: unknown }).details;
+    if (details) throw new Error(`${what}: ${(e as Error).message} ${JSON.stringify(details)}`);
+    throw e;
+  }
+}
+
 export async function openScenario(kind: TestDbKind, start: string) {
   const database = await openDomainDb(kind);
   let now = new Date(start);
   const clock = { now: () => now };
   const calendar = createOfficialCalendar();
+  // The real forms module: every start and completion below is validated against the shipped forms.
   const runtime = createRuntime({
     database,
     clock,
     calendar,
-    forms: formsAlwaysPresent,
+    forms: { saveForm, latestFormVersion },
+    validateForm: async (key, version, data) => validateStoredForm(database.db, key, version, data),
     workers: createWorkflowWorkers({ calendar, now: clock.now }),
   });
   const deployed = await deployShippedWorkflows(runtime);
@@ -72,7 +77,9 @@ export async function openScenario(kind: TestDbKind, start: string) {
       await drain();
     },
     async start(processKey: string, username: string, variables: Vars) {
-      const inst = await runtime.startInstance({ processKey, user: demoUser(username), variables });
+      const inst = await explained(`start ${processKey}`, () =>
+        runtime.startInstance({ processKey, user: demoUser(username), variables }),
+      );
       await drain();
       return inst.id;
     },
@@ -86,7 +93,9 @@ export async function openScenario(kind: TestDbKind, start: string) {
       const task = tasks.find((t) => t.elementId === elementId);
       if (!task)
         throw new Error(`no open task ${elementId}; open: ${tasks.map((t) => t.elementId).join(', ')}`);
-      await runtime.completeUserTask({ taskId: task.id, user: demoUser(username), variables });
+      await explained(`complete ${elementId}`, () =>
+        runtime.completeUserTask({ taskId: task.id, user: demoUser(username), variables }),
+      );
       await drain();
       return task;
     },

@@ -40,7 +40,7 @@ describe.each(testDbKinds())('bulletin scenario on %s', (kind) => {
       periodFrom: '2026-10-01',
       periodTo: '2026-10-31',
       bulletinTitle: '公共数据工作通报(2026年10月)',
-      summary: { problemsReceived: 1, overdueNow: 1, entriesRegistered: 6 },
+      totals: { problemsReceived: 1, overdueNow: 1, entriesRegistered: 6 },
     });
     const [review] = await s.openTasks(id);
     expect(review).toMatchObject({
@@ -48,7 +48,11 @@ describe.each(testDbKinds())('bulletin scenario on %s', (kind) => {
       candidateGroups: ['authority.governance'],
       formKey: 'bulletin-review',
     });
-    await s.complete(id, 'review-bulletin', 'governance', { comment: '同意发布' });
+    expect(inst.variables.summary).toMatch(/^2026-10-01 至 2026-10-31, 全县受理问题数据1条/);
+    await s.complete(id, 'review-bulletin', 'governance', {
+      decision: 'publish',
+      summary: '10月全县问题数据整改总体按期, 县卫生健康局1条逾期, 请抓紧整改。',
+    });
     expect((await s.instance(id)).status).toBe('completed');
     const bulletinId = inst.variables.bulletinId as string;
     expect((await findBulletin(s.db, bulletinId))?.status).toBe('published');
@@ -69,5 +73,15 @@ describe.each(testDbKinds())('bulletin scenario on %s', (kind) => {
       overdue?.getRow(4).getCell(3).value,
       overdue?.getRow(4).getCell(4).value,
     ]).toEqual(['县卫生健康局', '问题数据反馈与整改', '整改反馈']);
+  });
+
+  it('keeps a held bulletin as a draft', async () => {
+    await s.setNow('2026-12-01T09:00:05+08:00');
+    const { items } = await s.runtime.listInstances({ processKey: 'bulletin' });
+    const december = items.find((i) => i.variables.periodFrom === '2026-11-01');
+    expect(december).toBeDefined();
+    await s.complete(december?.id as string, 'review-bulletin', 'governance', { decision: 'hold' });
+    expect((await s.instance(december?.id as string)).status).toBe('completed');
+    expect((await findBulletin(s.db, december?.variables.bulletinId as string))?.status).toBe('draft');
   });
 });

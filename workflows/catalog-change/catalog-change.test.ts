@@ -57,6 +57,9 @@ describe.each(testDbKinds())('catalog-change scenario on %s', (kind) => {
       formKey: 'catalog-change-request',
     });
     await s.complete(id, 'revise', 'gaj.cataloguer', {
+      entryId,
+      changeType: 'modify',
+      reason: '更新周期调整为实时, 补充开放条件',
       changes: { updateCycle: 'realtime', openCondition: '按车辆类型汇总后开放' },
     });
     // the reviewer's difference is recomputed from the revised request
@@ -104,8 +107,8 @@ describe.each(testDbKinds())('catalog-change scenario on %s', (kind) => {
     const sneaky = await s.start('catalog-change', 'gaj.cataloguer', {
       entryId,
       changeType: 'modify',
-      reason: 'x',
-      changes: {},
+      reason: '再次调整',
+      changes: { updateCycle: 'weekly' },
     });
     expect((await s.openTasks(sneaky)).length).toBe(0);
     expect((await s.instance(sneaky)).activeElementIds).toEqual(['check-change']);

@@ -1,5 +1,16 @@
 /** @module Catalog tables: the information-system census, catalog entries, their immutable versions, and review events for statistics. */
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { Json } from '../../engine/contract';
 import { timestamps } from '../../engine/store/db';
 import { units } from '../../server/identity/schema';
@@ -34,7 +45,9 @@ export const catalogEntries = pgTable(
     systemId: uuid().references(() => informationSystems.id),
     /** Copied from the current version so lists and search never read jsonb. */
     resourceName: text().notNull(),
-    status: text({ enum: ['active', 'retired'] }).notNull().default('active'),
+    status: text({ enum: ['active', 'retired'] })
+      .notNull()
+      .default('active'),
     currentVersion: integer().notNull().default(1),
     /** The open catalog-change instance; a second change is refused while set. */
     openChangeInstanceId: uuid(),

@@ -12,7 +12,9 @@ export const bulletins = pgTable('bulletins', {
   /** The statistics and overdue list as computed when prepared, so the published bulletin never shifts. */
   stats: jsonb().$type<Json>().notNull(),
   overdue: jsonb().$type<Json>().notNull(),
-  status: text({ enum: ['draft', 'published'] }).notNull().default('draft'),
+  status: text({ enum: ['draft', 'published'] })
+    .notNull()
+    .default('draft'),
   publishedAt: timestamp({ withTimezone: true }),
   publishedBy: text(),
   ...timestamps,

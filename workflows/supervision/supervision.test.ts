@@ -184,7 +184,7 @@ describe.each(testDbKinds())('supervision on %s', (kind) => {
       periodFrom: '2026-10-01',
       periodTo: '2026-10-31',
       bulletinTitle: '公共数据工作通报(2026年10月)',
-      summary: { problemsReceived: 3, overdueTasks: 2 },
+      totals: { problemsReceived: 3, overdueTasks: 2 },
     });
     await w['supervision.publish-bulletin']({ ...job, variables: { ...prepared?.variables } });
     const buf = await bulletinWorkbookById(database.db, prepared?.variables?.bulletinId as string);

@@ -5,7 +5,7 @@ import { need, str, type WorkerDeps, type WorkflowJob, type WorkflowJobWorker } 
 import { computeStats, listOverdue, type Period, previousMonth } from './stats';
 import * as store from './store';
 
-/** `supervision.prepare-bulletin`: the period (variables `periodFrom`/`periodTo`, default last month) and a summary. */
+/** `supervision.prepare-bulletin`: the period (variables `periodFrom`/`periodTo`, default last month), totals and a draft summary. */
 async function prepareBulletin(job: WorkflowJob, deps: WorkerDeps) {
   const now = deps.now();
   const v = job.variables;
@@ -19,7 +19,7 @@ async function prepareBulletin(job: WorkflowJob, deps: WorkerDeps) {
     k: 'problemsReceived' | 'problemsRectified' | 'rectifiedOnTime' | 'overdueNow' | 'entriesRegistered',
   ) => stats.reduce((a, s) => a + s[k], 0);
   const title = `公共数据工作通报(${period.from.slice(0, 7).replace('-', '年')}月)`;
-  const summary = {
+  const summary: Record<string, number> = {
     problemsReceived: total('problemsReceived'),
     problemsRectified: total('problemsRectified'),
     rectifiedOnTime: total('rectifiedOnTime'),
@@ -41,7 +41,9 @@ async function prepareBulletin(job: WorkflowJob, deps: WorkerDeps) {
       bulletinTitle: title,
       periodFrom: period.from,
       periodTo: period.to,
-      summary,
+      totals: summary,
+      // Pre-fills the review form's 通报摘要; the reviewer may edit it before publishing.
+      summary: `${period.from} 至 ${period.to}, 全县受理问题数据${summary.problemsReceived}条, 完成整改${summary.problemsRectified}条(按期${summary.rectifiedOnTime}条), 当前逾期未整改${summary.overdueNow}条; 新注册资源目录${summary.entriesRegistered}条; 逾期待办事项${summary.overdueTasks}项。`,
     },
   };
 }
@@ -55,7 +57,9 @@ async function publishBulletin(job: WorkflowJob, deps: WorkerDeps) {
   await store.publishBulletinRow(job.tx, id, deps.now(), str(job.variables.reviewer));
   await sendNotification(job.tx, [{ role: 'supervisor' }, { role: 'unit.leader' }], {
     title: `已发布: ${row.title}`,
-    body: `统计期间 ${row.periodFrom} 至 ${row.periodTo}, 请查阅本单位情况并落实整改。`,
+    body:
+      str(job.variables.summary) ??
+      `统计期间 ${row.periodFrom} 至 ${row.periodTo}, 请查阅本单位情况并落实整改。`,
     link: `/supervision/bulletins/${id}`,
     kind: 'bulletin',
     instanceId: job.instanceId,
