@@ -5,6 +5,7 @@ import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import './diagram.css';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { useEffect, useRef } from 'react';
+import { fitWithMargin } from './fit';
 import { type Highlight, takenFlows } from './highlight';
 
 export interface BpmnViewerProps {
@@ -30,7 +31,7 @@ export function BpmnViewer({ xml, highlight, onElementNames, onError }: BpmnView
         const canvas = viewer.get<any>('canvas');
         const registry = viewer.get<any>('elementRegistry');
         const overlays = viewer.get<any>('overlays');
-        canvas.zoom('fit-viewport', 'auto');
+        fitWithMargin(canvas);
         const all: any[] = registry.getAll();
         callbacks.current.onElementNames?.(
           Object.fromEntries(all.filter((e) => e.businessObject?.name).map((e) => [e.id, e.businessObject.name])),

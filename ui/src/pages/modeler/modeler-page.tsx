@@ -4,6 +4,7 @@ import { Alert, Badge, Button, Card, List, Select, Space, Tag, Typography } from
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, definitions, type ElementIssue } from '../../api';
+import { fitWithMargin } from '../../diagram/fit';
 import { useLocale } from '../../i18n';
 import { invalidateProcessDefinitions, showError, showSuccess } from '../../lib';
 import { download, newDiagramXml } from './new-diagram';
@@ -38,7 +39,7 @@ export default function ModelerPage() {
       try {
         const { warnings } = await modeler.importXML(xml);
         if (warnings.length) console.warn('[modeler] import warnings', warnings);
-        modeler.get<any>('canvas').zoom('fit-viewport', 'auto');
+        fitWithMargin(modeler.get<any>('canvas'));
         xmlRef.current = xml;
         setProblems([]);
         setDirty(false);
