@@ -25,7 +25,7 @@ describe.each(testDbKinds())('data-problem over HTTP on %s', (kind) => {
     );
 
   it('routes to 县公安局, counts working days across National Day, reminds when overdue, reworks, archives and counts', async () => {
-    // given 县卫生健康局 reports on Monday 2026-09-28, the last working week before the holiday (10-01..10-08)
+    // given 县卫生健康局 reports on Monday 2026-09-28, the last working week before National Day (10-01..10-07 off, Saturday 10-10 a make-up working day)
     await s.setClock('2026-09-28T10:00:00+08:00');
     const id = await report('error', '出生日期与医保登记不一致');
     // then triage is due in 2 working days (9-29, 9-30) at 23:59:59 China time
@@ -35,12 +35,23 @@ describe.each(testDbKinds())('data-problem over HTTP on %s', (kind) => {
 
     // when governance accepts the same day
     await s.complete(id, 'triage', 'governance', { decision: 'accept', comment: '请数源单位核实整改' });
-    // then 县公安局's rectifier has the task, due 5 working days later: 9-29, 9-30, 10-09, 10-09... the make-up Saturday 10-10
+    // then 县公安局's rectifier has the task, due 5 working days later: 9-29, 9-30, 10-08, 10-09 and the make-up Saturday 10-10
     const rectify = await s.openTask(id, 'rectify', 'gaj.rectifier');
-    expect(rectify).toMatchObject({ unitId: 'gaj', dueAt: '2026-10-10T15:59:59.000Z', dueProvisional: false, overdue: false });
+    expect(rectify).toMatchObject({
+      unitId: 'gaj',
+      dueAt: '2026-10-10T15:59:59.000Z',
+      dueProvisional: false,
+      overdue: false,
+    });
     // and another unit's rectifier can neither see nor complete it, nor a third unit reach the instance
     expect((await s.get(`/api/tasks/${rectify.id}`, 'wjj.rectifier')).status).toBe(404);
-    expect((await s.post(`/api/tasks/${rectify.id}/complete`, 'wjj.rectifier', { variables: { explanation: 'x', fixedCount: 1 } })).status).toBe(404);
+    expect(
+      (
+        await s.post(`/api/tasks/${rectify.id}/complete`, 'wjj.rectifier', {
+          variables: { explanation: 'x', fixedCount: 1 },
+        })
+      ).status,
+    ).toBe(404);
     expect(await s.openTasks(id, 'wjj.rectifier')).toEqual([]);
     expect((await s.get(`/api/process-instances/${id}`, 'rsj.cataloguer')).status).toBe(404);
     expect((await s.get(`/api/process-instances/${id}/history`, 'rsj.cataloguer')).status).toBe(404);
@@ -55,8 +66,15 @@ describe.each(testDbKinds())('data-problem over HTTP on %s', (kind) => {
     const overdueMine = (await s.get('/api/tasks?overdue=true', 'gaj.rectifier')).body.items;
     expect(overdueMine.map((t: { id: string }) => t.id)).toContain(rectify.id);
     const supervised = async () =>
-      (await s.get('/api/supervision/overdue', 'supervisor')).body.items.find((o: { task: { id: string } }) => o.task.id === rectify.id);
-    expect(await supervised()).toMatchObject({ unitId: 'gaj', unitName: '县公安局', dueAt: '2026-10-10T15:59:59.000Z', overdueWorkdays: 1 });
+      (await s.get('/api/supervision/overdue', 'supervisor')).body.items.find(
+        (o: { task: { id: string } }) => o.task.id === rectify.id,
+      );
+    expect(await supervised()).toMatchObject({
+      unitId: 'gaj',
+      unitName: '县公安局',
+      dueAt: '2026-10-10T15:59:59.000Z',
+      overdueWorkdays: 1,
+    });
     for (const who of ['gaj.leader', 'supervisor']) {
       const got = await reminders(who, id);
       expect(got, who).toHaveLength(1);
@@ -72,7 +90,10 @@ describe.each(testDbKinds())('data-problem over HTTP on %s', (kind) => {
     await s.complete(id, 'rectify', 'gaj.rectifier', { explanation: '已核对户籍底册并更正', fixedCount: 28 });
     await s.complete(id, 'verify', 'governance', { decision: 'fail', comment: '仍有2条未更正' });
     // then a second round is due 5 working days after 10-13 (10-14, 15, 16, 19, 20)
-    expect(await s.openTask(id, 'rectify', 'gaj.rectifier')).toMatchObject({ dueAt: '2026-10-20T15:59:59.000Z', overdue: false });
+    expect(await s.openTask(id, 'rectify', 'gaj.rectifier')).toMatchObject({
+      dueAt: '2026-10-20T15:59:59.000Z',
+      overdue: false,
+    });
     expect((await s.instance(id)).variables.rounds).toBe(2);
     // when it is fixed and passes
     await s.setClock('2026-10-14T10:00:00+08:00');
@@ -80,8 +101,14 @@ describe.each(testDbKinds())('data-problem over HTTP on %s', (kind) => {
     await s.complete(id, 'verify', 'governance', { decision: 'pass', comment: '核验通过' });
 
     // then it is archived, the reporter is told, and the statistics count it for 县公安局
-    expect(await s.instance(id)).toMatchObject({ status: 'completed', activeElementIds: [], variables: { outcome: 'archived' } });
-    const told = (await s.get('/api/notifications', 'wjj.feedback')).body.items.filter((n: { instanceId: string }) => n.instanceId === id);
+    expect(await s.instance(id)).toMatchObject({
+      status: 'completed',
+      activeElementIds: [],
+      variables: { outcome: 'archived' },
+    });
+    const told = (await s.get('/api/notifications', 'wjj.feedback')).body.items.filter(
+      (n: { instanceId: string }) => n.instanceId === id,
+    );
     expect(told.map((n: { title: string }) => n.title)).toEqual(['问题数据已整改归档: XC-GAJ-7001']);
     const stats = await s.get('/api/supervision/stats?from=2026-09-01&to=2026-12-31', 'supervisor');
     expect(stats.body.items.find((u: { unitId: string }) => u.unitId === 'gaj')).toMatchObject({
@@ -97,14 +124,27 @@ describe.each(testDbKinds())('data-problem over HTTP on %s', (kind) => {
       .filter((e) => e.type === 'task.created' || e.type === 'task.completed')
       .map((e) => (e.type === 'task.created' ? `+${e.elementId}` : `${e.elementId}@${e.actor}`));
     expect(trail).toEqual([
-      '+triage', 'triage@governance',
-      '+rectify', 'rectify@gaj.rectifier', '+verify', 'verify@governance',
-      '+rectify', 'rectify@gaj.rectifier', '+verify', 'verify@governance',
+      '+triage',
+      'triage@governance',
+      '+rectify',
+      'rectify@gaj.rectifier',
+      '+verify',
+      'verify@governance',
+      '+rectify',
+      'rectify@gaj.rectifier',
+      '+verify',
+      'verify@governance',
     ]);
-    expect(history.filter((e) => e.type === 'timer.fired').map((e) => e.elementId)).toEqual(['rectify-overdue', 'rectify-overdue', 'rectify-overdue']);
+    expect(history.filter((e) => e.type === 'timer.fired').map((e) => e.elementId)).toEqual([
+      'rectify-overdue',
+      'rectify-overdue',
+      'rectify-overdue',
+    ]);
     expect(history.map((e) => e.type)).toContain('instance.started');
     expect(history.at(-1)?.type).toBe('instance.completed');
-    expect(history.map((e) => Date.parse(e.at))).toEqual(history.map((e) => Date.parse(e.at)).sort((a, b) => a - b));
+    expect(history.map((e) => Date.parse(e.at))).toEqual(
+      history.map((e) => Date.parse(e.at)).sort((a, b) => a - b),
+    );
   });
 
   it('refuses an unknown triage decision with 422 and saves nothing, then ends 不予受理 with the reporter told', async () => {
@@ -113,7 +153,9 @@ describe.each(testDbKinds())('data-problem over HTTP on %s', (kind) => {
     const id = await report('other', '字段含义不清');
     const triage = await s.openTask(id, 'triage', 'governance');
     // when governance sends a decision the form does not know
-    const bad = await s.post(`/api/tasks/${triage.id}/complete`, 'governance', { variables: { decision: 'maybe' } });
+    const bad = await s.post(`/api/tasks/${triage.id}/complete`, 'governance', {
+      variables: { decision: 'maybe' },
+    });
     // then 422 names the field, and the task, the instance and the history are as before
     expect(bad.status).toBe(422);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
@@ -123,15 +165,27 @@ describe.each(testDbKinds())('data-problem over HTTP on %s', (kind) => {
     expect((await s.instance(id)).variables.decision).toBeUndefined();
     expect((await s.history(id)).filter((e) => e.type === 'task.completed')).toEqual([]);
     // when it is dismissed without a reason, that too is refused
-    expect((await s.post(`/api/tasks/${triage.id}/complete`, 'governance', { variables: { decision: 'dismiss' } })).status).toBe(422);
+    expect(
+      (await s.post(`/api/tasks/${triage.id}/complete`, 'governance', { variables: { decision: 'dismiss' } }))
+        .status,
+    ).toBe(422);
     // when dismissed with a reason
-    await s.complete(id, 'triage', 'governance', { decision: 'dismiss', comment: '属于业务咨询, 非数据问题' });
+    await s.complete(id, 'triage', 'governance', {
+      decision: 'dismiss',
+      comment: '属于业务咨询, 非数据问题',
+    });
     // then the instance ends dismissed, the reporter is told why
     expect(await s.instance(id)).toMatchObject({ status: 'completed', variables: { outcome: 'dismissed' } });
-    const told = (await s.get('/api/notifications', 'wjj.feedback')).body.items.filter((n: { instanceId: string }) => n.instanceId === id);
-    expect(told.map((n: { body: string }) => n.body)).toEqual(['您反馈的问题不予受理。理由: 属于业务咨询, 非数据问题']);
+    const told = (await s.get('/api/notifications', 'wjj.feedback')).body.items.filter(
+      (n: { instanceId: string }) => n.instanceId === id,
+    );
+    expect(told.map((n: { body: string }) => n.body)).toEqual([
+      '您反馈的问题不予受理。理由: 属于业务咨询, 非数据问题',
+    ]);
     const history = await s.history(id);
-    expect(history.filter((e) => e.type === 'task.completed').map((e) => [e.elementId, e.actor])).toEqual([['triage', 'governance']]);
+    expect(history.filter((e) => e.type === 'task.completed').map((e) => [e.elementId, e.actor])).toEqual([
+      ['triage', 'governance'],
+    ]);
     expect(history.map((e) => e.elementId)).not.toContain('rectify');
     expect(history.at(-1)?.type).toBe('instance.completed');
   });
