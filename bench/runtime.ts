@@ -125,7 +125,10 @@ async function rawSteps(drivers: number, total: number) {
 const results: Record<string, unknown>[] = [];
 await drive(2, Math.min(20, perLevel), oneInstance); // warm-up: JIT, definition cache, pool connections
 for (const drivers of levels) {
+  const cpu0 = process.cpuUsage();
   const ours = await drive(drivers, perLevel, oneInstance);
+  const cpu = process.cpuUsage(cpu0);
+  const nodeCpuPerStepMs = (cpu.user + cpu.system) / 1000 / ours.ops;
   const raw = await rawSteps(drivers, ours.ops);
   const stepsPerSec = ours.ops / ours.seconds;
   const rawPerSec = raw.ops / raw.seconds;
@@ -138,6 +141,8 @@ for (const drivers of levels) {
     instancesPerSec: Math.round(ours.units / ours.seconds),
     rawStepsPerSec: Math.round(rawPerSec),
     ratio: Number((stepsPerSec / rawPerSec).toFixed(2)),
+    nodeCpuPerStepMs: Number(nodeCpuPerStepMs.toFixed(2)),
+    nodeCpuShare: Number(((nodeCpuPerStepMs * ours.ops) / 1000 / ours.seconds).toFixed(2)),
   });
 }
 const done = await db
@@ -154,7 +159,7 @@ else {
   );
   for (const r of results) {
     console.log(
-      `  ${String(r.drivers).padStart(2)} driver(s): ${r.instances} instances, ${r.stepsPerSec} steps/s (${r.instancesPerSec} inst/s); raw ${r.rawStepsPerSec} tx/s; ratio ${Math.round(Number(r.ratio) * 100)}%`,
+      `  ${String(r.drivers).padStart(2)} driver(s): ${r.instances} instances, ${r.stepsPerSec} steps/s (${r.instancesPerSec} inst/s); raw ${r.rawStepsPerSec} tx/s; ratio ${Math.round(Number(r.ratio) * 100)}%; node CPU ${r.nodeCpuPerStepMs} ms/step (${Math.round(Number(r.nodeCpuShare) * 100)}% of a core)`,
     );
   }
 }

@@ -29,13 +29,34 @@ export async function updateInstanceVersioned(
   patch: Partial<InstancePatch>,
 ): Promise<InstanceRow | undefined> {
   const updatedAt = new Date();
-  const rows = await tx
-    .update(processInstances)
-    .set({ ...patch, version: current.version + 1, updatedAt })
-    .where(and(eq(processInstances.id, current.id), eq(processInstances.version, current.version)))
-    .returning({ id: processInstances.id });
-  return rows.length === 1 ? { ...current, ...patch, version: current.version + 1, updatedAt } : undefined;
+  // The hottest statement of the runtime, written as plain SQL: the query builder's per-call cost is higher
+  // than the statement's own on PostgreSQL.
+  const sets = [
+    sql`version = ${current.version + 1}`,
+    sql`updated_at = ${updatedAt.toISOString()}::timestamptz`,
+  ];
+  if (patch.snapshot !== undefined) sets.push(sql`snapshot = ${JSON.stringify(patch.snapshot)}::jsonb`);
+  if (patch.status !== undefined) sets.push(sql`status = ${patch.status}`);
+  if (patch.variables !== undefined) sets.push(sql`variables = ${JSON.stringify(patch.variables)}::jsonb`);
+  if (patch.activeElementIds !== undefined)
+    sets.push(sql`active_element_ids = ${textArray(patch.activeElementIds)}`);
+  if (patch.endedAt !== undefined)
+    sets.push(sql`ended_at = ${patch.endedAt ? patch.endedAt.toISOString() : null}::timestamptz`);
+  const result = (await tx.execute(
+    sql`update process_instances set ${sql.join(sets, sql`, `)} where id = ${current.id} and version = ${current.version} returning id`,
+  )) as unknown as { rows: unknown[] };
+  return result.rows.length === 1
+    ? { ...current, ...patch, version: current.version + 1, updatedAt }
+    : undefined;
 }
+
+const textArray = (values: string[]) =>
+  values.length === 0
+    ? sql`'{}'::text[]`
+    : sql`ARRAY[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::text[]`;
 
 /** The child a call activity started, found by the parent's child key. */
 export async function findChildInstance(
