@@ -30,14 +30,38 @@ export type Effect =
   | { type: 'task.closed'; taskKey: string; reason: 'completed' | 'cancelled' }
   | ({ type: 'timer.scheduled'; timerKey: string; dueAt: string } & ElementRef & TimerSpec)
   | { type: 'timer.cancelled'; timerKey: string }
-  | ({ type: 'job.created'; jobKey: string; jobType: string; retries: number; headers: Record<string, string>; variables: Vars } & ElementRef)
+  | ({
+      type: 'job.created';
+      jobKey: string;
+      jobType: string;
+      retries: number;
+      headers: Record<string, string>;
+      variables: Vars;
+    } & ElementRef)
   | { type: 'job.cancelled'; jobKey: string }
-  | ({ type: 'message.subscribed'; subscriptionKey: string; messageName: string; correlationKey: string | null } & ElementRef)
+  | ({
+      type: 'message.subscribed';
+      subscriptionKey: string;
+      messageName: string;
+      correlationKey: string | null;
+    } & ElementRef)
   | { type: 'message.unsubscribed'; subscriptionKey: string }
-  | ({ type: 'incident.raised'; incidentKey: string; errorType: string; message: string; expression?: string } & ElementRef)
+  | ({
+      type: 'incident.raised';
+      incidentKey: string;
+      errorType: string;
+      message: string;
+      expression?: string;
+    } & ElementRef)
   | { type: 'incident.resolved'; incidentKey: string }
   /** Call activity: the runtime starts a child instance of `processId` and links it to this one. */
-  | ({ type: 'child.start'; childKey: string; processId: string; variables: Vars; businessKey?: string } & ElementRef)
+  | ({
+      type: 'child.start';
+      childKey: string;
+      processId: string;
+      variables: Vars;
+      businessKey?: string;
+    } & ElementRef)
   | { type: 'child.cancel'; childKey: string }
   | { type: 'history'; event: HistoryEvent };
 
