@@ -190,6 +190,34 @@ describe.each(testDbKinds())('durable work on %s', (kind) => {
     expect((await tasksOf(child.id)).map((t) => t.status)).toEqual(['cancelled']);
   });
 
+  it('given a timer start event R2/PT1H, then each fire starts an instance, twice, and a redeploy replaces it', async () => {
+    const xml = (name: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="http://huiliu.example/test">
+  <bpmn:process id="hourly" name="${name}" isExecutable="true">
+    <bpmn:startEvent id="tick"><bpmn:timerEventDefinition><bpmn:timeCycle>R2/PT1H</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f" sourceRef="tick" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    const count = async () => (await h.runtime.listInstances({ processKey: 'hourly' })).total;
+    await h.runtime.deployResources({ resources: [{ name: 'hourly.bpmn', content: xml('v1') }] });
+    h.clock.advance(HOUR);
+    await h.runtime.fireDueTimers();
+    expect(await count()).toBe(1);
+    h.clock.advance(HOUR);
+    await h.runtime.fireDueTimers();
+    h.clock.advance(HOUR);
+    await h.runtime.fireDueTimers();
+    expect(await count()).toBe(2);
+    // A new version schedules its own start timer and cancels nothing that still matters.
+    await h.runtime.deployResources({ resources: [{ name: 'hourly.bpmn', content: xml('v2') }] });
+    h.clock.advance(HOUR);
+    await h.runtime.fireDueTimers();
+    const list = await h.runtime.listInstances({ processKey: 'hourly' });
+    expect(list.total).toBe(3);
+    expect(list.items[0].version).toBe(2);
+  });
+
   it('given two instances waiting for a message, when it is correlated by key, then only the matching one moves', async () => {
     const one = await h.runtime.startInstance({
       processKey: 'paying',
