@@ -1,12 +1,16 @@
 /** @module ui/components/variables-view: process variables or entry fields as a read-only list, labelled from a form schema when one is known. */
 import { Descriptions, Empty, Table } from 'antd';
 import { type JsonSchema, labelFor, orderedKeys } from '../forms';
+import { useT } from '../i18n';
+
+/** Booleans read 是/否 (Yes/No); set by the view for the current language. */
+let yesNo: [string, string] = ['是', '否'];
 
 function show(value: unknown, schema?: JsonSchema): string {
   if (value === null || value === undefined || value === '') return '—';
   const label = labelFor(schema, undefined, value);
   if (label !== undefined) return label;
-  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'boolean') return value ? yesNo[0] : yesNo[1];
   if (typeof value === 'object') return JSON.stringify(value, null, 1);
   return String(value);
 }
@@ -49,6 +53,8 @@ export interface VariablesViewProps {
 }
 
 export function VariablesView({ variables, schema, uiSchema, onlySchemaFields = false, testId }: VariablesViewProps) {
+  const t = useT();
+  yesNo = [t('yes'), t('no')];
   const schemaKeys = orderedKeys(schema, uiSchema);
   const keys = onlySchemaFields
     ? schemaKeys.filter((k) => k in (variables ?? {}))

@@ -1,5 +1,6 @@
 /** @module ui/forms/field-diff: a read-only, field-by-field comparison of two versions (the reviewer's view of a catalog change). */
 import { Table, Tag, Typography } from 'antd';
+import { useT } from '../i18n';
 import { type JsonSchema, labelFor, orderedKeys } from './schema-paths';
 
 export interface FieldDiffProps {
@@ -51,7 +52,8 @@ interface DiffRow {
 
 export function FieldDiff(props: FieldDiffProps) {
   const { before = {}, after = {}, schema, uiSchema, showUnchanged = false } = props;
-  const { beforeLabel = '当前版本', afterLabel = '变更后' } = props;
+  const t = useT();
+  const { beforeLabel = t('diff.before'), afterLabel = t('diff.after') } = props;
   const order = orderedKeys(schema, uiSchema);
   for (const k of [...Object.keys(before), ...Object.keys(after)]) if (!order.includes(k)) order.push(k);
   const rows: DiffRow[] = order
@@ -75,7 +77,7 @@ export function FieldDiff(props: FieldDiffProps) {
       {mine.map((line, i) => {
         const differs = line !== other?.[i];
         return (
-          <div key={`${i}-${line}`}>
+          <div key={line}>
             <Typography.Text
               delete={differs && kind === 'before'}
               type={differs ? (kind === 'after' ? 'success' : 'danger') : 'secondary'}
@@ -103,30 +105,30 @@ export function FieldDiff(props: FieldDiffProps) {
       pagination={false}
       data-testid="field-diff"
       dataSource={rows}
-      locale={{ emptyText: '没有字段变化' }}
+      locale={{ emptyText: t('diff.none') }}
       rowClassName={(r) => (r.changed ? 'diff-changed' : '')}
       columns={[
         {
-          title: '字段',
+          title: t('diff.field'),
           dataIndex: 'title',
           width: 160,
-          render: (t: string, r) => (
+          render: (title: string, r) => (
             <span data-testid={`diff-${r.key}`}>
-              {t} {r.changed ? <Tag color="orange">已变更</Tag> : null}
+              {title} {r.changed ? <Tag color="orange">{t('diff.changed')}</Tag> : null}
             </span>
           ),
         },
         {
           title: beforeLabel,
           dataIndex: 'before',
-          render: (t: string, r) =>
-            r.changed && r.beforeLines && r.afterLines ? lines(r.beforeLines, r.afterLines, 'before') : cell(t, r.changed, 'before'),
+          render: (text: string, r) =>
+            r.changed && r.beforeLines && r.afterLines ? lines(r.beforeLines, r.afterLines, 'before') : cell(text, r.changed, 'before'),
         },
         {
           title: afterLabel,
           dataIndex: 'after',
-          render: (t: string, r) =>
-            r.changed && r.beforeLines && r.afterLines ? lines(r.afterLines, r.beforeLines, 'after') : cell(t, r.changed, 'after'),
+          render: (text: string, r) =>
+            r.changed && r.beforeLines && r.afterLines ? lines(r.afterLines, r.beforeLines, 'after') : cell(text, r.changed, 'after'),
         },
       ]}
     />

@@ -2,6 +2,7 @@
 import { Alert, Card, Spin } from 'antd';
 import { catalog, forms } from '../../api';
 import { FieldDiff, type JsonSchema } from '../../forms';
+import { useT } from '../../i18n';
 import { useAsync } from '../../lib';
 
 /** True when a task's variables describe a change to a catalog entry (process 2, catalog-change). */
@@ -10,6 +11,7 @@ export function isChangeRequest(variables: Record<string, unknown>): boolean {
 }
 
 export function ChangeDiff({ variables }: { variables: Record<string, unknown> }) {
+  const t = useT();
   const state = useAsync(
     async () => {
       const [entry, form] = await Promise.all([
@@ -25,9 +27,13 @@ export function ChangeDiff({ variables }: { variables: Record<string, unknown> }
   const before = state.data.entry.fields ?? {};
   const retire = variables.changeType === 'retire';
   return (
-    <Card size="small" title={`变更对比：${state.data.entry.code}（当前版本 v${state.data.entry.currentVersion}）`} style={{ marginBottom: 16 }}>
-      {retire ? <Alert type="warning" showIcon title="申请注销此目录条目" style={{ marginBottom: 8 }} /> : null}
-      {variables.reason ? <p>变更理由：{String(variables.reason)}</p> : null}
+    <Card size="small" title={t('diff.title', { code: state.data.entry.code, version: state.data.entry.currentVersion })} style={{ marginBottom: 16 }}>
+      {retire ? <Alert type="warning" showIcon title={t('diff.retire')} style={{ marginBottom: 8 }} /> : null}
+      {variables.reason ? (
+        <p>
+          {t('diff.reason')}：{String(variables.reason)}
+        </p>
+      ) : null}
       {retire ? null : (
         <FieldDiff
           before={before}

@@ -129,7 +129,7 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
           items={[
             {
               key: 'submitted',
-              label: `申请内容：${startForm.title ?? startForm.key}`,
+              label: `${t('tasks.submitted')}：${startForm.title ?? startForm.key}`,
               children: (
                 <VariablesView
                   variables={task.variables ?? {}}
