@@ -5,7 +5,8 @@ import { testDbKinds } from '../../server/db/testing';
 import { findEntryByCode } from '../catalog/store';
 import { seedDemoCatalog } from '../demo/seed-demo-catalog';
 import { notifications } from '../notifications/schema';
-import { findProblem } from '../problems';
+import { userTasks } from '../../engine/store/schema';
+import { findProblem, syncProblemDeadlines } from '../problems';
 import { openScenario } from '../scenario-testing';
 import { computeStats, listOverdue } from '../supervision';
 
@@ -119,6 +120,14 @@ describe.each(testDbKinds())('data-problem scenario on %s', (kind) => {
     expect((await s.openTasks(urgent)).map((t) => [t.elementId, t.dueAt])).toEqual([
       ['rectify', '2026-10-08T15:59:59.000Z'],
     ]);
+    // when the runtime moves the task's deadline (a calendar year loaded), the projection follows
+    await s.db
+      .update(userTasks)
+      .set({ dueAt: new Date('2026-10-09T15:59:59Z') })
+      .where(and(eq(userTasks.instanceId, urgent), eq(userTasks.status, 'open')));
+    expect(await syncProblemDeadlines(s.db)).toBe(1);
+    expect((await findProblem(s.db, urgent))?.dueAt?.toISOString()).toBe('2026-10-09T15:59:59.000Z');
+    expect(await syncProblemDeadlines(s.db)).toBe(0);
     const dismissed = await report(false);
     await s.complete(dismissed, 'triage', 'governance', {
       decision: 'dismiss',

@@ -1,5 +1,6 @@
 /** @module Queries of the data-problem projection. */
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { userTasks } from '../../engine/store/schema';
 import type { DbOrTx } from '../../engine/store/db';
 import { problems } from './schema';
 
@@ -20,4 +21,26 @@ export async function updateProblem(
   patch: Partial<typeof problems.$inferInsert>,
 ) {
   await db.update(problems).set(patch).where(eq(problems.instanceId, instanceId));
+}
+
+/**
+ * After an administrator loads a year's calendar, the runtime recomputes provisional task deadlines; this copies the
+ * open `rectify` tasks' new due dates into the projection so statistics and 催办 agree. Returns rows changed.
+ */
+export async function syncProblemDeadlines(db: DbOrTx): Promise<number> {
+  const changed = await db
+    .update(problems)
+    .set({ dueAt: sql`${userTasks.dueAt}` })
+    .from(userTasks)
+    .where(
+      and(
+        eq(userTasks.instanceId, problems.instanceId),
+        eq(userTasks.elementId, 'rectify'),
+        eq(userTasks.status, 'open'),
+        eq(problems.status, 'rectifying'),
+        sql`${problems.dueAt} is distinct from ${userTasks.dueAt}`,
+      ),
+    )
+    .returning({ id: problems.id });
+  return changed.length;
 }
