@@ -1,7 +1,7 @@
 /** @module Process instances (API.md "Process instances"): start (start form validated), list, get, history, cancel. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../engine/errors';
-import { catalog } from '../../workflows';
+import { checkBeforeStart } from '../../workflows';
 import { isCountyWide, requireRole } from '../auth/rbac';
 import { createRouter } from '../http/env';
 import { visibleInstance } from '../http/instance-access';
@@ -83,16 +83,6 @@ const cancel = createRoute({
   responses: { 200: json(Instance, 'cancelled') },
 });
 
-/** Domain checks a process needs before it starts, so the user gets a 4xx instead of an incident later. */
-async function beforeStart(db: Parameters<typeof catalog.assertChangeAllowed>[0], processKey: string, vars: Record<string, unknown>, user: ReturnType<typeof actorOf>, isActive: (id: string) => Promise<boolean>) {
-  if (processKey === 'catalog-change' && typeof vars.entryId === 'string') {
-    await catalog.assertChangeAllowed(db, vars.entryId, { actor: user as never, isInstanceActive: isActive });
-  }
-  if (processKey === 'catalog-registration' && typeof vars.resourceCode === 'string') {
-    await catalog.assertCodeAvailable(db, vars.resourceCode);
-  }
-}
-
 export function instanceRoutes() {
   const router = createRouter();
   router.openapi(start, async (c) => {
@@ -110,7 +100,8 @@ export function instanceRoutes() {
         return false;
       }
     };
-    await beforeStart(c.var.deps.db, processKey, variables ?? {}, actorOf(user), isActive);
+    // The shipped processes' own pre-start checks (a taken code, an open or retired entry): a 4xx now, not an incident later.
+    await checkBeforeStart(c.var.deps.db, processKey, variables ?? {}, actorOf(user), { isInstanceActive: isActive });
     const row = await runtime.startInstance({ processKey, businessKey, variables, user: actorOf(user) });
     return c.json(await runtime.getInstance(row.id), 201);
   });
