@@ -1,8 +1,8 @@
 /** @module ui/pages/catalog: the resource catalog: search entries, open one; cataloguers start a registration from here. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Space, Table, Tag } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { type CatalogEntry, catalog, itemsOf } from '../../api';
+import { type CatalogEntry, catalog, itemsOf, units } from '../../api';
 import { useUser } from '../../auth';
 import { useT } from '../../i18n';
 import { useAsync } from '../../lib';
@@ -13,19 +13,38 @@ export default function CatalogPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
-  const list = useAsync(() => catalog.entries({ q, pageSize: 100 }).then(itemsOf), [q]);
+  const unitId = params.get('unit') ?? undefined;
+  const list = useAsync(() => catalog.entries({ q, unitId, pageSize: 100 }).then(itemsOf), [q, unitId]);
+  const unitList = useAsync(() => units.search('').then(itemsOf), [], true);
+  const setParam = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
 
   return (
     <Card
       title={t('catalog.title')}
       extra={
         <Space>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('catalog.unit')}
+            aria-label={t('catalog.unit')}
+            style={{ width: 200 }}
+            value={unitId}
+            options={(unitList.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            onChange={(v) => setParam('unit', v)}
+            data-testid="catalog-unit"
+          />
           <Input.Search
             allowClear
             defaultValue={q}
             placeholder={t('catalog.search')}
             aria-label={t('catalog.search')}
-            onSearch={(v) => setParams(v ? { q: v } : {})}
+            onSearch={(v) => setParam('q', v || undefined)}
             style={{ width: 280 }}
             data-testid="catalog-search"
           />
