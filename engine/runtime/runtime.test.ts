@@ -48,6 +48,15 @@ describe.each(testDbKinds())('runtime commands on %s', (kind) => {
     expect(again.processes).toMatchObject([{ key: 'approval', version: 1, created: false }]);
   });
 
+  it('given two different versions deployed at once, then both get their own version number', async () => {
+    const [a, b] = await Promise.all(
+      ['a', 'b'].map((n) =>
+        rt.deployResources({ resources: [{ name: 'r.bpmn', content: oneTaskXml('racing-deploy', n) }] }),
+      ),
+    );
+    expect([a.processes[0].version, b.processes[0].version].sort()).toEqual([1, 2]);
+  });
+
   it('given invalid BPMN, when deploying, then BPMN_INVALID names the elements and nothing is stored', async () => {
     const bad = processXml(
       'broken',

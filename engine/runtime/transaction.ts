@@ -10,14 +10,16 @@ export class VersionConflict extends Error {
   }
 }
 
-// serialization_failure, deadlock_detected, unique_violation on our own keys under a race
+// serialization_failure, deadlock_detected
 const RETRYABLE_PG_CODES = new Set(['40001', '40P01']);
+/** Deployments number versions as max + 1: two racing deploys of one key collide on the unique (key, version). */
+export const RETRY_ON_UNIQUE = new Set([...RETRYABLE_PG_CODES, '23505']);
 
-function isRetryable(e: unknown): boolean {
+function isRetryable(e: unknown, codes: Set<string>): boolean {
   for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
     if (cur instanceof VersionConflict) return true;
     const code = (cur as { code?: unknown }).code;
-    if (typeof code === 'string' && RETRYABLE_PG_CODES.has(code)) return true;
+    if (typeof code === 'string' && codes.has(code)) return true;
     cur = (cur as { cause?: unknown }).cause;
   }
   return false;
@@ -29,12 +31,13 @@ export async function inTransaction<T>(
   rt: RuntimeContext,
   fn: (tx: Tx) => Promise<T>,
   attempts = 8,
+  codes: Set<string> = RETRYABLE_PG_CODES,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await rt.db.transaction(fn as never);
     } catch (e) {
-      if (!isRetryable(e)) throw e;
+      if (!isRetryable(e, codes)) throw e;
       if (attempt >= attempts) {
         throw new AppError('CONFLICT', '数据已被他人同时修改，请刷新后重试', {
           messageEn: 'The instance was changed concurrently; reload and try again',

@@ -14,7 +14,7 @@ import {
   type Tx,
 } from '../../store';
 import { nextTimerStart } from '../timer-starts';
-import { inTransaction } from '../transaction';
+import { inTransaction, RETRY_ON_UNIQUE } from '../transaction';
 import type { RuntimeContext, RuntimeUser } from '../types';
 
 export interface DeployInput {
@@ -76,60 +76,65 @@ export async function deployResources(rt: RuntimeContext, input: DeployInput): P
   }
   if (issues.length > 0) throw bpmnInvalid(issues);
 
-  const outcome = await inTransaction(rt, async (tx) => {
-    const savedForms: { key: string; version: number }[] = [];
-    for (const f of forms) {
-      const saved = await rt.forms?.saveForm(tx, { ...f, createdBy: input.user?.username });
-      if (saved) savedForms.push({ key: saved.key, version: saved.version });
-    }
-    const result: DeployResult = { deploymentId: null, processes: [], forms: savedForms, created: false };
-    for (const { xml, process } of compiled) {
-      const checksum = createHash('sha256').update(`${process.processId}\n${xml}`).digest('hex');
-      const latest = await latestDefinition(tx, process.processId);
-      if (latest?.checksum === checksum) {
+  const outcome = await inTransaction(
+    rt,
+    async (tx) => {
+      const savedForms: { key: string; version: number }[] = [];
+      for (const f of forms) {
+        const saved = await rt.forms?.saveForm(tx, { ...f, createdBy: input.user?.username });
+        if (saved) savedForms.push({ key: saved.key, version: saved.version });
+      }
+      const result: DeployResult = { deploymentId: null, processes: [], forms: savedForms, created: false };
+      for (const { xml, process } of compiled) {
+        const checksum = createHash('sha256').update(`${process.processId}\n${xml}`).digest('hex');
+        const latest = await latestDefinition(tx, process.processId);
+        if (latest?.checksum === checksum) {
+          result.processes.push({
+            id: latest.id,
+            key: latest.key,
+            version: latest.version,
+            name: latest.name,
+            created: false,
+          });
+          result.deploymentId ??= latest.deploymentId;
+          continue;
+        }
+        const formBindings = await bindForms(rt, tx, process, savedForms, issues);
+        if (issues.length > 0) continue;
+        if (!result.created) {
+          result.deploymentId = await insertDeployment(tx, {
+            name: input.name,
+            deployedBy: input.user?.username,
+          });
+          result.created = true;
+        }
+        const def = await insertDefinition(tx, {
+          key: process.processId,
+          version: (latest?.version ?? 0) + 1,
+          name: process.name,
+          xml,
+          compiled: process,
+          checksum,
+          formBindings,
+          deploymentId: result.deploymentId as string,
+          deployedAt: rt.clock.now(),
+        });
+        if (latest) await cancelDefinitionTimers(tx, latest.id);
+        await scheduleTimerStarts(rt, tx, def.id, process);
         result.processes.push({
-          id: latest.id,
-          key: latest.key,
-          version: latest.version,
-          name: latest.name,
-          created: false,
+          id: def.id,
+          key: def.key,
+          version: def.version,
+          name: def.name,
+          created: true,
         });
-        result.deploymentId ??= latest.deploymentId;
-        continue;
       }
-      const formBindings = await bindForms(rt, tx, process, savedForms, issues);
-      if (issues.length > 0) continue;
-      if (!result.created) {
-        result.deploymentId = await insertDeployment(tx, {
-          name: input.name,
-          deployedBy: input.user?.username,
-        });
-        result.created = true;
-      }
-      const def = await insertDefinition(tx, {
-        key: process.processId,
-        version: (latest?.version ?? 0) + 1,
-        name: process.name,
-        xml,
-        compiled: process,
-        checksum,
-        formBindings,
-        deploymentId: result.deploymentId as string,
-        deployedAt: rt.clock.now(),
-      });
-      if (latest) await cancelDefinitionTimers(tx, latest.id);
-      await scheduleTimerStarts(rt, tx, def.id, process);
-      result.processes.push({
-        id: def.id,
-        key: def.key,
-        version: def.version,
-        name: def.name,
-        created: true,
-      });
-    }
-    if (issues.length > 0) throw bpmnInvalid(issues);
-    return result;
-  });
+      if (issues.length > 0) throw bpmnInvalid(issues);
+      return result;
+    },
+    4,
+    RETRY_ON_UNIQUE,
+  );
   return outcome;
 }
 
