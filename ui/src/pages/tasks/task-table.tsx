@@ -4,7 +4,7 @@ import type { Task } from '../../api';
 import { useUser } from '../../auth';
 import { DueTag } from '../../components';
 import { useT } from '../../i18n';
-import { formatTime } from '../../lib';
+import { formatTime, roleName } from '../../lib';
 
 export interface TaskTableProps {
   tasks: Task[];
@@ -51,7 +51,13 @@ export function TaskTable({ tasks, loading, processNames, onOpen, onClaim, onUnc
           render: (_: unknown, task) => <DueTag task={task} />,
           sorter: (a, b) => (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9'),
         },
-        { title: t('tasks.assignee'), dataIndex: 'assignee', render: (a?: string) => a || '—' },
+        {
+          title: t('tasks.assignee'),
+          dataIndex: 'assignee',
+          // An unclaimed task shows who may take it (候选角色).
+          render: (a: string | undefined, task) =>
+            a || <span style={{ color: '#888' }}>{(task.candidateGroups ?? []).map(roleName).join('、') || '—'}</span>,
+        },
         {
           title: t('tasks.actions'),
           key: 'actions',
