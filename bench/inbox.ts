@@ -35,7 +35,6 @@ async function openKept() {
 const log = (s: string) => asJson || console.error(s);
 
 const t0 = performance.now();
-const tSeed = performance.now();
 const already = (await db.execute(sql`select count(*)::int as n from user_tasks`)) as unknown as {
   rows: { n: number }[];
 };
@@ -73,7 +72,7 @@ const counts = (await db.execute(
 };
 const seeded = counts.rows[0];
 log(
-  `seeded ${seeded.total} tasks (${seeded.open} open) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  `${already.rows[0].n === 0 ? 'seeded' : 'reused'} ${seeded.total} tasks (${seeded.open} open) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
 );
 
 const unitLeader = { username: 'U7.leader1', unitId: 'U7', roles: ['unit.leader'] };
