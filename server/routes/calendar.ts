@@ -6,6 +6,7 @@ import { requireRole } from '../auth/rbac';
 import type { LiveCalendar } from '../calendar/live-calendar';
 import { recomputeProvisionalDeadlines } from '../calendar/recompute-deadlines';
 import { createRouter } from '../http/env';
+import { problems } from '../../workflows';
 import { ErrorSchema } from './schemas';
 
 const YearParam = z.object({ year: z.coerce.number().int().min(1949).max(2200).openapi({ param: { name: 'year', in: 'path' } }) });
@@ -64,6 +65,8 @@ export function calendarRoutes() {
     const before = calendar.snapshot();
     await calendar.load(c.var.deps.db, schedule, user.username);
     const recomputed = await recomputeProvisionalDeadlines(c.var.deps.db, before, calendar.snapshot());
+    // The problems projection copies the rectify deadline for statistics; bring it along.
+    await problems.syncProblemDeadlines(c.var.deps.db);
     return c.json({ ...schedule, source: 'admin' as const, recomputed }, 200);
   });
   return router;
