@@ -28,6 +28,9 @@ const Instance = z
 const HistoryEvent = z
   .object({ at: z.string(), type: z.string(), elementId: z.string().optional(), actor: z.string().optional(), data: z.unknown().optional() })
   .openapi('HistoryEvent');
+/** Shipped processes whose `entryId` names a catalog entry (PROCESSES.md). */
+const ENTRY_PROCESSES = new Set(['catalog-change', 'data-problem']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
 const Variables = z.record(z.string(), z.any());
 
@@ -100,6 +103,11 @@ export function instanceRoutes() {
         return false;
       }
     };
+    // Entry ids are uuids: one that cannot exist is an unknown entry (404), not a database error (500 on PostgreSQL).
+    const entryId = variables?.entryId;
+    if (ENTRY_PROCESSES.has(processKey) && typeof entryId === 'string' && !UUID.test(entryId)) {
+      throw new AppError('NOT_FOUND', '目录条目不存在', { messageEn: 'Catalog entry not found' });
+    }
     // The shipped processes' own pre-start checks (a taken code, an open or retired entry): a 4xx now, not an incident later.
     await checkBeforeStart(c.var.deps.db, processKey, variables ?? {}, actorOf(user), { isInstanceActive: isActive });
     const row = await runtime.startInstance({ processKey, businessKey, variables, user: actorOf(user) });
