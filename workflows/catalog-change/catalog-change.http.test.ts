@@ -31,7 +31,7 @@ describe.each(testDbKinds())('catalog-change over HTTP on %s', (kind) => {
   const startChange = (as: string, variables: Record<string, unknown>) =>
     s.post('/api/process-instances', as, { processKey: 'catalog-change', variables });
 
-  it('publishes a modification as version 2, refusing a second change meanwhile and another unit’s entry', async () => {
+  it('publishes a modification as version 2, refusing a second change meanwhile, another unit’s entry and an id that is not one', async () => {
     // given 县公安局's cataloguer asks to change the update cycle
     const id = await s.start('catalog-change', 'gaj.cataloguer', {
       entryId: gajEntry,
@@ -60,8 +60,15 @@ describe.each(testDbKinds())('catalog-change over HTTP on %s', (kind) => {
       reason: '代为修改',
       changes: { updateCycle: 'weekly' },
     });
-    // then it is refused, and neither refusal started anything
+    // then it is refused; so is the entry's code given where its id belongs (404, not a database error)
     expect([403, 404]).toContain(foreign.status);
+    const byCode = await startChange('gaj.cataloguer', {
+      entryId: 'XC-GAJ-6001',
+      changeType: 'retire',
+      reason: '系统下线',
+    });
+    expect([byCode.status, byCode.body.error?.code]).toEqual([404, 'NOT_FOUND']);
+    // and none of the refusals started anything
     expect(await instances('catalog-change')).toBe(opened);
     expect((await s.get(`/api/catalog/entries/${wjjEntry}`, 'wjj.cataloguer')).body).toMatchObject({
       currentVersion: 1,
