@@ -39,7 +39,9 @@ export function startProcess(process: CompiledProcess, input: StartInput, option
       { startEventId: input.startEventId, businessKey: input.businessKey },
     );
     const actor = createActor(machineOf(process), { input: ctx });
+    const failed = watchErrors(actor);
     actor.start();
+    failed.rethrow();
     return resultOf(actor, env.effects);
   });
 }
@@ -59,13 +61,16 @@ export function stepProcess(
   };
   return runInStep(env, () => {
     const actor = createActor(machineOf(process), { snapshot: snapshot as any });
+    const failed = watchErrors(actor);
     actor.start();
+    failed.rethrow();
     const rejected = rejection(actor, event);
     if (typeof rejected === 'string') return { rejected: true, reason: rejected };
     if (event.type === 'instance.cancel')
       history('instance.cancel.requested', undefined, event.reason ? { reason: event.reason } : undefined);
     const before = actor.getSnapshot();
     actor.send(event);
+    failed.rethrow();
     // XState keeps the very same snapshot object when no transition was enabled: the event matched nothing.
     // (A forwarded event may leave the root unchanged; its child already said it accepts it.)
     if (!rejected.forwarded && actor.getSnapshot() === before) {
@@ -73,6 +78,27 @@ export function stepProcess(
     }
     return resultOf(actor, env.effects);
   });
+}
+
+/**
+ * An exception inside a guard or action (a bug, or a machine stored by an older engine) must fail this step
+ * where the caller can see it. Without an error observer XState rethrows it from a timer, which would bring
+ * the whole server process down.
+ */
+function watchErrors(actor: AnyActor) {
+  let error: unknown;
+  let failed = false;
+  actor.subscribe({
+    error: (e) => {
+      failed = true;
+      error = e;
+    },
+  });
+  return {
+    rethrow() {
+      if (failed) throw error instanceof Error ? error : new Error(String(error));
+    },
+  };
 }
 
 /** Why the event matches nothing (stale activation, fired-and-gone timer, finished instance), or whether it goes to a child. */
