@@ -74,9 +74,21 @@ export function createRuntime(deps: RuntimeDeps) {
       rt.workers.set(type, worker);
       if (started) jobLoop.kick();
     },
-    /** Fires every timer due at `now` before resolving (the test clock calls this after moving time). */
-    fireDueTimers: (now?: Date) => fireDueTimers(rt, now),
-    runDueJobs: () => runDueJobs(rt),
+    /**
+     * Fires every timer due at `now` before resolving (the test clock calls this after moving time), including
+     * those the background poller is firing at this moment.
+     */
+    async fireDueTimers(now?: Date) {
+      const fired = await fireDueTimers(rt, now, { ignoreLeases: true });
+      await timerLoop.idle();
+      return fired;
+    },
+    /** Runs every ready job whose worker is registered (and waits for the background job loop's pass). */
+    async runDueJobs() {
+      const ran = await runDueJobs(rt);
+      await jobLoop.idle();
+      return ran;
+    },
     async start() {
       if (started) return;
       started = true;

@@ -3,6 +3,8 @@
 export interface Loop {
   start(): void;
   kick(): void;
+  /** Resolves when the pass in progress (if any) has finished. */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -40,6 +42,9 @@ export function createLoop(name: string, pass: () => Promise<unknown>, intervalM
       run();
     },
     kick: run,
+    idle: async () => {
+      await running;
+    },
     async stop() {
       stopped = true;
       if (timer) clearInterval(timer);
