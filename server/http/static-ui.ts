@@ -1,5 +1,5 @@
 /** @module Serves the built UI (ui/dist) with SPA fallback: unknown non-API paths get index.html. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { App } from './env';
@@ -13,11 +13,13 @@ export function mountUi(app: App, distDir: string) {
   const root = path.relative(process.cwd(), distDir) || '.';
   app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }));
   app.use('*', serveStatic({ root }));
-  // Read per request only when missing from memory: index.html is small and changes with each build.
-  let cached: string | undefined;
+  // index.html names the hashed assets of the build it came from: re-read it when a rebuild replaced it,
+  // or a running server would hand out asset names that no longer exist (a blank page).
+  let cached: { html: string; mtimeMs: number } | undefined;
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/')) return c.notFound();
-    cached ??= readFileSync(indexFile, 'utf8');
-    return c.html(cached);
+    const { mtimeMs } = statSync(indexFile);
+    if (!cached || cached.mtimeMs !== mtimeMs) cached = { html: readFileSync(indexFile, 'utf8'), mtimeMs };
+    return c.html(cached.html);
   });
 }
