@@ -171,7 +171,8 @@ export async function applyEffects(
     // Delivered on commit to every listening process; the in-process kick covers PGlite (single process).
     notify ? sql`select pg_notify(${WAKE_CHANNEL}, 'jobs')` : undefined,
   );
-  if (jobs.length > 0) queueMicrotask(() => rt.onJobsCreated());
+  // The job loop is kicked after the commit (inTransaction), when the rows are visible to its claim.
+  if (jobs.length > 0) rt.jobsCreated = true;
   for (const c of children) {
     if (c.type === 'child.start') await startChild(rt, tx, inst, c);
     else await cancelChild(rt, tx, inst, c.childKey, at, actor);

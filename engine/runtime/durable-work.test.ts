@@ -244,4 +244,24 @@ describe.each(testDbKinds())('durable work on %s', (kind) => {
       await codeOf(() => h.runtime.correlateMessage({ messageName: 'paid', correlationKey: 'o2' })),
     ).toBe('NOT_FOUND');
   });
+
+  it('given the background loops started, then a new job runs right after its step commits, without polling by hand', async () => {
+    await h.runtime.start();
+    try {
+      const inst = await h.runtime.startInstance({
+        processKey: 'served',
+        businessKey: 'BG',
+        user: users.catA,
+      });
+      const deadline = Date.now() + 10_000;
+      let current = await h.runtime.getInstance(inst.id);
+      while (current.activeElementIds[0] !== 'after' && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 20));
+        current = await h.runtime.getInstance(inst.id);
+      }
+      expect(current).toMatchObject({ activeElementIds: ['after'], variables: { entryId: 'E-BG' } });
+    } finally {
+      await h.runtime.stop();
+    }
+  });
 });

@@ -35,7 +35,12 @@ export async function inTransaction<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await rt.db.transaction(fn as never);
+      const result = await rt.db.transaction(fn as never);
+      if (rt.jobsCreated) {
+        rt.jobsCreated = false;
+        rt.onJobsCreated();
+      }
+      return result as T;
     } catch (e) {
       if (!isRetryable(e, codes)) throw e;
       if (attempt >= attempts) {

@@ -98,4 +98,6 @@ export interface RuntimeContext {
   workerId: string;
   /** Nudges the in-process job loop after a commit that created jobs (no-op when not started). */
   onJobsCreated(): void;
+  /** Set by a step that created jobs; inTransaction kicks the job loop once the transaction has committed. */
+  jobsCreated?: boolean;
 }
