@@ -2,7 +2,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { toInstanceDto, toTaskDto } from '../../engine/runtime';
 import { getForm } from '../../forms';
-import { createRouter } from '../http/env';
+import { catalog } from '../../workflows';
+import type { Context } from 'hono';
+import { type AppEnv, createRouter } from '../http/env';
 import { actorOf, runtimeOf } from '../http/runtime-of';
 import { ErrorSchema, PageQuery } from './schemas';
 
@@ -78,6 +80,18 @@ function prefill(schema: unknown, variables: Record<string, unknown>) {
   return Object.fromEntries(Object.keys(props).filter((k) => variables[k] !== undefined).map((k) => [k, variables[k]]));
 }
 
+/**
+ * A registration's resource code is checked when it starts (instances.ts), but its revise task may change the code:
+ * check the new one too, so a taken code is a 409 to the cataloguer now, not an incident at publish after approval.
+ */
+async function checkRevisedCode(c: Context<AppEnv>, taskId: string, variables: Record<string, unknown>) {
+  if (typeof variables.resourceCode !== 'string') return;
+  const task = await runtimeOf(c).getTask(taskId, actorOf(c.var.user));
+  if (task.processKey === 'catalog-registration' && task.elementId === 'revise' && task.status === 'open') {
+    await catalog.assertCodeAvailable(c.var.deps.db, variables.resourceCode);
+  }
+}
+
 export function taskRoutes() {
   const router = createRouter();
   router.openapi(list, async (c) => {
@@ -110,6 +124,7 @@ export function taskRoutes() {
   });
 
   router.openapi(complete, async (c) => {
+    await checkRevisedCode(c, c.req.valid('param').id, c.req.valid('json').variables);
     const { task, instance } = await runtimeOf(c).completeUserTask({
       taskId: c.req.valid('param').id,
       variables: c.req.valid('json').variables,
