@@ -1,6 +1,6 @@
 /**
  * @module Scenario over HTTP: catalog registration — returned by the leader and by the reviewer (the draft kept
- * each time), published as version 1; 不予通过 with the reason kept; a start form that fails or a taken code saves nothing.
+ * each time), published as version 1; 不予通过 with the reason kept; a start form that fails or a taken code (at start or on revise) saves nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDbKinds } from '../../server/db/testing';
@@ -136,7 +136,7 @@ describe.each(testDbKinds())('catalog-registration over HTTP on %s', (kind) => {
     expect(history.at(-1)?.type).toBe('instance.completed');
   });
 
-  it('refuses a conditional share without 共享条件 (422) and a code already taken (409), saving nothing', async () => {
+  it('refuses a conditional share without 共享条件 (422) and a code already taken (409) at start or on revise, saving nothing', async () => {
     const count = async () =>
       (await s.get('/api/process-instances?processKey=catalog-registration', 'reviewer')).body.total;
     const before = await count();
@@ -161,5 +161,22 @@ describe.each(testDbKinds())('catalog-registration over HTTP on %s', (kind) => {
     // then no instance was started and no entry exists
     expect(await count()).toBe(before);
     expect((await s.get('/api/catalog/entries?q=XC-GAJ-8003', 'reviewer')).body.total).toBe(0);
+
+    // given a returned registration
+    const id = await s.start('catalog-registration', 'gaj.cataloguer', entryFields('XC-GAJ-8004'));
+    await s.complete(id, 'unit-approval', 'gaj.leader', { decision: 'return', comment: '代码有误' });
+    const revise = await s.openTask(id, 'revise', 'gaj.cataloguer');
+    // when the revision takes a published entry's code
+    const clash = await s.post(`/api/tasks/${revise.id}/complete`, 'gaj.cataloguer', {
+      variables: entryFields('XC-GAJ-8001'),
+    });
+    // then 409 now (not an incident at publish), and the draft is still the one to revise
+    expect([clash.status, clash.body.error?.code]).toEqual([409, 'CONFLICT']);
+    expect(clash.body.error.message).toContain('XC-GAJ-8001');
+    const still = (await s.get(`/api/tasks/${revise.id}`, 'gaj.cataloguer')).body;
+    expect(still).toMatchObject({ status: 'open', formData: { resourceCode: 'XC-GAJ-8004' } });
+    expect(
+      (await s.history(id)).filter((e) => e.type === 'task.completed' && e.elementId === 'revise'),
+    ).toEqual([]);
   });
 });
