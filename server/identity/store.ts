@@ -1,6 +1,6 @@
 /** @module Identity queries: users with roles and unit, sessions. The only module that touches these tables. */
 import { createHash } from 'node:crypto';
-import { and, eq, gt, ilike, inArray, lt, or } from 'drizzle-orm';
+import { and, eq, gt, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../engine/store/db';
 import { sessions, units, userRoles, users } from './schema';
 
@@ -37,13 +37,24 @@ export async function createSession(db: DbOrTx, userId: string, token: string, e
   await db.insert(sessions).values({ tokenHash: hashToken(token), userId, expiresAt });
 }
 
+/** One round trip per request: session, user, unit and roles together (every /api call pays for this). */
 export async function findSessionUser(db: DbOrTx, token: string, now: Date): Promise<SessionUser | undefined> {
   const [row] = await db
-    .select({ userId: sessions.userId })
+    .select({
+      id: users.id,
+      username: users.username,
+      name: users.name,
+      unitId: users.unitId,
+      unitName: units.name,
+      roles: sql<string[]>`coalesce(array_agg(${userRoles.role} order by ${userRoles.role}) filter (where ${userRoles.role} is not null), '{}')`,
+    })
     .from(sessions)
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)))
-    .limit(1);
-  return row ? loadSessionUser(db, row.userId) : undefined;
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(units, eq(units.id, users.unitId))
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), eq(users.active, true)))
+    .groupBy(users.id, units.name);
+  return row;
 }
 
 export async function deleteSession(db: DbOrTx, token: string) {
