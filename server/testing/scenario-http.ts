@@ -147,9 +147,9 @@ export function entryFields(resourceCode: string, overrides: Record<string, unkn
   };
 }
 
-/** `[type, elementId, actor]` of the task and decision events of a history, for asserting the rounds in order. */
+/** The task rounds of a history in order: `+revise` when a task is created, `revise@gaj.cataloguer` when completed. */
 export function taskTrail(events: HistoryEvent[]) {
   return events
     .filter((e) => e.type === 'task.created' || e.type === 'task.completed')
-    .map((e) => [e.type, e.elementId, e.actor ?? null]);
+    .map((e) => (e.type === 'task.created' ? `+${e.elementId}` : `${e.elementId}@${e.actor}`));
 }

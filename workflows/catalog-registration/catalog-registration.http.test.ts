@@ -4,7 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDbKinds } from '../../server/db/testing';
-import { entryFields, type HttpScenario, openHttpScenario } from '../../server/testing/scenario-http';
+import {
+  entryFields,
+  type HttpScenario,
+  openHttpScenario,
+  taskTrail,
+} from '../../server/testing/scenario-http';
 
 describe.each(testDbKinds())('catalog-registration over HTTP on %s', (kind) => {
   let s: HttpScenario;
@@ -73,9 +78,7 @@ describe.each(testDbKinds())('catalog-registration over HTTP on %s', (kind) => {
     ).toEqual(['目录已发布: 常住人口基本信息']);
     // and the history has every round, with who decided
     const history = await s.history(id);
-    const trail = history
-      .filter((e) => e.type === 'task.created' || e.type === 'task.completed')
-      .map((e) => (e.type === 'task.created' ? `+${e.elementId}` : `${e.elementId}@${e.actor}`));
+    const trail = taskTrail(history);
     expect(trail).toEqual([
       '+unit-approval',
       'unit-approval@gaj.leader',

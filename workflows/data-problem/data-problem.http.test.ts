@@ -4,7 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDbKinds } from '../../server/db/testing';
-import { entryFields, type HttpScenario, openHttpScenario } from '../../server/testing/scenario-http';
+import {
+  entryFields,
+  type HttpScenario,
+  openHttpScenario,
+  taskTrail,
+} from '../../server/testing/scenario-http';
 
 describe.each(testDbKinds())('data-problem over HTTP on %s', (kind) => {
   let s: HttpScenario;
@@ -120,9 +125,7 @@ describe.each(testDbKinds())('data-problem over HTTP on %s', (kind) => {
     });
     // and the history holds every round, who did it, and the three daily firings of the overdue timer (10-11..10-13)
     const history = await s.history(id);
-    const trail = history
-      .filter((e) => e.type === 'task.created' || e.type === 'task.completed')
-      .map((e) => (e.type === 'task.created' ? `+${e.elementId}` : `${e.elementId}@${e.actor}`));
+    const trail = taskTrail(history);
     expect(trail).toEqual([
       '+triage',
       'triage@governance',
