@@ -91,6 +91,8 @@ async function main() {
     await admin.goto(`${server.url}/forms/problem-report`);
     await admin.getByTestId('form-tab-designer').click();
     await admin.getByTestId('form-designer').waitFor();
+    await admin.getByTestId('designer-field-problemType').click(); // show a field's properties with its options
+    await admin.getByTestId('designer-properties').waitFor();
     await save(admin, '09-forms-designer');
 
     const supervisor = await loginAs(browser, server, 'supervisor');
