@@ -114,9 +114,17 @@ describe.skipIf(skip !== null)('changing catalog-registration in the modeler in 
     // a horizontal flow's box is 0 px high, which playwright calls hidden: wait for it to be there, not "visible"
     await flow.waitFor({ state: 'attached' });
     await page.locator('[data-element-id="review-decision"]').waitFor();
-    await page.waitForTimeout(500); // the canvas zooms to fit after the import
-    // when the space tool makes room right of the gateway
+    // the canvas zooms to fit after the import: wait until the flow stops moving
     let box = (await flow.boundingBox())!;
+    await expect
+      .poll(async () => {
+        const prev = box;
+        await page.waitForTimeout(200);
+        box = (await flow.boundingBox())!;
+        return box.x === prev.x && box.width === prev.width;
+      })
+      .toBe(true);
+    // when the space tool makes room right of the gateway
     await page.locator('.djs-palette [data-action="space-tool"]').click();
     await page.mouse.move(box.x + box.width / 2, box.y + 250);
     await page.mouse.down();
