@@ -12,7 +12,11 @@ import { startListeningTestServer } from '../../server/testing/test-server';
 
 const skip = browserUnavailableReason();
 const ARTIFACTS = 'test-results/screenshots';
-const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}/journey-${name}.png` });
+/** Saves the step once the page's requests are done, so the shot is not of a table still fading in. */
+async function shot(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${ARTIFACTS}/journey-${name}.png` });
+}
 
 describe.skipIf(skip !== null)('data-problem journey through the UI in Chromium', () => {
   let server: Awaited<ReturnType<typeof startListeningTestServer>>;
