@@ -3,6 +3,8 @@
  * lookups, the workflows' job workers, deployment of the shipped processes, demo content, and the test-clock hook.
  */
 import { createRuntime, type Runtime, type RuntimeUser } from '../engine/runtime';
+import { AppError } from '../engine/errors';
+import { latestDefinition } from '../engine/store';
 import * as forms from '../forms';
 import { catalog, deployShippedWorkflows, registerWorkflowWorkers, seedDemoContent } from '../workflows';
 import type { LiveCalendar } from './calendar/live-calendar';
@@ -17,7 +19,12 @@ export interface EngineServices {
 
 /** Form checks as the runtime calls them; reference keywords resolve against the caller's view of the data. */
 function formValidator(deps: AppDeps) {
-  return async (formKey: string, version: number | null, data: Record<string, unknown>, user: RuntimeUser | null) => {
+  return async (
+    formKey: string,
+    version: number | null,
+    data: Record<string, unknown>,
+    user: RuntimeUser | null,
+  ) => {
     const { db } = deps;
     const actor = user ? { username: user.username, unitId: user.unitId, roles: user.roles } : undefined;
     const check = await forms.validateStoredForm(db, formKey, version, data, {
@@ -44,13 +51,31 @@ export async function composeEngine(
   options: { startPollers: boolean; demo: boolean },
 ): Promise<EngineServices> {
   const calendar = deps.services.calendar as LiveCalendar;
+  const validateForm = formValidator(deps);
   const runtime = createRuntime({
     database: deps.database,
     clock: deps.clock,
     calendar,
     forms,
-    validateForm: formValidator(deps) as never,
+    validateForm: validateForm as never,
   });
+  // API.md: a start form validates the variables first (422) — before the domain's own pre-start checks (409).
+  deps.services.checkStartForm = async (
+    processKey: string,
+    variables: Record<string, unknown>,
+    user: RuntimeUser,
+  ) => {
+    const def = await latestDefinition(deps.db, processKey);
+    const formKey = def?.compiled.info.startFormKey;
+    if (!def || !formKey) return;
+    const check = await validateForm(formKey, def.formBindings[formKey] ?? null, variables, user);
+    if (!check.ok) {
+      throw new AppError('VALIDATION_FAILED', '表单数据未通过校验', {
+        messageEn: 'The form data is invalid',
+        details: check.details,
+      });
+    }
+  };
   registerWorkflowWorkers(runtime, { calendar, now: () => deps.clock.now() });
   const deployed = await deployShippedWorkflows(runtime);
   for (const d of deployed.filter((x) => x.action === 'deployed')) {
@@ -58,7 +83,8 @@ export async function composeEngine(
   }
   if (options.demo) {
     const seeded = await seedDemoContent({ database: deps.database, calendar, now: deps.clock.now(), forms });
-    if (seeded.entries) console.log(`[huiliu] 演示数据 demo content: ${seeded.entries} entries, ${seeded.problems} problems`);
+    if (seeded.entries)
+      console.log(`[huiliu] 演示数据 demo content: ${seeded.entries} entries, ${seeded.problems} problems`);
   }
   deps.services.runtime = runtime;
   deps.services.attachmentAccess = attachmentAccessVia(runtime);

@@ -1,7 +1,7 @@
 /** @module Process instances (API.md "Process instances"): start (start form validated), list, get, history, cancel. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../engine/errors';
-import { checkBeforeStart } from '../../workflows';
+import { catalog, checkBeforeStart } from '../../workflows';
 import { isCountyWide, requireRole } from '../auth/rbac';
 import { createRouter } from '../http/env';
 import { visibleInstance } from '../http/instance-access';
@@ -9,7 +9,10 @@ import { actorOf, runtimeOf } from '../http/runtime-of';
 import { canStartProcess } from '../process-access';
 import { ErrorSchema, PageQuery } from './schemas';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 const Instance = z
   .object({
     id: z.string(),
@@ -26,12 +29,24 @@ const Instance = z
   })
   .openapi('ProcessInstance');
 const HistoryEvent = z
-  .object({ at: z.string(), type: z.string(), elementId: z.string().optional(), actor: z.string().optional(), data: z.unknown().optional() })
+  .object({
+    at: z.string(),
+    type: z.string(),
+    elementId: z.string().optional(),
+    actor: z.string().optional(),
+    data: z.unknown().optional(),
+  })
   .openapi('HistoryEvent');
 /** Shipped processes whose `entryId` names a catalog entry (PROCESSES.md). */
 const ENTRY_PROCESSES = new Set(['catalog-change', 'data-problem']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
+const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 const Variables = z.record(z.string(), z.any());
 
 const start = createRoute({
@@ -42,7 +57,15 @@ const start = createRoute({
   request: {
     body: {
       required: true,
-      content: { 'application/json': { schema: z.object({ processKey: z.string().min(1).max(200), businessKey: z.string().max(200).optional(), variables: Variables.optional() }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            processKey: z.string().min(1).max(200),
+            businessKey: z.string().max(200).optional(),
+            variables: Variables.optional(),
+          }),
+        },
+      },
     },
   },
   responses: { 201: json(Instance, 'started'), 422: json(ErrorSchema, 'variables fail the start form') },
@@ -59,7 +82,12 @@ const list = createRoute({
       businessKey: z.string().max(200).optional(),
     }),
   },
-  responses: { 200: json(z.object({ items: z.array(Instance), total: z.number(), page: z.number(), pageSize: z.number() }), 'instances') },
+  responses: {
+    200: json(
+      z.object({ items: z.array(Instance), total: z.number(), page: z.number(), pageSize: z.number() }),
+      'instances',
+    ),
+  },
 });
 const get = createRoute({
   method: 'get',
@@ -82,7 +110,13 @@ const cancel = createRoute({
   path: '/api/process-instances/{id}/cancel',
   tags: ['instances'],
   summary: '撤销流程 / cancel an instance (authority.admin)',
-  request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: z.object({ reason: z.string().min(1).max(1000) }) } } } },
+  request: {
+    params: IdParam,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ reason: z.string().min(1).max(1000) }) } },
+    },
+  },
   responses: { 200: json(Instance, 'cancelled') },
 });
 
@@ -92,7 +126,9 @@ export function instanceRoutes() {
     const { processKey, businessKey, variables } = c.req.valid('json');
     const user = c.var.user;
     if (!canStartProcess(user, processKey)) {
-      throw new AppError('FORBIDDEN', `无权发起流程 ${processKey}`, { messageEn: `You may not start ${processKey}` });
+      throw new AppError('FORBIDDEN', `无权发起流程 ${processKey}`, {
+        messageEn: `You may not start ${processKey}`,
+      });
     }
     const runtime = runtimeOf(c);
     const isActive = async (id: string) => {
@@ -108,8 +144,14 @@ export function instanceRoutes() {
     if (ENTRY_PROCESSES.has(processKey) && typeof entryId === 'string' && !UUID.test(entryId)) {
       throw new AppError('NOT_FOUND', '目录条目不存在', { messageEn: 'Catalog entry not found' });
     }
+    const checkStartForm = c.var.deps.services.checkStartForm as
+      | ((key: string, vars: Record<string, unknown>, u: ReturnType<typeof actorOf>) => Promise<void>)
+      | undefined;
+    await checkStartForm?.(processKey, variables ?? {}, actorOf(user));
     // The shipped processes' own pre-start checks (a taken code, an open or retired entry): a 4xx now, not an incident later.
-    await checkBeforeStart(c.var.deps.db, processKey, variables ?? {}, actorOf(user), { isInstanceActive: isActive });
+    await checkBeforeStart(c.var.deps.db, processKey, variables ?? {}, actorOf(user), {
+      isInstanceActive: isActive,
+    });
     const row = await runtime.startInstance({ processKey, businessKey, variables, user: actorOf(user) });
     return c.json(await runtime.getInstance(row.id), 201);
   });
@@ -118,7 +160,10 @@ export function instanceRoutes() {
     const q = c.req.valid('query');
     const user = c.var.user;
     // Unit users list their unit's instances; instances they only took part in are reached through their tasks.
-    const page = await runtimeOf(c).listInstances({ ...q, unitId: isCountyWide(user) ? undefined : user.unitId });
+    const page = await runtimeOf(c).listInstances({
+      ...q,
+      unitId: isCountyWide(user) ? undefined : user.unitId,
+    });
     return c.json(page, 200);
   });
 
@@ -132,7 +177,13 @@ export function instanceRoutes() {
   router.openapi(cancel, async (c) => {
     const user = requireRole(c.var.user, 'authority.admin');
     const { id } = c.req.valid('param');
-    await runtimeOf(c).cancelInstance({ instanceId: id, reason: c.req.valid('json').reason, user: actorOf(user) });
+    await runtimeOf(c).cancelInstance({
+      instanceId: id,
+      reason: c.req.valid('json').reason,
+      user: actorOf(user),
+    });
+    // A cancelled change request must not keep its entry locked against the next one.
+    await catalog.releaseEntryLock(c.var.deps.db, id);
     return c.json(await runtimeOf(c).getInstance(id), 200);
   });
   return router;
