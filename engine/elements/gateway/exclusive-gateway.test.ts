@@ -38,6 +38,16 @@ describe('exclusive gateway', () => {
       );
   });
 
+  it('given a gateway with no outgoing flow, when compiled, then the gateway is named in an error', async () => {
+    const dangling = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+  <bpmn:process id="p" isExecutable="true"><bpmn:startEvent id="s" /><bpmn:exclusiveGateway id="nowhere" />
+    <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="nowhere" /></bpmn:process></bpmn:definitions>`;
+    const r = await compileBpmn(dangling);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues).toContainEqual(expect.objectContaining({ elementId: 'nowhere', code: 'gateway.no-outgoing' }));
+  });
+
   it('given a default flow, when nothing matches, then the default is taken', async () => {
     const withDefault = xml.replace(
       '<bpmn:exclusiveGateway id="decide" />',
