@@ -86,7 +86,16 @@ export async function deployResources(rt: RuntimeContext, input: DeployInput): P
       }
       const result: DeployResult = { deploymentId: null, processes: [], forms: savedForms, created: false };
       for (const { xml, process } of compiled) {
-        const checksum = createHash('sha256').update(`${process.processId}\n${xml}`).digest('hex');
+        const formBindings = await bindForms(rt, tx, process, savedForms, issues);
+        if (issues.length > 0) continue;
+        // The same XML bound to newer form versions is a new version: a form saved in the designer reaches the
+        // next deployment of its process without the diagram having to change.
+        const bindingText = JSON.stringify(
+          Object.entries(formBindings).sort(([a], [b]) => a.localeCompare(b)),
+        );
+        const checksum = createHash('sha256')
+          .update(`${process.processId}\n${xml}\n${bindingText}`)
+          .digest('hex');
         const latest = await latestDefinition(tx, process.processId);
         if (latest?.checksum === checksum) {
           result.processes.push({
@@ -99,8 +108,6 @@ export async function deployResources(rt: RuntimeContext, input: DeployInput): P
           result.deploymentId ??= latest.deploymentId;
           continue;
         }
-        const formBindings = await bindForms(rt, tx, process, savedForms, issues);
-        if (issues.length > 0) continue;
         if (!result.created) {
           result.deploymentId = await insertDeployment(tx, {
             name: input.name,
