@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 /** @module The data-problem projection: one row per data-problem instance, kept by its workers so statistics never scan jsonb. */
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from '../../engine/store/db';
@@ -40,5 +41,12 @@ export const problems = pgTable(
     closedAt: tz(),
     ...timestamps,
   },
-  (t) => [index().on(t.sourceUnitId, t.receivedAt), index().on(t.status)],
+  (t) => [
+    index().on(t.sourceUnitId, t.receivedAt),
+    index().on(t.status),
+    // Statistics read a period's received and archived problems across all units, and the overdue ones now.
+    index('problems_received_at_idx').on(t.receivedAt),
+    index('problems_archived_closed_at_idx').on(t.closedAt).where(sql`${t.status} = 'archived'`),
+    index('problems_rectifying_due_at_idx').on(t.dueAt).where(sql`${t.status} = 'rectifying'`),
+  ],
 );
