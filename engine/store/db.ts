@@ -8,6 +8,9 @@ export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>>;
 export type DbOrTx = Db | Tx;
 
+/** A timestamp with time zone: every instant the store keeps is one (China time is shown, UTC is stored). */
+export const tz = () => timestamp({ withTimezone: true });
+
 /** Shared created/updated columns (drizzle house style). */
 export const timestamps = {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

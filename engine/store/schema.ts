@@ -8,14 +8,11 @@ import {
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { CompiledProcess, ElementRef, Json, Vars } from '../contract';
-import { timestamps } from './db';
-
-const tz = () => timestamp({ withTimezone: true });
+import { timestamps, tz } from './db';
 
 export const deployments = pgTable('deployments', {
   id: uuid().primaryKey().defaultRandom(),

@@ -6,16 +6,13 @@ import {
   jsonb,
   pgTable,
   text,
-  timestamp,
   unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { Json } from '../../engine/contract';
-import { timestamps } from '../../engine/store/db';
+import { timestamps, tz } from '../../engine/store/db';
 import { units } from '../../server/identity/schema';
-
-const tz = () => timestamp({ withTimezone: true });
 
 /** 信息系统普查: each unit lists its information systems; catalog entries name one. */
 export const informationSystems = pgTable(
