@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { browserUnavailableReason, launchBrowser } from '../server/testing/browser';
+import { browserUnavailableReason, launchBrowser, logInThroughUi } from '../server/testing/browser';
 import { startListeningTestServer } from '../server/testing/test-server';
 
 const OUT = 'docs/screenshots';
@@ -18,11 +18,7 @@ async function loginAs(browser: Browser, server: Server, username: string): Prom
     timezoneId: 'Asia/Shanghai',
   });
   const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('huiliu-demo');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-name').waitFor();
+  await logInThroughUi(page, server.url, username);
   return page;
 }
 
@@ -35,7 +31,9 @@ async function save(page: Page, name: string) {
 }
 
 async function firstId(server: Server, path: string, as: string): Promise<string> {
-  const body = (await (await server.request(path, { as })).json()) as { items?: { id: string }[] } | { id: string }[];
+  const body = (await (await server.request(path, { as })).json()) as
+    | { items?: { id: string }[] }
+    | { id: string }[];
   const items = Array.isArray(body) ? body : (body.items ?? []);
   if (!items[0]) throw new Error(`nothing at ${path} for ${as}`);
   return items[0].id;
@@ -51,7 +49,9 @@ async function main() {
     launchBrowser(),
   ]);
   try {
-    const anonymous = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })).newPage();
+    const anonymous = await (
+      await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    ).newPage();
     await anonymous.goto(`${server.url}/login`);
     await anonymous.getByTestId('login-submit').waitFor();
     await save(anonymous, '01-login');
@@ -75,7 +75,11 @@ async function main() {
     await admin.locator('.djs-shape[data-element-id="authority-review"]').waitFor();
     await save(admin, '05-modeler');
 
-    const instanceId = await firstId(server, '/api/process-instances?processKey=data-problem&status=active', 'admin');
+    const instanceId = await firstId(
+      server,
+      '/api/process-instances?processKey=data-problem&status=active',
+      'admin',
+    );
     await admin.goto(`${server.url}/instances/${instanceId}`);
     await admin.getByTestId('history-timeline').waitFor();
     await admin.locator('.hl-active').first().waitFor();

@@ -1,6 +1,6 @@
 /** @module Headless Chromium for UI tests (playwright-core + Debian's /usr/bin/chromium); required under CI. */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -18,6 +18,28 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM_PATH,
     headless: true,
     // As root in a sandbox with a closed network: no sandbox, no background traffic.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
+}
+
+/** Logs a demo user in through the login page (as a person would) and waits for the shell. */
+export async function logInThroughUi(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password = 'huiliu-demo',
+) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-name').waitFor();
 }

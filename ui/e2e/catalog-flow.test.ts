@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchBrowser } from '../../server/testing/browser';
+import { browserUnavailableReason, launchBrowser, logInThroughUi } from '../../server/testing/browser';
 import { startListeningTestServer } from '../../server/testing/test-server';
 
 const skip = browserUnavailableReason();
@@ -32,16 +32,14 @@ describe.skipIf(skip !== null)('catalog registration through the UI in Chromium'
 
   async function loginAs(username: string): Promise<Page> {
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill('huiliu-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-name').waitFor();
+    await logInThroughUi(page, server.url, username);
     return page;
   }
 
   async function openTaskOf(username: string, elementId: string): Promise<Page> {
-    const res = await server.request(`/api/tasks?scope=group&processInstanceId=${instanceId}`, { as: username });
+    const res = await server.request(`/api/tasks?scope=group&processInstanceId=${instanceId}`, {
+      as: username,
+    });
     const task = ((await res.json()) as { items: { id: string; elementId: string }[] }).items.find(
       (t) => t.elementId === elementId,
     );
@@ -49,7 +47,9 @@ describe.skipIf(skip !== null)('catalog registration through the UI in Chromium'
     const page = await loginAs(username);
     // the inbox counts the offered task under 待领取
     await page.getByTestId('tab-group').click();
-    await expect.poll(async () => Number(await page.getByTestId('tab-group-count').textContent())).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await page.getByTestId('tab-group-count').textContent()))
+      .toBeGreaterThan(0);
     await page.getByTestId(`task-open-${task!.id}`).click();
     await page.getByTestId('task-form').waitFor();
     return page;
@@ -58,8 +58,10 @@ describe.skipIf(skip !== null)('catalog registration through the UI in Chromium'
   it('given a cataloguer, when the start form is filled and submitted, then the instance waits for 单位审核', async () => {
     const page = await loginAs('gaj.cataloguer');
     await page.goto(`${server.url}/processes?start=catalog-registration`);
-    const option = (text: string) => page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
-    const radio = (id: string, text: string) => page.locator(`#${id}`).getByText(text, { exact: true }).click();
+    const option = (text: string) =>
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
+    const radio = (id: string, text: string) =>
+      page.locator(`#${id}`).getByText(text, { exact: true }).click();
     await page.getByTestId('system-picker-systemName').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     await page.fill('#root_businessName', '交通管理');
@@ -105,10 +107,13 @@ describe.skipIf(skip !== null)('catalog registration through the UI in Chromium'
 
     // the publishing worker finishes the instance
     await expect
-      .poll(async () => {
-        const res = await server.request(`/api/process-instances/${instanceId}`, { as: 'admin' });
-        return ((await res.json()) as { status: string }).status;
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          const res = await server.request(`/api/process-instances/${instanceId}`, { as: 'admin' });
+          return ((await res.json()) as { status: string }).status;
+        },
+        { timeout: 20_000 },
+      )
       .toBe('completed');
 
     const cataloguer = await loginAs('gaj.cataloguer');
@@ -116,10 +121,14 @@ describe.skipIf(skip !== null)('catalog registration through the UI in Chromium'
     await cataloguer.getByText(code).click();
     await expect.poll(() => cataloguer.getByTestId('entry-code').textContent()).toBe(code);
     // and the cataloguer was told
-    await expect.poll(() => cataloguer.getByTestId('notifications-bell').getAttribute('aria-label')).toMatch(/通知（\d+）/);
+    await expect
+      .poll(() => cataloguer.getByTestId('notifications-bell').getAttribute('aria-label'))
+      .toMatch(/通知（\d+）/);
     await cataloguer.screenshot({ path: `${ARTIFACTS}/flow-entry-published.png` });
 
     await cataloguer.goto(`${server.url}/instances/${instanceId}`);
-    await expect.poll(() => cataloguer.getByTestId('instance-status').getAttribute('data-status')).toBe('completed');
+    await expect
+      .poll(() => cataloguer.getByTestId('instance-status').getAttribute('data-status'))
+      .toBe('completed');
   });
 });

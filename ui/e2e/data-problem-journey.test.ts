@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCatalog } from '../../workflows/demo/seed-demo-catalog';
-import { browserUnavailableReason, launchBrowser } from '../../server/testing/browser';
+import { browserUnavailableReason, launchBrowser, logInThroughUi } from '../../server/testing/browser';
 import { startListeningTestServer } from '../../server/testing/test-server';
 
 const skip = browserUnavailableReason();
@@ -35,7 +35,9 @@ describe.skipIf(skip !== null)('data-problem journey through the UI in Chromium'
     ]);
     // Test servers seed users only: publish the demo catalog (version-1 entries) straight into the test database.
     await seedDemoCatalog(server.deps.db, new Date());
-    [feedback, governance, rectifier] = await Promise.all(['wjj.feedback', 'governance', 'gaj.rectifier'].map(loginAs));
+    [feedback, governance, rectifier] = await Promise.all(
+      ['wjj.feedback', 'governance', 'gaj.rectifier'].map(loginAs),
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -44,11 +46,7 @@ describe.skipIf(skip !== null)('data-problem journey through the UI in Chromium'
 
   async function loginAs(username: string): Promise<Page> {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill('huiliu-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-name').waitFor();
+    await logInThroughUi(page, server.url, username);
     return page;
   }
 
@@ -57,11 +55,16 @@ describe.skipIf(skip !== null)('data-problem journey through the UI in Chromium'
     type Item = { id: string; elementId: string; dueAt?: string };
     let task: Item | undefined;
     await expect
-      .poll(async () => {
-        const res = await server.request(`/api/tasks?scope=all&processInstanceId=${instanceId}`, { as: username });
-        task = ((await res.json()) as { items: Item[] }).items.find((t) => t.elementId === elementId);
-        return task !== undefined;
-      }, { timeout: 20_000, message: `${username} is offered ${elementId}` })
+      .poll(
+        async () => {
+          const res = await server.request(`/api/tasks?scope=all&processInstanceId=${instanceId}`, {
+            as: username,
+          });
+          task = ((await res.json()) as { items: Item[] }).items.find((t) => t.elementId === elementId);
+          return task !== undefined;
+        },
+        { timeout: 20_000, message: `${username} is offered ${elementId}` },
+      )
       .toBe(true);
     return task!;
   }
@@ -70,7 +73,9 @@ describe.skipIf(skip !== null)('data-problem journey through the UI in Chromium'
   async function openFromInbox(page: Page, tab: 'mine' | 'group' | 'overdue', taskId: string) {
     await page.goto(`${server.url}/tasks?tab=${tab}`);
     await page.getByTestId(`tab-${tab}`).click();
-    await expect.poll(async () => Number(await page.getByTestId(`tab-${tab}-count`).innerText())).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await page.getByTestId(`tab-${tab}-count`).innerText()))
+      .toBeGreaterThan(0);
     await page.getByTestId(`task-open-${taskId}`).click();
     await page.getByTestId('task-form').waitFor();
   }
@@ -96,7 +101,9 @@ describe.skipIf(skip !== null)('data-problem journey through the UI in Chromium'
     await form.getByTestId('form-submit').click();
     await feedback.waitForURL(/\/instances\//);
     instanceId = feedback.url().split('/instances/')[1]!;
-    await expect.poll(() => feedback.getByTestId('active-elements').innerText(), { timeout: 20_000 }).toContain('受理分派');
+    await expect
+      .poll(() => feedback.getByTestId('active-elements').innerText(), { timeout: 20_000 })
+      .toContain('受理分派');
   });
 
   it('given the report, when governance opens it from the inbox and accepts, then it moves on to rectification', async () => {
@@ -119,11 +126,17 @@ describe.skipIf(skip !== null)('data-problem journey through the UI in Chromium'
     await shot(rectifier, '4-rectify-inbox');
 
     const past = new Date(new Date(rectify.dueAt!).getTime() + 86_400_000).toISOString();
-    const res = await server.request('/api/test/clock', { method: 'PUT', as: 'gaj.rectifier', json: { now: past } });
+    const res = await server.request('/api/test/clock', {
+      method: 'PUT',
+      as: 'gaj.rectifier',
+      json: { now: past },
+    });
     expect(res.status).toBe(200);
 
     await rectifier.goto(`${server.url}/tasks?tab=overdue`);
-    await expect.poll(async () => Number(await rectifier.getByTestId('tab-overdue-count').innerText())).toBe(1);
+    await expect
+      .poll(async () => Number(await rectifier.getByTestId('tab-overdue-count').innerText()))
+      .toBe(1);
     await rectifier.getByTestId(`task-row-${rectify.id}`).getByTestId('overdue-tag').waitFor();
     await shot(rectifier, '5-rectify-overdue');
   });
@@ -143,7 +156,9 @@ describe.skipIf(skip !== null)('data-problem journey through the UI in Chromium'
     await submitTask(governance);
 
     await feedback.goto(`${server.url}/instances/${instanceId}`);
-    await expect.poll(() => feedback.getByTestId('instance-status').getAttribute('data-status')).toBe('completed');
+    await expect
+      .poll(() => feedback.getByTestId('instance-status').getAttribute('data-status'))
+      .toBe('completed');
     // the timeline keeps every step: start, triage, rectify (with its overdue mark), verify
     await feedback.getByTestId('history-timeline').waitFor();
     expect(await feedback.getByTestId('history-event').count()).toBeGreaterThanOrEqual(4);

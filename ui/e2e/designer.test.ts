@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchBrowser } from '../../server/testing/browser';
+import { browserUnavailableReason, launchBrowser, logInThroughUi } from '../../server/testing/browser';
 import { startListeningTestServer } from '../../server/testing/test-server';
 
 const skip = browserUnavailableReason();
@@ -65,11 +65,7 @@ describe.skipIf(skip !== null)('the form designer in Chromium', () => {
 
     // and the administrator logged in, on the form's page
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill('huiliu-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-name').waitFor();
+    await logInThroughUi(page, server.url, 'admin');
     await page.goto(`${server.url}/forms/${KEY}`);
     // then the visual designer is the main editor and lists the existing fields
     await page.getByTestId('designer-field-sharing').waitFor();
@@ -153,11 +149,7 @@ describe.skipIf(skip !== null)('the form designer in Chromium', () => {
   it('opens the shipped catalog-entry form, keeps its custom field, and edits by drag, buttons and JSON', async () => {
     // given the administrator on the shipped 资源目录登记 form
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill('huiliu-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-name').waitFor();
+    await logInThroughUi(page, server.url, 'admin');
     await page.goto(`${server.url}/forms/catalog-entry`);
     // then the designer lists its fields (not the "cannot express" notice), 共享条件 marked conditional
     await page.getByTestId('designer-field-shareCondition').waitFor();

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchBrowser } from '../../server/testing/browser';
+import { browserUnavailableReason, launchBrowser, logInThroughUi } from '../../server/testing/browser';
 import { startListeningTestServer } from '../../server/testing/test-server';
 
 const skip = browserUnavailableReason();
@@ -29,7 +29,10 @@ const schema = {
       items: {
         type: 'object',
         required: ['name'],
-        properties: { name: { type: 'string', title: '名称' }, sensitive: { type: 'boolean', title: '是否敏感' } },
+        properties: {
+          name: { type: 'string', title: '名称' },
+          sensitive: { type: 'boolean', title: '是否敏感' },
+        },
       },
     },
   },
@@ -77,11 +80,7 @@ describe.skipIf(skip !== null)('the designers in Chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     [server, browser] = await Promise.all([startListeningTestServer('pglite'), launchBrowser()]);
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill('huiliu-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-name').waitFor();
+    await logInThroughUi(page, server.url, 'admin');
   });
   afterAll(async () => {
     await browser?.close();
@@ -102,7 +101,7 @@ describe.skipIf(skip !== null)('the designers in Chromium', () => {
     await page.screenshot({ path: `${ARTIFACTS}/modeler-new.png` });
   });
 
-  it('deploys a diagram opened from a file and shows the server\'s BPMN_INVALID problems on their elements', async () => {
+  it("deploys a diagram opened from a file and shows the server's BPMN_INVALID problems on their elements", async () => {
     // given a diagram with a JavaScript script task (no arbitrary code runs on the server)
     await page.goto(`${server.url}/modeler`);
     await page.locator('.djs-element[data-element-id="start"]').waitFor();

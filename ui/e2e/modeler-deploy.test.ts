@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchBrowser } from '../../server/testing/browser';
+import { browserUnavailableReason, launchBrowser, logInThroughUi } from '../../server/testing/browser';
 import { startListeningTestServer } from '../../server/testing/test-server';
 
 const skip = browserUnavailableReason();
@@ -47,7 +47,8 @@ function pointOnFlow(page: Page, id: string, x0: number, width: number, y: numbe
 /** Opens the panel group if it is closed, types the value and leaves the field so the panel commits it. */
 async function fillProperty(panel: Locator, group: string, field: string, value: string) {
   const input = panel.locator(`#bio-properties-panel-${field}`);
-  if (!(await input.isVisible())) await panel.locator(`[data-group-id="${group}"] .bio-properties-panel-group-header`).click();
+  if (!(await input.isVisible()))
+    await panel.locator(`[data-group-id="${group}"] .bio-properties-panel-group-header`).click();
   await input.fill(value);
   await input.press('Tab');
 }
@@ -60,7 +61,10 @@ describe.skipIf(skip !== null)('changing catalog-registration in the modeler in 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     // Pollers on: 发布目录 and the notifications are service tasks done by workers.
-    [server, browser] = await Promise.all([startListeningTestServer('pglite', { startPollers: true }), launchBrowser()]);
+    [server, browser] = await Promise.all([
+      startListeningTestServer('pglite', { startPollers: true }),
+      launchBrowser(),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -69,11 +73,7 @@ describe.skipIf(skip !== null)('changing catalog-registration in the modeler in 
 
   async function loginAs(username: string): Promise<Page> {
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill('huiliu-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-name').waitFor();
+    await logInThroughUi(page, server.url, username);
     return page;
   }
 
@@ -89,16 +89,28 @@ describe.skipIf(skip !== null)('changing catalog-registration in the modeler in 
   const instance = async (id: string) =>
     (await (await server.request(`/api/process-instances/${id}`, { as: 'admin' })).json()) as Instance;
   /** Waits for the task to be offered (workers run the service tasks before it), then completes it as `username`. */
-  async function complete(id: string, elementId: string, username: string, variables: Record<string, unknown>) {
+  async function complete(
+    id: string,
+    elementId: string,
+    username: string,
+    variables: Record<string, unknown>,
+  ) {
     let task: Item | undefined;
     await expect
-      .poll(async () => {
-        const res = await server.request(`/api/tasks?scope=all&processInstanceId=${id}`, { as: username });
-        task = ((await res.json()) as { items: Item[] }).items.find((t) => t.elementId === elementId);
-        return Boolean(task);
-      }, { timeout: 20_000, message: `${username} is offered ${elementId}` })
+      .poll(
+        async () => {
+          const res = await server.request(`/api/tasks?scope=all&processInstanceId=${id}`, { as: username });
+          task = ((await res.json()) as { items: Item[] }).items.find((t) => t.elementId === elementId);
+          return Boolean(task);
+        },
+        { timeout: 20_000, message: `${username} is offered ${elementId}` },
+      )
       .toBe(true);
-    const res = await server.request(`/api/tasks/${task!.id}/complete`, { method: 'POST', as: username, json: { variables } });
+    const res = await server.request(`/api/tasks/${task!.id}/complete`, {
+      method: 'POST',
+      as: username,
+      json: { variables },
+    });
     expect(res.status, await res.clone().text()).toBe(200);
   }
   const approve = { decision: 'approve', comment: '同意' };
@@ -106,7 +118,9 @@ describe.skipIf(skip !== null)('changing catalog-registration in the modeler in 
   it('given a registration on v1 at 主管部门审核, when admin adds 法制审核 in the modeler and deploys, then v2 exists', async () => {
     before = await start('XC-GAJ-M0001');
     await complete(before, 'unit-approval', 'gaj.leader', approve);
-    await expect.poll(async () => (await instance(before)).activeElementIds, { timeout: 20_000 }).toContain('authority-review');
+    await expect
+      .poll(async () => (await instance(before)).activeElementIds, { timeout: 20_000 })
+      .toContain('authority-review');
 
     const page = await loginAs('admin');
     await page.goto(`${server.url}/modeler/catalog-registration`);
@@ -145,14 +159,21 @@ describe.skipIf(skip !== null)('changing catalog-registration in the modeler in 
     // and it is named and offered to authority.reviewer in the properties panel
     const panel = page.getByTestId('properties-panel');
     await fillProperty(panel, 'group-general', 'name', '法制审核');
-    await fillProperty(panel, 'group-assignmentDefinition', 'assignmentDefinitionCandidateGroups', 'authority.reviewer');
+    await fillProperty(
+      panel,
+      'group-assignmentDefinition',
+      'assignmentDefinitionCandidateGroups',
+      'authority.reviewer',
+    );
     await page.locator('.djs-element', { hasText: '法制审核' }).first().waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/modeler-added-task.png` });
 
     await page.getByTestId('modeler-deploy').click();
     await page.getByText('catalog-registration v2').waitFor();
     expect(await page.getByTestId('modeler-problems').count()).toBe(0);
-    const latest = await (await server.request('/api/process-definitions/catalog-registration', { as: 'admin' })).json();
+    const latest = await (
+      await server.request('/api/process-definitions/catalog-registration', { as: 'admin' })
+    ).json();
     expect(latest.version).toBe(2);
     expect(latest.xml).toContain('法制审核');
     expect(latest.xml).toContain('authority.reviewer');

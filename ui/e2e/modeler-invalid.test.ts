@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchBrowser } from '../../server/testing/browser';
+import { browserUnavailableReason, launchBrowser, logInThroughUi } from '../../server/testing/browser';
 import { startListeningTestServer } from '../../server/testing/test-server';
 
 const skip = browserUnavailableReason();
@@ -25,17 +25,16 @@ describe.skipIf(skip !== null)('deploying an invalid diagram in Chromium', () =>
 
   it('given an exclusive gateway with two unconditioned flows, when deployed, then the flows are listed and marked', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill('huiliu-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-name').waitFor();
+    await logInThroughUi(page, server.url, 'admin');
     await page.goto(`${server.url}/modeler/e2e-no-conditions`);
 
     // given the new diagram's start event, an exclusive gateway appended from its context pad
     await page.locator('.djs-shape[data-element-id="start"]').click();
     await page.locator('.djs-context-pad [data-action="append.gateway"]').click();
-    const gatewayId = await page.getByTestId('properties-panel').locator('#bio-properties-panel-id').inputValue();
+    const gatewayId = await page
+      .getByTestId('properties-panel')
+      .locator('#bio-properties-panel-id')
+      .inputValue();
     const gateway = page.locator(`.djs-shape[data-element-id="${gatewayId}"]`);
     // and two end events appended after it (the gateway stays selected after its own append), neither flow conditioned
     const appendEnd = page.locator('.djs-context-pad [data-action="append.end-event"]');
@@ -51,11 +50,15 @@ describe.skipIf(skip !== null)('deploying an invalid diagram in Chromium', () =>
     await page.getByTestId('modeler-problems').waitFor();
     const problems = page.getByTestId('modeler-problem');
     expect(await problems.count()).toBe(2);
-    const flowIds = await problems.evaluateAll((els) => els.map((e) => e.getAttribute('data-element-id') ?? ''));
+    const flowIds = await problems.evaluateAll((els) =>
+      els.map((e) => e.getAttribute('data-element-id') ?? ''),
+    );
     for (const [i, id] of flowIds.entries()) {
       expect(id).toMatch(/^Flow_/);
       expect(await problems.nth(i).innerText()).toContain(`网关 ${gatewayId} 的出口顺序流缺少条件`);
-      await expect.poll(() => page.locator(`.djs-connection[data-element-id="${id}"]`).getAttribute('class')).toContain('hl-error');
+      await expect
+        .poll(() => page.locator(`.djs-connection[data-element-id="${id}"]`).getAttribute('class'))
+        .toContain('hl-error');
       await page.getByTestId(`problem-badge-${id}`).waitFor();
     }
     // and the gateway itself is not marked

@@ -38,13 +38,24 @@ describe.skipIf(skip !== null)('the UI shell in Chromium', () => {
     await page.getByTestId('user-name').waitFor();
     expect(await page.getByTestId('user-name').textContent()).toContain('周编目');
     expect(await page.getByTestId('user-unit').textContent()).toContain('县公安局');
-    for (const [id, label] of [['nav-tasks', '任务'], ['nav-processes', '流程'], ['nav-forms', '表单'], ['nav-catalog', '目录']]) {
+    for (const [id, label] of [
+      ['nav-tasks', '任务'],
+      ['nav-processes', '流程'],
+      ['nav-forms', '表单'],
+      ['nav-catalog', '目录'],
+    ]) {
       expect(await page.getByTestId(id).textContent()).toContain(label);
     }
     expect(await page.getByTestId('nav-dashboard').count()).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}/shell-tasks.png`, fullPage: true });
     // and each fixed route exists (renders inside the shell, not a blank page)
-    for (const route of ['/processes', '/catalog', '/forms/catalog-entry', '/instances/unknown', '/dashboard']) {
+    for (const route of [
+      '/processes',
+      '/catalog',
+      '/forms/catalog-entry',
+      '/instances/unknown',
+      '/dashboard',
+    ]) {
       await page.goto(`${server.url}${route}`);
       await page.getByTestId('user-name').waitFor();
     }
