@@ -3,8 +3,6 @@
  * lookups, the workflows' job workers, deployment of the shipped processes, demo content, and the test-clock hook.
  */
 import { createRuntime, type Runtime, type RuntimeUser } from '../engine/runtime';
-import { AppError } from '../engine/errors';
-import { latestDefinition } from '../engine/store';
 import * as forms from '../forms';
 import { catalog, deployShippedWorkflows, registerWorkflowWorkers, seedDemoContent } from '../workflows';
 import type { LiveCalendar } from './calendar/live-calendar';
@@ -59,23 +57,6 @@ export async function composeEngine(
     forms,
     validateForm: validateForm as never,
   });
-  // API.md: a start form validates the variables first (422) — before the domain's own pre-start checks (409).
-  deps.services.checkStartForm = async (
-    processKey: string,
-    variables: Record<string, unknown>,
-    user: RuntimeUser,
-  ) => {
-    const def = await latestDefinition(deps.db, processKey);
-    const formKey = def?.compiled.info.startFormKey;
-    if (!def || !formKey) return;
-    const check = await validateForm(formKey, def.formBindings[formKey] ?? null, variables, user);
-    if (!check.ok) {
-      throw new AppError('VALIDATION_FAILED', '表单数据未通过校验', {
-        messageEn: 'The form data is invalid',
-        details: check.details,
-      });
-    }
-  };
   registerWorkflowWorkers(runtime, { calendar, now: () => deps.clock.now() });
   const deployed = await deployShippedWorkflows(runtime);
   for (const d of deployed.filter((x) => x.action === 'deployed')) {

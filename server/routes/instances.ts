@@ -144,15 +144,19 @@ export function instanceRoutes() {
     if (ENTRY_PROCESSES.has(processKey) && typeof entryId === 'string' && !UUID.test(entryId)) {
       throw new AppError('NOT_FOUND', '目录条目不存在', { messageEn: 'Catalog entry not found' });
     }
-    const checkStartForm = c.var.deps.services.checkStartForm as
-      | ((key: string, vars: Record<string, unknown>, u: ReturnType<typeof actorOf>) => Promise<void>)
-      | undefined;
-    await checkStartForm?.(processKey, variables ?? {}, actorOf(user));
-    // The shipped processes' own pre-start checks (a taken code, an open or retired entry): a 4xx now, not an incident later.
-    await checkBeforeStart(c.var.deps.db, processKey, variables ?? {}, actorOf(user), {
-      isInstanceActive: isActive,
+    // The shipped processes' own pre-start checks (a taken code, an open or retired entry): a 4xx now, not an
+    // incident later; the command runs them after the start form passed.
+    const precheck = (vars: Record<string, unknown>) =>
+      checkBeforeStart(c.var.deps.db, processKey, vars as never, actorOf(user), {
+        isInstanceActive: isActive,
+      });
+    const row = await runtime.startInstance({
+      processKey,
+      businessKey,
+      variables,
+      user: actorOf(user),
+      precheck,
     });
-    const row = await runtime.startInstance({ processKey, businessKey, variables, user: actorOf(user) });
     return c.json(await runtime.getInstance(row.id), 201);
   });
 

@@ -12,6 +12,11 @@ export interface StartInstanceInput {
   businessKey?: string;
   variables?: Vars;
   user: RuntimeUser;
+  /**
+   * The domain's own pre-start checks (a taken code, a retired entry), run after the start form passed and before
+   * anything is written: API.md answers invalid form data (422) before a state conflict (409).
+   */
+  precheck?: (variables: Vars) => Promise<void>;
 }
 
 export async function startInstance(rt: RuntimeContext, input: StartInstanceInput): Promise<InstanceRow> {
@@ -27,6 +32,7 @@ export async function startInstance(rt: RuntimeContext, input: StartInstanceInpu
       });
     }
   }
+  await input.precheck?.(given);
   // Set last so a client cannot pose as someone else's initiator.
   const variables: Vars = { ...given, initiator: input.user.username, initiatorUnitId: input.user.unitId };
   return inTransaction(rt, (tx) =>
