@@ -10,6 +10,7 @@ import { DOCS_HTML } from './http/docs-page';
 import { type App, createRouter } from './http/env';
 import { errorResponse, onError } from './http/errors';
 import { mountUi } from './http/static-ui';
+import { adminUserRoutes } from './routes/admin-users';
 import { authRoutes } from './routes/auth';
 import { meRoutes } from './routes/me';
 import { testClockRoutes } from './routes/test-clock';
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps, extraRoutes: RouteModule[] = [], option
   app.use('/api/*', bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE') }));
   app.use('/api/*', authenticate);
   const modules: RouteModule[] = [authRoutes, meRoutes, ...extraRoutes];
+  modules.push(adminUserRoutes);
   if (deps.config.testClock) modules.push(testClockRoutes);
   for (const module of modules) app.route('/', module());
 

@@ -34,11 +34,27 @@ describe.each(testDbKinds())('calendar API on %s', (kind) => {
     const taskOf = async () => ((await (await server.request(`/api/tasks?processInstanceId=${started.id}`, { as: 'reviewer' })).json()) as any).items[0];
     // then, counted Monday to Friday into the unknown 2027, it is due 2027-01-04 and provisional
     expect(await taskOf()).toMatchObject({ dueAt: '2027-01-04T15:59:59.000Z', dueProvisional: true });
+    // and the administrator's list of provisional deadlines names it, its process, unit and the missing year
+    const provisional = async () => (await (await server.request('/api/calendar/provisional', { as: 'admin' })).json()) as any;
+    const listed = await provisional();
+    expect(listed).toMatchObject({ total: 1, missingYears: [2027] });
+    expect(listed.items[0]).toMatchObject({
+      taskId: (await taskOf()).id,
+      taskName: '年末核对',
+      processKey: 'year-end',
+      processInstanceId: started.id,
+      unitId: 'dsj',
+      unitName: '县大数据发展中心',
+      dueAt: '2027-01-04T15:59:59.000Z',
+      missingYears: [2027],
+    });
+    expect((await server.request('/api/calendar/provisional', { as: 'supervisor' })).status).toBe(403);
     // when the administrator loads 2027 with New Year's Day off (1-3 January)
     const res = await server.request('/api/calendar/2027', { method: 'PUT', as: 'admin', json: { holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], makeupWorkdays: [] } });
     expect(((await res.json()) as any).recomputed).toBe(1);
     // then the same five working days end on 2027-01-05, no longer provisional
     expect(await taskOf()).toMatchObject({ dueAt: '2027-01-05T15:59:59.000Z', dueProvisional: false });
+    expect(await provisional()).toEqual({ items: [], total: 0, missingYears: [] });
   });
 
   it('lets authority.admin load 2027, after which it is the admin schedule', async () => {

@@ -4,6 +4,7 @@ import { validateYearSchedule } from '../../engine/calendar';
 import { AppError } from '../../engine/errors';
 import { requireRole } from '../auth/rbac';
 import type { LiveCalendar } from '../calendar/live-calendar';
+import { listProvisionalDeadlines } from '../calendar/list-provisional-deadlines';
 import { recomputeProvisionalDeadlines } from '../calendar/recompute-deadlines';
 import { createRouter } from '../http/env';
 import { problems } from '../../workflows';
@@ -39,9 +40,48 @@ const putYear = createRoute({
   },
 });
 
+const ProvisionalDeadline = z
+  .object({
+    taskId: z.string(),
+    taskName: z.string(),
+    processInstanceId: z.string(),
+    processKey: z.string(),
+    processName: z.string().nullable(),
+    businessKey: z.string().nullable(),
+    unitId: z.string().nullable(),
+    unitName: z.string().nullable(),
+    createdAt: z.string(),
+    dueAt: z.string(),
+    missingYears: z.array(z.number()),
+  })
+  .openapi('ProvisionalDeadline');
+
+const listProvisional = createRoute({
+  method: 'get',
+  path: '/api/calendar/provisional',
+  tags: ['calendar'],
+  summary: '暂定期限 / open tasks whose deadline is provisional until a year is loaded (authority.admin)',
+  request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) }) },
+  responses: {
+    200: {
+      description: 'the earliest provisional deadlines first; `missingYears` over all of them',
+      content: { 'application/json': { schema: z.object({ items: z.array(ProvisionalDeadline), total: z.number(), missingYears: z.array(z.number()) }) } },
+    },
+    403: { description: 'not authority.admin', content: { 'application/json': { schema: ErrorSchema } } },
+  },
+});
+
 export function calendarRoutes() {
   const router = createRouter();
   const calendarOf = (c: { var: { deps: { services: Record<string, unknown> } } }) => c.var.deps.services.calendar as LiveCalendar;
+
+  // Before /{year}: that route would answer "provisional" with a 400 for a non-numeric year.
+  router.openapi(listProvisional, async (c) => {
+    requireRole(c.var.user, 'authority.admin');
+    const { items, total, missingYears } = await listProvisionalDeadlines(c.var.deps.db, calendarOf(c), c.req.valid('query').limit);
+    const dto = items.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), dueAt: t.dueAt.toISOString() }));
+    return c.json({ items: dto, total, missingYears }, 200);
+  });
 
   router.openapi(getYear, (c) => {
     const { year } = c.req.valid('param');

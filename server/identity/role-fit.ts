@@ -1,0 +1,30 @@
+/**
+ * @module Which roles a user of a unit may hold. County-wide roles (roles.ts) see every unit's work, so they belong
+ * to the authority's staff only; a unit role may be held in any unit, the authority included (it catalogues its own data).
+ */
+import { isCountyWideRole, isRoleKey, ROLES } from './roles';
+
+export type UnitKind = 'authority' | 'department' | 'town' | 'public-service';
+
+export interface RoleIssue {
+  role: string;
+  message: string;
+  messageEn: string;
+}
+
+/** Expected failures as a list: unknown role keys and roles that do not fit the unit's kind. Empty = fine. */
+export function roleIssues(roles: readonly string[], unitKind: UnitKind): RoleIssue[] {
+  const issues: RoleIssue[] = [];
+  for (const role of new Set(roles)) {
+    if (!isRoleKey(role)) {
+      issues.push({ role, message: `未知角色“${role}”`, messageEn: `Unknown role "${role}"` });
+    } else if (isCountyWideRole(role) && unitKind !== 'authority') {
+      issues.push({
+        role,
+        message: `“${ROLES[role].name}”是全县范围的角色，只能授予大数据主管部门的人员`,
+        messageEn: `"${ROLES[role].nameEn}" is county-wide and only for staff of the big-data authority`,
+      });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,131 @@
+/** @module /api/admin/users and /api/admin/roles: user administration for `authority.admin` only. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole } from '../auth/rbac';
+import { createRouter } from '../http/env';
+import {
+  type AdminUserRow,
+  createUser,
+  listUsersPage,
+  resetUserPassword,
+  setUserEnabled,
+  updateUser,
+} from '../identity/manage-users';
+import { ROLE_KEYS, ROLES } from '../identity/roles';
+import {
+  AdminUserSchema,
+  CreateUserBody,
+  PasswordBody,
+  RoleSchema,
+  UpdateUserBody,
+  UserIdParam,
+  UserListQuery,
+} from './admin-users.schemas';
+import { ErrorSchema, PageQuery, pageOf } from './schemas';
+
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const body = <T extends z.ZodTypeAny>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+const errors = {
+  400: json(ErrorSchema, 'bad unit, role or field'),
+  403: json(ErrorSchema, 'not authority.admin'),
+  404: json(ErrorSchema, 'no such user'),
+  409: json(ErrorSchema, 'username taken, or the last administrator'),
+};
+const base = { tags: ['admin'] };
+
+const listRoute = createRoute({
+  ...base,
+  method: 'get',
+  path: '/api/admin/users',
+  summary: '用户列表 / users with unit and roles (authority.admin)',
+  request: { query: PageQuery.extend(UserListQuery.shape) },
+  responses: { 200: json(pageOf(AdminUserSchema), 'users'), 403: errors[403] },
+});
+const createUserRoute = createRoute({
+  ...base,
+  method: 'post',
+  path: '/api/admin/users',
+  summary: '新建用户 / create a user with an initial password',
+  request: { body: body(CreateUserBody) },
+  responses: { 201: json(AdminUserSchema, 'created'), 400: errors[400], 403: errors[403], 409: errors[409] },
+});
+const updateRoute = createRoute({
+  ...base,
+  method: 'patch',
+  path: '/api/admin/users/{id}',
+  summary: '修改用户 / change name, unit or roles',
+  request: { params: UserIdParam, body: body(UpdateUserBody) },
+  responses: { 200: json(AdminUserSchema, 'updated'), ...errors },
+});
+const enableRoute = (action: 'enable' | 'disable') =>
+  createRoute({
+    ...base,
+    method: 'post',
+    path: `/api/admin/users/{id}/${action}`,
+    summary: action === 'enable' ? '启用用户 / enable' : '停用用户 / disable: login refused, sessions end',
+    request: { params: UserIdParam },
+    responses: { 200: json(AdminUserSchema, 'user'), 403: errors[403], 404: errors[404], 409: errors[409] },
+  });
+const passwordRoute = createRoute({
+  ...base,
+  method: 'post',
+  path: '/api/admin/users/{id}/password',
+  summary: '重置密码 / set a new password; the user’s sessions end',
+  request: { params: UserIdParam, body: body(PasswordBody) },
+  responses: { 204: { description: 'password set' }, 400: errors[400], 403: errors[403], 404: errors[404] },
+});
+const rolesRoute = createRoute({
+  ...base,
+  method: 'get',
+  path: '/api/admin/roles',
+  summary: '角色列表 / the role keys with names',
+  responses: { 200: json(z.object({ items: z.array(RoleSchema) }), 'roles') },
+});
+
+const dto = (u: AdminUserRow) => ({
+  ...u,
+  createdAt: u.createdAt.toISOString(),
+  updatedAt: u.updatedAt.toISOString(),
+});
+
+export function adminUserRoutes() {
+  const router = createRouter();
+  router.openapi(listRoute, async (c) => {
+    requireRole(c.var.user, 'authority.admin');
+    const { page, pageSize, ...filter } = c.req.valid('query');
+    const { items, total } = await listUsersPage(c.var.deps.db, filter, page, pageSize);
+    return c.json({ items: items.map(dto), total, page, pageSize }, 200);
+  });
+  router.openapi(createUserRoute, async (c) => {
+    requireRole(c.var.user, 'authority.admin');
+    return c.json(dto(await createUser(c.var.deps.db, c.req.valid('json'))), 201);
+  });
+  router.openapi(updateRoute, async (c) => {
+    requireRole(c.var.user, 'authority.admin');
+    return c.json(dto(await updateUser(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'))), 200);
+  });
+  for (const action of ['enable', 'disable'] as const) {
+    router.openapi(enableRoute(action), async (c) => {
+      requireRole(c.var.user, 'authority.admin');
+      return c.json(
+        dto(await setUserEnabled(c.var.deps.db, c.req.valid('param').id, action === 'enable')),
+        200,
+      );
+    });
+  }
+  router.openapi(passwordRoute, async (c) => {
+    requireRole(c.var.user, 'authority.admin');
+    await resetUserPassword(c.var.deps.db, c.req.valid('param').id, c.req.valid('json').password);
+    return c.body(null, 204);
+  });
+  router.openapi(rolesRoute, (c) => {
+    requireRole(c.var.user, 'authority.admin');
+    return c.json({ items: ROLE_KEYS.map((key) => ({ key, ...ROLES[key] })) }, 200);
+  });
+  return router;
+}
