@@ -8,3 +8,37 @@ declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud' {
   const ZeebeBehaviorsModule: any;
   export default ZeebeBehaviorsModule;
 }
+declare module 'bpmnlint/rules/*' {
+  const rule: (config?: any) => { check: (node: any, reporter: any) => void };
+  export default rule;
+}
+declare module 'bpmnlint' {
+  export class Linter {
+    constructor(options: { config: unknown; resolver: unknown });
+    lint(root: unknown): Promise<Record<string, { id?: string; message: string; category: string }[]>>;
+  }
+}
+declare module 'bpmn-js-bpmnlint' {
+  const LintModule: any;
+  export default LintModule;
+}
+declare module 'bpmn-js-token-simulation' {
+  const TokenSimulationModule: any;
+  export default TokenSimulationModule;
+}
+declare module 'bpmn-js-element-templates' {
+  export const CloudElementTemplatesPropertiesProviderModule: any;
+}
+declare module '@bpmn-io/element-template-chooser' {
+  const ElementTemplateChooserModule: any;
+  export default ElementTemplateChooserModule;
+}
+declare module 'bpmn-js-differ' {
+  export interface Changes {
+    _added: Record<string, any>;
+    _removed: Record<string, any>;
+    _changed: Record<string, { model: any; attrs: Record<string, { oldValue: unknown; newValue: unknown }> }>;
+    _layoutChanged: Record<string, any>;
+  }
+  export function diff(oldDefinitions: unknown, newDefinitions: unknown): Changes;
+}

@@ -1,0 +1,24 @@
+/** @module ui/pages/modeler/lint/lint-definitions: lint a BPMN document outside the modeler (tests, scripts) with the modeler's rules. */
+import { Linter } from 'bpmnlint';
+import type { Lang } from '../../../i18n';
+import { lintConfig } from './config';
+
+export interface LintIssue {
+  rule: string;
+  elementId: string;
+  message: string;
+  category: 'error' | 'warn';
+}
+
+/** All reports for parsed definitions (bpmn-moddle, zeebe extension), flattened. */
+export async function lintDefinitions(definitions: unknown, lang: Lang = 'zh'): Promise<LintIssue[]> {
+  const results = await new Linter(lintConfig(lang)).lint(definitions);
+  return Object.entries(results).flatMap(([rule, reports]) =>
+    reports.map((r) => ({
+      rule,
+      elementId: r.id ?? '',
+      message: r.message,
+      category: r.category as LintIssue['category'],
+    })),
+  );
+}
