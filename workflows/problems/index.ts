@@ -2,3 +2,4 @@
 export { PROBLEM_STATUSES, type ProblemStatus, problems } from './schema';
 export { findProblem, type ProblemRow, syncProblemDeadlines } from './store';
 export { assertProblemReportable, createProblemWorkers } from './workers';
+export { refreshProblemWorkdays, workdaysToFix } from './workdays';

@@ -33,6 +33,13 @@ export const problems = pgTable(
     rectifiedAt: tz(),
     /** Every round's report was within its deadline. */
     onTime: boolean(),
+    /**
+     * Working days from receipt to the final fix report (`rectifiedAt`), stored when the problem is archived so
+     * statistics sum a column instead of counting days per row; recomputed when a calendar year is loaded. Null
+     * while open, when archived without a report, and for rows archived before the column existed until
+     * `refreshProblemWorkdays` has run (statistics count those from their dates).
+     */
+    workdaysToFix: integer(),
     /** Rectification rounds opened (1 = fixed first time; more = rework). */
     rounds: integer().notNull().default(0),
     outcome: text({ enum: ['archived', 'dismissed'] }),
@@ -42,9 +49,18 @@ export const problems = pgTable(
   (t) => [
     index().on(t.sourceUnitId, t.receivedAt),
     index().on(t.status),
-    // Statistics read a period's received and archived problems across all units, and the overdue ones now.
-    index('problems_received_at_idx').on(t.receivedAt),
-    index('problems_archived_closed_at_idx').on(t.closedAt).where(sql`${t.status} = 'archived'`),
-    index('problems_rectifying_due_at_idx').on(t.dueAt).where(sql`${t.status} = 'rectifying'`),
+    // Statistics read a period's received and archived problems across all units, and the overdue ones now. Each
+    // index carries the columns its aggregate reads, so a year of rows is an index-only scan (no heap visits).
+    index('problems_received_at_idx').on(t.receivedAt, t.sourceUnitId, t.status),
+    index('problems_archived_closed_at_idx')
+      .on(t.closedAt, t.sourceUnitId, t.onTime, t.rounds, t.workdaysToFix)
+      .where(sql`${t.status} = 'archived'`),
+    // Archived rows still without their working-day figure (before the backfill): normally empty.
+    index('problems_archived_unfigured_idx')
+      .on(t.closedAt)
+      .where(sql`${t.status} = 'archived' and ${t.workdaysToFix} is null and ${t.rectifiedAt} is not null`),
+    index('problems_rectifying_due_at_idx')
+      .on(t.dueAt, t.sourceUnitId)
+      .where(sql`${t.status} = 'rectifying'`),
   ],
 );

@@ -6,6 +6,7 @@ import * as catalog from '../catalog/store';
 import { sendNotification } from '../notifications/store';
 import { need, str, type WorkerDeps, type WorkflowJob, type WorkflowJobWorker } from '../worker-types';
 import * as store from './store';
+import { workdaysToFix } from './workdays';
 
 const TYPES = ['error', 'omission', 'infringement', 'other'] as const;
 type ProblemType = (typeof TYPES)[number];
@@ -127,12 +128,14 @@ async function remind(job: WorkflowJob, deps: WorkerDeps) {
 }
 
 async function close(job: WorkflowJob, deps: WorkerDeps, outcome: 'archived' | 'dismissed') {
-  await projection(job);
+  const row = await projection(job);
   await store.updateProblem(job.tx, job.instanceId, {
     status: outcome,
     outcome,
     closedAt: deps.now(),
     overdue: false,
+    // Stored once here so statistics over a year sum a column (a loaded calendar year recomputes it).
+    workdaysToFix: outcome === 'archived' ? workdaysToFix(deps.calendar, row.receivedAt, row.rectifiedAt) : null,
   });
   return { variables: { outcome } };
 }

@@ -102,10 +102,11 @@ export async function computeStats(
   now: Date,
 ): Promise<UnitStats[]> {
   const { start, end } = periodBounds(period);
-  const [unitRows, received, archived, overdue, events] = await Promise.all([
+  const [unitRows, received, archived, unfigured, overdue, events] = await Promise.all([
     store.listReportingUnits(db),
     store.problemsReceivedIn(db, start, end),
     store.problemsArchivedIn(db, start, end),
+    store.problemsArchivedUnfiguredIn(db, start, end),
     store.problemsOverdueAt(db, now),
     store.catalogEventsIn(db, start, end),
   ]);
@@ -131,19 +132,24 @@ export async function computeStats(
     if (byUnit.has(r.unitId)) (byUnit.get(r.unitId) as UnitStats).problemsReceived = r.n;
   for (const r of overdue) if (byUnit.has(r.unitId)) (byUnit.get(r.unitId) as UnitStats).overdueNow = r.n;
   const fix = new Map<string, { days: number; n: number }>();
-  const between = memoWorkdaysBetween(calendar);
+  const addFix = (unitId: string, days: number, n: number) => {
+    const f = fix.get(unitId) ?? { days: 0, n: 0 };
+    f.days += days;
+    f.n += n;
+    fix.set(unitId, f);
+  };
   for (const g of archived) {
     const s = byUnit.get(g.unitId);
     if (!s) continue;
     s.problemsRectified += g.n;
     s.rectifiedOnTime += g.onTime;
     s.reworkRounds += g.rework;
-    if (g.receivedDay && g.rectifiedDay) {
-      const f = fix.get(g.unitId) ?? { days: 0, n: 0 };
-      f.days += Math.max(0, between(g.receivedDay, g.rectifiedDay)) * g.n;
-      f.n += g.n;
-      fix.set(g.unitId, f);
-    }
+    if (g.fixN > 0) addFix(g.unitId, g.fixDays, g.fixN);
+  }
+  // Rows archived before the figure was stored: the same count, from their dates on the calendar in force.
+  const between = memoWorkdaysBetween(calendar);
+  for (const g of unfigured) {
+    if (byUnit.has(g.unitId)) addFix(g.unitId, Math.max(0, between(g.receivedDay, g.rectifiedDay)) * g.n, g.n);
   }
   for (const [unitId, f] of fix) {
     (byUnit.get(unitId) as UnitStats).avgWorkdaysToFix = Math.round((f.days / f.n) * 10) / 10;
