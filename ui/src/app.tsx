@@ -18,6 +18,8 @@ const FormsPage = lazy(() => import('./pages/forms/forms-page'));
 const CatalogPage = lazy(() => import('./pages/catalog/catalog-page'));
 const CatalogEntryPage = lazy(() => import('./pages/catalog/catalog-entry-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
+const AdminUsersPage = lazy(() => import('./pages/admin/users-page'));
+const AdminCalendarPage = lazy(() => import('./pages/admin/calendar-page'));
 
 const fullPageSpin = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
 
@@ -76,6 +78,8 @@ export function App() {
                   <Route path="/catalog" element={<CatalogPage />} />
                   <Route path="/catalog/:id" element={<CatalogEntryPage />} />
                   <Route path="/dashboard" element={<DashboardPage />} />
+                  <Route path="/admin/users" element={<AdminUsersPage />} />
+                  <Route path="/admin/calendar" element={<AdminCalendarPage />} />
                   <Route path="*" element={<Navigate to="/tasks" replace />} />
                 </Route>
               </Routes>

@@ -1,4 +1,5 @@
 /** @module ui/api: the only way the UI talks to huiliu: typed helpers over the HTTP API (API.md). */
+export * from './admin';
 export * from './client';
 export * from './endpoints';
 export * from './types';

@@ -2,10 +2,13 @@
 import {
   AlertOutlined,
   ApartmentOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   DatabaseOutlined,
   FormOutlined,
   LogoutOutlined,
+  SettingOutlined,
+  TeamOutlined,
   TranslationOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Tooltip, Typography } from 'antd';
@@ -13,7 +16,8 @@ import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useUser } from '../auth';
 import { useLocale } from '../i18n';
-import { canSupervise, roleName } from '../lib';
+import { canSupervise, isAdmin, roleName } from '../lib';
+import { adminTranslate } from '../pages/admin/messages';
 import { NotificationBell } from './notification-bell';
 
 const { Header, Content } = Layout;
@@ -35,6 +39,20 @@ export function AppLayout() {
     ...(canSupervise(user.roles)
       ? [{ key: '/dashboard', icon: <AlertOutlined />, label: <Link to="/dashboard" data-testid="nav-dashboard">{t('nav.dashboard')}</Link> }]
       : []),
+    // Administration (users, the working-day calendar): authority.admin only; the server refuses everyone else too.
+    ...(isAdmin(user.roles)
+      ? [
+          {
+            key: '/admin',
+            icon: <SettingOutlined />,
+            label: <span data-testid="nav-admin">{adminTranslate(lang, 'nav.admin')}</span>,
+            children: [
+              { key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users" data-testid="nav-admin-users">{adminTranslate(lang, 'nav.users')}</Link> },
+              { key: '/admin/calendar', icon: <CalendarOutlined />, label: <Link to="/admin/calendar" data-testid="nav-admin-calendar">{adminTranslate(lang, 'nav.calendar')}</Link> },
+            ],
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -47,7 +65,7 @@ export function AppLayout() {
         <Menu
           theme="dark"
           mode="horizontal"
-          selectedKeys={[selected]}
+          selectedKeys={[section === '/admin' ? location.pathname : selected]}
           items={items}
           style={{ flex: 1, minWidth: 0 }}
           aria-label="主导航"

@@ -1,13 +1,18 @@
-/** @module ui/pages/catalog: the resource catalog: search entries, open one; cataloguers start a registration from here. */
+/**
+ * @module ui/pages/catalog: the resource catalog: search entries, open one; cataloguers start a registration from here.
+ * A second tab holds the census of information systems (信息系统普查) that registrations pick from.
+ */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { type CatalogEntry, catalog, itemsOf, units } from '../../api';
 import { useUser } from '../../auth';
 import { useT } from '../../i18n';
 import { useAsync } from '../../lib';
+import { useCensusT } from './census-messages';
+import { CensusPanel } from './census-panel';
 
-export default function CatalogPage() {
+function EntriesCard() {
   const t = useT();
   const user = useUser();
   const navigate = useNavigate();
@@ -90,5 +95,21 @@ export default function CatalogPage() {
         ]}
       />
     </Card>
+  );
+}
+
+export default function CatalogPage() {
+  const ct = useCensusT();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'census' ? 'census' : 'entries';
+  return (
+    <Tabs
+      activeKey={tab}
+      onChange={(key) => setParams(key === 'census' ? { tab: key } : {}, { replace: true })}
+      items={[
+        { key: 'entries', label: <span data-testid="catalog-tab-entries">{ct('entriesTab')}</span>, children: <EntriesCard /> },
+        { key: 'census', label: <span data-testid="catalog-tab-census">{ct('tab')}</span>, children: <CensusPanel /> },
+      ]}
+    />
   );
 }

@@ -1,0 +1,61 @@
+/** @module ui/pages/catalog/census-messages: the census's zh/en strings (Chinese first), kept beside it. */
+import { useLocale } from '../../i18n';
+
+const zh = {
+  tab: '信息系统普查',
+  entriesTab: '资源目录',
+  title: '信息系统普查',
+  hint: '登记本单位的信息系统；目录注册时从这里选择信息系统。',
+  unit: '单位',
+  allUnits: '全部单位',
+  name: '信息系统名称',
+  description: '说明',
+  updatedAt: '更新时间',
+  actions: '操作',
+  add: '登记信息系统',
+  edit: '编辑',
+  editTitle: '修改信息系统',
+  save: '保存',
+  cancel: '取消',
+  nameRequired: '请填写信息系统名称',
+  added: '已登记“{name}”',
+  saved: '已保存',
+  empty: '尚未登记信息系统',
+  count: '共 {n} 个',
+};
+
+export type CensusKey = keyof typeof zh;
+
+const en: Record<CensusKey, string> = {
+  tab: 'Information systems',
+  entriesTab: 'Resource catalog',
+  title: 'Information-system census',
+  hint: "Your unit's information systems; catalog registrations pick their system from this list.",
+  unit: 'Unit',
+  allUnits: 'All units',
+  name: 'System name',
+  description: 'Description',
+  updatedAt: 'Updated',
+  actions: 'Actions',
+  add: 'Add a system',
+  edit: 'Edit',
+  editTitle: 'Edit system',
+  save: 'Save',
+  cancel: 'Cancel',
+  nameRequired: 'The system name is required',
+  added: '"{name}" added',
+  saved: 'Saved',
+  empty: 'No information systems yet',
+  count: '{n} in all',
+};
+
+export type CensusT = (key: CensusKey, vars?: Record<string, string | number>) => string;
+
+export function useCensusT(): CensusT {
+  const { lang } = useLocale();
+  return (key, vars) => {
+    let text = (lang === 'en' ? en : zh)[key];
+    for (const [k, v] of Object.entries(vars ?? {})) text = text.replaceAll(`{${k}}`, String(v));
+    return text;
+  };
+}
