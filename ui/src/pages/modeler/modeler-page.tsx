@@ -1,5 +1,13 @@
-/** @module ui/pages/modeler: design a process in BPMN (bpmn-js + zeebe properties panel), open any version, deploy, download. */
-import { CloudUploadOutlined, DownloadOutlined, FileAddOutlined, FolderOpenOutlined } from '@ant-design/icons';
+/**
+ * @module ui/pages/modeler: design a process in BPMN (bpmn-js + zeebe properties panel), open any version, deploy,
+ * download; live check by the server's rules, step templates, diff with the deployed version, token simulation.
+ */
+import {
+  CloudUploadOutlined,
+  DownloadOutlined,
+  FileAddOutlined,
+  FolderOpenOutlined,
+} from '@ant-design/icons';
 import { Alert, Badge, Button, Card, List, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -7,9 +15,15 @@ import { ApiError, definitions, type ElementIssue } from '../../api';
 import { fitWithMargin } from '../../diagram/fit';
 import { useLocale } from '../../i18n';
 import { invalidateProcessDefinitions, showError, showSuccess } from '../../lib';
+import { DiffSummary } from './diff-summary';
+import { extrasText } from './extras-messages';
+import { ExtrasToolbar } from './extras-toolbar';
 import { download, newDiagramXml } from './new-diagram';
 import { clearProblems, processOf, revealElement, showProblems } from './problems';
+import { useDeployedDiff } from './use-deployed-diff';
+import { useLintIssues } from './use-lint-issues';
 import { useModeler } from './use-modeler';
+import { useSimulation } from './use-simulation';
 
 export default function ModelerPage() {
   const { key } = useParams();
@@ -27,6 +41,15 @@ export default function ModelerPage() {
   const [loadError, setLoadError] = useState<string>();
   const { modeler, generation } = useModeler(canvasRef, panelRef, lang, () => setDirty(true));
   const wanted = params.get('version') ? Number(params.get('version')) : undefined;
+  const text = extrasText(lang);
+  const lintIssues = useLintIssues(modeler);
+  const [simulating, simulate] = useSimulation(modeler);
+  const [diffOn, setDiffOn] = useState(false);
+  const deployed = useDeployedDiff(modeler, key, diffOn, latest, {
+    added: text('added'),
+    changed: text('changed'),
+    moved: text('moved'),
+  });
 
   // Keep the latest XML so a rebuilt modeler (language switch) shows the same diagram.
   const snapshot = useCallback(async () => {
@@ -93,6 +116,7 @@ export default function ModelerPage() {
 
   const deploy = async () => {
     if (!modeler) return;
+    simulate(false); // the simulation colours elements and blocks editing; a deploy ends it
     setDeploying(true);
     try {
       const { xml = '' } = await modeler.saveXML({ format: true });
@@ -137,7 +161,8 @@ export default function ModelerPage() {
   const downloadAs = async (kind: 'bpmn' | 'svg') => {
     if (!modeler) return;
     const id = processOf(modeler)?.id ?? 'diagram';
-    if (kind === 'bpmn') download(`${id}.bpmn`, (await modeler.saveXML({ format: true })).xml ?? '', 'application/xml');
+    if (kind === 'bpmn')
+      download(`${id}.bpmn`, (await modeler.saveXML({ format: true })).xml ?? '', 'application/xml');
     else download(`${id}.svg`, (await modeler.saveSVG()).svg, 'image/svg+xml');
   };
 
@@ -182,15 +207,37 @@ export default function ModelerPage() {
             data-testid="modeler-file-input"
             onChange={(e) => openFile(e.target.files?.[0])}
           />
-          <Button icon={<FolderOpenOutlined />} onClick={() => fileInput.current?.click()} data-testid="modeler-open-file">
+          <Button
+            icon={<FolderOpenOutlined />}
+            onClick={() => fileInput.current?.click()}
+            data-testid="modeler-open-file"
+          >
             {t('modeler.openFile')}
           </Button>
-          <Button icon={<DownloadOutlined />} onClick={() => downloadAs('bpmn')} data-testid="modeler-download-bpmn">
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => downloadAs('bpmn')}
+            data-testid="modeler-download-bpmn"
+          >
             {t('modeler.downloadBpmn')}
           </Button>
-          <Button icon={<DownloadOutlined />} onClick={() => downloadAs('svg')} data-testid="modeler-download-svg">
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => downloadAs('svg')}
+            data-testid="modeler-download-svg"
+          >
             {t('modeler.downloadSvg')}
           </Button>
+          <ExtrasToolbar
+            modeler={modeler}
+            text={text}
+            issues={lintIssues}
+            canDiff={Boolean(key && latest)}
+            diffOn={diffOn}
+            onDiff={setDiffOn}
+            simulating={simulating}
+            onSimulate={simulate}
+          />
           <Button
             type="primary"
             icon={<CloudUploadOutlined />}
@@ -227,6 +274,21 @@ export default function ModelerPage() {
               )}
             />
           }
+        />
+      ) : null}
+      {diffOn && deployed.diff && deployed.version ? (
+        <DiffSummary modeler={modeler} diff={deployed.diff} version={deployed.version} text={text} />
+      ) : null}
+      {diffOn && deployed.error ? (
+        <Alert type="error" showIcon title={deployed.error} style={{ marginBottom: 8 }} />
+      ) : null}
+      {simulating ? (
+        <Alert
+          type="success"
+          showIcon
+          title={text('simulating')}
+          style={{ marginBottom: 8 }}
+          data-testid="modeler-simulating"
         />
       ) : null}
       <div className="huiliu-modeler">

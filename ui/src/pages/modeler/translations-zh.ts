@@ -131,7 +131,8 @@ export const zhModeler: Record<string, string> = {
   'Error start event': '错误开始事件',
   // properties panel
   'Select an element to edit its properties.': '选择一个元素以编辑其属性。',
-  'Multiple elements are selected. Select a single element to edit its properties.': '已选择多个元素，请只选择一个元素来编辑属性。',
+  'Multiple elements are selected. Select a single element to edit its properties.':
+    '已选择多个元素，请只选择一个元素来编辑属性。',
   General: '基本信息',
   Name: '名称',
   ID: '标识（ID）',
@@ -164,11 +165,11 @@ export const zhModeler: Record<string, string> = {
   'Form ID': '表单 ID',
   'Custom form key': '自定义表单标识',
   'Form type': '表单类型',
-  'Implementation': '实现方式',
+  Implementation: '实现方式',
   'Implementation type': '实现类型',
   'Camunda user task': 'Camunda 用户任务',
-  'Inputs': '输入映射',
-  'Outputs': '输出映射',
+  Inputs: '输入映射',
+  Outputs: '输出映射',
   'Input mapping': '输入映射',
   'Output mapping': '输出映射',
   'Local variable name': '局部变量名',
@@ -251,7 +252,8 @@ export const zhModeler: Record<string, string> = {
     '设置任务由谁办理。以下属性可同时指定一个或多个。',
   'Specify more than one group as a comma separated list.': '多个组用英文逗号分隔。',
   'Specify more than one user as a comma separated list.': '多个用户用英文逗号分隔。',
-  'Define a boolean condition expression that defines when this flow is taken. ': '定义一个布尔条件表达式，决定何时走这条流。',
+  'Define a boolean condition expression that defines when this flow is taken. ':
+    '定义一个布尔条件表达式，决定何时走这条流。',
 };
 
 /**

@@ -1,8 +1,14 @@
-/** @module ui/pages/modeler/use-modeler: owns one bpmn-js Modeler (zeebe properties panel, behaviors, zh labels) bound to two divs. */
+/**
+ * @module ui/pages/modeler/use-modeler: owns one bpmn-js Modeler bound to two divs: zeebe properties panel and
+ * behaviors, zh labels, live lint (our rules), the step element templates, token simulation.
+ */
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
+import 'bpmn-js-element-templates/dist/assets/element-templates.css';
+import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
 import './modeler.css';
 import BpmnModeler from 'bpmn-js/lib/Modeler';
 import {
@@ -11,9 +17,15 @@ import {
   ZeebePropertiesProviderModule,
 } from 'bpmn-js-properties-panel';
 import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
+import ElementTemplateChooserModule from '@bpmn-io/element-template-chooser';
+import LintModule from 'bpmn-js-bpmnlint';
+import { CloudElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
+import TokenSimulationModule from 'bpmn-js-token-simulation';
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { Lang } from '../../i18n';
+import { lintConfig } from './lint';
+import { stepTemplates } from './templates';
 import { zhTranslateModule } from './translations-zh';
 
 export interface ModelerHandle {
@@ -45,9 +57,15 @@ export function useModeler(
         BpmnPropertiesProviderModule,
         ZeebePropertiesProviderModule,
         ZeebeBehaviorsModule,
+        CloudElementTemplatesPropertiesProviderModule,
+        ElementTemplateChooserModule,
+        LintModule,
+        TokenSimulationModule,
         ...(lang === 'zh' ? [zhTranslateModule] : []),
       ],
       moddleExtensions: { zeebe: zeebeModdle },
+      linting: { bpmnlint: lintConfig(lang), active: true },
+      elementTemplates: stepTemplates(lang),
     });
     modeler.on('commandStack.changed', () => changed.current());
     setHandle((h) => ({ modeler, generation: h.generation + 1 }));

@@ -1,0 +1,4 @@
+/** @module ui/pages/modeler/diff: compare the canvas with the deployed version, on the canvas and as a list. */
+export { compareDefinitions, type DiagramDiff, type DiffEntry, isEmptyDiff } from './compare';
+export { diffWithDeployed } from './deployed-diff';
+export { clearDiff, DIFF_MARKERS, showDiff } from './show-diff';
