@@ -1,7 +1,8 @@
 /** @module ui/components/variables-view: process variables or entry fields as a read-only list, labelled from a form schema when one is known. */
 import { Descriptions, Empty, Table } from 'antd';
-import { type JsonSchema, labelFor, orderedKeys } from '../forms';
+import { type JsonSchema, labelFor, orderedKeys, refKindOf } from '../forms';
 import { useT } from '../i18n';
+import { EntryRef, UnitRef } from './ref-label';
 
 /** Booleans read 是/否 (Yes/No); set by the view for the current language. */
 let yesNo: [string, string] = ['是', '否'];
@@ -29,14 +30,24 @@ function RowsTable({ rows, schema }: { rows: Record<string, unknown>[]; schema?:
       columns={keys.map((k) => ({
         title: props[k]?.title ?? k,
         key: k,
-        render: (_: unknown, row: Record<string, unknown>) => show(row?.[k], props[k]),
+        render: (_: unknown, row: Record<string, unknown>) => (
+          <Value name={k} value={row?.[k]} schema={props[k]} />
+        ),
       }))}
     />
   );
 }
 
-function Value({ value, schema }: { value: unknown; schema?: JsonSchema }) {
-  if (Array.isArray(value) && value.length && value.every((v) => v && typeof v === 'object' && !Array.isArray(v))) {
+function Value({ name, value, schema }: { name?: string; value: unknown; schema?: JsonSchema }) {
+  // A stored id reads as what it names: the entry's code and name, the unit's name (never a bare UUID).
+  const ref = typeof value === 'string' && value ? refKindOf(name, schema) : undefined;
+  if (ref === 'entry') return <EntryRef id={value as string} />;
+  if (ref === 'unit') return <UnitRef id={value as string} />;
+  if (
+    Array.isArray(value) &&
+    value.length &&
+    value.every((v) => v && typeof v === 'object' && !Array.isArray(v))
+  ) {
     return <RowsTable rows={value as Record<string, unknown>[]} schema={schema} />;
   }
   return <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{show(value, schema)}</span>;
@@ -52,13 +63,22 @@ export interface VariablesViewProps {
   testId?: string;
 }
 
-export function VariablesView({ variables, schema, uiSchema, onlySchemaFields = false, testId }: VariablesViewProps) {
+export function VariablesView({
+  variables,
+  schema,
+  uiSchema,
+  onlySchemaFields = false,
+  testId,
+}: VariablesViewProps) {
   const t = useT();
   yesNo = [t('yes'), t('no')];
   const schemaKeys = orderedKeys(schema, uiSchema);
   const keys = onlySchemaFields
     ? schemaKeys.filter((k) => k in (variables ?? {}))
-    : [...schemaKeys.filter((k) => k in (variables ?? {})), ...Object.keys(variables ?? {}).filter((k) => !schemaKeys.includes(k))];
+    : [
+        ...schemaKeys.filter((k) => k in (variables ?? {})),
+        ...Object.keys(variables ?? {}).filter((k) => !schemaKeys.includes(k)),
+      ];
   if (!keys.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
     <Descriptions
@@ -70,7 +90,7 @@ export function VariablesView({ variables, schema, uiSchema, onlySchemaFields = 
       items={keys.map((k) => ({
         key: k,
         label: (schema?.properties?.[k]?.title as string) ?? k,
-        children: <Value value={variables[k]} schema={schema?.properties?.[k]} />,
+        children: <Value name={k} value={variables[k]} schema={schema?.properties?.[k]} />,
       }))}
     />
   );

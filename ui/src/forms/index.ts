@@ -1,8 +1,23 @@
-/** @module ui/forms: the JSON Schema form renderer (rjsf + antd), its widgets and fields, and the field-by-field diff. */
+/**
+ * @module ui/forms: the JSON Schema form renderer (rjsf + antd), its widgets and fields, and the field-by-field diff.
+ * Nothing here imports the renderer statically: `SchemaForm` loads it on first use (see lazy-schema-form), so a page
+ * that only reads labels or shows a diff does not carry rjsf and ajv.
+ */
 export { annotateUiSchema } from './annotate-ui';
 export { FieldDiff, type FieldDiffProps } from './field-diff';
+export { prefetchWhenIdle, preloadSchemaForm, SchemaForm } from './lazy-schema-form';
 export { makeTransformErrors } from './localize-errors';
 export { localizeFormLabels, zhStringTranslator } from './localize-labels';
-export { formFields, formWidgets, SchemaForm, type SchemaFormProps } from './schema-form';
-export { type JsonSchema, labelFor, optionsOf, orderedKeys, schemaAt, splitPath, titleAt, titlePath } from './schema-paths';
+export { clearRefCache, type EntryRefLabel, entryLabel, refKindOf, unitName, unitNameMap } from './refs';
+export type { SchemaFormProps } from './schema-form';
+export {
+  type JsonSchema,
+  labelFor,
+  optionsOf,
+  orderedKeys,
+  schemaAt,
+  splitPath,
+  titleAt,
+  titlePath,
+} from './schema-paths';
 export { fieldIssuesOf, toErrorSchema } from './server-errors';

@@ -1,6 +1,7 @@
 /** @module ui/forms/widgets/pickers: unit, catalog entry and information system pickers for `ui:widget: unit | catalogEntry | informationSystem`. */
 import type { WidgetProps } from '@rjsf/utils';
 import { catalog, itemsOf, units } from '../../api';
+import { entryLabel, unitName } from '../refs';
 import { RemoteSelect } from './remote-select';
 
 export function UnitPicker(props: WidgetProps) {
@@ -10,6 +11,7 @@ export function UnitPicker(props: WidgetProps) {
       placeholder={props.placeholder || '搜索单位名称'}
       testId={`unit-picker-${props.name}`}
       search={async (q) => itemsOf(await units.search(q)).map((u) => ({ value: u.id, label: u.name }))}
+      resolve={unitName}
     />
   );
 }
@@ -27,9 +29,15 @@ export function CatalogEntryPicker(props: WidgetProps) {
           label: `${e.code} ${String(e.fields?.resourceName ?? '')}（${e.unitName}）`,
         }))
       }
+      resolve={resolveEntry}
     />
   );
 }
+
+const resolveEntry = async (id: string) => {
+  const e = await entryLabel(id);
+  return `${e.label}（${e.unitName}）`;
+};
 
 /**
  * The unit's information systems (the census). Stores the system's name by default because the catalog

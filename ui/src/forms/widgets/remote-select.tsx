@@ -14,13 +14,16 @@ export interface RemoteSelectProps {
   search: (q: string) => Promise<RemoteOption[]>;
   placeholder: string;
   testId: string;
+  /** The label of a stored value that the first page of search results does not hold (a prefilled or read-only id). */
+  resolve?: (value: string) => Promise<string | undefined>;
 }
 
-export function RemoteSelect({ widget, search, placeholder, testId }: RemoteSelectProps) {
+export function RemoteSelect({ widget, search, placeholder, testId, resolve }: RemoteSelectProps) {
   const { id, value, onChange, disabled, readonly, onBlur, onFocus, label } = widget;
   const [options, setOptions] = useState<RemoteOption[]>([]);
   const [loading, setLoading] = useState(false);
   const [unavailable, setUnavailable] = useState(false);
+  const [resolved, setResolved] = useState<RemoteOption>();
   const seq = useRef(0);
   const searchRef = useRef(search);
   searchRef.current = search;
@@ -41,6 +44,17 @@ export function RemoteSelect({ widget, search, placeholder, testId }: RemoteSele
   // biome-ignore lint/correctness/useExhaustiveDependencies: load the first page once
   useEffect(() => run(''), []);
 
+  const known = options.some((o) => o.value === value);
+  useEffect(() => {
+    if (!resolve || typeof value !== 'string' || !value || known || resolved?.value === value) return;
+    let alive = true;
+    const settle = (label: string | undefined) => alive && setResolved({ value, label: label || value });
+    resolve(value).then(settle, () => settle(undefined));
+    return () => {
+      alive = false;
+    };
+  }, [resolve, value, known, resolved?.value]);
+
   if (unavailable) {
     return (
       <Input
@@ -54,8 +68,10 @@ export function RemoteSelect({ widget, search, placeholder, testId }: RemoteSele
       />
     );
   }
-  const known = options.some((o) => o.value === value);
-  const shown = value && !known ? [{ value, label: String(value) }, ...options] : options;
+  // A stored value outside the loaded options shows its looked-up label (itself when the lookup fails), never blank.
+  const own =
+    resolved && resolved.value === value ? resolved : { value, label: resolve ? '…' : String(value) };
+  const shown = value && !known ? [own, ...options] : options;
   return (
     <Select
       id={id}

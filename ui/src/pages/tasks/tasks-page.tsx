@@ -1,13 +1,24 @@
-/** @module ui/pages/tasks: the inbox: 我的 / 待领取 / 已逾期 with counts and filters; a task opens in a drawer at /tasks/:taskId. */
+/**
+ * @module ui/pages/tasks: the inbox: 我的 / 待领取 / 已逾期 with counts and filters (process, unit, due); a task opens in
+ * a drawer at /tasks/:taskId. The drawer and the form renderer are separate chunks, fetched when the browser is idle
+ * after the list shows, so the inbox's first load stays small and opening a task stays instant.
+ */
 import { ReloadOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Select, Space, Tabs } from 'antd';
-import { useCallback, useMemo } from 'react';
+import { Badge, Button, Card, Select, Space, Spin, Tabs } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { itemsOf, type Task, tasks as tasksApi } from '../../api';
-import { useT } from '../../i18n';
-import { showError, showSuccess, useAsync, useProcessDefinitions } from '../../lib';
-import { TaskDrawer } from './task-drawer';
+import { itemsOf, type Task, tasks as tasksApi, totalOf } from '../../api';
+import { useUser } from '../../auth';
+// Deep imports: the forms barrel also carries FieldDiff (antd Table), which the inbox's first load must not.
+import { prefetchWhenIdle, preloadSchemaForm } from '../../forms/lazy-schema-form';
+import { unitNameMap } from '../../forms/refs';
+import { useLocale, useT } from '../../i18n';
+import { canSupervise, showError, showSuccess, useAsync, useProcessDefinitions } from '../../lib';
 import { TaskTable } from './task-table';
+import './tasks.css';
+
+const loadDrawer = () => import('./task-drawer');
+const TaskDrawer = lazy(() => loadDrawer().then((m) => ({ default: m.TaskDrawer })));
 
 type TabKey = 'mine' | 'group' | 'overdue';
 type DueFilter = 'all' | 'today' | 'week';
@@ -21,32 +32,60 @@ function dueWithin(task: Task, filter: DueFilter): boolean {
   return new Date(task.dueAt) <= end;
 }
 
+/** The county's units for the unit filter; only people who see more than their own unit's work get the filter. */
+function useUnitOptions(enabled: boolean) {
+  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+  useEffect(() => {
+    if (!enabled) return;
+    let alive = true;
+    unitNameMap()
+      .then((m) => alive && setOptions([...m].map(([value, label]) => ({ value, label }))))
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [enabled]);
+  return options;
+}
+
 export default function TasksPage() {
   const t = useT();
+  const { lang } = useLocale();
+  const user = useUser();
   const navigate = useNavigate();
   const { taskId } = useParams();
   const [params, setParams] = useSearchParams();
   const tab = (params.get('tab') as TabKey) || 'mine';
   const processKey = params.get('process') ?? undefined;
+  const unitId = params.get('unit') ?? undefined;
   const due = (params.get('due') as DueFilter) || 'all';
   const defs = useProcessDefinitions();
   const processNames = useMemo(() => Object.fromEntries(defs.map((d) => [d.key, d.name || d.key])), [defs]);
+  const seesOtherUnits = canSupervise(user.roles);
+  const unitOptions = useUnitOptions(seesOtherUnits);
 
   const lists = useAsync(
     async (signal) => {
-      const base = { processKey, pageSize: 100 };
+      const base = { processKey, unitId, pageSize: 100 };
       const [mine, group, overdue] = await Promise.all([
         tasksApi.list({ ...base, scope: 'mine' }),
         tasksApi.list({ ...base, scope: 'group' }),
         tasksApi.list({ ...base, scope: 'all', overdue: true }),
       ]);
       if (signal.aborted) return undefined;
-      return { mine: itemsOf(mine), group: itemsOf(group), overdue: itemsOf(overdue) };
+      const of = (list: typeof mine) => ({ items: itemsOf(list), total: totalOf(list) });
+      return { mine: of(mine), group: of(group), overdue: of(overdue) };
     },
-    [processKey],
+    [processKey, unitId],
   );
   const { reload } = lists;
-  const shown = (key: TabKey) => (lists.data?.[key] ?? []).filter((task) => dueWithin(task, due));
+  const listed = lists.data !== undefined;
+  // Once the list is on screen, fetch what opening a task needs while the user reads it.
+  useEffect(() => (listed ? prefetchWhenIdle([loadDrawer, preloadSchemaForm]) : undefined), [listed]);
+
+  const shown = (key: TabKey) => (lists.data?.[key].items ?? []).filter((task) => dueWithin(task, due));
+  // Without a due filter the server's total counts past the first 100.
+  const count = (key: TabKey) => (due === 'all' ? (lists.data?.[key].total ?? 0) : shown(key).length);
 
   const setParam = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -67,7 +106,20 @@ export default function TasksPage() {
     },
     [reload],
   );
-  const open = (task: Task) => navigate({ pathname: `/tasks/${task.id}`, search: params.toString() });
+  // Closing the drawer puts the keyboard back on the row that opened it.
+  const lastOpened = useRef<string | undefined>(undefined);
+  const open = (task: Task) => {
+    lastOpened.current = task.id;
+    navigate({ pathname: `/tasks/${task.id}`, search: params.toString() });
+  };
+  const close = () => {
+    navigate({ pathname: '/tasks', search: params.toString() });
+    const id = lastOpened.current ?? taskId;
+    window.setTimeout(
+      () => document.querySelector<HTMLElement>(`tr[data-row-key="${CSS.escape(id ?? '')}"]`)?.focus(),
+      0,
+    );
+  };
   const table = (key: TabKey) => (
     <TaskTable
       testId={`task-table-${key}`}
@@ -83,8 +135,9 @@ export default function TasksPage() {
     <span data-testid={`tab-${key}`}>
       {text}{' '}
       <Badge
-        count={shown(key).length}
+        count={count(key)}
         showZero
+        overflowCount={999}
         color={key === 'overdue' ? 'red' : key === 'group' ? 'orange' : 'blue'}
         data-testid={`tab-${key}-count`}
       />
@@ -93,9 +146,9 @@ export default function TasksPage() {
 
   return (
     <Card
-      title={t('nav.tasks')}
+      title={<h1 style={{ fontSize: 'inherit', margin: 0 }}>{t('nav.tasks')}</h1>}
       extra={
-        <Space wrap>
+        <Space wrap role="search" aria-label={lang === 'en' ? 'Filter tasks' : '筛选任务'}>
           <Select
             allowClear
             placeholder={t('tasks.filter.process')}
@@ -106,6 +159,19 @@ export default function TasksPage() {
             onChange={(v) => setParam('process', v)}
             data-testid="filter-process"
           />
+          {seesOtherUnits ? (
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={lang === 'en' ? 'Filter by unit' : '按单位筛选'}
+              aria-label={lang === 'en' ? 'Filter by unit' : '按单位筛选'}
+              style={{ width: 180 }}
+              value={unitId}
+              options={unitOptions}
+              onChange={(v) => setParam('unit', v)}
+              data-testid="filter-unit"
+            />
+          ) : null}
           <Select
             aria-label={t('tasks.filter.due')}
             style={{ width: 140 }}
@@ -118,7 +184,13 @@ export default function TasksPage() {
             onChange={(v) => setParam('due', v === 'all' ? undefined : v)}
             data-testid="filter-due"
           />
-          <Button icon={<ReloadOutlined />} onClick={reload} aria-label={t('refresh')} data-testid="tasks-refresh" />
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={reload}
+            aria-label={t('refresh')}
+            title={t('refresh')}
+            data-testid="tasks-refresh"
+          />
         </Space>
       }
     >
@@ -132,14 +204,19 @@ export default function TasksPage() {
         ]}
       />
       {taskId ? (
-        <TaskDrawer
-          key={taskId}
-          taskId={taskId}
-          processNames={processNames}
-          onClose={() => navigate({ pathname: '/tasks', search: params.toString() })}
-          onChanged={reload}
-          onOpenTask={(id) => navigate({ pathname: `/tasks/${id}`, search: params.toString() })}
-        />
+        <Suspense fallback={<Spin fullscreen data-testid="task-drawer-loading" />}>
+          <TaskDrawer
+            key={taskId}
+            taskId={taskId}
+            processNames={processNames}
+            onClose={close}
+            onChanged={reload}
+            onOpenTask={(id) => {
+              lastOpened.current = id;
+              navigate({ pathname: `/tasks/${id}`, search: params.toString() });
+            }}
+          />
+        </Suspense>
       ) : null}
     </Card>
   );

@@ -1,0 +1,69 @@
+/** @module ui/components/ref-label: a catalog entry or unit id shown read-only as people know it: "code 名称", the unit's name. */
+import { Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { entryLabel, unitName } from '../forms';
+
+type State = { status: 'loading' } | { status: 'done'; text: string; title?: string } | { status: 'failed' };
+
+function useResolved(
+  id: string,
+  resolve: (id: string) => Promise<{ text: string; title?: string } | undefined>,
+): State {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  useEffect(() => {
+    let alive = true;
+    setState({ status: 'loading' });
+    resolve(id).then(
+      (r) => alive && setState(r ? { status: 'done', ...r } : { status: 'failed' }),
+      () => alive && setState({ status: 'failed' }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [id, resolve]);
+  return state;
+}
+
+const resolveEntry = async (id: string) => {
+  const e = await entryLabel(id);
+  return { text: e.label, title: e.unitName };
+};
+const resolveUnit = async (id: string) => {
+  const name = await unitName(id);
+  return name ? { text: name } : undefined;
+};
+
+/** An id that cannot be resolved (deleted, or not visible to this user) still shows, marked, rather than vanishing. */
+function Unresolved({ id }: { id: string }) {
+  return (
+    <Tooltip title="无法读取该引用的名称 / name not available">
+      <Typography.Text type="secondary" data-testid="ref-unresolved">
+        {id}
+      </Typography.Text>
+    </Tooltip>
+  );
+}
+
+export function EntryRef({ id, link = true }: { id: string; link?: boolean }) {
+  const state = useResolved(id, resolveEntry);
+  if (state.status === 'loading') return <Typography.Text type="secondary">…</Typography.Text>;
+  if (state.status === 'failed') return <Unresolved id={id} />;
+  const text = (
+    <span data-testid="entry-ref" data-entry-id={id} title={state.title}>
+      {state.text}
+    </span>
+  );
+  return link ? <Link to={`/catalog/${encodeURIComponent(id)}`}>{text}</Link> : text;
+}
+
+export function UnitRef({ id }: { id: string }) {
+  const state = useResolved(id, resolveUnit);
+  if (state.status === 'loading') return <Typography.Text type="secondary">…</Typography.Text>;
+  if (state.status === 'failed') return <Unresolved id={id} />;
+  return (
+    <span data-testid="unit-ref" data-unit-id={id}>
+      {state.text}
+    </span>
+  );
+}
