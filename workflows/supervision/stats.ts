@@ -3,7 +3,7 @@ import type { WorkdayCalendar } from '../../engine/calendar';
 import { AppError } from '../../engine/errors';
 import type { DbOrTx } from '../../engine/store/db';
 import * as store from './store';
-import { memoWorkdaysBetween } from './workday-memo';
+import { chinaDay, memoWorkdaysBetween } from './workday-memo';
 
 export interface Period {
   /** China dates, inclusive. */
@@ -39,8 +39,9 @@ export async function listOverdue(
   opts: { unitId?: string } = {},
 ): Promise<OverdueItem[]> {
   const rows = await store.listOverdueTaskRows(db, now, opts.unitId);
+  // Up to a thousand rows share a few hundred due dates and one "today": count each due date once.
   const between = memoWorkdaysBetween(calendar);
-  const nowIso = now.toISOString();
+  const today = chinaDay(now);
   return rows.map((r) => {
     const dueAt = (r.dueAt as Date).toISOString();
     return {
@@ -60,7 +61,7 @@ export async function listOverdue(
       unitName: r.unitName,
       dueAt,
       dueProvisional: r.dueProvisional,
-      overdueWorkdays: Math.max(0, between(dueAt, nowIso)),
+      overdueWorkdays: Math.max(0, between(chinaDay(r.dueAt as Date), today)),
     };
   });
 }
