@@ -3,11 +3,11 @@
  * official schedule (which recomputes provisional deadlines), and the deadlines that stay provisional until then.
  */
 import { CalendarOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Select, Space, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { type CalendarSource, calendar } from '../../api';
-import { showSuccess, useAsync } from '../../lib';
+import { useAsync } from '../../lib';
 import { daysInRun, toRuns } from './date-list';
 import { useAdminT } from './messages';
 import { ProvisionalList } from './provisional-list';
@@ -20,7 +20,7 @@ function Runs({ dates, testId }: { dates: string[]; testId: string }) {
   const t = useAdminT();
   if (!dates.length) return <span data-testid={testId}>{t('calendar.none')}</span>;
   return (
-    <Space orientation="vertical" size={2} data-testid={testId}>
+    <Space wrap size={[12, 2]} data-testid={testId}>
       {toRuns(dates).map((run) => (
         <span key={run[0]}>
           {run[0] === run[1] ? run[0] : `${run[0]} ~ ${run[1].slice(5)}`}
@@ -105,26 +105,22 @@ export default function CalendarPage() {
           />
         ) : null}
         {s ? (
-          <Row gutter={24}>
-            <Col flex="auto">
-              <YearGrid year={year} holidays={s.holidays} makeupWorkdays={s.makeupWorkdays} />
-            </Col>
-            <Col flex="300px">
-              <Descriptions column={1} size="small" bordered>
-                <Descriptions.Item label={t('calendar.source')}>
-                  <Tag color={SOURCE_COLOR[s.source]} data-testid="calendar-source" data-source={s.source}>
-                    {t(`calendar.source.${s.source}` as const)}
-                  </Tag>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('calendar.holidays')}>
-                  <Runs dates={s.holidays} testId="calendar-holidays" />
-                </Descriptions.Item>
-                <Descriptions.Item label={t('calendar.makeup')}>
-                  <Runs dates={s.makeupWorkdays} testId="calendar-makeup" />
-                </Descriptions.Item>
-              </Descriptions>
-            </Col>
-          </Row>
+          <>
+            <Descriptions column={3} size="small" bordered layout="vertical" style={{ marginBottom: 16 }}>
+              <Descriptions.Item label={t('calendar.source')}>
+                <Tag color={SOURCE_COLOR[s.source]} data-testid="calendar-source" data-source={s.source}>
+                  {t(`calendar.source.${s.source}` as const)}
+                </Tag>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('calendar.holidays')}>
+                <Runs dates={s.holidays} testId="calendar-holidays" />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('calendar.makeup')}>
+                <Runs dates={s.makeupWorkdays} testId="calendar-makeup" />
+              </Descriptions.Item>
+            </Descriptions>
+            <YearGrid year={year} holidays={s.holidays} makeupWorkdays={s.makeupWorkdays} />
+          </>
         ) : (
           <Empty />
         )}
@@ -142,7 +138,6 @@ export default function CalendarPage() {
           onLoaded={(recomputed) => {
             setEditing(false);
             setLoaded({ year, recomputed });
-            showSuccess(t('calendar.loaded', { year, n: recomputed }));
             schedule.reload();
             provisional.reload();
           }}

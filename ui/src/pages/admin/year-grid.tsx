@@ -85,7 +85,13 @@ export function YearGrid({
   const m = new Set(makeupWorkdays);
   return (
     <div data-testid="calendar-grid">
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(190px, 1fr))', gap: 16 }}>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))',
+          gap: '12px 16px',
+        }}
+      >
         {MONTHS.map((month) => (
           <Month key={month} year={year} month={month} holidays={h} makeup={m} />
         ))}
