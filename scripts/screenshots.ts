@@ -7,7 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { browserUnavailableReason, launchBrowser, logInThroughUi } from '../server/testing/browser';
 import { startListeningTestServer } from '../server/testing/test-server';
 
-const OUT = 'docs/screenshots';
+/** `SCREENSHOTS_DIR` writes elsewhere (e.g. to refresh one picture without touching the others). */
+const OUT = process.env.SCREENSHOTS_DIR ?? 'docs/screenshots';
 type Server = Awaited<ReturnType<typeof startListeningTestServer>>;
 
 async function loginAs(browser: Browser, server: Server, username: string): Promise<Page> {
@@ -103,6 +104,14 @@ async function main() {
     await supervisor.goto(`${server.url}/dashboard`);
     await supervisor.getByTestId('stats-table').waitFor();
     await save(supervisor, '10-dashboard');
+
+    // Administration, as the administrator: the users of the county and this year's working-day calendar
+    await admin.goto(`${server.url}/admin/users`);
+    await admin.getByTestId('user-row-gaj.cataloguer').waitFor();
+    await save(admin, 'admin-users');
+    await admin.goto(`${server.url}/admin/calendar`);
+    await admin.getByTestId('calendar-source').waitFor();
+    await save(admin, 'admin-calendar');
   } finally {
     await browser.close();
     await server.close();
