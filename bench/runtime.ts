@@ -49,17 +49,26 @@ async function openTaskId(instanceId: string, elementId: string): Promise<string
   return row.id;
 }
 
-/** One instance through the flow: 6 steps (start, 4 task completions, the publish job). */
+/** One instance through the flow: 6 steps (start, 4 task completions, the publish job). Each completion answers
+ * with the tasks it opened, so the driver looks a task up only after the start, as a client of the API would. */
 async function oneInstance(): Promise<number> {
   const inst = await runtime.startInstance({ processKey: 'approval', user: cataloguer });
-  await runtime.completeUserTask({ taskId: await openTaskId(inst.id, 'fill'), user: cataloguer });
-  await runtime.completeUserTask({
-    taskId: await openTaskId(inst.id, 'review'),
+  const next = (r: { openedTasks: { id: string; elementId: string }[] }, elementId: string) => {
+    const t = r.openedTasks.find((o) => o.elementId === elementId);
+    if (!t) throw new Error(`${elementId} did not open`);
+    return t.id;
+  };
+  const fill = await runtime.completeUserTask({
+    taskId: await openTaskId(inst.id, 'fill'),
+    user: cataloguer,
+  });
+  const review = await runtime.completeUserTask({
+    taskId: next(fill, 'review'),
     variables: { approved: true },
     user: reviewer,
   });
-  await runtime.completeUserTask({ taskId: await openTaskId(inst.id, 'legalCheck'), user: reviewer });
-  await runtime.completeUserTask({ taskId: await openTaskId(inst.id, 'securityCheck'), user: reviewer });
+  await runtime.completeUserTask({ taskId: next(review, 'legalCheck'), user: reviewer });
+  await runtime.completeUserTask({ taskId: next(review, 'securityCheck'), user: reviewer });
   await runtime.runDueJobs();
   return 6;
 }

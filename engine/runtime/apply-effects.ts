@@ -1,61 +1,56 @@
-/** @module Writes what one step emitted (tasks, timers, jobs, subscriptions, incidents, children, history) in its transaction. */
-import { type SQLWrapper, sql } from 'drizzle-orm';
-import type { Effect, HistoryEvent } from '../contract';
-import {
-  appendHistory,
-  cancelJob,
-  cancelTimer,
-  closeSubscription,
-  closeTask,
-  type DefinitionRow,
-  findChildInstance,
-  type InstanceRow,
-  insertIncidents,
-  insertJobs,
-  insertSubscriptions,
-  insertTasks,
-  insertTimers,
-  type NewIncident,
-  type NewJob,
-  type NewSubscription,
-  type NewTask,
-  type NewTimer,
-  resolveIncident,
-  runWrites,
-  type Tx,
-} from '../store';
+/**
+ * @module What one step emitted, as rows: tasks, timers, jobs, subscriptions, incidents and history to insert, and the
+ * earlier rows to close. Collecting is pure; engine/store/step-write.ts writes it all in one statement with the
+ * instance row. Call-activity children are the exception: they are instances of their own, started or cancelled
+ * after that statement in the same transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Effect } from '../contract';
+import { type DefinitionRow, findChildInstance, type InstanceRow, type StepWrites, type Tx } from '../store';
 import { latestDefinitionOf } from './definitions';
 import { createInstance, stepInstance } from './step';
 import { placeTask, taskAccessKeys } from './task-access';
 import { type RuntimeContext, WAKE_CHANNEL } from './types';
 
 type Of<T extends Effect['type']> = Extract<Effect, { type: T }>;
+export type ChildEffect = Of<'child.start'> | Of<'child.cancel'>;
 
-/** Returns true when a child instance was started or cancelled (it may have stepped this instance again). */
-export async function applyEffects(
+export interface CollectedWrites {
+  writes: Omit<StepWrites, 'instance'>;
+  children: ChildEffect[];
+}
+
+export function collectWrites(
   rt: RuntimeContext,
-  tx: Tx,
-  inst: InstanceRow,
+  inst: Pick<InstanceRow, 'id' | 'unitId' | 'processKey' | 'businessKey'>,
   def: DefinitionRow,
   effects: Effect[],
   at: Date,
   actor: string | null,
-): Promise<boolean> {
-  const tasks: NewTask[] = [];
-  const timers: NewTimer[] = [];
-  const jobs: NewJob[] = [];
-  const subs: NewSubscription[] = [];
-  const incidents: NewIncident[] = [];
-  const history: HistoryEvent[] = [];
-  const children: (Of<'child.start'> | Of<'child.cancel'>)[] = [];
-  const updates: (SQLWrapper | null)[] = [];
+): CollectedWrites {
+  const w: Omit<StepWrites, 'instance'> = {
+    at,
+    tasks: [],
+    timers: [],
+    jobs: [],
+    subscriptions: [],
+    incidents: [],
+    history: [],
+    closeTasks: [],
+    cancelTimers: [],
+    cancelJobs: [],
+    closeSubscriptions: [],
+    resolveIncidents: [],
+  };
+  const children: ChildEffect[] = [];
   const loop = (e: { loopIndex?: number }) => e.loopIndex ?? null;
-
   for (const e of effects) {
     switch (e.type) {
       case 'task.opened': {
         const place = placeTask(e.candidateGroups, inst.unitId);
-        tasks.push({
+        w.tasks.push({
+          // Made here, not by the database, so the caller knows the new tasks without reading them back.
+          id: randomUUID(),
           instanceId: inst.id,
           elementId: e.elementId,
           taskKey: e.taskKey,
@@ -81,10 +76,10 @@ export async function applyEffects(
         break;
       }
       case 'task.closed':
-        updates.push(closeTask(tx, inst.id, e.taskKey, e.reason, at, actor));
+        w.closeTasks.push({ taskKey: e.taskKey, status: e.reason, by: actor });
         break;
       case 'timer.scheduled':
-        timers.push({
+        w.timers.push({
           instanceId: inst.id,
           timerKey: e.timerKey,
           elementId: e.elementId,
@@ -97,10 +92,10 @@ export async function applyEffects(
         });
         break;
       case 'timer.cancelled':
-        updates.push(cancelTimer(tx, inst.id, e.timerKey));
+        w.cancelTimers.push(e.timerKey);
         break;
       case 'job.created':
-        jobs.push({
+        w.jobs.push({
           instanceId: inst.id,
           jobKey: e.jobKey,
           elementId: e.elementId,
@@ -115,10 +110,10 @@ export async function applyEffects(
         });
         break;
       case 'job.cancelled':
-        updates.push(cancelJob(tx, inst.id, e.jobKey));
+        w.cancelJobs.push(e.jobKey);
         break;
       case 'message.subscribed':
-        subs.push({
+        w.subscriptions.push({
           instanceId: inst.id,
           subscriptionKey: e.subscriptionKey,
           messageName: e.messageName,
@@ -129,10 +124,10 @@ export async function applyEffects(
         });
         break;
       case 'message.unsubscribed':
-        updates.push(closeSubscription(tx, inst.id, e.subscriptionKey));
+        w.closeSubscriptions.push(e.subscriptionKey);
         break;
       case 'incident.raised':
-        incidents.push({
+        w.incidents.push({
           instanceId: inst.id,
           incidentKey: e.incidentKey,
           elementId: e.elementId,
@@ -144,10 +139,17 @@ export async function applyEffects(
         });
         break;
       case 'incident.resolved':
-        updates.push(resolveIncident(tx, inst.id, e.incidentKey, at));
+        w.resolveIncidents.push(e.incidentKey);
         break;
       case 'history':
-        history.push(e.event);
+        w.history.push({
+          instanceId: inst.id,
+          at: new Date(e.event.at),
+          type: e.event.type,
+          elementId: e.event.elementId ?? null,
+          actor: e.event.actor ?? null,
+          data: e.event.data ?? null,
+        });
         break;
       case 'child.start':
       case 'child.cancel':
@@ -155,29 +157,24 @@ export async function applyEffects(
         break;
     }
   }
-  // Updates target rows of earlier steps, inserts add new ones: independent, so they go as one statement.
-  const notify = jobs.length > 0 && rt.database.kind === 'postgres';
-  await runWrites(
-    tx,
-    [
-      ...updates,
-      insertTasks(tx, tasks),
-      insertTimers(tx, timers),
-      insertJobs(tx, jobs),
-      insertSubscriptions(tx, subs),
-      insertIncidents(tx, incidents),
-      appendHistory(tx, inst.id, history),
-    ],
-    // Delivered on commit to every listening process; the in-process kick covers PGlite (single process).
-    notify ? sql`select pg_notify(${WAKE_CHANNEL}, 'jobs')` : undefined,
-  );
-  // The job loop is kicked after the commit (inTransaction), when the rows are visible to its claim.
-  if (jobs.length > 0) rt.jobsCreated = true;
+  // Delivered on commit to every listening process; the in-process kick (after commit) covers PGlite.
+  if (w.jobs.length > 0 && rt.database.kind === 'postgres') w.notify = WAKE_CHANNEL;
+  return { writes: w, children };
+}
+
+/** Starts or cancels the call-activity children a step asked for, in the step's transaction. */
+export async function applyChildren(
+  rt: RuntimeContext,
+  tx: Tx,
+  inst: InstanceRow,
+  children: ChildEffect[],
+  at: Date,
+  actor: string | null,
+): Promise<void> {
   for (const c of children) {
     if (c.type === 'child.start') await startChild(rt, tx, inst, c);
     else await cancelChild(rt, tx, inst, c.childKey, at, actor);
   }
-  return children.length > 0;
 }
 
 async function startChild(rt: RuntimeContext, tx: Tx, parent: InstanceRow, e: Of<'child.start'>) {

@@ -1,6 +1,6 @@
 /** @module Deployed definitions are immutable, so each is read once and kept: the engine caches its machine by object identity. */
 import { AppError } from '../errors';
-import { type DbOrTx, type DefinitionRow, getDefinition, latestDefinition } from '../store';
+import { type DbOrTx, type DefinitionRow, getDefinition, latestDefinitionId } from '../store';
 import type { RuntimeContext } from './types';
 
 export async function definitionById(rt: RuntimeContext, db: DbOrTx, id: string): Promise<DefinitionRow> {
@@ -17,12 +17,10 @@ export async function latestDefinitionOf(
   db: DbOrTx,
   key: string,
 ): Promise<DefinitionRow> {
-  const row = await latestDefinition(db, key);
-  if (!row) {
+  // Only the id is read each time (another process may have deployed a newer version); the row itself is immutable.
+  const id = await latestDefinitionId(db, key);
+  if (!id) {
     throw new AppError('NOT_FOUND', `流程 ${key} 未部署`, { messageEn: `Process ${key} is not deployed` });
   }
-  const cached = rt.definitions.get(row.id);
-  if (cached) return cached;
-  rt.definitions.set(row.id, row);
-  return row;
+  return definitionById(rt, db, id);
 }

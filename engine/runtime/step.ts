@@ -1,68 +1,139 @@
 /**
- * @module The step: restore → engine.stepProcess → write the snapshot with `WHERE version = $v` and every effect
- * in the caller's transaction. Call activities recurse here: a child's start and end run in the same transaction.
+ * @module The step: restore → engine.stepProcess → write the snapshot `WHERE version = $v` together with every effect
+ * row, as one statement (engine/store/step-write.ts). Inside a transaction (stepInstance, createInstance) call
+ * activities recurse: a child's start and end run in the same transaction. A step with no children that does not
+ * end its instance needs nothing but that statement, so stepDetached writes it without a transaction.
  */
-import type { Effect, EngineEvent, StartInput, StepResult, Vars } from '../contract';
+import { randomUUID } from 'node:crypto';
+import type { EngineEvent, StartInput, StepResult, Vars } from '../contract';
 import { AppError } from '../errors';
-import {
-  cancelOpenTasks,
-  closeInstanceWork,
-  type DefinitionRow,
-  type InstanceRow,
-  insertInstance,
-  loadInstance,
-  type Tx,
-  updateInstanceVersioned,
-} from '../store';
-import { applyEffects } from './apply-effects';
+import { type DefinitionRow, type InstanceRow, loadInstance, type Tx, writeStep } from '../store';
+import { applyChildren, collectWrites } from './apply-effects';
 import { definitionById } from './definitions';
 import { VersionConflict } from './transaction';
 import type { RuntimeContext } from './types';
 
 const TERMINAL = new Set(['completed', 'cancelled']);
 
+export interface OpenedTask {
+  id: string;
+  elementId: string;
+  name: string;
+}
+
 export interface StepOutcome {
   instance: InstanceRow;
   /** Set when the engine matched nothing (stale timer, old activation) and the caller chose to ignore it. */
   rejected?: string;
   /** What the step emitted (empty when rejected). */
-  effects: Effect[];
+  effects: StepResult['effects'];
+  /** The user tasks this step opened on this instance. */
+  openedTasks: OpenedTask[];
 }
+
+function ended(instance: InstanceRow, options: { ignoreRejected?: boolean }): StepOutcome {
+  if (options.ignoreRejected)
+    return { instance, rejected: `instance is ${instance.status}`, effects: [], openedTasks: [] };
+  throw new AppError('CONFLICT', '流程实例已结束', {
+    messageEn: `The instance is already ${instance.status}`,
+  });
+}
+
+function rejectedEvent(reason: string): AppError {
+  return new AppError('CONFLICT', '该操作已失效（任务可能已被处理）', {
+    messageEn: `The event no longer applies: ${reason}`,
+    details: { reason },
+  });
+}
+
+/** The pure part: the engine's result and the rows it becomes. */
+async function compute(
+  rt: RuntimeContext,
+  db: Parameters<typeof definitionById>[1],
+  instance: InstanceRow,
+  event: EngineEvent,
+  actor: string | null,
+) {
+  const def = await definitionById(rt, db, instance.definitionId);
+  const result = rt.engine.stepProcess(def.compiled, instance.snapshot, event, { calendar: rt.calendar });
+  if ('rejected' in result) return { def, rejected: result.reason } as const;
+  const at = new Date(event.at);
+  const patch: Partial<InstanceRow> = {
+    snapshot: result.snapshot,
+    status: result.status,
+    variables: result.variables,
+    activeElementIds: result.activeElementIds,
+    updatedAt: new Date(),
+    ...(TERMINAL.has(result.status) ? { endedAt: at } : {}),
+  };
+  const collected = collectWrites(rt, instance, def, result.effects, at, actor);
+  collected.writes.terminal = TERMINAL.has(result.status);
+  return { def, result, at, patch, ...collected } as const;
+}
+
+/** A call-activity child that completes resumes its parent: another instance's step, so a transaction. */
+const resumesParent = (instance: InstanceRow, status: string) =>
+  status === 'completed' && instance.parentInstanceId !== null;
+
+const openedOf = (tasks: { id?: string; elementId: string; name: string }[]): OpenedTask[] =>
+  tasks.map((t) => ({ id: t.id as string, elementId: t.elementId, name: t.name }));
 
 export async function stepInstance(
   rt: RuntimeContext,
   tx: Tx,
   instance: InstanceRow,
   event: EngineEvent,
-  options: { actor?: string | null; ignoreRejected?: boolean } = {},
+  options: {
+    actor?: string | null;
+    ignoreRejected?: boolean;
+    /** A job the step completes: its row is updated in the step's statement (not when the event is rejected). */
+    finishJob?: string;
+  } = {},
 ): Promise<StepOutcome> {
-  if (TERMINAL.has(instance.status)) {
-    if (options.ignoreRejected) return { instance, rejected: `instance is ${instance.status}`, effects: [] };
-    throw new AppError('CONFLICT', '流程实例已结束', {
-      messageEn: `The instance is already ${instance.status}`,
-    });
+  if (TERMINAL.has(instance.status)) return ended(instance, options);
+  const actor = options.actor ?? null;
+  const c = await compute(rt, tx, instance, event, actor);
+  if ('rejected' in c) {
+    if (options.ignoreRejected) return { instance, rejected: c.rejected, effects: [], openedTasks: [] };
+    throw rejectedEvent(c.rejected as string);
   }
-  const def = await definitionById(rt, tx, instance.definitionId);
-  const result = rt.engine.stepProcess(def.compiled, instance.snapshot, event, { calendar: rt.calendar });
-  if ('rejected' in result) {
-    if (options.ignoreRejected) return { instance, rejected: result.reason, effects: [] };
-    throw new AppError('CONFLICT', '该操作已失效（任务可能已被处理）', {
-      messageEn: `The event no longer applies: ${result.reason}`,
-      details: { reason: result.reason },
-    });
-  }
-  const at = new Date(event.at);
-  const updated = await updateInstanceVersioned(tx, instance, {
-    snapshot: result.snapshot,
-    status: result.status,
-    variables: result.variables,
-    activeElementIds: result.activeElementIds,
-    ...(TERMINAL.has(result.status) ? { endedAt: at } : {}),
-  });
-  if (!updated) throw new VersionConflict(instance.id);
+  if (options.finishJob) c.writes.finishJob = { id: options.finishJob, status: 'completed' };
+  if (!(await writeStep(tx, { instance: { update: { current: instance, patch: c.patch } }, ...c.writes })))
+    throw new VersionConflict(instance.id);
+  if (c.writes.jobs.length > 0) rt.jobsCreated = true;
+  const updated: InstanceRow = { ...instance, ...c.patch, version: instance.version + 1 };
   return {
-    instance: await afterWrite(rt, tx, updated, def, result, at, options.actor ?? null),
-    effects: result.effects,
+    instance: await afterWrite(rt, tx, updated, c.children, c.at, actor),
+    effects: c.result.effects,
+    openedTasks: openedOf(c.writes.tasks),
+  };
+}
+
+/**
+ * The same step as one autocommitted statement, for the common case: no call-activity child to start or cancel and
+ * no parent to resume. Returns 'conflict' when a racing step won (nothing was written) and 'transaction'
+ * when the step needs stepInstance inside a transaction instead (the caller re-reads there).
+ */
+export async function stepDetached(
+  rt: RuntimeContext,
+  instance: InstanceRow,
+  event: EngineEvent,
+  options: { actor?: string | null; closeTask?: { taskKey: string; by: string } } = {},
+): Promise<StepOutcome | 'conflict' | 'transaction'> {
+  if (TERMINAL.has(instance.status)) return ended(instance, {});
+  const c = await compute(rt, rt.db, instance, event, options.actor ?? null);
+  if ('rejected' in c) throw rejectedEvent(c.rejected as string);
+  if (c.children.length > 0 || resumesParent(instance, c.result.status)) return 'transaction';
+  const close = options.closeTask;
+  if (close && !c.writes.closeTasks.some((t) => t.taskKey === close.taskKey))
+    c.writes.closeTasks.push({ taskKey: close.taskKey, status: 'completed', by: close.by });
+  if (!(await writeStep(rt.db, { instance: { update: { current: instance, patch: c.patch } }, ...c.writes })))
+    return 'conflict';
+  if (c.writes.jobs.length > 0) rt.onJobsCreated();
+  return {
+    instance: { ...instance, ...c.patch, version: instance.version + 1 },
+    effects: c.result.effects,
+    openedTasks: openedOf(c.writes.tasks),
   };
 }
 
@@ -75,12 +146,8 @@ export interface NewInstanceInput {
   parent?: { instanceId: string; ref: NonNullable<InstanceRow['parentRef']> };
 }
 
-export async function createInstance(
-  rt: RuntimeContext,
-  tx: Tx,
-  def: DefinitionRow,
-  input: NewInstanceInput,
-): Promise<InstanceRow> {
+/** The start as rows: the new instance (id made here) and what its first step emitted. */
+function computeStart(rt: RuntimeContext, def: DefinitionRow, input: NewInstanceInput) {
   const at = rt.clock.now();
   const startInput: StartInput = {
     variables: input.variables,
@@ -90,11 +157,14 @@ export async function createInstance(
     ...(input.startEventId ? { startEventId: input.startEventId } : {}),
   };
   const result = rt.engine.startProcess(def.compiled, startInput, { calendar: rt.calendar });
-  const row = await insertInstance(tx, {
+  const wall = new Date();
+  const row: InstanceRow = {
+    id: randomUUID(),
     definitionId: def.id,
     processKey: def.key,
     definitionVersion: def.version,
     snapshot: result.snapshot,
+    version: 1,
     status: result.status,
     businessKey: input.businessKey ?? null,
     unitId: input.unitId ?? null,
@@ -105,29 +175,53 @@ export async function createInstance(
     endedAt: TERMINAL.has(result.status) ? at : null,
     variables: result.variables,
     activeElementIds: result.activeElementIds,
-  });
-  return afterWrite(rt, tx, row, def, result, at, input.actor ?? null);
+    createdAt: wall,
+    updatedAt: wall,
+  };
+  return { at, result, row, ...collectWrites(rt, row, def, result.effects, at, input.actor ?? null) };
 }
 
-/** Effects, then terminal clean-up, then (for a finished call-activity child) the parent's resumption. */
+export async function createInstance(
+  rt: RuntimeContext,
+  tx: Tx,
+  def: DefinitionRow,
+  input: NewInstanceInput,
+): Promise<InstanceRow> {
+  const s = computeStart(rt, def, input);
+  await writeStep(tx, { instance: { insert: s.row }, ...s.writes });
+  if (s.writes.jobs.length > 0) rt.jobsCreated = true;
+  return afterWrite(rt, tx, s.row, s.children, s.at, input.actor ?? null);
+}
+
+/** createInstance as one autocommitted statement when the start neither starts a child nor ends at once. */
+export async function createInstanceDetached(
+  rt: RuntimeContext,
+  def: DefinitionRow,
+  input: NewInstanceInput,
+): Promise<InstanceRow | 'transaction'> {
+  const s = computeStart(rt, def, input);
+  if (s.children.length > 0 || resumesParent(s.row, s.result.status)) return 'transaction';
+  await writeStep(rt.db, { instance: { insert: s.row }, ...s.writes });
+  if (s.writes.jobs.length > 0) rt.onJobsCreated();
+  return s.row;
+}
+
+/** Children, then (for a finished call-activity child) the parent's resumption. */
 async function afterWrite(
   rt: RuntimeContext,
   tx: Tx,
   row: InstanceRow,
-  def: DefinitionRow,
-  result: StepResult,
+  children: Parameters<typeof applyChildren>[3],
   at: Date,
   actor: string | null,
 ): Promise<InstanceRow> {
-  const touchedSelf = await applyEffects(rt, tx, row, def, result.effects, at, actor);
-  let current = touchedSelf ? ((await loadInstance(tx, row.id)) ?? row) : row;
-  if (TERMINAL.has(current.status)) {
-    await cancelOpenTasks(tx, current.id, at);
-    await closeInstanceWork(tx, current.id, at);
-    if (current.status === 'completed' && current.parentInstanceId && current.parentRef) {
-      await resumeParent(rt, tx, current, at);
-      current = (await loadInstance(tx, row.id)) ?? current;
-    }
+  if (children.length > 0) await applyChildren(rt, tx, row, children, at, actor);
+  // A child started or cancelled may have stepped this instance again.
+  let current = children.length > 0 ? ((await loadInstance(tx, row.id)) ?? row) : row;
+  // Live work of an ended instance was closed by its step's statement (StepWrites.terminal).
+  if (current.status === 'completed' && current.parentInstanceId && current.parentRef) {
+    await resumeParent(rt, tx, current, at);
+    current = (await loadInstance(tx, row.id)) ?? current;
   }
   return current;
 }

@@ -2,6 +2,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { CompiledProcess } from '../contract';
 import type { DbOrTx } from './db';
+import { rawQuery } from './raw';
 import { type DefinitionRow, deployments, processDefinitions } from './schema';
 
 export async function insertDeployment(
@@ -43,6 +44,17 @@ export async function latestDefinition(db: DbOrTx, key: string): Promise<Definit
     .orderBy(desc(processDefinitions.version))
     .limit(1);
   return row;
+}
+
+/** The newest version's id of a key: read on every start, so plain prepared SQL (no XML, no compiled JSON). */
+export async function latestDefinitionId(db: DbOrTx, key: string): Promise<string | undefined> {
+  const [row] = await rawQuery<{ id: string }>(
+    db,
+    'select id from process_definitions where key = $1::text order by version desc limit 1',
+    [key],
+    'huiliu_latest_definition',
+  );
+  return row?.id;
 }
 
 export async function getDefinition(db: DbOrTx, id: string): Promise<DefinitionRow | undefined> {

@@ -8,3 +8,6 @@ export * from './schema';
 export * from './tasks';
 export * from './work-items';
 export * from './write-batch';
+export * from './raw';
+export * from './step-write';
+export * from './hot-reads';

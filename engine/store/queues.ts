@@ -4,6 +4,7 @@
  */
 import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Db, DbOrTx } from './db';
+import { rawQuery } from './raw';
 import { type JobRow, jobs, type TimerRow, timers } from './schema';
 
 export async function claimDueTimers(
@@ -54,6 +55,10 @@ export async function finishTimer(
   }
 }
 
+/**
+ * Leases up to `limit` ready jobs of the given types, oldest first, skipping rows another process holds: one
+ * statement, so it needs no transaction of its own.
+ */
 export async function claimReadyJobs(
   db: Db,
   now: Date,
@@ -62,31 +67,29 @@ export async function claimReadyJobs(
   limit: number,
 ): Promise<string[]> {
   if (types.length === 0) return [];
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .select({ id: jobs.id })
-      .from(jobs)
-      .where(
-        and(
-          eq(jobs.status, 'ready'),
-          lte(jobs.nextRunAt, now),
-          inArray(jobs.type, types),
-          or(isNull(jobs.lockedUntil), lt(jobs.lockedUntil, lease.now)),
-        ),
-      )
-      .orderBy(asc(jobs.nextRunAt))
-      .limit(limit)
-      .for('update', { skipLocked: true });
-    const ids = rows.map((r) => r.id);
-    if (ids.length > 0) {
-      await tx
-        .update(jobs)
-        .set({ lockedUntil: lease.until, lockOwner: lease.owner })
-        .where(inArray(jobs.id, ids));
-    }
-    return ids;
-  });
+  const rows = await rawQuery<{ id: string }>(
+    db,
+    `update jobs set locked_until = $1::timestamptz, lock_owner = $2::text, updated_at = now()
+     where id in (select id from jobs where status = 'ready' and next_run_at <= $3::timestamptz
+       and type = any($4::text::text[]) and (locked_until is null or locked_until < $5::timestamptz)
+       order by next_run_at limit $6::int for update skip locked)
+     returning id`,
+    [
+      lease.until.toISOString(),
+      lease.owner,
+      now.toISOString(),
+      makeTextArray(types),
+      lease.now.toISOString(),
+      limit,
+    ],
+    'huiliu_claim_jobs',
+  );
+  return rows.map((r) => r.id);
 }
+
+/** A text[] literal ('{"a","b"}'), so both drivers pass the array as one text parameter. */
+const makeTextArray = (values: string[]) =>
+  `{${values.map((v) => `"${v.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`;
 
 export async function lockJob(tx: DbOrTx, id: string): Promise<JobRow | undefined> {
   const [row] = await tx.select().from(jobs).where(eq(jobs.id, id)).for('update');

@@ -1,7 +1,7 @@
 /** @module completeJob: a service task's job is done; the worker's writes, the step and the job row commit together. */
 import type { Vars } from '../../contract';
 import { AppError } from '../../errors';
-import { type InstanceRow, type JobRow, loadInstance, lockJob, type Tx, updateJob } from '../../store';
+import { type InstanceRow, type JobRow, lockJobWithInstance, type Tx, updateJob } from '../../store';
 import { isUuid, notFound } from '../ids';
 import { stepInstance } from '../step';
 import { inTransaction } from '../transaction';
@@ -17,10 +17,9 @@ export async function completeJobIn(
   jobId: string,
   produce: (job: JobRow, instance: InstanceRow) => Promise<Vars>,
 ): Promise<InstanceRow | null> {
-  const job = await lockJob(tx, jobId);
-  if (job?.status !== 'ready') return null;
-  const instance = await loadInstance(tx, job.instanceId);
-  if (!instance) throw new Error(`job ${jobId} has no instance`);
+  const both = await lockJobWithInstance(tx, jobId);
+  if (both?.job.status !== 'ready') return null;
+  const { job, instance } = both;
   const variables = await produce(job, instance);
   const event = {
     type: 'job.complete' as const,
@@ -31,8 +30,8 @@ export async function completeJobIn(
     at: rt.clock.now().toISOString(),
   };
   // A job whose activity was left (boundary event, cancel) is stale: it completes as a no-op.
-  const outcome = await stepInstance(rt, tx, instance, event, { ignoreRejected: true });
-  await updateJob(tx, job.id, { status: outcome.rejected ? 'cancelled' : 'completed', lockedUntil: null });
+  const outcome = await stepInstance(rt, tx, instance, event, { ignoreRejected: true, finishJob: job.id });
+  if (outcome.rejected) await updateJob(tx, job.id, { status: 'cancelled', lockedUntil: null });
   return outcome.instance;
 }
 

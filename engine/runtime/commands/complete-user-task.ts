@@ -1,9 +1,16 @@
 /** @module completeUserTask: the assignee or a candidate completes an open task; a second completion is a 409 that changes nothing. */
 import type { Vars } from '../../contract';
 import { AppError } from '../../errors';
-import { closeTask, getTaskRow, getTaskWithInstance, type InstanceRow, type TaskRow } from '../../store';
+import {
+  closeTask,
+  getTaskRow,
+  getTaskWithInstance,
+  type InstanceRow,
+  readTaskWithInstance,
+  type TaskRow,
+} from '../../store';
 import { isUuid, notFound } from '../ids';
-import { stepInstance } from '../step';
+import { type OpenedTask, stepDetached, stepInstance } from '../step';
 import { canCompleteTask, canSeeTask } from '../task-access';
 import { inTransaction } from '../transaction';
 import type { RuntimeContext, RuntimeUser } from '../types';
@@ -29,58 +36,96 @@ export async function visibleTask(rt: RuntimeContext, taskId: string, user: Runt
 export async function completeUserTask(
   rt: RuntimeContext,
   input: CompleteUserTaskInput,
-): Promise<{ task: TaskRow; instance: InstanceRow }> {
+): Promise<{ task: TaskRow; instance: InstanceRow; openedTasks: OpenedTask[] }> {
   const { user } = input;
   const variables = input.variables ?? {};
-  const task = await visibleTask(rt, input.taskId, user);
-  if (task.status !== 'open') throw taskClosedError(task);
-  if (!canCompleteTask(user, task)) {
-    throw new AppError('FORBIDDEN', '该任务已由他人认领', {
-      messageEn: 'The task is claimed by someone else',
+  let validated = false;
+  // Optimistic: read, compute, write everything in one guarded statement; a lost race re-reads and tries again.
+  for (let attempt = 1; ; attempt++) {
+    const both = isUuid(input.taskId) ? await readTaskWithInstance(rt.db, input.taskId) : undefined;
+    if (!both || !canSeeTask(user, both.task)) throw notFound('任务', 'Task', input.taskId);
+    const { task, instance } = both;
+    if (task.status !== 'open') throw taskClosedError(task);
+    if (!canCompleteTask(user, task)) throw claimedByOther();
+    if (!validated) {
+      await validateTaskForm(rt, task, variables, user);
+      validated = true;
+    }
+    const event = completionEvent(rt, task, variables, user);
+    const outcome = await stepDetached(rt, instance, event, {
+      actor: user.username,
+      closeTask: { taskKey: task.taskKey, by: user.username },
+    });
+    if (outcome === 'transaction') return completeInTransaction(rt, task.id, variables, user);
+    if (outcome !== 'conflict')
+      return {
+        task: completedRow(task, event.at, user),
+        instance: outcome.instance,
+        openedTasks: outcome.openedTasks,
+      };
+    if (attempt >= 8) throw concurrentChange();
+    await new Promise((r) => setTimeout(r, Math.random() * 2 ** Math.min(attempt, 6)));
+  }
+}
+
+const claimedByOther = () =>
+  new AppError('FORBIDDEN', '该任务已由他人认领', { messageEn: 'The task is claimed by someone else' });
+
+const concurrentChange = () =>
+  new AppError('CONFLICT', '数据已被他人同时修改，请刷新后重试', {
+    messageEn: 'The instance was changed concurrently; reload and try again',
+  });
+
+async function validateTaskForm(rt: RuntimeContext, task: TaskRow, variables: Vars, user: RuntimeUser) {
+  if (!task.formKey || !rt.validateForm) return;
+  const check = await rt.validateForm(task.formKey, task.formVersion, variables, user);
+  if (!check.ok) {
+    throw new AppError('VALIDATION_FAILED', '表单数据未通过校验', {
+      messageEn: 'The form data is invalid',
+      details: check.details,
     });
   }
-  if (task.formKey && rt.validateForm) {
-    const check = await rt.validateForm(task.formKey, task.formVersion, variables, user);
-    if (!check.ok) {
-      throw new AppError('VALIDATION_FAILED', '表单数据未通过校验', {
-        messageEn: 'The form data is invalid',
-        details: check.details,
-      });
-    }
-  }
+}
+
+function completionEvent(rt: RuntimeContext, task: TaskRow, variables: Vars, user: RuntimeUser) {
+  return {
+    type: 'task.complete' as const,
+    elementId: task.elementId,
+    activation: task.activation,
+    ...(task.loopIndex !== null ? { loopIndex: task.loopIndex } : {}),
+    variables,
+    actor: user.username,
+    at: rt.clock.now().toISOString(),
+  };
+}
+
+const completedRow = (task: TaskRow, at: string, user: RuntimeUser): TaskRow => ({
+  ...task,
+  status: 'completed',
+  completedAt: new Date(at),
+  completedBy: user.username,
+  assignee: task.assignee ?? user.username,
+});
+
+/** The step ends the instance or moves a call activity's child: several statements, so one transaction. */
+function completeInTransaction(rt: RuntimeContext, taskId: string, variables: Vars, user: RuntimeUser) {
   return inTransaction(rt, async (tx) => {
     // Re-read inside the transaction: a racing completion may have won since the checks above.
-    const both = await getTaskWithInstance(tx, task.id);
+    const both = await getTaskWithInstance(tx, taskId);
     const fresh = both?.task;
-    if (fresh?.status !== 'open') throw taskClosedError(fresh ?? task);
-    if (!canCompleteTask(user, fresh)) {
-      throw new AppError('FORBIDDEN', '该任务已由他人认领', {
-        messageEn: 'The task is claimed by someone else',
-      });
-    }
-    const instance = (both as { instance: InstanceRow }).instance;
-    const event = {
-      type: 'task.complete' as const,
-      elementId: fresh.elementId,
-      activation: fresh.activation,
-      ...(fresh.loopIndex !== null ? { loopIndex: fresh.loopIndex } : {}),
-      variables,
-      actor: user.username,
-      at: rt.clock.now().toISOString(),
-    };
-    const outcome = await stepInstance(rt, tx, instance, event, { actor: user.username });
-    const at = new Date(event.at);
+    if (!both || !fresh) throw notFound('任务', 'Task', taskId);
+    if (fresh.status !== 'open') throw taskClosedError(fresh);
+    if (!canCompleteTask(user, fresh)) throw claimedByOther();
+    const event = completionEvent(rt, fresh, variables, user);
+    const outcome = await stepInstance(rt, tx, both.instance, event, { actor: user.username });
     // The engine closes the task by effect (claiming it implicitly for the completer); make certain if it did not.
     if (!outcome.effects.some((e) => e.type === 'task.closed' && e.taskKey === fresh.taskKey)) {
-      await closeTask(tx, fresh.instanceId, fresh.taskKey, 'completed', at, user.username);
+      await closeTask(tx, fresh.instanceId, fresh.taskKey, 'completed', new Date(event.at), user.username);
     }
-    const done: TaskRow = {
-      ...fresh,
-      status: 'completed',
-      completedAt: at,
-      completedBy: user.username,
-      assignee: fresh.assignee ?? user.username,
+    return {
+      task: completedRow(fresh, event.at, user),
+      instance: outcome.instance,
+      openedTasks: outcome.openedTasks,
     };
-    return { task: done, instance: outcome.instance };
   });
 }

@@ -3,7 +3,7 @@ import type { Vars } from '../../contract';
 import { AppError } from '../../errors';
 import type { InstanceRow } from '../../store';
 import { latestDefinitionOf } from '../definitions';
-import { createInstance } from '../step';
+import { createInstance, createInstanceDetached } from '../step';
 import { inTransaction } from '../transaction';
 import type { RuntimeContext, RuntimeUser } from '../types';
 
@@ -35,12 +35,13 @@ export async function startInstance(rt: RuntimeContext, input: StartInstanceInpu
   await input.precheck?.(given);
   // Set last so a client cannot pose as someone else's initiator.
   const variables: Vars = { ...given, initiator: input.user.username, initiatorUnitId: input.user.unitId };
-  return inTransaction(rt, (tx) =>
-    createInstance(rt, tx, def, {
-      variables,
-      businessKey: input.businessKey ?? null,
-      actor: input.user.username,
-      unitId: input.user.unitId,
-    }),
-  );
+  const start = {
+    variables,
+    businessKey: input.businessKey ?? null,
+    actor: input.user.username,
+    unitId: input.user.unitId,
+  };
+  // One statement when the start stays within this instance; a call activity or an instant end needs a transaction.
+  const row = await createInstanceDetached(rt, def, start);
+  return row !== 'transaction' ? row : inTransaction(rt, (tx) => createInstance(rt, tx, def, start));
 }
