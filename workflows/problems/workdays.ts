@@ -7,13 +7,18 @@ import type { DbOrTx } from '../../engine/store/db';
 import * as store from './store';
 
 /** Working days strictly after receipt's China date up to the report's, never negative (as statistics count them). */
-export function workdaysToFix(calendar: WorkdayCalendar, receivedAt: Date, rectifiedAt: Date | null): number | null {
+export function workdaysToFix(
+  calendar: WorkdayCalendar,
+  receivedAt: Date,
+  rectifiedAt: Date | null,
+): number | null {
   if (!rectifiedAt) return null;
   return Math.max(0, calendar.workdaysBetween(receivedAt.toISOString(), rectifiedAt.toISOString()).days);
 }
 
 const DAY_MS = 86_400_000;
-const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+const dayAfter = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
 /** ordinals[i] = working days in [first, first + i]: a difference of two is `workdaysBetween` of their dates. */
 export function workdayOrdinals(calendar: WorkdayCalendar, first: string, last: string): number[] {

@@ -72,6 +72,8 @@ describe.each(testDbKinds())('data-problem workers on %s', (kind) => {
       reporterUnitId: 'rsj',
     });
     expect(row?.firstRectifiedAt?.toISOString()).toBe('2026-10-09T07:00:00.000Z');
+    // stored for statistics: received 09-28, last report 10-19 → 9-29, 9-30, 10-08, 10-09, 10-10 (调休), 10-12..10-16, 10-19
+    expect(row?.workdaysToFix).toBe(11);
   });
 
   it('reminds once per working day overdue from the morning after the deadline, never on a day off, never after the fix', async () => {
@@ -123,7 +125,10 @@ describe.each(testDbKinds())('data-problem workers on %s', (kind) => {
     const job = report();
     await w['problems.route'](job);
     expect((await w['problems.dismiss'](job))?.variables?.outcome).toBe('dismissed');
-    expect((await findProblem(database.db, job.instanceId))?.status).toBe('dismissed');
+    expect(await findProblem(database.db, job.instanceId)).toMatchObject({
+      status: 'dismissed',
+      workdaysToFix: null,
+    });
     await expect(
       assertProblemReportable(database.db, '00000000-0000-0000-0000-000000000000'),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -135,7 +135,8 @@ async function close(job: WorkflowJob, deps: WorkerDeps, outcome: 'archived' | '
     closedAt: deps.now(),
     overdue: false,
     // Stored once here so statistics over a year sum a column (a loaded calendar year recomputes it).
-    workdaysToFix: outcome === 'archived' ? workdaysToFix(deps.calendar, row.receivedAt, row.rectifiedAt) : null,
+    workdaysToFix:
+      outcome === 'archived' ? workdaysToFix(deps.calendar, row.receivedAt, row.rectifiedAt) : null,
   });
   return { variables: { outcome } };
 }

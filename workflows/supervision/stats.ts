@@ -150,7 +150,8 @@ export async function computeStats(
   // Rows archived before the figure was stored: the same count, from their dates on the calendar in force.
   const between = memoWorkdaysBetween(calendar);
   for (const g of unfigured) {
-    if (byUnit.has(g.unitId)) addFix(g.unitId, Math.max(0, between(g.receivedDay, g.rectifiedDay)) * g.n, g.n);
+    if (byUnit.has(g.unitId))
+      addFix(g.unitId, Math.max(0, between(g.receivedDay, g.rectifiedDay)) * g.n, g.n);
   }
   for (const [unitId, f] of fix) {
     (byUnit.get(unitId) as UnitStats).avgWorkdaysToFix = Math.round((f.days / f.n) * 10) / 10;

@@ -85,8 +85,7 @@ export async function problemsArchivedIn(db: DbOrTx, from: Date, to: Date) {
  * those days itself. Normally none (`problems_archived_unfigured_idx`).
  */
 export async function problemsArchivedUnfiguredIn(db: DbOrTx, from: Date, to: Date) {
-  const chinaDay = (c: AnyPgColumn) =>
-    sql<string>`to_char(${c} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
+  const chinaDay = (c: AnyPgColumn) => sql<string>`to_char(${c} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
   const receivedDay = chinaDay(problems.receivedAt);
   const rectifiedDay = chinaDay(problems.rectifiedAt);
   return db
