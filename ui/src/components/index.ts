@@ -1,5 +1,5 @@
 /** @module ui/components: small display components shared by pages. */
 export { DueTag } from './due-tag';
 export { HistoryTimeline, type HistoryTimelineProps } from './history-timeline';
-export { EntryRef, UnitRef } from './ref-label';
+export { AttachmentRef, EntryRef, UnitRef } from './ref-label';
 export { VariablesView, type VariablesViewProps } from './variables-view';

@@ -1,8 +1,12 @@
-/** @module ui/components/ref-label: a catalog entry or unit id shown read-only as people know it: "code 名称", the unit's name. */
+/**
+ * @module ui/components/ref-label: ids shown read-only as people know them: a catalog entry as "code 名称", a unit by
+ * its name, an attachment as a download link with its file name.
+ */
+import { PaperClipOutlined } from '@ant-design/icons';
 import { Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { entryLabel, unitName } from '../forms';
+import { attachmentMeta, entryLabel, unitName } from '../forms';
 
 type State = { status: 'loading' } | { status: 'done'; text: string; title?: string } | { status: 'failed' };
 
@@ -28,6 +32,10 @@ function useResolved(
 const resolveEntry = async (id: string) => {
   const e = await entryLabel(id);
   return { text: e.label, title: e.unitName };
+};
+const resolveAttachment = async (id: string) => {
+  const m = await attachmentMeta(id);
+  return { text: m.name, title: m.size ? `${Math.max(1, Math.round(m.size / 1024))} KB` : undefined };
 };
 const resolveUnit = async (id: string) => {
   const name = await unitName(id);
@@ -65,5 +73,21 @@ export function UnitRef({ id }: { id: string }) {
     <span data-testid="unit-ref" data-unit-id={id}>
       {state.text}
     </span>
+  );
+}
+
+/** A file stays downloadable even when its name cannot be read: the link then shows the id. */
+export function AttachmentRef({ id }: { id: string }) {
+  const state = useResolved(id, resolveAttachment);
+  return (
+    <a
+      href={`/api/attachments/${encodeURIComponent(id)}`}
+      target="_blank"
+      rel="noreferrer"
+      data-testid="attachment-ref"
+      title={state.status === 'done' ? state.title : undefined}
+    >
+      <PaperClipOutlined /> {state.status === 'done' ? state.text : state.status === 'loading' ? '…' : id}
+    </a>
   );
 }

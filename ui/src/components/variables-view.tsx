@@ -2,7 +2,7 @@
 import { Descriptions, Empty, Table } from 'antd';
 import { type JsonSchema, labelFor, orderedKeys, refKindOf } from '../forms';
 import { useT } from '../i18n';
-import { EntryRef, UnitRef } from './ref-label';
+import { AttachmentRef, EntryRef, UnitRef } from './ref-label';
 
 /** Booleans read 是/否 (Yes/No); set by the view for the current language. */
 let yesNo: [string, string] = ['是', '否'];
@@ -43,6 +43,20 @@ function Value({ name, value, schema }: { name?: string; value: unknown; schema?
   const ref = typeof value === 'string' && value ? refKindOf(name, schema) : undefined;
   if (ref === 'entry') return <EntryRef id={value as string} />;
   if (ref === 'unit') return <UnitRef id={value as string} />;
+  if (ref === 'attachment') return <AttachmentRef id={value as string} />;
+  const items = schema?.items as JsonSchema | undefined;
+  if (Array.isArray(value) && items && !Array.isArray(items) && refKindOf(undefined, items) === 'attachment') {
+    // Files are stored as ids, or as {id, name} objects by older forms.
+    const ids = value.map((v) => (typeof v === 'string' ? v : (v as { id?: string })?.id)).filter((v): v is string => !!v);
+    if (!ids.length) return <span>—</span>;
+    return (
+      <span style={{ display: 'inline-flex', flexDirection: 'column', gap: 4 }} data-testid="attachment-list">
+        {ids.map((id) => (
+          <AttachmentRef key={id} id={id} />
+        ))}
+      </span>
+    );
+  }
   if (
     Array.isArray(value) &&
     value.length &&

@@ -8,7 +8,16 @@ export { FieldDiff, type FieldDiffProps } from './field-diff';
 export { prefetchWhenIdle, preloadSchemaForm, SchemaForm } from './lazy-schema-form';
 export { makeTransformErrors } from './localize-errors';
 export { localizeFormLabels, zhStringTranslator } from './localize-labels';
-export { clearRefCache, type EntryRefLabel, entryLabel, refKindOf, unitName, unitNameMap } from './refs';
+export {
+  type AttachmentRefMeta,
+  attachmentMeta,
+  clearRefCache,
+  type EntryRefLabel,
+  entryLabel,
+  refKindOf,
+  unitName,
+  unitNameMap,
+} from './refs';
 export type { SchemaFormProps } from './schema-form';
 export {
   type JsonSchema,

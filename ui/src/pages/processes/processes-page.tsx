@@ -1,9 +1,11 @@
 /** @module ui/pages/processes: the processes this user may start; each opens its start form. Admins also reach the modeler. */
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Table } from 'antd';
+import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { definitions, itemsOf, type ProcessDefinitionSummary } from '../../api';
 import { useUser } from '../../auth';
+import { prefetchWhenIdle } from '../../forms';
 import { useT } from '../../i18n';
 import { formatTime, isAdmin, useAsync } from '../../lib';
 import { StartDrawer } from './start-drawer';
@@ -18,6 +20,9 @@ export default function ProcessesPage() {
   const list = useAsync(() => definitions.list({ latest: true, pageSize: 100 }).then(itemsOf), []);
   // Everyone sees what they may start; the process administrator sees every process (to design it).
   const shown = (list.data ?? []).filter((d) => d.canStart !== false || admin);
+  // Starting a process shows its start form: load the form renderer while the user reads the list.
+  const listed = list.data !== undefined;
+  useEffect(() => (listed ? prefetchWhenIdle() : undefined), [listed]);
 
   return (
     <Card

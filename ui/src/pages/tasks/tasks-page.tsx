@@ -106,20 +106,20 @@ export default function TasksPage() {
     },
     [reload],
   );
-  // Closing the drawer puts the keyboard back on the row that opened it.
+  // Closing the drawer puts the keyboard back on the row that opened it, once the drawer (and its focus trap) is gone.
   const lastOpened = useRef<string | undefined>(undefined);
-  const open = (task: Task) => {
-    lastOpened.current = task.id;
-    navigate({ pathname: `/tasks/${task.id}`, search: params.toString() });
-  };
-  const close = () => {
-    navigate({ pathname: '/tasks', search: params.toString() });
-    const id = lastOpened.current ?? taskId;
-    window.setTimeout(
-      () => document.querySelector<HTMLElement>(`tr[data-row-key="${CSS.escape(id ?? '')}"]`)?.focus(),
-      0,
-    );
-  };
+  useEffect(() => {
+    if (taskId) {
+      lastOpened.current = taskId;
+      return;
+    }
+    const id = lastOpened.current;
+    if (!id) return;
+    const timer = window.setTimeout(() => document.querySelector<HTMLElement>(`tr[data-row-key="${CSS.escape(id)}"]`)?.focus(), 0);
+    return () => window.clearTimeout(timer);
+  }, [taskId]);
+  const open = (task: Task) => navigate({ pathname: `/tasks/${task.id}`, search: params.toString() });
+  const close = () => navigate({ pathname: '/tasks', search: params.toString() });
   const table = (key: TabKey) => (
     <TaskTable
       testId={`task-table-${key}`}
@@ -211,10 +211,7 @@ export default function TasksPage() {
             processNames={processNames}
             onClose={close}
             onChanged={reload}
-            onOpenTask={(id) => {
-              lastOpened.current = id;
-              navigate({ pathname: `/tasks/${id}`, search: params.toString() });
-            }}
+            onOpenTask={(id) => navigate({ pathname: `/tasks/${id}`, search: params.toString() })}
           />
         </Suspense>
       ) : null}
