@@ -1,10 +1,12 @@
 /** @module Supervision on a real database: overdue tasks in working days, per-unit statistics, and the bulletin workbook read back. */
+import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployments, processDefinitions, processInstances, userTasks } from '../../engine/store/schema';
 import type { Database } from '../../server/db/open-db';
 import { testDbKinds } from '../../server/db/testing';
 import { catalogEvents } from '../catalog/schema';
+import { refreshProblemWorkdays, workdaysToFix } from '../problems';
 import { problems } from '../problems/schema';
 import { makeJob, openDomainDb, testDeps } from '../testing';
 import {
@@ -174,6 +176,29 @@ describe.each(testDbKinds())('supervision on %s', (kind) => {
     const wjj = stats.find((s) => s.unitId === 'wjj');
     expect(wjj).toMatchObject({ problemsReceived: 0, entriesChanged: 1, entriesRegistered: 0 });
     expect(stats.find((s) => s.unitId === 'dsj')).toBeUndefined();
+  });
+
+  it('counts the same from stored working days as from dates, and from a mix of both', async () => {
+    const october = { from: '2026-10-01', to: '2026-10-31' };
+    const fromDates = await computeStats(database.db, deps.calendar, october, now);
+    // when one archived row gets its figure (as the archive worker stores it), the other still counted from dates
+    const [first] = await database.db
+      .select()
+      .from(problems)
+      .where(and(eq(problems.status, 'archived'), eq(problems.onTime, true)));
+    await database.db
+      .update(problems)
+      .set({ workdaysToFix: workdaysToFix(deps.calendar, first.receivedAt, first.rectifiedAt) })
+      .where(eq(problems.id, first.id));
+    expect(await computeStats(database.db, deps.calendar, october, now)).toEqual(fromDates);
+    // and when every row has it (the backfill)
+    expect(await refreshProblemWorkdays(database.db, deps.calendar)).toBe(1);
+    expect(await computeStats(database.db, deps.calendar, october, now)).toEqual(fromDates);
+    const figures = await database.db
+      .select({ d: problems.workdaysToFix })
+      .from(problems)
+      .where(eq(problems.status, 'archived'));
+    expect(figures.map((r) => r.d).sort()).toEqual([2, 4]);
   });
 
   it('prepares, publishes and exports the bulletin as a workbook that opens', async () => {
