@@ -1,5 +1,5 @@
 /** @module Queries of the data-problem projection. */
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { userTasks } from '../../engine/store/schema';
 import type { DbOrTx } from '../../engine/store/db';
@@ -48,8 +48,14 @@ export async function syncProblemDeadlines(db: DbOrTx): Promise<number> {
 
 const chinaDay = (c: AnyPgColumn) => sql`(${c} at time zone 'Asia/Shanghai')::date`;
 
-/** The China dates spanned by archived problems with a fix report (receipt to report), or null when there are none. */
-export async function archivedDaySpan(db: DbOrTx): Promise<{ first: string; last: string } | null> {
+/**
+ * The China dates spanned by archived problems with a fix report (receipt to report), or null when there are none;
+ * `missingOnly`: of those without a stored figure (`problems_archived_unfigured_idx`).
+ */
+export async function archivedDaySpan(
+  db: DbOrTx,
+  missingOnly = false,
+): Promise<{ first: string; last: string } | null> {
   const r = chinaDay(problems.receivedAt);
   const f = chinaDay(problems.rectifiedAt);
   const [row] = await db
@@ -58,7 +64,13 @@ export async function archivedDaySpan(db: DbOrTx): Promise<{ first: string; last
       last: sql<string | null>`greatest(max(${r}), max(${f}))::text`,
     })
     .from(problems)
-    .where(and(eq(problems.status, 'archived'), isNotNull(problems.rectifiedAt)));
+    .where(
+      and(
+        eq(problems.status, 'archived'),
+        isNotNull(problems.rectifiedAt),
+        missingOnly ? isNull(problems.workdaysToFix) : undefined,
+      ),
+    );
   return row?.first && row.last ? { first: row.first, last: row.last } : null;
 }
 
@@ -68,7 +80,12 @@ export async function archivedDaySpan(db: DbOrTx): Promise<{ first: string; last
  * ord(report) − ord(receipt). One JSON parameter carries the table, whatever the span. Writes only rows whose
  * figure changes; returns how many.
  */
-export async function setWorkdaysToFix(db: DbOrTx, firstDay: string, ordinals: number[]): Promise<number> {
+export async function setWorkdaysToFix(
+  db: DbOrTx,
+  firstDay: string,
+  ordinals: number[],
+  missingOnly = false,
+): Promise<number> {
   const result = (await db.execute(sql`
     with o(day, ord) as (
       select ${firstDay}::date + (i - 1)::int, v::int
@@ -80,6 +97,7 @@ export async function setWorkdaysToFix(db: DbOrTx, firstDay: string, ordinals: n
         and r.day = (p.received_at at time zone 'Asia/Shanghai')::date
         and f.day = (p.rectified_at at time zone 'Asia/Shanghai')::date
         and p.workdays_to_fix is distinct from greatest(0, f.ord - r.ord)
+        ${missingOnly ? sql`and p.workdays_to_fix is null` : sql``}
       returning 1
     )
     select count(*)::int as n from changed`)) as unknown as { rows: { n: number }[] };

@@ -71,6 +71,15 @@ describe.each(testDbKinds())('stored working days to fix on %s', (kind) => {
   const stored = async (id: string) => (await findProblem(database.db, id))?.workdaysToFix;
 
   it('backfills rows archived before the figure existed, and a second run writes nothing', async () => {
+    // a figure already stored (even a wrong one) is left alone by the start-up fill of missing ones
+    await database.db
+      .update(problems)
+      .set({ workdaysToFix: 99 })
+      .where(eq(problems.instanceId, ids.national));
+    expect(await refreshProblemWorkdays(database.db, defaultCalendar, { missingOnly: true })).toBe(1);
+    expect(await stored(ids.national)).toBe(99);
+    expect(await refreshProblemWorkdays(database.db, defaultCalendar, { missingOnly: true })).toBe(0);
+    await database.db.update(problems).set({ workdaysToFix: null });
     expect(await refreshProblemWorkdays(database.db, defaultCalendar)).toBe(2);
     // 9-29, 9-30, 10-08, 10-09, 10-10 (调休), 10-12, 10-13, 10-14
     expect(await stored(ids.national)).toBe(8);
