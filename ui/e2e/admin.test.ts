@@ -179,6 +179,16 @@ describe.skipIf(skip !== null)('administration and census in Chromium', () => {
     await expect
       .poll(() => cataloguer.locator('.ant-message').textContent())
       .toContain('本单位已登记信息系统');
+    await cataloguer
+      .locator('.ant-modal')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
+
+    // and editing the description keeps the system under its name
+    await cataloguer.locator('[data-testid^="census-edit-"]').first().click();
+    await cataloguer.getByLabel('说明').fill('求职登记、失业登记、就业援助与职业培训');
+    await cataloguer.getByTestId('census-save').click();
+    await expect.poll(() => table.textContent()).toContain('就业援助与职业培训');
 
     const reviewer = await loginAs('reviewer');
     await reviewer.goto(`${server.url}/catalog?tab=census`);
