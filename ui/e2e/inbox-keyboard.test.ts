@@ -106,8 +106,8 @@ describe.skipIf(skip !== null)('the inbox by keyboard in Chromium', () => {
     expect(page.url()).toContain(`/tasks/${rectifyId}`);
     // What 卫健委 reported names the entry as people know it, not by its id.
     const submitted = drawer.getByTestId('task-submitted-fields');
-    await expect.poll(() => submitted.getByTestId('entry-ref').innerText()).toBe(`XC-GAJ-0001 ${entry.fields.resourceName}`);
-    expect(await drawer.innerText()).not.toContain(entry.id);
+    await expect.poll(() => submitted.getByTestId('entry-ref').textContent()).toBe(`XC-GAJ-0001 ${entry.fields.resourceName}`);
+    expect(await drawer.textContent()).not.toContain(entry.id);
     await page.screenshot({ path: 'test-results/screenshots/inbox-keyboard-drawer.png' });
 
     // The renderer and the drawer came after the list (prefetched on idle or on Enter), never with the first load.

@@ -4,8 +4,8 @@
  * after the list shows, so the inbox's first load stays small and opening a task stays instant.
  */
 import { ReloadOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Select, Space, Spin, Tabs } from 'antd';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Badge, Button, Card, Select, Space, Tabs } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { itemsOf, type Task, tasks as tasksApi, totalOf } from '../../api';
 import { useUser } from '../../auth';
@@ -14,11 +14,9 @@ import { prefetchWhenIdle, preloadSchemaForm } from '../../forms/lazy-schema-for
 import { unitNameMap } from '../../forms/refs';
 import { useLocale, useT } from '../../i18n';
 import { canSupervise, showError, showSuccess, useAsync, useProcessDefinitions } from '../../lib';
+import { LazyTaskDrawer, loadDrawer } from './lazy-drawer';
 import { TaskTable } from './task-table';
 import './tasks.css';
-
-const loadDrawer = () => import('./task-drawer');
-const TaskDrawer = lazy(() => loadDrawer().then((m) => ({ default: m.TaskDrawer })));
 
 type TabKey = 'mine' | 'group' | 'overdue';
 type DueFilter = 'all' | 'today' | 'week';
@@ -115,7 +113,10 @@ export default function TasksPage() {
     }
     const id = lastOpened.current;
     if (!id) return;
-    const timer = window.setTimeout(() => document.querySelector<HTMLElement>(`tr[data-row-key="${CSS.escape(id)}"]`)?.focus(), 0);
+    const timer = window.setTimeout(
+      () => document.querySelector<HTMLElement>(`tr[data-row-key="${CSS.escape(id)}"]`)?.focus(),
+      0,
+    );
     return () => window.clearTimeout(timer);
   }, [taskId]);
   const open = (task: Task) => navigate({ pathname: `/tasks/${task.id}`, search: params.toString() });
@@ -204,16 +205,14 @@ export default function TasksPage() {
         ]}
       />
       {taskId ? (
-        <Suspense fallback={<Spin fullscreen data-testid="task-drawer-loading" />}>
-          <TaskDrawer
-            key={taskId}
-            taskId={taskId}
-            processNames={processNames}
-            onClose={close}
-            onChanged={reload}
-            onOpenTask={(id) => navigate({ pathname: `/tasks/${id}`, search: params.toString() })}
-          />
-        </Suspense>
+        <LazyTaskDrawer
+          key={taskId}
+          taskId={taskId}
+          processNames={processNames}
+          onClose={close}
+          onChanged={reload}
+          onOpenTask={(id) => navigate({ pathname: `/tasks/${id}`, search: params.toString() })}
+        />
       ) : null}
     </Card>
   );
