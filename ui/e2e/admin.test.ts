@@ -93,10 +93,20 @@ describe.skipIf(skip !== null)('administration and census in Chromium', () => {
     await newcomer.reload();
     await newcomer.waitForURL(/\/login/);
 
+    // when the admin enables them again with a new password, then the new password logs in
+    await admin.getByTestId('user-enable-cgz.cataloguer').click();
+    await admin.getByTestId('user-disable-cgz.cataloguer').waitFor();
+    await admin.getByTestId('user-password-cgz.cataloguer').click();
+    await admin.getByLabel('新密码', { exact: true }).fill('chengguan-2027');
+    await admin.getByLabel('确认新密码').fill('chengguan-2027');
+    await admin.getByTestId('password-submit').click();
+    await admin.locator('.ant-modal').waitFor({ state: 'detached' });
+    await logInThroughUi(newcomer, server.url, 'cgz.cataloguer', 'chengguan-2027');
+
     // and the page reads in English after the language switch
     await admin.getByTestId('lang-switch').click();
     await expect.poll(() => admin.locator('.ant-card-head-title').first().textContent()).toBe('Users');
-    expect(await row.textContent()).toContain('Disabled');
+    expect(await row.textContent()).toContain('Active');
     await admin.getByTestId('lang-switch').click();
   });
 

@@ -1,13 +1,14 @@
 /** @module ui/pages/admin/users-page: /admin/users: the county's users with unit and roles; create, edit, disable, reset passwords. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { type AdminUser, adminUsers, itemsOf, units } from '../../api';
-import { showError, showSuccess, useAsync } from '../../lib';
+import { useAsync } from '../../lib';
 import { useAdminT } from './messages';
 import { PasswordModal } from './password-modal';
 import { useRoles } from './use-roles';
+import { UserActions } from './user-actions';
 import { UserDrawer } from './user-drawer';
 
 const PAGE_SIZE = 20;
@@ -34,16 +35,6 @@ export default function UsersPage() {
     if (key !== 'page') next.delete('page');
     setParams(next, { replace: true });
   };
-  const toggle = async (u: AdminUser) => {
-    try {
-      await adminUsers.setEnabled(u.id, !u.active);
-      showSuccess(t(u.active ? 'users.disabledDone' : 'users.enabledDone', { name: u.name }));
-      list.reload();
-    } catch (err) {
-      showError(err);
-    }
-  };
-
   return (
     <Card
       title={t('users.title')}
@@ -126,44 +117,12 @@ export default function UsersPage() {
             key: 'actions',
             width: 220,
             render: (_: unknown, u) => (
-              <Space size={0}>
-                <Button
-                  type="link"
-                  size="small"
-                  onClick={() => setEditing(u)}
-                  data-testid={`user-edit-${u.username}`}
-                >
-                  {t('common.edit')}
-                </Button>
-                <Button
-                  type="link"
-                  size="small"
-                  onClick={() => setResetting(u)}
-                  data-testid={`user-password-${u.username}`}
-                >
-                  {t('users.resetPassword')}
-                </Button>
-                {u.active ? (
-                  <Popconfirm
-                    title={t('users.disableConfirm')}
-                    onConfirm={() => toggle(u)}
-                    okButtonProps={{ danger: true }}
-                  >
-                    <Button type="link" size="small" danger data-testid={`user-disable-${u.username}`}>
-                      {t('users.disable')}
-                    </Button>
-                  </Popconfirm>
-                ) : (
-                  <Button
-                    type="link"
-                    size="small"
-                    onClick={() => toggle(u)}
-                    data-testid={`user-enable-${u.username}`}
-                  >
-                    {t('users.enable')}
-                  </Button>
-                )}
-              </Space>
+              <UserActions
+                user={u}
+                onEdit={() => setEditing(u)}
+                onResetPassword={() => setResetting(u)}
+                onChanged={list.reload}
+              />
             ),
           },
         ]}
