@@ -126,4 +126,27 @@ describe.skipIf(skip !== null)('the inbox by keyboard in Chromium', () => {
     await expect.poll(() => focusedTestId(page)).toBe(`task-row-${rectifyId}`);
     await context.close();
   }, 60_000);
+  it('given the rectification is past its deadline, when the inbox shows it, then its badge counts the same working days as the supervision list', async () => {
+    const task = (await (await server.request(`/api/tasks/${rectifyId}`, { as: 'gaj.rectifier' })).json()) as { dueAt: string };
+    // Nine calendar days past the deadline, on the server's test clock and in the browser alike.
+    const now = new Date(new Date(task.dueAt).getTime() + 9 * 86_400_000);
+    expect((await server.request('/api/test/clock', { method: 'PUT', as: 'gaj.rectifier', json: { now: now.toISOString() } })).status).toBe(200);
+    const overdue = (await (await server.request('/api/supervision/overdue', { as: 'governance' })).json()) as {
+      items: { task: { id: string }; overdueWorkdays: number }[];
+    };
+    const expected = overdue.items.find((o) => o.task.id === rectifyId)?.overdueWorkdays;
+    expect(expected, 'supervision lists the task as overdue').toBeGreaterThan(0);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript((t) => localStorage.setItem('huiliu.token', t), await server.login('gaj.rectifier'));
+    const page = await context.newPage();
+    await page.clock.setFixedTime(now);
+    await page.goto(`${server.url}/tasks?tab=overdue`);
+    const tag = page.getByTestId(`task-row-${rectifyId}`).getByTestId('overdue-tag');
+    await expect.poll(() => tag.getAttribute('data-workdays')).toBe(String(expected));
+    expect(await tag.textContent()).toBe(`逾期 ${expected} 个工作日`);
+    expect(Number(await page.getByTestId('tab-overdue-count').textContent())).toBe(1);
+    await page.screenshot({ path: 'test-results/screenshots/inbox-keyboard-overdue.png' });
+    await context.close();
+  }, 60_000);
 });
