@@ -56,6 +56,7 @@ const zh = {
   'calendar.holidaysInput': '放假日期（含节假日期间的周末）',
   'calendar.makeupInput': '调休上班日期（周末上班）',
   'calendar.parsed': '已识别 {h} 个放假日、{m} 个调休上班日',
+  'calendar.invalid': '无法识别：{items}',
   'calendar.submit': '载入并重算期限',
   'calendar.loaded': '已载入 {year} 年放假安排，重新计算了 {n} 项暂定期限',
   'calendar.legend.holiday': '放假',
@@ -76,7 +77,7 @@ const zh = {
 export type AdminKey = keyof typeof zh;
 
 const en: Record<AdminKey, string> = {
-  'nav.admin': 'Administration',
+  'nav.admin': 'Admin',
   'nav.users': 'Users',
   'nav.calendar': 'Working-day calendar',
   'users.title': 'Users',
@@ -133,6 +134,7 @@ const en: Record<AdminKey, string> = {
   'calendar.holidaysInput': 'Holidays (weekend days inside a holiday included)',
   'calendar.makeupInput': 'Make-up working days (weekend days worked)',
   'calendar.parsed': '{h} holidays and {m} make-up working days recognised',
+  'calendar.invalid': 'Not understood: {items}',
   'calendar.submit': 'Load and recompute deadlines',
   'calendar.loaded': '{year} loaded; {n} provisional deadlines recomputed',
   'calendar.legend.holiday': 'Holiday',

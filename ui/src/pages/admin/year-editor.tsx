@@ -41,7 +41,7 @@ export function YearEditor(props: {
     <Drawer
       open
       size={560}
-      title={`${t(current.source === 'none' ? 'calendar.load' : 'calendar.reload')}：${year}`}
+      title={`${t(current.source === 'none' ? 'calendar.load' : 'calendar.reload')} · ${year}`}
       onClose={onClose}
       destroyOnHidden
       data-testid="year-editor"
@@ -88,7 +88,12 @@ export function YearEditor(props: {
           {t('calendar.parsed', { h: h.dates.length, m: m.dates.length })}
         </Typography.Text>
         {invalid.length ? (
-          <Alert type="warning" showIcon title={invalid.join('、')} data-testid="year-invalid" />
+          <Alert
+            type="warning"
+            showIcon
+            title={t('calendar.invalid', { items: invalid.join('、') })}
+            data-testid="year-invalid"
+          />
         ) : null}
         {refusal ? <Alert type="error" showIcon title={refusal} data-testid="year-refused" /> : null}
       </Space>

@@ -62,7 +62,7 @@ export function CensusPanel() {
         </Space>
       }
     >
-      <Typography.Paragraph type="secondary">{t('hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t(countyWide ? 'hintAll' : 'hint')}</Typography.Paragraph>
       <Table<CensusSystem>
         rowKey="id"
         size="middle"
