@@ -1,13 +1,12 @@
 /**
  * @module ui/forms: the JSON Schema form renderer (rjsf + antd), its widgets and fields, and the field-by-field diff.
  * Nothing here imports the renderer statically: `SchemaForm` loads it on first use (see lazy-schema-form), so a page
- * that only reads labels or shows a diff does not carry rjsf and ajv.
+ * that only reads labels or shows a diff does not carry rjsf and ajv. The renderer's own helpers (annotate-ui,
+ * localize-labels) are not exported either: they import @rjsf/utils and antd's Radio, and only schema-form uses them.
  */
-export { annotateUiSchema } from './annotate-ui';
 export { FieldDiff, type FieldDiffProps } from './field-diff';
 export { prefetchWhenIdle, preloadSchemaForm, SchemaForm } from './lazy-schema-form';
 export { makeTransformErrors } from './localize-errors';
-export { localizeFormLabels, zhStringTranslator } from './localize-labels';
 export {
   type AttachmentRefMeta,
   attachmentMeta,
