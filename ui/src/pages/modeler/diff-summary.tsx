@@ -39,7 +39,6 @@ export function DiffSummary(props: {
     <Alert
       type="info"
       showIcon
-      style={{ marginBottom: 8 }}
       data-testid="modeler-diff-summary"
       title={isEmptyDiff(diff) ? text('diffNone') : text('diffTitle', { v: version })}
       description={

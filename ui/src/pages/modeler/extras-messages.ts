@@ -2,12 +2,13 @@
 import type { Lang } from '../../i18n';
 
 const zh = {
+  download: '下载',
   lint: '检查',
   lintErrors: '{n} 个错误',
   lintWarnings: '{n} 个警告',
   lintClean: '未发现问题',
   lintTitle: '模型检查（部署前，按服务器的校验规则实时检查）',
-  diff: '对比已部署版本',
+  diff: '对比已部署',
   diffTitle: '与已部署的 v{v} 相比',
   diffNone: '与已部署版本相同',
   diffNoDeployed: '尚未部署，无可对比的版本',
@@ -21,6 +22,7 @@ const zh = {
 export type ExtrasKey = keyof typeof zh;
 
 const en: Record<ExtrasKey, string> = {
+  download: 'Download',
   lint: 'Check',
   lintErrors: '{n} errors',
   lintWarnings: '{n} warnings',

@@ -8,7 +8,7 @@ import {
   FileAddOutlined,
   FolderOpenOutlined,
 } from '@ant-design/icons';
-import { Alert, Badge, Button, Card, List, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Dropdown, List, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, definitions, type ElementIssue } from '../../api';
@@ -195,9 +195,14 @@ export default function ModelerPage() {
               data-testid="modeler-version"
             />
           ) : null}
-          <Button icon={<FileAddOutlined />} onClick={() => navigate('/modeler')} data-testid="modeler-new">
-            {t('modeler.new')}
-          </Button>
+          <Tooltip title={t('modeler.new')}>
+            <Button
+              icon={<FileAddOutlined />}
+              aria-label={t('modeler.new')}
+              onClick={() => navigate('/modeler')}
+              data-testid="modeler-new"
+            />
+          </Tooltip>
           <input
             ref={fileInput}
             type="file"
@@ -207,27 +212,35 @@ export default function ModelerPage() {
             data-testid="modeler-file-input"
             onChange={(e) => openFile(e.target.files?.[0])}
           />
-          <Button
-            icon={<FolderOpenOutlined />}
-            onClick={() => fileInput.current?.click()}
-            data-testid="modeler-open-file"
+          <Tooltip title={t('modeler.openFile')}>
+            <Button
+              icon={<FolderOpenOutlined />}
+              aria-label={t('modeler.openFile')}
+              onClick={() => fileInput.current?.click()}
+              data-testid="modeler-open-file"
+            />
+          </Tooltip>
+          <Dropdown
+            trigger={['click', 'hover']}
+            menu={{
+              items: [
+                {
+                  key: 'bpmn',
+                  label: <span data-testid="modeler-download-bpmn">{t('modeler.downloadBpmn')}</span>,
+                  onClick: () => downloadAs('bpmn'),
+                },
+                {
+                  key: 'svg',
+                  label: <span data-testid="modeler-download-svg">{t('modeler.downloadSvg')}</span>,
+                  onClick: () => downloadAs('svg'),
+                },
+              ],
+            }}
           >
-            {t('modeler.openFile')}
-          </Button>
-          <Button
-            icon={<DownloadOutlined />}
-            onClick={() => downloadAs('bpmn')}
-            data-testid="modeler-download-bpmn"
-          >
-            {t('modeler.downloadBpmn')}
-          </Button>
-          <Button
-            icon={<DownloadOutlined />}
-            onClick={() => downloadAs('svg')}
-            data-testid="modeler-download-svg"
-          >
-            {t('modeler.downloadSvg')}
-          </Button>
+            <Button icon={<DownloadOutlined />} data-testid="modeler-download">
+              {text('download')}
+            </Button>
+          </Dropdown>
           <ExtrasToolbar
             modeler={modeler}
             text={text}
@@ -276,23 +289,19 @@ export default function ModelerPage() {
           }
         />
       ) : null}
-      {diffOn && deployed.diff && deployed.version ? (
-        <DiffSummary modeler={modeler} diff={deployed.diff} version={deployed.version} text={text} />
-      ) : null}
-      {diffOn && deployed.error ? (
-        <Alert type="error" showIcon title={deployed.error} style={{ marginBottom: 8 }} />
-      ) : null}
-      {simulating ? (
-        <Alert
-          type="success"
-          showIcon
-          title={text('simulating')}
-          style={{ marginBottom: 8 }}
-          data-testid="modeler-simulating"
-        />
-      ) : null}
       <div className="huiliu-modeler">
-        <div ref={canvasRef} className="huiliu-modeler-canvas" data-testid="modeler-canvas" />
+        <div className="huiliu-modeler-stage">
+          <div ref={canvasRef} className="huiliu-modeler-canvas" data-testid="modeler-canvas" />
+          <div className="hl-canvas-notes">
+            {diffOn && deployed.diff && deployed.version ? (
+              <DiffSummary modeler={modeler} diff={deployed.diff} version={deployed.version} text={text} />
+            ) : null}
+            {diffOn && deployed.error ? <Alert type="error" showIcon title={deployed.error} /> : null}
+            {simulating ? (
+              <Alert type="success" showIcon title={text('simulating')} data-testid="modeler-simulating" />
+            ) : null}
+          </div>
+        </div>
         <div ref={panelRef} className="huiliu-modeler-panel" data-testid="properties-panel" />
       </div>
     </Card>

@@ -43,5 +43,8 @@ declare module 'bpmn-js-differ' {
   export function diff(oldDefinitions: unknown, newDefinitions: unknown): Changes;
 }
 declare module '@bpmn-io/element-templates-validator' {
-  export function validateAllZeebe(templates: object[]): { valid: boolean; results: { errors?: unknown[] }[] };
+  export function validateAllZeebe(templates: object[]): {
+    valid: boolean;
+    results: { errors?: unknown[] }[];
+  };
 }

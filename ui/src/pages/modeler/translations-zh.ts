@@ -1,6 +1,8 @@
 /** @module ui/pages/modeler/translations-zh: Chinese for the modeler's palette, context pad, replace menu and properties panel labels. */
+import { zhExtras } from './translations-zh-extras';
 
 export const zhModeler: Record<string, string> = {
+  ...zhExtras,
   // palette and tools
   'Activate hand tool': '抓手工具',
   'Activate lasso tool': '框选工具',

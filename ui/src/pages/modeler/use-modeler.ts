@@ -6,9 +6,6 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
-import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
-import 'bpmn-js-element-templates/dist/assets/element-templates.css';
-import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
 import './modeler.css';
 import BpmnModeler from 'bpmn-js/lib/Modeler';
 import {
@@ -17,13 +14,10 @@ import {
   ZeebePropertiesProviderModule,
 } from 'bpmn-js-properties-panel';
 import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
-import ElementTemplateChooserModule from '@bpmn-io/element-template-chooser';
-import LintModule from 'bpmn-js-bpmnlint';
-import { CloudElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
-import TokenSimulationModule from 'bpmn-js-token-simulation';
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { Lang } from '../../i18n';
+import { type ExtraModules, loadExtraModules } from './extra-modules';
 import { lintConfig } from './lint';
 import { stepTemplates } from './templates';
 import { zhTranslateModule } from './translations-zh';
@@ -49,28 +43,47 @@ export function useModeler(
   changed.current = onChanged;
 
   useEffect(() => {
-    const modeler = new BpmnModeler({
-      container: canvasRef.current!,
-      propertiesPanel: { parent: panelRef.current! },
-      additionalModules: [
-        BpmnPropertiesPanelModule,
-        BpmnPropertiesProviderModule,
-        ZeebePropertiesProviderModule,
-        ZeebeBehaviorsModule,
-        CloudElementTemplatesPropertiesProviderModule,
-        ElementTemplateChooserModule,
-        LintModule,
-        TokenSimulationModule,
-        ...(lang === 'zh' ? [zhTranslateModule] : []),
-      ],
-      moddleExtensions: { zeebe: zeebeModdle },
-      linting: { bpmnlint: lintConfig(lang), active: true },
-      elementTemplates: stepTemplates(lang),
+    let modeler: BpmnModeler | undefined;
+    let alive = true;
+    void loadExtraModules().then((extra) => {
+      if (!alive) return;
+      modeler = createModeler(canvasRef.current!, panelRef.current!, lang, extra);
+      modeler.on('commandStack.changed', () => changed.current());
+      const created = modeler;
+      setHandle((h) => ({ modeler: created, generation: h.generation + 1 }));
     });
-    modeler.on('commandStack.changed', () => changed.current());
-    setHandle((h) => ({ modeler, generation: h.generation + 1 }));
-    return () => modeler.destroy();
+    return () => {
+      alive = false;
+      modeler?.destroy();
+    };
   }, [canvasRef, panelRef, lang]);
 
   return handle;
+}
+
+/** One modeler: its add-ons come from the lazily fetched chunk, its language is fixed for its life. */
+function createModeler(
+  canvas: HTMLDivElement,
+  panel: HTMLDivElement,
+  lang: Lang,
+  extra: ExtraModules,
+): BpmnModeler {
+  return new BpmnModeler({
+    container: canvas,
+    propertiesPanel: { parent: panel },
+    additionalModules: [
+      BpmnPropertiesPanelModule,
+      BpmnPropertiesProviderModule,
+      ZeebePropertiesProviderModule,
+      ZeebeBehaviorsModule,
+      extra.templates,
+      extra.chooser,
+      extra.lint,
+      extra.simulation,
+      ...(lang === 'zh' ? [zhTranslateModule] : []),
+    ],
+    moddleExtensions: { zeebe: zeebeModdle },
+    linting: { bpmnlint: lintConfig(lang), active: true },
+    elementTemplates: stepTemplates(lang),
+  });
 }

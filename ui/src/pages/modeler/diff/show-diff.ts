@@ -1,4 +1,4 @@
-/** @module ui/pages/modeler/diff/show-diff: a diff drawn on the canvas: markers colour added/changed/moved elements, a badge says which. */
+/** @module ui/pages/modeler/diff/show-diff: a diff drawn on the canvas: markers colour added/changed/moved elements, a badge (bottom right: the check's marks sit top left, deploy problems top right) says which. */
 import type Modeler from 'bpmn-js/lib/Modeler';
 import type { DiagramDiff } from './compare';
 
@@ -41,7 +41,7 @@ export function showDiff(modeler: Modeler, d: DiagramDiff, titles: Record<keyof 
       badge.title = `${titles[kind]}${e.attrs?.length ? `: ${e.attrs.join(', ')}` : ''}`;
       badge.dataset.testid = `diff-badge-${e.id}`;
       badge.dataset.diff = kind;
-      overlays.add(e.id, OVERLAY_TYPE, { position: { top: -9, left: -9 }, html: badge });
+      overlays.add(e.id, OVERLAY_TYPE, { position: { bottom: 9, right: 9 }, html: badge });
     }
   }
 }

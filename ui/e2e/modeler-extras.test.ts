@@ -1,0 +1,115 @@
+/**
+ * @module Browser test of the modeler's helpers on the shipped catalog-registration: a task dropped on the canvas is
+ * flagged by the live check at once; the 主管部门审核 template makes it a user task for authority.reviewer; the diff
+ * with the deployed version marks it as added; token simulation switches on and off.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserUnavailableReason, launchBrowser, logInThroughUi } from '../../server/testing/browser';
+import { startListeningTestServer } from '../../server/testing/test-server';
+
+const skip = browserUnavailableReason();
+const ARTIFACTS = 'test-results/screenshots';
+
+describe.skipIf(skip !== null)('modeler check, templates, diff and simulation in Chromium', () => {
+  let server: Awaited<ReturnType<typeof startListeningTestServer>>;
+  let browser: Browser;
+  let page: Page;
+  let taskId = '';
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    [server, browser] = await Promise.all([startListeningTestServer('pglite'), launchBrowser()]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await logInThroughUi(page, server.url, 'admin');
+    await page.goto(`${server.url}/modeler/catalog-registration`);
+    await page.locator('.djs-shape[data-element-id="authority-review"]').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const lint = () => page.getByTestId('modeler-lint');
+  const selectedId = () =>
+    page.locator('.djs-shape.selected').first().getAttribute('data-element-id') as Promise<string>;
+
+  it('given the shipped process, when a task is dropped unconnected, then the live check flags it on the canvas and in the list', async () => {
+    // the shipped process deploys as it is: the check finds nothing
+    await expect.poll(() => lint().getAttribute('data-errors')).toBe('0');
+    await expect.poll(() => lint().getAttribute('data-warnings')).toBe('0');
+
+    // when a task from the palette is dropped below the diagram, connected to nothing
+    const publish = (await page.locator('.djs-shape[data-element-id="publish-entry"]').boundingBox())!;
+    await page.locator('.djs-palette [data-action="create.task"]').click();
+    await page.mouse.move(publish.x + publish.width / 2 + 70, publish.y - 120, { steps: 10 });
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.keyboard.press('Escape'); // leave the label editor
+    taskId = await selectedId();
+    expect(taskId).toMatch(/^Activity_/);
+
+    // then, without deploying, the element carries the check's overlay and the count shows an error
+    await page.locator(`.djs-overlays[data-container-id="${taskId}"] .bjsl-overlay`).waitFor();
+    await expect.poll(async () => Number(await lint().getAttribute('data-errors'))).toBeGreaterThan(0);
+    await lint().click();
+    const issue = page.locator(`[data-testid="modeler-lint-issue"][data-element-id="${taskId}"]`);
+    await issue.first().waitFor();
+    expect(await issue.first().textContent()).toContain('没有连接任何顺序流');
+    await lint().click(); // close the list
+    await page.getByTestId('modeler-lint-list').waitFor({ state: 'hidden' });
+  });
+
+  it('given the selected task, when the 主管部门审核 template is applied, then it is a user task for authority.reviewer', async () => {
+    // the new task is still selected (a click on a selected shape would deselect it)
+    const shape = page.locator(`.djs-shape[data-element-id="${taskId}"]`);
+    if (!(await shape.getAttribute('class'))?.includes('selected')) await shape.click();
+    const panel = page.getByTestId('properties-panel');
+    await panel.locator('.bio-properties-panel-select-template-button').click();
+    await page.locator('.djs-popup').getByText('主管部门审核', { exact: true }).click();
+
+    // the task became a user task (replaced in place, same id) with the template's settings
+    await expect.poll(() => page.locator(`.djs-shape[data-element-id="${taskId}"]`).count()).toBe(1);
+    const downloaded = page.waitForEvent('download');
+    await page.getByTestId('modeler-download').click();
+    await page.getByTestId('modeler-download-bpmn').click();
+    const xml = readFileSync((await (await downloaded).path())!, 'utf8');
+    const task = xml.match(new RegExp(`<bpmn:userTask id="${taskId}"[\\s\\S]*?</bpmn:userTask>`))?.[0] ?? '';
+    expect(task).toContain('candidateGroups="authority.reviewer"');
+    expect(task).toContain('formId="authority-review"');
+    expect(task).toContain('dueDate="=workday(now(), 5)"');
+    expect(task).toContain('zeebe:modelerTemplate="huiliu.authority-review"');
+  });
+
+  it('given the edit, when diffed with the deployed version, then the task is marked added and listed', async () => {
+    await page.getByTestId('modeler-diff').click();
+    await page.getByTestId('modeler-diff-summary').waitFor();
+    await page.getByTestId(`diff-badge-${taskId}`).waitFor();
+    expect(await page.locator(`.djs-shape[data-element-id="${taskId}"]`).getAttribute('class')).toContain(
+      'hl-diff-added',
+    );
+    expect(await page.getByTestId('modeler-diff-added').textContent()).toContain(taskId);
+    // unchanged elements are not marked
+    expect(
+      await page.locator('.djs-shape[data-element-id="authority-review"]').getAttribute('class'),
+    ).not.toMatch(/hl-diff/);
+    await page.screenshot({ path: `${ARTIFACTS}/modeler-extras-diff.png` });
+
+    // when switched off, the marks go
+    await page.getByTestId('modeler-diff').click();
+    await expect.poll(() => page.locator('.hl-diff-added').count()).toBe(0);
+  });
+
+  it('given the diagram, when simulation is switched on and off, then the simulation palette comes and goes', async () => {
+    await page.getByTestId('modeler-simulate').click();
+    await page.getByTestId('modeler-simulating').waitFor();
+    await page.locator('.bjs-container.simulation').waitFor();
+    await page.locator('.bts-context-pad').first().waitFor(); // ▶ on the start event
+    await page.screenshot({ path: `${ARTIFACTS}/modeler-extras-simulation.png` });
+
+    await page.getByTestId('modeler-simulate').click();
+    await expect.poll(() => page.locator('.bjs-container.simulation').count()).toBe(0);
+    expect(await page.getByTestId('modeler-simulating').count()).toBe(0);
+  });
+});
