@@ -57,6 +57,7 @@ describe.skipIf(skip !== null)('modeler check, templates, diff and simulation in
     const issue = page.locator(`[data-testid="modeler-lint-issue"][data-element-id="${taskId}"]`);
     await issue.first().waitFor();
     expect(await issue.first().textContent()).toContain('没有连接任何顺序流');
+    await page.screenshot({ path: `${ARTIFACTS}/modeler-extras-check.png` });
     await lint().click(); // close the list
     await page.getByTestId('modeler-lint-list').waitFor({ state: 'hidden' });
   });
@@ -67,7 +68,12 @@ describe.skipIf(skip !== null)('modeler check, templates, diff and simulation in
     if (!(await shape.getAttribute('class'))?.includes('selected')) await shape.click();
     const panel = page.getByTestId('properties-panel');
     await panel.locator('.bio-properties-panel-select-template-button').click();
-    await page.locator('.djs-popup').getByText('主管部门审核', { exact: true }).click();
+    const chooser = page.locator('.djs-popup');
+    await chooser.getByText('主管部门审核', { exact: true }).waitFor();
+    // the four step presets are offered, in Chinese
+    for (const name of ['单位审核', '整改', '核验']) await chooser.getByText(name, { exact: true }).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/modeler-extras-templates.png` });
+    await chooser.getByText('主管部门审核', { exact: true }).click();
 
     // the task became a user task (replaced in place, same id) with the template's settings
     await expect.poll(() => page.locator(`.djs-shape[data-element-id="${taskId}"]`).count()).toBe(1);

@@ -292,7 +292,9 @@ export default function ModelerPage() {
       <div className="huiliu-modeler">
         <div className="huiliu-modeler-stage">
           <div ref={canvasRef} className="huiliu-modeler-canvas" data-testid="modeler-canvas" />
-          <div className="hl-canvas-notes">
+        </div>
+        <div className="huiliu-modeler-side">
+          <div className="hl-side-notes">
             {diffOn && deployed.diff && deployed.version ? (
               <DiffSummary modeler={modeler} diff={deployed.diff} version={deployed.version} text={text} />
             ) : null}
@@ -301,8 +303,8 @@ export default function ModelerPage() {
               <Alert type="success" showIcon title={text('simulating')} data-testid="modeler-simulating" />
             ) : null}
           </div>
+          <div ref={panelRef} className="huiliu-modeler-panel" data-testid="properties-panel" />
         </div>
-        <div ref={panelRef} className="huiliu-modeler-panel" data-testid="properties-panel" />
       </div>
     </Card>
   );

@@ -16,7 +16,7 @@ const xml = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>
   xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
   <bpmn:process id="p" isExecutable="true">${body}</bpmn:process>
   <bpmn:message id="m" name="paid" />
-  <bpmn:error id="err" name="failed" />
+  <bpmn:error id="err" name="failed" errorCode="E_FAILED" />
 </bpmn:definitions>`;
 const flow = (id: string, from: string, to: string, condition?: string) =>
   condition
@@ -135,6 +135,76 @@ const CASES: { rule: string; bad: string; good: string; at: string }[] = [
       `<bpmn:serviceTask id="a"><bpmn:extensionElements><zeebe:taskDefinition type="x" /></bpmn:extensionElements></bpmn:serviceTask><bpmn:boundaryEvent id="b" attachedToRef="a"><bpmn:errorEventDefinition errorRef="err" /></bpmn:boundaryEvent>${flow('f-b', 'b', 'e')}`,
     ),
     at: 'b',
+  },
+  {
+    rule: 'error-end-code',
+    bad: xml(
+      `<bpmn:startEvent id="s" /><bpmn:endEvent id="e"><bpmn:errorEventDefinition /></bpmn:endEvent>${flow('f', 's', 'e')}`,
+    ),
+    good: xml(
+      `<bpmn:startEvent id="s" /><bpmn:endEvent id="e"><bpmn:errorEventDefinition errorRef="err" /></bpmn:endEvent>${flow('f', 's', 'e')}`,
+    ),
+    at: 'e',
+  },
+  {
+    rule: 'called-process',
+    bad: around('<bpmn:callActivity id="a" />'),
+    good: around(
+      '<bpmn:callActivity id="a"><bpmn:extensionElements><zeebe:calledElement processId="bulletin" /></bpmn:extensionElements></bpmn:callActivity>',
+    ),
+    at: 'a',
+  },
+  {
+    rule: 'script-task',
+    bad: around(
+      '<bpmn:scriptTask id="a"><bpmn:extensionElements><zeebe:script expression="=1 + 1" /></bpmn:extensionElements></bpmn:scriptTask>',
+    ),
+    good: around(
+      '<bpmn:scriptTask id="a"><bpmn:extensionElements><zeebe:script expression="=1 + 1" resultVariable="two" /></bpmn:extensionElements></bpmn:scriptTask>',
+    ),
+    at: 'a',
+  },
+  {
+    rule: 'event-gateway-targets',
+    bad: around(
+      `<bpmn:eventBasedGateway id="g" /><bpmn:task id="a" /><bpmn:intermediateCatchEvent id="t"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>${flow('f-a', 'g', 'a')}${flow('f-t', 'g', 't')}${flow('f-te', 't', 'e')}`,
+      'g',
+    ),
+    good: around(
+      `<bpmn:eventBasedGateway id="g" /><bpmn:intermediateCatchEvent id="a"><bpmn:messageEventDefinition messageRef="m" /></bpmn:intermediateCatchEvent><bpmn:intermediateCatchEvent id="t"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>${flow('f-a', 'g', 'a')}${flow('f-t', 'g', 't')}${flow('f-te', 't', 'e')}`,
+      'g',
+    ),
+    at: 'g',
+  },
+  {
+    rule: 'start-incoming',
+    bad: around(`<bpmn:task id="a" />${flow('f-back', 'a', 's')}`),
+    good: around('<bpmn:task id="a" />'),
+    at: 's',
+  },
+  {
+    rule: 'conditional-from-activity',
+    bad: xml(`<bpmn:startEvent id="s" /><bpmn:endEvent id="e" />${flow('f', 's', 'e', '=true')}`),
+    good: xml(`<bpmn:startEvent id="s" /><bpmn:endEvent id="e" />${flow('f', 's', 'e')}`),
+    at: 'f',
+  },
+  {
+    rule: 'sub-process-start',
+    bad: around('<bpmn:subProcess id="a"><bpmn:task id="in" /></bpmn:subProcess>'),
+    good: around(
+      `<bpmn:subProcess id="a"><bpmn:startEvent id="in-s" /><bpmn:endEvent id="in-e" />${flow('in-f', 'in-s', 'in-e')}</bpmn:subProcess>`,
+    ),
+    at: 'a',
+  },
+  {
+    rule: 'multi-instance-collection',
+    bad: around(
+      `<bpmn:userTask id="a">${assigned.replace('</bpmn:extensionElements>', '</bpmn:extensionElements><bpmn:multiInstanceLoopCharacteristics />')}</bpmn:userTask>`,
+    ),
+    good: around(
+      `<bpmn:userTask id="a">${assigned}<bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=reviewers" inputElement="reviewer" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics></bpmn:userTask>`,
+    ),
+    at: 'a',
   },
 ];
 
