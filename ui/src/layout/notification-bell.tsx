@@ -1,6 +1,6 @@
 /** @module ui/layout/notification-bell: the header bell: my notifications (催办, results), unread count, mark read; a missing route means "none". */
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, List, Popover, Typography } from 'antd';
+import { Badge, Button, Popover, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { type Notification, notifications } from '../api';
@@ -45,34 +45,43 @@ export function NotificationBell() {
 
   const content = (
     <div style={{ width: 360 }}>
-      <List
-        style={{ maxHeight: 420, overflow: 'auto' }}
-        size="small"
-        dataSource={items}
-        locale={{ emptyText: t('notifications.empty') }}
+      {/* A plain list, not antd's List: that one pulls Pagination, Select and a virtual list into every page. */}
+      <ul
+        style={{ maxHeight: 420, overflow: 'auto', listStyle: 'none', margin: 0, padding: 0 }}
         data-testid="notifications-list"
-        renderItem={(n) => (
-          <List.Item
-            onClick={() => openItem(n)}
-            style={{ cursor: 'pointer', background: n.readAt ? undefined : '#f0f7ff', paddingInline: 8 }}
-            data-testid="notification-item"
-          >
-            <List.Item.Meta
-              title={
-                <Typography.Text strong={!n.readAt} type={n.kind === 'warning' || n.kind === 'urge' ? 'danger' : undefined}>
-                  {n.title}
-                </Typography.Text>
-              }
-              description={
-                <>
-                  {n.body ? <div>{n.body}</div> : null}
-                  <span style={{ fontSize: 12 }}>{formatTime(n.createdAt)}</span>
-                </>
-              }
-            />
-          </List.Item>
-        )}
-      />
+      >
+        {items.length === 0 ? (
+          <li style={{ padding: 16, textAlign: 'center' }}>
+            <Typography.Text type="secondary">{t('notifications.empty')}</Typography.Text>
+          </li>
+        ) : null}
+        {items.map((n) => (
+          <li key={n.id} style={{ borderBottom: '1px solid #f0f0f0' }}>
+            <button
+              type="button"
+              onClick={() => openItem(n)}
+              data-testid="notification-item"
+              style={{
+                all: 'unset',
+                boxSizing: 'border-box',
+                display: 'block',
+                width: '100%',
+                cursor: 'pointer',
+                padding: '8px 8px',
+                background: n.readAt ? undefined : '#f0f7ff',
+              }}
+            >
+              <Typography.Text strong={!n.readAt} type={n.kind === 'warning' || n.kind === 'urge' ? 'danger' : undefined}>
+                {n.title}
+              </Typography.Text>
+              {n.body ? <div style={{ color: 'rgba(0,0,0,0.55)' }}>{n.body}</div> : null}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {formatTime(n.createdAt)}
+              </Typography.Text>
+            </button>
+          </li>
+        ))}
+      </ul>
       {unread ? (
         <Button
           type="link"

@@ -1,11 +1,16 @@
 /** @module ui/lib/format: dates and roles shown the way Chinese users read them. */
 
+/**
+ * China time whatever the browser's zone: deadlines are China working days ending 23:59 Beijing time, and a laptop
+ * or kiosk set to UTC must not show them as 15:59. China has no daylight saving, so a fixed +8 h is exact.
+ */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
+  const t = new Date(iso).getTime();
+  if (Number.isNaN(t)) return iso;
+  const d = new Date(t + 8 * 3600_000);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }
 
 export function formatDate(iso: string | null | undefined): string {
