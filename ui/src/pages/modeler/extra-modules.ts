@@ -21,6 +21,7 @@ export function loadExtraModules(): Promise<ExtraModules> {
     import('bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css'),
     import('bpmn-js-element-templates/dist/assets/element-templates.css'),
     import('bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css'),
+    import('@bpmn-io/element-template-chooser/dist/element-template-chooser.css'),
   ]).then(([templates, chooser, lint, simulation]) => ({
     templates: templates.CloudElementTemplatesPropertiesProviderModule,
     chooser: chooser.default,
