@@ -118,4 +118,17 @@ describe.skipIf(skip !== null)('modeler check, templates, diff and simulation in
     await expect.poll(() => page.locator('.bjs-container.simulation').count()).toBe(0);
     expect(await page.getByTestId('modeler-simulating').count()).toBe(0);
   });
+
+  it('given the edits, when the UI switches to English, then the rebuilt modeler keeps them and the check speaks English', async () => {
+    await page.locator('[aria-label="切换语言 / Switch language"]').click();
+    await page.getByTestId('modeler-lint').getByText('Check').waitFor();
+    // the new modeler re-imported the edited diagram, not the deployed one
+    await page.locator(`.djs-shape[data-element-id="${taskId}"]`).waitFor();
+    await expect.poll(async () => Number(await lint().getAttribute('data-errors'))).toBeGreaterThan(0);
+    await lint().click();
+    const issue = page.locator(`[data-testid="modeler-lint-issue"][data-element-id="${taskId}"]`);
+    await issue.first().waitFor();
+    expect(await issue.first().textContent()).toContain('is not connected to any sequence flow');
+    await page.locator('[aria-label="切换语言 / Switch language"]').click(); // back to Chinese for whoever reads the shots
+  });
 });

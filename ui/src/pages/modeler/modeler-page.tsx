@@ -112,7 +112,14 @@ export default function ModelerPage() {
     };
   }, [modeler, generation, key, wanted]);
 
-  useEffect(() => () => void snapshot(), [snapshot]);
+  // saveXML is async: taken only when the old modeler goes (language switch), it landed after the new one had
+  // re-imported the stale XML and the edits were lost. Keep the snapshot current after every edit instead.
+  useEffect(() => {
+    if (!modeler) return;
+    const onChange = () => void snapshot();
+    modeler.on('commandStack.changed', onChange);
+    return () => modeler.off('commandStack.changed', onChange);
+  }, [modeler, snapshot]);
 
   const deploy = async () => {
     if (!modeler) return;
