@@ -12,6 +12,8 @@ interface Props {
   issues: LiveIssue[];
   canDiff: boolean;
   diffOn: boolean;
+  /** The deployed version is being fetched and compared. */
+  diffLoading?: boolean;
   onDiff: (on: boolean) => void;
   simulating: boolean;
   onSimulate: (on: boolean) => void;
@@ -23,6 +25,7 @@ export function ExtrasToolbar({
   issues,
   canDiff,
   diffOn,
+  diffLoading,
   onDiff,
   simulating,
   onSimulate,
@@ -77,6 +80,7 @@ export function ExtrasToolbar({
           type={diffOn ? 'primary' : 'default'}
           ghost={diffOn}
           disabled={!canDiff}
+          loading={diffLoading}
           aria-pressed={diffOn}
           onClick={() => onDiff(!diffOn)}
           data-testid="modeler-diff"

@@ -254,6 +254,7 @@ export default function ModelerPage() {
             issues={lintIssues}
             canDiff={Boolean(key && latest)}
             diffOn={diffOn}
+            diffLoading={diffOn && deployed.loading}
             onDiff={setDiffOn}
             simulating={simulating}
             onSimulate={simulate}
