@@ -2,13 +2,8 @@
  * @module ui/pages/modeler: design a process in BPMN (bpmn-js + zeebe properties panel), open any version, deploy,
  * download; live check by the server's rules, step templates, diff with the deployed version, token simulation.
  */
-import {
-  CloudUploadOutlined,
-  DownloadOutlined,
-  FileAddOutlined,
-  FolderOpenOutlined,
-} from '@ant-design/icons';
-import { Alert, Badge, Button, Card, Dropdown, List, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { CloudUploadOutlined, FileAddOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Card, Select, Space, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, definitions, type ElementIssue } from '../../api';
@@ -18,8 +13,9 @@ import { invalidateProcessDefinitions, showError, showSuccess } from '../../lib'
 import { DiffSummary } from './diff-summary';
 import { extrasText } from './extras-messages';
 import { ExtrasToolbar } from './extras-toolbar';
-import { download, newDiagramXml } from './new-diagram';
-import { clearProblems, processOf, revealElement, showProblems } from './problems';
+import { newDiagramXml } from './new-diagram';
+import { DeployProblems, DownloadMenu } from './page-parts';
+import { clearProblems, processOf, showProblems } from './problems';
 import { useDeployedDiff } from './use-deployed-diff';
 import { useLintIssues } from './use-lint-issues';
 import { useModeler } from './use-modeler';
@@ -165,14 +161,6 @@ export default function ModelerPage() {
     if (fileInput.current) fileInput.current.value = '';
   };
 
-  const downloadAs = async (kind: 'bpmn' | 'svg') => {
-    if (!modeler) return;
-    const id = processOf(modeler)?.id ?? 'diagram';
-    if (kind === 'bpmn')
-      download(`${id}.bpmn`, (await modeler.saveXML({ format: true })).xml ?? '', 'application/xml');
-    else download(`${id}.svg`, (await modeler.saveSVG()).svg, 'image/svg+xml');
-  };
-
   const versionOptions = latest
     ? Array.from({ length: latest }, (_, i) => latest - i).map((v) => ({
         value: v,
@@ -227,27 +215,7 @@ export default function ModelerPage() {
               data-testid="modeler-open-file"
             />
           </Tooltip>
-          <Dropdown
-            trigger={['click', 'hover']}
-            menu={{
-              items: [
-                {
-                  key: 'bpmn',
-                  label: <span data-testid="modeler-download-bpmn">{t('modeler.downloadBpmn')}</span>,
-                  onClick: () => downloadAs('bpmn'),
-                },
-                {
-                  key: 'svg',
-                  label: <span data-testid="modeler-download-svg">{t('modeler.downloadSvg')}</span>,
-                  onClick: () => downloadAs('svg'),
-                },
-              ],
-            }}
-          >
-            <Button icon={<DownloadOutlined />} data-testid="modeler-download">
-              {text('download')}
-            </Button>
-          </Dropdown>
+          <DownloadMenu modeler={modeler} label={text('download')} />
           <ExtrasToolbar
             modeler={modeler}
             text={text}
@@ -272,31 +240,7 @@ export default function ModelerPage() {
       }
     >
       {loadError ? <Alert type="error" showIcon title={loadError} style={{ marginBottom: 8 }} /> : null}
-      {problems.length ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 8 }}
-          title={`${t('modeler.problems')}（${problems.length}）`}
-          description={
-            <List
-              size="small"
-              data-testid="modeler-problems"
-              dataSource={problems}
-              renderItem={(p) => (
-                <List.Item
-                  style={{ cursor: p.elementId ? 'pointer' : undefined, padding: '2px 0' }}
-                  onClick={() => p.elementId && modeler && revealElement(modeler, p.elementId)}
-                  data-testid="modeler-problem"
-                  data-element-id={p.elementId}
-                >
-                  <Typography.Text code>{p.elementId || '—'}</Typography.Text> {p.message}
-                </List.Item>
-              )}
-            />
-          }
-        />
-      ) : null}
+      <DeployProblems modeler={modeler} problems={problems} />
       <div className="huiliu-modeler">
         <div className="huiliu-modeler-stage">
           <div ref={canvasRef} className="huiliu-modeler-canvas" data-testid="modeler-canvas" />
