@@ -35,7 +35,7 @@ describe.skipIf(skip !== null)('modeler check, templates, diff and simulation in
   const selectedId = () =>
     page.locator('.djs-shape.selected').first().getAttribute('data-element-id') as Promise<string>;
 
-  it('given the shipped process, when a task is dropped unconnected, then the live check flags it on the canvas and in the list', async () => {
+  it('given the shipped process, when a task is dropped unconnected and then given only a way out, then the live check flags it each time', async () => {
     // the shipped process deploys as it is: the check finds nothing
     await expect.poll(() => lint().getAttribute('data-errors')).toBe('0');
     await expect.poll(() => lint().getAttribute('data-warnings')).toBe('0');
@@ -60,10 +60,19 @@ describe.skipIf(skip !== null)('modeler check, templates, diff and simulation in
     await page.screenshot({ path: `${ARTIFACTS}/modeler-extras-check.png` });
     await lint().click(); // close the list
     await page.getByTestId('modeler-lint-list').waitFor({ state: 'hidden' });
+
+    // when the task gets a way out (a flow to 已发布) but still no way in
+    await page.locator('.djs-context-pad [data-action="connect"]').click();
+    await page.locator('.djs-shape[data-element-id="end-published"]').click();
+    // then the server's own structural analysis, run in the page, says no start reaches it
+    await lint().click();
+    await expect.poll(() => issue.first().textContent()).toContain(`元素“${taskId}”无法从任何开始事件到达`);
+    await lint().click();
+    await page.getByTestId('modeler-lint-list').waitFor({ state: 'hidden' });
   });
 
   it('given the selected task, when the 主管部门审核 template is applied, then it is a user task for authority.reviewer', async () => {
-    // the new task is still selected (a click on a selected shape would deselect it)
+    // select the task unless it still is (a click on a selected shape would deselect it)
     const shape = page.locator(`.djs-shape[data-element-id="${taskId}"]`);
     if (!(await shape.getAttribute('class'))?.includes('selected')) await shape.click();
     const panel = page.getByTestId('properties-panel');
@@ -128,7 +137,7 @@ describe.skipIf(skip !== null)('modeler check, templates, diff and simulation in
     await lint().click();
     const issue = page.locator(`[data-testid="modeler-lint-issue"][data-element-id="${taskId}"]`);
     await issue.first().waitFor();
-    expect(await issue.first().textContent()).toContain('is not connected to any sequence flow');
+    expect(await issue.first().textContent()).toContain('cannot be reached from any start event');
     await page.locator('[aria-label="切换语言 / Switch language"]').click(); // back to Chinese for whoever reads the shots
   });
 });

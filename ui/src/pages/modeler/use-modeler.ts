@@ -18,7 +18,7 @@ import { type RefObject, useEffect, useRef, useState } from 'react';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { Lang } from '../../i18n';
 import { type ExtraModules, loadExtraModules } from './extra-modules';
-import { lintConfig } from './lint';
+import { lintConfig, type XmlSource } from './lint';
 import { stepTemplates } from './templates';
 import { zhTranslateModule } from './translations-zh';
 
@@ -68,7 +68,9 @@ function createModeler(
   lang: Lang,
   extra: ExtraModules,
 ): BpmnModeler {
-  return new BpmnModeler({
+  // the check's server rules compile the canvas's XML; saveXML is called only once the modeler exists
+  const xml: XmlSource = async () => (await modeler.saveXML()).xml;
+  const modeler: BpmnModeler = new BpmnModeler({
     container: canvas,
     propertiesPanel: { parent: panel },
     additionalModules: [
@@ -83,7 +85,8 @@ function createModeler(
       ...(lang === 'zh' ? [zhTranslateModule] : []),
     ],
     moddleExtensions: { zeebe: zeebeModdle },
-    linting: { bpmnlint: lintConfig(lang), active: true },
+    linting: { bpmnlint: lintConfig(lang, xml), active: true },
     elementTemplates: stepTemplates(lang),
   });
+  return modeler;
 }

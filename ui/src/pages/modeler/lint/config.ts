@@ -7,6 +7,7 @@ import noOverlappingElements from 'bpmnlint/rules/no-overlapping-elements';
 import superfluousGateway from 'bpmnlint/rules/superfluous-gateway';
 import type { Lang } from '../../../i18n';
 import type { RuleConfig, RuleFactory } from './rule-kit';
+import { compileIssues, serverRule, type XmlSource } from './server-check';
 import * as elements from './rules/elements';
 import { feelSyntax } from './rules/feel';
 import * as flow from './rules/flow';
@@ -81,13 +82,17 @@ function translated(factory: RuleFactory, words: Record<string, string>): RuleFa
 export interface LintConfig {
   config: { rules: Record<string, [string, RuleConfig]> };
   resolver: {
-    resolveRule(pkg: string, name: string): RuleFactory;
+    resolveRule(pkg: string, name: string): RuleFactory | Promise<RuleFactory>;
     resolveConfig(pkg: string, name: string): never;
   };
 }
 
-/** The `linting.bpmnlint` option of the modeler for one language. */
-export function lintConfig(lang: Lang): LintConfig {
+/**
+ * The `linting.bpmnlint` option of the modeler for one language. With `xml`, two more rules carry the server
+ * compiler's remaining findings: bpmn-js-bpmnlint makes a new Linter for every run, and a Linter resolves its
+ * rules (asynchronously) on every run, so resolving them is where the XML of this run gets compiled, once for both.
+ */
+export function lintConfig(lang: Lang, xml?: XmlSource): LintConfig {
   const rules: Record<string, [string, RuleConfig]> = {};
   const factories = new Map<string, RuleFactory>();
   for (const [name, [factory, category]] of Object.entries(HUILIU_RULES)) {
@@ -98,10 +103,33 @@ export function lintConfig(lang: Lang): LintConfig {
     rules[name] = [category, { lang }];
     factories.set(`bpmnlint/${name}`, translated(factory, words));
   }
+  // Both server rules of one run resolve in the same tick and share one compile; the next run compiles afresh.
+  let run: Promise<Awaited<ReturnType<typeof compileIssues>>> | undefined;
+  const issuesOfThisRun = () => {
+    if (!run) {
+      const mine = (async () => {
+        const source = await xml?.();
+        return source ? compileIssues(source).catch(() => []) : [];
+      })();
+      run = mine;
+      setTimeout(() => {
+        if (run === mine) run = undefined;
+      });
+    }
+    return run;
+  };
+  if (xml) {
+    rules['huiliu/server-errors'] = ['error', { lang }];
+    rules['huiliu/server-warnings'] = ['warn', { lang }];
+  }
   return {
     config: { rules },
     resolver: {
       resolveRule(pkg, name) {
+        if (pkg === 'bpmnlint-plugin-huiliu' && (name === 'server-errors' || name === 'server-warnings'))
+          return issuesOfThisRun().then((issues) =>
+            serverRule(issues, name === 'server-errors' ? 'error' : 'warning', lang),
+          );
         const f = factories.get(`${pkg}/${name}`);
         if (!f) throw new Error(`unknown lint rule <${pkg}/${name}>`);
         return f;

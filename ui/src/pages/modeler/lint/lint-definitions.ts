@@ -2,6 +2,7 @@
 import { Linter } from 'bpmnlint';
 import type { Lang } from '../../../i18n';
 import { lintConfig } from './config';
+import type { XmlSource } from './server-check';
 
 export interface LintIssue {
   rule: string;
@@ -10,9 +11,13 @@ export interface LintIssue {
   category: 'error' | 'warn';
 }
 
-/** All reports for parsed definitions (bpmn-moddle, zeebe extension), flattened. */
-export async function lintDefinitions(definitions: unknown, lang: Lang = 'zh'): Promise<LintIssue[]> {
-  const results = await new Linter(lintConfig(lang)).lint(definitions);
+/** All reports for parsed definitions (bpmn-moddle, zeebe extension), flattened; with `xml`, the server rules too. */
+export async function lintDefinitions(
+  definitions: unknown,
+  lang: Lang = 'zh',
+  xml?: XmlSource,
+): Promise<LintIssue[]> {
+  const results = await new Linter(lintConfig(lang, xml)).lint(definitions);
   return Object.entries(results).flatMap(([rule, reports]) =>
     reports.map((r) => ({
       rule,

@@ -33,6 +33,10 @@ const assigned =
 async function issuesOf(doc: string, lang: 'zh' | 'en' = 'zh') {
   return lintDefinitions(await parse(doc), lang);
 }
+/** With the server rules: the engine's compileBpmn run on the same XML. */
+async function withServer(doc: string, lang: 'zh' | 'en' = 'zh') {
+  return lintDefinitions(await parse(doc), lang, async () => doc);
+}
 const ruleHits = async (doc: string, rule: string) =>
   (await issuesOf(doc)).filter((i) => i.rule === `huiliu/${rule}`).map((i) => i.elementId);
 
@@ -243,5 +247,53 @@ describe('huiliu lint rules', () => {
     const doc = around(`<bpmn:task id="a" />${flow('f-dup', 's', 'a')}`);
     const dup = (await issuesOf(doc)).filter((i) => i.rule === 'no-duplicate-sequence-flows');
     expect(dup.map((i) => i.message)).toContain('有重复的流出顺序流');
+  });
+
+  describe('server rules (the engine compiler on the same XML)', () => {
+    const server = (issues: Awaited<ReturnType<typeof withServer>>) =>
+      issues.filter((i) => i.rule.startsWith('huiliu/server-'));
+
+    it('given the shipped processes, when checked with the server rules, then nothing is reported', async () => {
+      for (const name of ['catalog-registration', 'catalog-change', 'data-problem', 'bulletin']) {
+        expect(await withServer(readFileSync(`workflows/${name}/process.bpmn`, 'utf8')), name).toEqual([]);
+      }
+    });
+
+    it('given a branch no start reaches, when checked, then the server’s UNREACHABLE is reported on it', async () => {
+      const doc = around(
+        `<bpmn:task id="a" /><bpmn:task id="b" /><bpmn:task id="c" />${flow('f-bc', 'b', 'c')}`,
+      );
+      expect(await ruleHits(doc, 'disconnected')).toEqual([]); // b and c have flows: no hand-written rule sees it
+      const hits = server(await withServer(doc));
+      expect(hits.map((i) => i.elementId).sort()).toEqual(['b', 'c']);
+      expect(hits.map((i) => i.message).join('\n')).toContain('元素“b”无法从任何开始事件到达');
+      expect(hits.every((i) => i.category === 'error')).toBe(true);
+      const en = server(await withServer(doc, 'en'));
+      expect(en.map((i) => i.message).join('\n')).toContain(
+        'Element "b" cannot be reached from any start event',
+      );
+    });
+
+    it('given an element with no flows at all, when checked, then it is reported once, as disconnected', async () => {
+      const issues = await withServer(around('<bpmn:task id="a" /><bpmn:task id="lonely" />'));
+      expect(issues.filter((i) => i.elementId === 'lonely').map((i) => i.rule)).toEqual([
+        'huiliu/disconnected',
+      ]);
+    });
+
+    it('given a timer whose duration does not parse, when checked, then the server’s timer syntax error is reported', async () => {
+      const doc = around(
+        '<bpmn:intermediateCatchEvent id="a"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1X</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+      );
+      expect(await ruleHits(doc, 'timer-definition')).toEqual([]);
+      expect(server(await withServer(doc)).map((i) => i.elementId)).toEqual(['a']);
+    });
+
+    it('given a problem a hand-written rule reports, when checked, then the server rules do not repeat it', async () => {
+      const issues = await withServer(around('<bpmn:serviceTask id="a" />'));
+      expect(issues.filter((i) => i.elementId === 'a').map((i) => i.rule)).toEqual([
+        'huiliu/service-task-type',
+      ]);
+    });
   });
 });
