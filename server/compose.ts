@@ -17,6 +17,7 @@ import { catalogRoutes } from './routes/catalog';
 import { notificationRoutes } from './routes/notifications';
 import { supervisionRoutes } from './routes/supervision';
 import { composeEngine } from './services';
+import { problems } from '../workflows';
 
 export interface ServerContext {
   app: App;
@@ -56,6 +57,9 @@ export async function composeServer(options: ComposeOptions = {}): Promise<Serve
   const calendar = createLiveCalendar();
   await calendar.reload(deps.db);
   deps.services.calendar = calendar;
+  // Problems archived before their working days were stored (migration 0010) get the figure once; afterwards the
+  // partial index of unfilled rows is empty and this finds nothing at once.
+  await problems.refreshProblemWorkdays(deps.db, calendar, { missingOnly: true });
 
   const engine = await composeEngine(deps, {
     startPollers: options.startPollers ?? true,
