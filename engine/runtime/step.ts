@@ -181,16 +181,32 @@ function computeStart(rt: RuntimeContext, def: DefinitionRow, input: NewInstance
   return { at, result, row, ...collectWrites(rt, row, def, result.effects, at, input.actor ?? null) };
 }
 
+export interface CreatedInstance {
+  row: InstanceRow;
+  /** The user tasks the start opened on the new instance. */
+  openedTasks: OpenedTask[];
+}
+
 export async function createInstance(
   rt: RuntimeContext,
   tx: Tx,
   def: DefinitionRow,
   input: NewInstanceInput,
 ): Promise<InstanceRow> {
+  return (await createInstanceWithTasks(rt, tx, def, input)).row;
+}
+
+export async function createInstanceWithTasks(
+  rt: RuntimeContext,
+  tx: Tx,
+  def: DefinitionRow,
+  input: NewInstanceInput,
+): Promise<CreatedInstance> {
   const s = computeStart(rt, def, input);
   await writeStep(tx, { instance: { insert: s.row }, ...s.writes });
   if (s.writes.jobs.length > 0) rt.jobsCreated = true;
-  return afterWrite(rt, tx, s.row, s.children, s.at, input.actor ?? null);
+  const row = await afterWrite(rt, tx, s.row, s.children, s.at, input.actor ?? null);
+  return { row, openedTasks: openedOf(s.writes.tasks) };
 }
 
 /** createInstance as one autocommitted statement when the start neither starts a child nor ends at once. */
@@ -198,12 +214,12 @@ export async function createInstanceDetached(
   rt: RuntimeContext,
   def: DefinitionRow,
   input: NewInstanceInput,
-): Promise<InstanceRow | 'transaction'> {
+): Promise<CreatedInstance | 'transaction'> {
   const s = computeStart(rt, def, input);
   if (s.children.length > 0 || resumesParent(s.row, s.result.status)) return 'transaction';
   await writeStep(rt.db, { instance: { insert: s.row }, ...s.writes });
   if (s.writes.jobs.length > 0) rt.onJobsCreated();
-  return s.row;
+  return { row: s.row, openedTasks: openedOf(s.writes.tasks) };
 }
 
 /** Children, then (for a finished call-activity child) the parent's resumption. */

@@ -217,9 +217,26 @@ export function buildStepStatement(w: StepWrites): { text: string; values: unkno
   };
 }
 
+/**
+ * A step's statement text depends only on its shape (which effects, how many rows), and a process has few shapes,
+ * so each gets a prepared-statement name: PostgreSQL then parses and plans it once per connection instead of on
+ * every step (planning a dozen CTEs cost more than running them). Past a cap, new shapes run unnamed, so a
+ * pathological process cannot grow every connection's statement cache without bound.
+ */
+const statementNames = new Map<string, string>();
+const MAX_NAMED_SHAPES = 500;
+
+function nameOf(text: string): string | undefined {
+  const known = statementNames.get(text);
+  if (known || statementNames.size >= MAX_NAMED_SHAPES) return known;
+  const name = `huiliu_step_${statementNames.size}`;
+  statementNames.set(text, name);
+  return name;
+}
+
 /** Runs the step's statement; false when the versioned update matched nothing (a racing step won): nothing written. */
 export async function writeStep(db: DbOrTx, w: StepWrites): Promise<boolean> {
   const { text, values } = buildStepStatement(w);
-  const [row] = await rawQuery<{ n: number }>(db, text, values);
+  const [row] = await rawQuery<{ n: number }>(db, text, values, nameOf(text));
   return Number(row?.n) === 1;
 }

@@ -3,7 +3,7 @@ import type { Vars } from '../../contract';
 import { AppError } from '../../errors';
 import type { InstanceRow } from '../../store';
 import { latestDefinitionOf } from '../definitions';
-import { createInstance, createInstanceDetached } from '../step';
+import { createInstanceDetached, createInstanceWithTasks, type OpenedTask } from '../step';
 import { inTransaction } from '../transaction';
 import type { RuntimeContext, RuntimeUser } from '../types';
 
@@ -19,7 +19,10 @@ export interface StartInstanceInput {
   precheck?: (variables: Vars) => Promise<void>;
 }
 
-export async function startInstance(rt: RuntimeContext, input: StartInstanceInput): Promise<InstanceRow> {
+/** The new instance, with the user tasks its start opened (so a client needs no lookup to act on them). */
+export type StartedInstance = InstanceRow & { openedTasks: OpenedTask[] };
+
+export async function startInstance(rt: RuntimeContext, input: StartInstanceInput): Promise<StartedInstance> {
   const def = await latestDefinitionOf(rt, rt.db, input.processKey);
   const given = input.variables ?? {};
   const formKey = def.compiled.info.startFormKey;
@@ -42,6 +45,10 @@ export async function startInstance(rt: RuntimeContext, input: StartInstanceInpu
     unitId: input.user.unitId,
   };
   // One statement when the start stays within this instance; a call activity or an instant end needs a transaction.
-  const row = await createInstanceDetached(rt, def, start);
-  return row !== 'transaction' ? row : inTransaction(rt, (tx) => createInstance(rt, tx, def, start));
+  const made = await createInstanceDetached(rt, def, start);
+  const created =
+    made !== 'transaction'
+      ? made
+      : await inTransaction(rt, (tx) => createInstanceWithTasks(rt, tx, def, start));
+  return { ...created.row, openedTasks: created.openedTasks };
 }
