@@ -1,0 +1,2 @@
+DROP INDEX "user_tasks_open_access_gin";--> statement-breakpoint
+CREATE INDEX "user_tasks_open_access_gin" ON "user_tasks" USING gin ("access_keys") WITH (fastupdate=false) WHERE "user_tasks"."status" = 'open';
