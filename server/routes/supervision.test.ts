@@ -66,6 +66,27 @@ describe.each(testDbKinds())('supervision routes on %s', (kind) => {
     ).toBe(400);
   });
 
+  it('answers the weekly trend to supervisors only, for a sound period', async () => {
+    const res = await t.request('/api/supervision/trend?from=2026-10-05&to=2026-10-18', { as: 'supervisor' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as any).weeks).toEqual([
+      { weekStart: '2026-10-05', received: 2, rectified: 0, rectifiedLate: 0 },
+      { weekStart: '2026-10-12', received: 0, rectified: 1, rectifiedLate: 0 },
+    ]);
+    expect(
+      (await t.request('/api/supervision/trend?from=2026-10-01&to=2026-10-31', { as: 'gaj.leader' })).status,
+    ).toBe(403);
+    expect(
+      (await t.request('/api/supervision/trend?from=2026-10&to=2026-10-31', { as: 'supervisor' })).status,
+    ).toBe(400);
+    const long = await t.request('/api/supervision/trend?from=2023-01-01&to=2026-10-31', {
+      as: 'supervisor',
+      headers: { 'accept-language': 'en' },
+    });
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as any).error.message).toBe('The period cannot exceed two years');
+  });
+
   it('downloads the bulletin as an Excel workbook with a Chinese file name', async () => {
     const res = await t.request('/api/supervision/bulletin.xlsx?from=2026-10-01&to=2026-10-31', {
       as: 'supervisor',

@@ -6,6 +6,7 @@ import {
   bulletinWorkbookById,
   bulletinWorkbookForPeriod,
   computeStats,
+  computeTrend,
   listBulletins,
   listOverdue,
 } from '../../workflows/supervision';
@@ -82,6 +83,33 @@ const statsRoute = createRoute({
   request: { query: PeriodQuery },
   responses: { 200: json(z.object({ items: z.array(StatsSchema) }), 'stats'), ...forbidden },
 });
+const trendRoute = createRoute({
+  method: 'get',
+  path: '/api/supervision/trend',
+  tags: ['supervision'],
+  summary:
+    '周趋势 / problems received, rectified and rectified late per China week (Monday start), period ≤ 2 years',
+  request: { query: PeriodQuery },
+  responses: {
+    200: json(
+      z.object({
+        weeks: z.array(
+          z
+            .object({
+              weekStart: z.string(),
+              received: z.number(),
+              rectified: z.number(),
+              rectifiedLate: z.number(),
+            })
+            .openapi('TrendWeek'),
+        ),
+      }),
+      'weekly trend',
+    ),
+    400: json(ErrorSchema, 'malformed period, or longer than two years'),
+    ...forbidden,
+  },
+});
 const bulletinRoute = createRoute({
   method: 'get',
   path: '/api/supervision/bulletin.xlsx',
@@ -150,6 +178,10 @@ export function supervisionRoutes() {
       },
       200,
     );
+  });
+  router.openapi(trendRoute, async (c) => {
+    supervise(c);
+    return c.json({ weeks: await computeTrend(c.var.deps.db, c.req.valid('query')) }, 200);
   });
   router.openapi(bulletinRoute, (async (c: Context<AppEnv>) => {
     supervise(c);

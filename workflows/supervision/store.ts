@@ -167,3 +167,34 @@ export async function listBulletins(db: DbOrTx) {
     .from(bulletins)
     .orderBy(sql`${bulletins.periodFrom} desc`);
 }
+
+/**
+ * Per China-calendar week (Monday start, `YYYY-MM-DD` of that Monday) of [from, to): problems received (not
+ * dismissed, as `problemsReceivedIn`), and archived with how many not on time (as `problemsArchivedIn`). Two grouped
+ * scans on `problems_received_at_idx` and `problems_archived_closed_at_idx`.
+ */
+export async function problemsByWeekIn(db: DbOrTx, from: Date, to: Date) {
+  const weekOf = (c: AnyPgColumn) =>
+    sql<string>`to_char(date_trunc('week', ${c} at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')`;
+  const receivedWeek = weekOf(problems.receivedAt);
+  const closedWeek = weekOf(problems.closedAt);
+  const [received, archived] = await Promise.all([
+    db
+      .select({ weekStart: receivedWeek, n: sql<number>`count(*)::int` })
+      .from(problems)
+      .where(
+        and(gte(problems.receivedAt, from), lt(problems.receivedAt, to), ne(problems.status, 'dismissed')),
+      )
+      .groupBy(receivedWeek),
+    db
+      .select({
+        weekStart: closedWeek,
+        n: sql<number>`count(*)::int`,
+        late: sql<number>`(count(*) filter (where ${problems.onTime} is not true))::int`,
+      })
+      .from(problems)
+      .where(and(eq(problems.status, 'archived'), gte(problems.closedAt, from), lt(problems.closedAt, to)))
+      .groupBy(closedWeek),
+  ]);
+  return { received, archived };
+}
