@@ -89,13 +89,24 @@ const list = createRoute({
     ),
   },
 });
+/** Open incidents only: what the diagram marks red and the page lists; resolved ones stay in the history. */
+const OpenIncident = z
+  .object({
+    id: z.string(),
+    elementId: z.string(),
+    type: z.string(),
+    message: z.string(),
+    expression: z.string().optional(),
+    createdAt: z.string(),
+  })
+  .openapi('OpenIncident');
 const get = createRoute({
   method: 'get',
   path: '/api/process-instances/{id}',
   tags: ['instances'],
-  summary: '流程实例 / one instance',
+  summary: '流程实例 / one instance, with its open incidents',
   request: { params: IdParam },
-  responses: { 200: json(Instance, 'instance') },
+  responses: { 200: json(Instance.extend({ incidents: z.array(OpenIncident) }), 'instance') },
 });
 const history = createRoute({
   method: 'get',
@@ -171,7 +182,20 @@ export function instanceRoutes() {
     return c.json(page, 200);
   });
 
-  router.openapi(get, async (c) => c.json(await visibleInstance(c, c.req.valid('param').id), 200));
+  router.openapi(get, async (c) => {
+    const instance = await visibleInstance(c, c.req.valid('param').id);
+    const incidents = (await runtimeOf(c).listIncidents(instance.id))
+      .filter((i) => i.status === 'open')
+      .map((i) => ({
+        id: i.id,
+        elementId: i.elementId,
+        type: i.type,
+        message: i.message,
+        ...(i.expression ? { expression: i.expression } : {}),
+        createdAt: i.createdAt.toISOString(),
+      }));
+    return c.json({ ...instance, incidents }, 200);
+  });
 
   router.openapi(history, async (c) => {
     const instance = await visibleInstance(c, c.req.valid('param').id);
