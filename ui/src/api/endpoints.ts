@@ -99,3 +99,11 @@ export const notifications = {
   /** Marks the given notifications read, or all of mine without ids. */
   markRead: (ids?: string[]) => request<{ updated: number }>('/notifications/read', { method: 'POST', body: ids ? { ids } : {} }),
 };
+
+/** `GET /api/supervision/trend`: per China week (Monday start) of a period of at most two years. */
+export const supervisionTrend = (from: string, to: string) =>
+  request<{ weeks: import('./types').TrendWeek[] }>('/supervision/trend', { query: { from, to } });
+
+/** `GET /api/process-instances/{id}` read with the open incidents it lists beside the instance. */
+export const instanceWithIncidents = (id: string) =>
+  request<Instance & { incidents?: import('./types').OpenIncident[] }>(`/process-instances/${enc(id)}`);

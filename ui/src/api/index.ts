@@ -4,3 +4,4 @@ export * from './client';
 export * from './endpoints';
 export * from './types';
 export * from './upload';
+export * from './download';

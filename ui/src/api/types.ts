@@ -182,3 +182,21 @@ export interface Notification {
   readAt?: string | null;
   createdAt?: string;
 }
+
+/** One week of `GET /api/supervision/trend`: China week from Monday. */
+export interface TrendWeek {
+  weekStart: string;
+  received: number;
+  rectified: number;
+  rectifiedLate: number;
+}
+
+/** An open incident, as `GET /api/process-instances/{id}` lists them beside the instance. */
+export interface OpenIncident {
+  id: string;
+  elementId: string;
+  type: string;
+  message: string;
+  expression?: string;
+  createdAt: string;
+}

@@ -36,3 +36,14 @@ export interface FlowLike {
 export function takenFlows(flows: FlowLike[], visited: Set<string>): string[] {
   return flows.filter((f) => f.source && f.target && visited.has(f.source.id) && visited.has(f.target.id)).map((f) => f.id);
 }
+
+/**
+ * The server's open incidents replace those read from history when the API lists them: the history cannot tell two
+ * incidents of one element apart, nor one resolved by re-arming its job. Several on one element join their messages.
+ */
+export function withOpenIncidents(h: Highlight, open: { elementId: string; message: string }[] | undefined): Highlight {
+  if (!open) return h;
+  const incidents: Record<string, string> = {};
+  for (const i of open) incidents[i.elementId] = incidents[i.elementId] ? `${incidents[i.elementId]}；${i.message}` : i.message;
+  return { ...h, incidents };
+}

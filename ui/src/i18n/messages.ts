@@ -149,6 +149,11 @@ export const zh = {
   'modeler.downloadSvg': '下载 SVG',
   'modeler.problems': '模型问题',
   'modeler.latest': '最新版本',
+  'dashboard.trend': '每周趋势',
+  'dashboard.rectifiedLate': '逾期整改',
+  'dashboard.exporting': '正在导出…',
+  'dashboard.exportFailed': '导出通报失败',
+  'instance.openIncidents': '未处理的异常',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -302,4 +307,9 @@ export const en: Record<MessageKey, string> = {
   'modeler.downloadSvg': 'Download SVG',
   'modeler.problems': 'Problems',
   'modeler.latest': 'Latest',
+  'dashboard.trend': 'Weekly trend',
+  'dashboard.rectifiedLate': 'Rectified late',
+  'dashboard.exporting': 'Exporting…',
+  'dashboard.exportFailed': 'Bulletin export failed',
+  'instance.openIncidents': 'Open incidents',
 };

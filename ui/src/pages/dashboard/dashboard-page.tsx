@@ -1,6 +1,5 @@
-/** @module ui/pages/dashboard: 督办: KPIs, overdue by unit, the overdue list and per-unit statistics for a period, bulletin export. */
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Input, Row, Space, Statistic, Table } from 'antd';
+/** @module ui/pages/dashboard: 督办: KPIs, overdue by unit, the weekly trend, the overdue list and per-unit statistics for a period, bulletin export. */
+import { Card, Col, Input, Row, Space, Statistic, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { itemsOf, type OverdueItem, supervision, type UnitStats } from '../../api';
@@ -8,6 +7,8 @@ import { DueTag } from '../../components';
 import { useT } from '../../i18n';
 import { formatTime, useAsync, useProcessNames } from '../../lib';
 import { BarChart } from './bar-chart';
+import { ExportButton } from './export-button';
+import { TrendCard } from './trend-card';
 
 function isoDate(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -47,9 +48,7 @@ export default function DashboardPage() {
             <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-label="开始日期" data-testid="stats-from" />
             <span>—</span>
             <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label="结束日期" data-testid="stats-to" />
-            <a href={supervision.bulletinUrl(from, to)} download data-testid="bulletin-export">
-              <Button icon={<DownloadOutlined />}>{t('dashboard.export')}</Button>
-            </a>
+            <ExportButton from={from} to={to} />
           </Space>
         }
       >
@@ -108,6 +107,7 @@ export default function DashboardPage() {
           </Card>
         </Col>
       </Row>
+      <TrendCard from={from} to={to} />
       <Card title={`${t('dashboard.stats')}（${from} — ${to}）`}>
         <Table<UnitStats>
           size="small"

@@ -2,10 +2,10 @@
 import { Alert, Card, Col, Descriptions, Row, Space, Spin, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { definitions, itemsOf, instances, type InstanceStatus } from '../../api';
+import { definitions, instanceWithIncidents, instances, itemsOf, type InstanceStatus } from '../../api';
 import { useUser } from '../../auth';
 import { HistoryTimeline, VariablesView } from '../../components';
-import { BpmnViewer, highlightFrom } from '../../diagram';
+import { BpmnViewer, highlightFrom, withOpenIncidents } from '../../diagram';
 import type { JsonSchema } from '../../forms';
 import { useT } from '../../i18n';
 import { formatTime, isAdmin, useAsync } from '../../lib';
@@ -26,7 +26,7 @@ export default function InstancePage() {
   const [names, setNames] = useState<Record<string, string>>({});
   const [diagramError, setDiagramError] = useState<string>();
   const state = useAsync(async () => {
-    const instance = await instances.get(id);
+    const instance = await instanceWithIncidents(id);
     const [history, def] = await Promise.all([
       instances.history(id).then(itemsOf),
       definitions.version(instance.processKey, instance.version).catch(() => undefined),
@@ -35,7 +35,10 @@ export default function InstancePage() {
   }, [id]);
   const data = state.data;
   const highlight = useMemo(
-    () => (data ? highlightFrom(data.history, data.instance.activeElementIds ?? []) : undefined),
+    () =>
+      data
+        ? withOpenIncidents(highlightFrom(data.history, data.instance.activeElementIds ?? []), data.instance.incidents)
+        : undefined,
     [data],
   );
 
@@ -84,6 +87,31 @@ export default function InstancePage() {
             },
           ]}
         />
+        {instance.incidents?.length ? (
+          <Alert
+            type="error"
+            showIcon
+            style={{ margin: '12px 0' }}
+            data-testid="open-incidents"
+            title={t('instance.openIncidents')}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {instance.incidents.map((i) => (
+                  <li key={i.id} data-element-id={i.elementId}>
+                    <b>{names[i.elementId] ?? i.elementId}</b>：{i.message}
+                    {i.expression ? (
+                      <>
+                        {' '}
+                        <code>{i.expression}</code>
+                      </>
+                    ) : null}
+                    <span style={{ color: '#888' }}> · {formatTime(i.createdAt)}</span>
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        ) : null}
         {diagramError ? <Alert type="warning" showIcon title={diagramError} style={{ margin: '12px 0' }} /> : null}
         {def?.xml ? (
           <BpmnViewer xml={def.xml} highlight={highlight} onElementNames={setNames} onError={(e) => setDiagramError(e.message)} />
