@@ -69,7 +69,9 @@ describe.each(testDbKinds())('supervision routes on %s', (kind) => {
   it('answers the weekly trend to supervisors only, for a sound period', async () => {
     const res = await t.request('/api/supervision/trend?from=2026-10-05&to=2026-10-18', { as: 'supervisor' });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as any).weeks).toEqual([
+    const body = (await res.json()) as any;
+    expect(body.openProblems).toBe(1);
+    expect(body.weeks).toEqual([
       { weekStart: '2026-10-05', received: 2, rectified: 0, rectifiedLate: 0 },
       { weekStart: '2026-10-12', received: 0, rectified: 1, rectifiedLate: 0 },
     ]);

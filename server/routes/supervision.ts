@@ -7,6 +7,7 @@ import {
   bulletinWorkbookForPeriod,
   computeStats,
   computeTrend,
+  countOpenProblems,
   listBulletins,
   listOverdue,
 } from '../../workflows/supervision';
@@ -103,6 +104,8 @@ const trendRoute = createRoute({
             })
             .openapi('TrendWeek'),
         ),
+        /** Problems open now (received, neither archived nor dismissed), for the KPI row. */
+        openProblems: z.number(),
       }),
       'weekly trend',
     ),
@@ -181,7 +184,11 @@ export function supervisionRoutes() {
   });
   router.openapi(trendRoute, async (c) => {
     supervise(c);
-    return c.json({ weeks: await computeTrend(c.var.deps.db, c.req.valid('query')) }, 200);
+    const [weeks, openProblems] = await Promise.all([
+      computeTrend(c.var.deps.db, c.req.valid('query')),
+      countOpenProblems(c.var.deps.db),
+    ]);
+    return c.json({ weeks, openProblems }, 200);
   });
   router.openapi(bulletinRoute, (async (c: Context<AppEnv>) => {
     supervise(c);

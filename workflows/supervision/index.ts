@@ -17,7 +17,7 @@ export {
   type UnitStats,
 } from './stats';
 export { findBulletin, listBulletins } from './store';
-export { computeTrend, type TrendWeek } from './trend';
+export { computeTrend, countOpenProblems, type TrendWeek } from './trend';
 export { createSupervisionWorkers } from './workers';
 
 /** The workbook for `GET /api/supervision/bulletin.xlsx?from=&to=`: statistics of the period and today's overdue list. */

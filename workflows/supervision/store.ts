@@ -198,3 +198,12 @@ export async function problemsByWeekIn(db: DbOrTx, from: Date, to: Date) {
   ]);
   return { received, archived };
 }
+
+/** Problems not yet archived nor dismissed, county-wide (an index scan of `problems.status`). */
+export async function countOpenProblems(db: DbOrTx) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(problems)
+    .where(inArray(problems.status, ['triage', 'rectifying', 'verifying']));
+  return row?.n ?? 0;
+}

@@ -4,7 +4,7 @@ import type { Database } from '../../server/db/open-db';
 import { testDbKinds } from '../../server/db/testing';
 import { problems } from '../problems/schema';
 import { openDomainDb } from '../testing';
-import { computeTrend } from '.';
+import { computeTrend, countOpenProblems } from '.';
 
 const at = (iso: string) => new Date(iso);
 
@@ -70,6 +70,11 @@ describe.each(testDbKinds())('weekly trend on %s', (kind) => {
       { weekStart: '2026-10-12', received: 1, rectified: 2, rectifiedLate: 1 },
       { weekStart: '2026-10-19', received: 0, rectified: 0, rectifiedLate: 0 },
     ]);
+  });
+
+  it('counts open problems: received and neither archived nor dismissed', async () => {
+    // the triage ones of 10-11 and 09-30 and the rectifying one of 10-12
+    expect(await countOpenProblems(database.db)).toBe(3);
   });
 
   it('refuses a reversed period or one longer than two years', async () => {

@@ -53,3 +53,6 @@ export async function computeTrend(db: DbOrTx, period: Period): Promise<TrendWee
   }
   return [...weeks.values()];
 }
+
+/** The dashboard's "open problems" KPI: everything received and not yet closed, whatever the period. */
+export const countOpenProblems = (db: DbOrTx): Promise<number> => store.countOpenProblems(db);

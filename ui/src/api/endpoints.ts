@@ -100,9 +100,9 @@ export const notifications = {
   markRead: (ids?: string[]) => request<{ updated: number }>('/notifications/read', { method: 'POST', body: ids ? { ids } : {} }),
 };
 
-/** `GET /api/supervision/trend`: per China week (Monday start) of a period of at most two years. */
+/** `GET /api/supervision/trend`: per China week (Monday start) of a period of at most two years, and the problems open now. */
 export const supervisionTrend = (from: string, to: string) =>
-  request<{ weeks: import('./types').TrendWeek[] }>('/supervision/trend', { query: { from, to } });
+  request<{ weeks: import('./types').TrendWeek[]; openProblems?: number }>('/supervision/trend', { query: { from, to } });
 
 /** `GET /api/process-instances/{id}` read with the open incidents it lists beside the instance. */
 export const instanceWithIncidents = (id: string) =>

@@ -154,6 +154,7 @@ export const zh = {
   'dashboard.exporting': '正在导出…',
   'dashboard.exportFailed': '导出通报失败',
   'instance.openIncidents': '未处理的异常',
+  'dashboard.openProblems': '在办问题',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -312,4 +313,5 @@ export const en: Record<MessageKey, string> = {
   'dashboard.exporting': 'Exporting…',
   'dashboard.exportFailed': 'Bulletin export failed',
   'instance.openIncidents': 'Open incidents',
+  'dashboard.openProblems': 'Open problems',
 };

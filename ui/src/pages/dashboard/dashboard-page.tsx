@@ -2,7 +2,7 @@
 import { Card, Col, Input, Row, Space, Statistic, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { itemsOf, type OverdueItem, supervision, type UnitStats } from '../../api';
+import { itemsOf, type OverdueItem, supervision, supervisionTrend, type UnitStats } from '../../api';
 import { DueTag } from '../../components';
 import { useT } from '../../i18n';
 import { formatTime, useAsync, useProcessNames } from '../../lib';
@@ -23,6 +23,7 @@ export default function DashboardPage() {
   const [to, setTo] = useState(isoDate(now));
   const overdue = useAsync(() => supervision.overdue().then(itemsOf), []);
   const stats = useAsync(() => supervision.stats(from, to).then((r) => r.items ?? []), [from, to]);
+  const trend = useAsync(() => supervisionTrend(from, to), [from, to]);
 
   const totals = useMemo(() => {
     const sum = (k: keyof UnitStats) => (stats.data ?? []).reduce((n, s) => n + (Number(s[k]) || 0), 0);
@@ -53,16 +54,19 @@ export default function DashboardPage() {
         }
       >
         <Row gutter={16}>
-          <Col span={6}>
+          <Col flex="1 1 0">
+            <Statistic title={t('dashboard.openProblems')} value={trend.data?.openProblems ?? 0} data-testid="kpi-open-problems" />
+          </Col>
+          <Col flex="1 1 0">
             <Statistic title={t('dashboard.overdueNow')} value={overdue.data?.length ?? 0} styles={{ content: { color: '#cf1322' } }} data-testid="kpi-overdue" />
           </Col>
-          <Col span={6}>
+          <Col flex="1 1 0">
             <Statistic title={t('dashboard.received')} value={totals.received} data-testid="kpi-received" />
           </Col>
-          <Col span={6}>
+          <Col flex="1 1 0">
             <Statistic title={t('dashboard.rectified')} value={totals.rectified} data-testid="kpi-rectified" />
           </Col>
-          <Col span={6}>
+          <Col flex="1 1 0">
             <Statistic
               title={t('dashboard.onTime')}
               value={totals.rectified ? Math.round((totals.onTime / totals.rectified) * 100) : 0}
@@ -107,7 +111,7 @@ export default function DashboardPage() {
           </Card>
         </Col>
       </Row>
-      <TrendCard from={from} to={to} />
+      <TrendCard from={from} to={to} weeks={trend.data?.weeks} error={trend.error} />
       <Card title={`${t('dashboard.stats')}（${from} — ${to}）`}>
         <Table<UnitStats>
           size="small"

@@ -39,7 +39,8 @@ export function LineChart({ categories, series, testId }: { categories: string[]
           type: 'line',
           name: s.name,
           data: s.values,
-          smooth: true,
+          // Straight segments: a spline would dip below zero between weeks of counts.
+          smooth: false,
           showSymbol: categories.length <= 26,
           itemStyle: s.color ? { color: s.color } : undefined,
         })),

@@ -1,31 +1,30 @@
 /** @module ui/pages/dashboard/trend-card: the weekly trend of the chosen period: problems received, rectified, rectified late. */
 import { Alert, Card } from 'antd';
 import { useMemo } from 'react';
-import { supervisionTrend } from '../../api';
+import type { TrendWeek } from '../../api';
 import { useT } from '../../i18n';
-import { useAsync } from '../../lib';
 import { LineChart } from './line-chart';
 
-export function TrendCard({ from, to }: { from: string; to: string }) {
+/** The page fetches the trend (its answer also carries the open-problems KPI) and hands the weeks down. */
+export function TrendCard({ from, to, weeks, error }: { from: string; to: string; weeks: TrendWeek[] | undefined; error: unknown }) {
   const t = useT();
-  const trend = useAsync(() => supervisionTrend(from, to).then((r) => r.weeks ?? []), [from, to]);
   const chart = useMemo(() => {
-    const weeks = trend.data ?? [];
+    const list = weeks ?? [];
     return {
       // "MM-DD" of each week's Monday: the year is in the period picker above.
-      categories: weeks.map((w) => w.weekStart.slice(5)),
+      categories: list.map((w) => w.weekStart.slice(5)),
       series: [
-        { name: t('dashboard.received'), values: weeks.map((w) => w.received), color: '#1667d9' },
-        { name: t('dashboard.rectified'), values: weeks.map((w) => w.rectified), color: '#389e0d' },
-        { name: t('dashboard.rectifiedLate'), values: weeks.map((w) => w.rectifiedLate), color: '#cf1322' },
+        { name: t('dashboard.received'), values: list.map((w) => w.received), color: '#1667d9' },
+        { name: t('dashboard.rectified'), values: list.map((w) => w.rectified), color: '#389e0d' },
+        { name: t('dashboard.rectifiedLate'), values: list.map((w) => w.rectifiedLate), color: '#cf1322' },
       ],
     };
-  }, [trend.data, t]);
+  }, [weeks, t]);
 
   return (
     <Card title={`${t('dashboard.trend')}（${from} — ${to}）`}>
-      {trend.error ? (
-        <Alert type="error" showIcon title={(trend.error as Error).message} data-testid="trend-error" />
+      {error ? (
+        <Alert type="error" showIcon title={(error as Error).message} data-testid="trend-error" />
       ) : (
         <LineChart testId="chart-weekly-trend" categories={chart.categories} series={chart.series} />
       )}
