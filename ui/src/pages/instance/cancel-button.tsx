@@ -34,7 +34,14 @@ export function CancelButton({ instanceId, onDone }: { instanceId: string; onDon
         title={t('instance.cancel')}
         onCancel={() => setOpen(false)}
         onOk={submit}
-        okButtonProps={{ danger: true, disabled: !reason.trim(), loading: busy, 'data-testid': 'instance-cancel-confirm' } as any}
+        okButtonProps={
+          {
+            danger: true,
+            disabled: !reason.trim(),
+            loading: busy,
+            'data-testid': 'instance-cancel-confirm',
+          } as any
+        }
       >
         <Input.TextArea
           rows={3}

@@ -7,10 +7,11 @@ import { useUser } from '../../auth';
 import { HistoryTimeline, VariablesView } from '../../components';
 import { BpmnViewer, highlightFrom, withOpenIncidents } from '../../diagram';
 import type { JsonSchema } from '../../forms';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { formatTime, isAdmin, useAsync } from '../../lib';
 import { STATUS_KEY } from '../tasks/completion-result';
 import { CancelButton } from './cancel-button';
+import { incidentLabel } from './incident-labels';
 
 const STATUS_COLOR: Record<InstanceStatus, string> = {
   active: 'processing',
@@ -22,6 +23,7 @@ const STATUS_COLOR: Record<InstanceStatus, string> = {
 export default function InstancePage() {
   const { id = '' } = useParams();
   const t = useT();
+  const { lang } = useLocale();
   const user = useUser();
   const [names, setNames] = useState<Record<string, string>>({});
   const [diagramError, setDiagramError] = useState<string>();
@@ -37,7 +39,10 @@ export default function InstancePage() {
   const highlight = useMemo(
     () =>
       data
-        ? withOpenIncidents(highlightFrom(data.history, data.instance.activeElementIds ?? []), data.instance.incidents)
+        ? withOpenIncidents(
+            highlightFrom(data.history, data.instance.activeElementIds ?? []),
+            data.instance.incidents,
+          )
         : undefined,
     [data],
   );
@@ -54,7 +59,11 @@ export default function InstancePage() {
           <Space>
             {t('instance.title')}
             <span>{def?.name || instance.processKey}</span>
-            <Tag color={STATUS_COLOR[instance.status]} data-testid="instance-status" data-status={instance.status}>
+            <Tag
+              color={STATUS_COLOR[instance.status]}
+              data-testid="instance-status"
+              data-status={instance.status}
+            >
               {t(STATUS_KEY[instance.status])}
             </Tag>
           </Space>
@@ -98,7 +107,8 @@ export default function InstancePage() {
               <ul style={{ margin: 0, paddingLeft: 18 }}>
                 {instance.incidents.map((i) => (
                   <li key={i.id} data-element-id={i.elementId}>
-                    <b>{names[i.elementId] ?? i.elementId}</b>：{i.message}
+                    <b>{names[i.elementId] ?? i.elementId}</b>：{incidentLabel(i.type, lang)}
+                    <span style={{ color: '#888' }}>（{i.message}）</span>
                     {i.expression ? (
                       <>
                         {' '}
@@ -112,9 +122,16 @@ export default function InstancePage() {
             }
           />
         ) : null}
-        {diagramError ? <Alert type="warning" showIcon title={diagramError} style={{ margin: '12px 0' }} /> : null}
+        {diagramError ? (
+          <Alert type="warning" showIcon title={diagramError} style={{ margin: '12px 0' }} />
+        ) : null}
         {def?.xml ? (
-          <BpmnViewer xml={def.xml} highlight={highlight} onElementNames={setNames} onError={(e) => setDiagramError(e.message)} />
+          <BpmnViewer
+            xml={def.xml}
+            highlight={highlight}
+            onElementNames={setNames}
+            onError={(e) => setDiagramError(e.message)}
+          />
         ) : null}
       </Card>
       <Row gutter={16}>
@@ -125,7 +142,9 @@ export default function InstancePage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('instance.variables')}>
-            <VariablesView variables={instance.variables ?? {}} schema={def?.startForm?.schema as JsonSchema | undefined}
+            <VariablesView
+              variables={instance.variables ?? {}}
+              schema={def?.startForm?.schema as JsonSchema | undefined}
               uiSchema={def?.startForm?.uiSchema as JsonSchema | undefined}
             />
           </Card>
