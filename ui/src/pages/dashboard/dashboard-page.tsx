@@ -7,20 +7,17 @@ import { DueTag } from '../../components';
 import { useT } from '../../i18n';
 import { formatTime, useAsync, useProcessNames } from '../../lib';
 import { BarChart } from './bar-chart';
+import { defaultPeriod } from './default-period';
 import { ExportButton } from './export-button';
 import { TrendCard } from './trend-card';
-
-function isoDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 export default function DashboardPage() {
   const t = useT();
   const processNames = useProcessNames();
-  const now = new Date();
-  const [from, setFrom] = useState(isoDate(new Date(now.getFullYear(), now.getMonth(), 1)));
-  const [to, setTo] = useState(isoDate(now));
+  // Computed once: the period starts as this China month so far and is the user's afterwards.
+  const [initial] = useState(() => defaultPeriod(new Date()));
+  const [from, setFrom] = useState(initial.from);
+  const [to, setTo] = useState(initial.to);
   const overdue = useAsync(() => supervision.overdue().then(itemsOf), []);
   const stats = useAsync(() => supervision.stats(from, to).then((r) => r.items ?? []), [from, to]);
   const trend = useAsync(() => supervisionTrend(from, to), [from, to]);
