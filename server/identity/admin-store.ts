@@ -2,6 +2,7 @@
 import { and, count, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../engine/store/db';
 import { sessions, units, userRoles, users } from './schema';
+import { forgetSessions } from './session-cache';
 
 export interface AdminUserRow {
   id: string;
@@ -106,6 +107,7 @@ export async function insertUser(
 }
 
 export async function updateUserRow(db: DbOrTx, id: string, patch: { name?: string; unitId?: string }) {
+  forgetSessions();
   await db
     .update(users)
     .set({ ...patch, updatedAt: new Date() })
@@ -113,20 +115,24 @@ export async function updateUserRow(db: DbOrTx, id: string, patch: { name?: stri
 }
 
 export async function replaceRoles(db: DbOrTx, userId: string, roles: string[]) {
+  forgetSessions();
   await db.delete(userRoles).where(eq(userRoles.userId, userId));
   if (roles.length) await db.insert(userRoles).values(roles.map((role) => ({ userId, role })));
 }
 
 export async function setUserActive(db: DbOrTx, id: string, active: boolean) {
+  forgetSessions();
   await db.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, id));
 }
 
 export async function setPasswordHash(db: DbOrTx, id: string, passwordHash: string) {
+  forgetSessions();
   await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id));
 }
 
 /** Ends every session of a user (disabled, or password reset: whoever held the old one is out). */
 export async function deleteSessionsOf(db: DbOrTx, userId: string) {
+  forgetSessions();
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, ilike, inArray, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../engine/store/db';
 import { rawQuery } from '../../engine/store/raw';
+import { cachedSessionUser, forgetSessions, rememberSessionUser } from './session-cache';
 import { sessions, units, userRoles, users } from './schema';
 
 export interface SessionUser {
@@ -54,21 +55,28 @@ export async function findSessionUser(
   token: string,
   now: Date,
 ): Promise<SessionUser | undefined> {
-  const [row] = await rawQuery<SessionUser>(
+  const tokenHash = hashToken(token);
+  const cached = cachedSessionUser(tokenHash, now.getTime());
+  if (cached) return cached;
+  const [row] = await rawQuery<SessionUser & { expiresAt: Date }>(
     db,
-    `select u.id, u.username, u.name, u.unit_id as "unitId", n.name as "unitName",
+    `select u.id, u.username, u.name, u.unit_id as "unitId", n.name as "unitName", s.expires_at as "expiresAt",
        coalesce(array_agg(r.role order by r.role) filter (where r.role is not null), '{}') as roles
      from sessions s join users u on u.id = s.user_id join units n on n.id = u.unit_id
        left join user_roles r on r.user_id = u.id
      where s.token_hash = $1::text and s.expires_at > $2::timestamptz and u.active
-     group by u.id, n.name`,
-    [hashToken(token), now.toISOString()],
+     group by u.id, n.name, s.expires_at`,
+    [tokenHash, now.toISOString()],
     'huiliu_session_user',
   );
-  return row;
+  if (!row) return undefined;
+  const { expiresAt, ...user } = row;
+  rememberSessionUser(tokenHash, user, expiresAt, now.getTime());
+  return user;
 }
 
 export async function deleteSession(db: DbOrTx, token: string) {
+  forgetSessions();
   await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }
 
