@@ -156,6 +156,9 @@ describe.skipIf(skip !== null)('supervisor dashboard and instance incidents in C
     await expect.poll(() => gateway.getAttribute('class')).toContain('hl-incident');
     // the ends were never reached: no incident marker spills onto them
     expect(await page.locator('.djs-shape.hl-incident').count()).toBe(1);
+    // Read by kind in the page's language (zh by default), on the diagram and in the list.
+    expect(await incidents.textContent()).toContain('没有满足条件的分支');
+    await page.locator('.djs-overlay', { hasText: '没有满足条件的分支' }).first().waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/instance-incident.png` });
     await page.context().close();
   });

@@ -41,10 +41,14 @@ export default function InstancePage() {
       data
         ? withOpenIncidents(
             highlightFrom(data.history, data.instance.activeElementIds ?? []),
-            data.instance.incidents,
+            // The diagram's red label says what kind of problem it is, in the reader's language.
+            data.instance.incidents?.map((i) => ({
+              elementId: i.elementId,
+              message: incidentLabel(i.type, lang),
+            })),
           )
         : undefined,
-    [data],
+    [data, lang],
   );
 
   if (state.loading && !data) return <Spin />;
