@@ -43,25 +43,50 @@ export default function DashboardPage() {
         title={t('dashboard.title')}
         extra={
           <Space wrap>
-            <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-label="开始日期" data-testid="stats-from" />
+            <Input
+              type="date"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              aria-label="开始日期"
+              data-testid="stats-from"
+            />
             <span>—</span>
-            <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label="结束日期" data-testid="stats-to" />
+            <Input
+              type="date"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              aria-label="结束日期"
+              data-testid="stats-to"
+            />
             <ExportButton from={from} to={to} />
           </Space>
         }
       >
         <Row gutter={16}>
           <Col flex="1 1 0">
-            <Statistic title={t('dashboard.openProblems')} value={trend.data?.openProblems ?? 0} data-testid="kpi-open-problems" />
+            <Statistic
+              title={t('dashboard.openProblems')}
+              value={trend.data?.openProblems ?? 0}
+              data-testid="kpi-open-problems"
+            />
           </Col>
           <Col flex="1 1 0">
-            <Statistic title={t('dashboard.overdueNow')} value={overdue.data?.length ?? 0} styles={{ content: { color: '#cf1322' } }} data-testid="kpi-overdue" />
+            <Statistic
+              title={t('dashboard.overdueNow')}
+              value={overdue.data?.length ?? 0}
+              styles={{ content: { color: '#cf1322' } }}
+              data-testid="kpi-overdue"
+            />
           </Col>
           <Col flex="1 1 0">
             <Statistic title={t('dashboard.received')} value={totals.received} data-testid="kpi-received" />
           </Col>
           <Col flex="1 1 0">
-            <Statistic title={t('dashboard.rectified')} value={totals.rectified} data-testid="kpi-rectified" />
+            <Statistic
+              title={t('dashboard.rectified')}
+              value={totals.rectified}
+              data-testid="kpi-rectified"
+            />
           </Col>
           <Col flex="1 1 0">
             <Statistic
@@ -96,12 +121,26 @@ export default function DashboardPage() {
                 {
                   title: t('tasks.name'),
                   key: 'n',
-                  render: (_: unknown, o) => <Link to={`/instances/${o.task.processInstanceId}`}>{o.task.name}</Link>,
+                  render: (_: unknown, o) => (
+                    <Link to={`/instances/${o.task.processInstanceId}`}>{o.task.name}</Link>
+                  ),
                 },
-                { title: t('tasks.process'), key: 'p', render: (_: unknown, o) => processNames[o.task.processKey] ?? o.task.processKey },
+                {
+                  title: t('tasks.process'),
+                  key: 'p',
+                  render: (_: unknown, o) => processNames[o.task.processKey] ?? o.task.processKey,
+                },
                 { title: t('catalog.unit'), dataIndex: 'unitName' },
-                { title: t('tasks.due'), key: 'd', render: (_: unknown, o) => <DueTag task={{ ...o.task, dueAt: o.dueAt }} /> },
-                { title: t('dashboard.overdueDays'), dataIndex: 'overdueWorkdays', sorter: (a, b) => a.overdueWorkdays - b.overdueWorkdays },
+                {
+                  title: t('tasks.due'),
+                  key: 'd',
+                  render: (_: unknown, o) => <DueTag task={{ ...o.task, dueAt: o.dueAt }} />,
+                },
+                {
+                  title: t('dashboard.overdueDays'),
+                  dataIndex: 'overdueWorkdays',
+                  sorter: (a, b) => a.overdueWorkdays - b.overdueWorkdays,
+                },
                 { title: t('tasks.assignee'), key: 'a', render: (_: unknown, o) => o.task.assignee || '—' },
               ]}
             />
@@ -124,7 +163,11 @@ export default function DashboardPage() {
             { title: t('stats.problemsRectified'), dataIndex: 'problemsRectified' },
             { title: t('stats.rectifiedOnTime'), dataIndex: 'rectifiedOnTime' },
             { title: t('stats.overdueNow'), dataIndex: 'overdueNow' },
-            { title: t('stats.avgWorkdaysToFix'), dataIndex: 'avgWorkdaysToFix', render: (v: number | null) => (v == null ? '—' : v.toFixed(1)) },
+            {
+              title: t('stats.avgWorkdaysToFix'),
+              dataIndex: 'avgWorkdaysToFix',
+              render: (v: number | null) => (v == null ? '—' : v.toFixed(1)),
+            },
             { title: t('stats.reworkRounds'), dataIndex: 'reworkRounds' },
             { title: t('stats.entriesRegistered'), dataIndex: 'entriesRegistered' },
             { title: t('stats.entriesChanged'), dataIndex: 'entriesChanged' },

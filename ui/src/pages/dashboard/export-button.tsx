@@ -31,10 +31,17 @@ export function ExportButton({ from, to }: { from: string; to: string }) {
           {busy ? t('dashboard.exporting') : t('dashboard.export')}
         </Button>
         {busy && fraction !== undefined ? (
-          <Progress type="circle" size={24} percent={Math.round(fraction * 100)} data-testid="bulletin-progress" />
+          <Progress
+            type="circle"
+            size={24}
+            percent={Math.round(fraction * 100)}
+            data-testid="bulletin-progress"
+          />
         ) : null}
       </Space>
-      {error ? <Alert type="error" showIcon closable title={error} data-testid="bulletin-export-error" /> : null}
+      {error ? (
+        <Alert type="error" showIcon closable title={error} data-testid="bulletin-export-error" />
+      ) : null}
     </Space>
   );
 }

@@ -6,7 +6,17 @@ import { useT } from '../../i18n';
 import { LineChart } from './line-chart';
 
 /** The page fetches the trend (its answer also carries the open-problems KPI) and hands the weeks down. */
-export function TrendCard({ from, to, weeks, error }: { from: string; to: string; weeks: TrendWeek[] | undefined; error: unknown }) {
+export function TrendCard({
+  from,
+  to,
+  weeks,
+  error,
+}: {
+  from: string;
+  to: string;
+  weeks: TrendWeek[] | undefined;
+  error: unknown;
+}) {
   const t = useT();
   const chart = useMemo(() => {
     const list = weeks ?? [];
