@@ -59,8 +59,11 @@ describe.skipIf(skip !== null)('administration and census in Chromium', () => {
     await drawer.getByLabel('用户名').fill('cgz.cataloguer');
     await drawer.getByLabel('姓名').fill('钱编目');
     await drawer.getByLabel('所属单位').click();
-    await admin.keyboard.type('城关');
-    await option(admin, '城关镇').click();
+    await admin.keyboard.type('城关镇');
+    // Enter picks the filtered option: a click can land on a dropdown still animating on a loaded CI machine.
+    await option(admin, '城关镇').waitFor();
+    await admin.keyboard.press('Enter');
+    await expect.poll(() => drawer.getByTestId('user-unit').textContent()).toContain('城关镇');
     await drawer.getByLabel('角色').click();
     // a county-wide role cannot be given to a town's staff
     await expect
