@@ -2,6 +2,7 @@
 import type { WorkdayCalendar } from '../../engine/calendar';
 import type { DbOrTx } from '../../engine/store/db';
 import { buildBulletinWorkbook } from './bulletin-workbook';
+import { concurrently } from './concurrently';
 import { computeStats, listOverdue, type OverdueItem, type Period, type UnitStats } from './stats';
 import { findBulletin } from './store';
 
@@ -27,9 +28,9 @@ export async function bulletinWorkbookForPeriod(
   period: Period,
   now: Date,
 ): Promise<Buffer> {
-  const [stats, overdue] = await Promise.all([
-    computeStats(db, calendar, period, now),
-    listOverdue(db, calendar, now),
+  const [stats, overdue] = await concurrently(db, [
+    () => computeStats(db, calendar, period, now),
+    () => listOverdue(db, calendar, now),
   ]);
   return buildBulletinWorkbook(stats, overdue, period, now);
 }

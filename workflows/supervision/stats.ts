@@ -2,6 +2,7 @@
 import type { WorkdayCalendar } from '../../engine/calendar';
 import { AppError } from '../../engine/errors';
 import type { DbOrTx } from '../../engine/store/db';
+import { concurrently } from './concurrently';
 import * as store from './store';
 import { chinaDay, memoWorkdaysBetween } from './workday-memo';
 
@@ -103,13 +104,13 @@ export async function computeStats(
   now: Date,
 ): Promise<UnitStats[]> {
   const { start, end } = periodBounds(period);
-  const [unitRows, received, archived, unfigured, overdue, events] = await Promise.all([
-    store.listReportingUnits(db),
-    store.problemsReceivedIn(db, start, end),
-    store.problemsArchivedIn(db, start, end),
-    store.problemsArchivedUnfiguredIn(db, start, end),
-    store.problemsOverdueAt(db, now),
-    store.catalogEventsIn(db, start, end),
+  const [unitRows, received, archived, unfigured, overdue, events] = await concurrently(db, [
+    () => store.listReportingUnits(db),
+    () => store.problemsReceivedIn(db, start, end),
+    () => store.problemsArchivedIn(db, start, end),
+    () => store.problemsArchivedUnfiguredIn(db, start, end),
+    () => store.problemsOverdueAt(db, now),
+    () => store.catalogEventsIn(db, start, end),
   ]);
   const byUnit = new Map<string, UnitStats>(
     unitRows.map((u) => [
