@@ -7,7 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EngineEvent, StartInput, StepResult, Vars } from '../contract';
 import { AppError } from '../errors';
-import { type DefinitionRow, type InstanceRow, loadInstance, type Tx, writeStep } from '../store';
+import {
+  type DefinitionRow,
+  type InstanceRow,
+  loadInstance,
+  type StepWrites,
+  type Tx,
+  writeStep,
+} from '../store';
 import { applyChildren, collectWrites } from './apply-effects';
 import { definitionById } from './definitions';
 import { VersionConflict } from './transaction';
@@ -71,6 +78,17 @@ async function compute(
   return { def, result, at, patch, ...collected } as const;
 }
 
+/** The task a completion answers: closed by the step's statement even if the engine emitted no `task.closed`. */
+export interface TaskToClose {
+  taskKey: string;
+  by: string;
+}
+
+function ensureClosed(writes: Pick<StepWrites, 'closeTasks'>, close: TaskToClose | undefined) {
+  if (close && !writes.closeTasks.some((t) => t.taskKey === close.taskKey))
+    writes.closeTasks.push({ taskKey: close.taskKey, status: 'completed', by: close.by });
+}
+
 /** A call-activity child that completes resumes its parent: another instance's step, so a transaction. */
 const resumesParent = (instance: InstanceRow, status: string) =>
   status === 'completed' && instance.parentInstanceId !== null;
@@ -88,6 +106,7 @@ export async function stepInstance(
     ignoreRejected?: boolean;
     /** A job the step completes: its row is updated in the step's statement (not when the event is rejected). */
     finishJob?: string;
+    closeTask?: TaskToClose;
   } = {},
 ): Promise<StepOutcome> {
   if (TERMINAL.has(instance.status)) return ended(instance, options);
@@ -98,6 +117,7 @@ export async function stepInstance(
     throw rejectedEvent(c.rejected as string);
   }
   if (options.finishJob) c.writes.finishJob = { id: options.finishJob, status: 'completed' };
+  ensureClosed(c.writes, options.closeTask);
   if (!(await writeStep(tx, { instance: { update: { current: instance, patch: c.patch } }, ...c.writes })))
     throw new VersionConflict(instance.id);
   if (c.writes.jobs.length > 0) rt.jobsCreated = true;
@@ -118,15 +138,13 @@ export async function stepDetached(
   rt: RuntimeContext,
   instance: InstanceRow,
   event: EngineEvent,
-  options: { actor?: string | null; closeTask?: { taskKey: string; by: string } } = {},
+  options: { actor?: string | null; closeTask?: TaskToClose } = {},
 ): Promise<StepOutcome | 'conflict' | 'transaction'> {
   if (TERMINAL.has(instance.status)) return ended(instance, {});
   const c = await compute(rt, rt.db, instance, event, options.actor ?? null);
   if ('rejected' in c) throw rejectedEvent(c.rejected as string);
   if (c.children.length > 0 || resumesParent(instance, c.result.status)) return 'transaction';
-  const close = options.closeTask;
-  if (close && !c.writes.closeTasks.some((t) => t.taskKey === close.taskKey))
-    c.writes.closeTasks.push({ taskKey: close.taskKey, status: 'completed', by: close.by });
+  ensureClosed(c.writes, options.closeTask);
   if (!(await writeStep(rt.db, { instance: { update: { current: instance, patch: c.patch } }, ...c.writes })))
     return 'conflict';
   if (c.writes.jobs.length > 0) rt.onJobsCreated();

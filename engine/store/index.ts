@@ -7,7 +7,6 @@ export * from './queues';
 export * from './schema';
 export * from './tasks';
 export * from './work-items';
-export * from './write-batch';
 export * from './raw';
 export * from './step-write';
 export * from './hot-reads';

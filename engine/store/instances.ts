@@ -5,11 +5,6 @@ import { type InstanceRow, processInstances } from './schema';
 
 export type NewInstance = typeof processInstances.$inferInsert;
 
-export async function insertInstance(tx: DbOrTx, values: NewInstance): Promise<InstanceRow> {
-  const [row] = await tx.insert(processInstances).values(values).returning();
-  return row;
-}
-
 export async function loadInstance(db: DbOrTx, id: string): Promise<InstanceRow | undefined> {
   const [row] = await db.select().from(processInstances).where(eq(processInstances.id, id));
   return row;

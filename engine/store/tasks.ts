@@ -1,57 +1,12 @@
 /** @module User-task rows: open, close, claim, and the inbox listing (which must stay fast at 1M rows). */
 import { and, asc, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from './db';
-import { type InstanceRow, processInstances, type TaskRow, userTasks } from './schema';
+import { type TaskRow, userTasks } from './schema';
 
 export type NewTask = typeof userTasks.$inferInsert;
 
-export function insertTasks(tx: DbOrTx, rows: NewTask[]) {
-  return rows.length > 0 ? tx.insert(userTasks).values(rows) : null;
-}
-
-/** Closes an open task; a task already closed stays as it was (its first closing is the truth). */
-export function closeTask(
-  tx: DbOrTx,
-  instanceId: string,
-  taskKey: string,
-  status: 'completed' | 'cancelled',
-  at: Date,
-  by: string | null,
-) {
-  return tx
-    .update(userTasks)
-    .set(
-      status === 'completed' && by
-        ? { status, completedAt: at, completedBy: by, assignee: sql`coalesce(${userTasks.assignee}, ${by})` }
-        : { status, completedAt: at, completedBy: null },
-    )
-    .where(
-      and(eq(userTasks.instanceId, instanceId), eq(userTasks.taskKey, taskKey), eq(userTasks.status, 'open')),
-    );
-}
-
-export async function cancelOpenTasks(tx: DbOrTx, instanceId: string, at: Date): Promise<void> {
-  await tx
-    .update(userTasks)
-    .set({ status: 'cancelled', completedAt: at })
-    .where(and(eq(userTasks.instanceId, instanceId), eq(userTasks.status, 'open')));
-}
-
 export async function getTaskRow(db: DbOrTx, id: string): Promise<TaskRow | undefined> {
   const [row] = await db.select().from(userTasks).where(eq(userTasks.id, id));
-  return row;
-}
-
-/** A task with its instance in one round trip (the start of every completion). */
-export async function getTaskWithInstance(
-  db: DbOrTx,
-  id: string,
-): Promise<{ task: TaskRow; instance: InstanceRow } | undefined> {
-  const [row] = await db
-    .select({ task: userTasks, instance: processInstances })
-    .from(userTasks)
-    .innerJoin(processInstances, eq(processInstances.id, userTasks.instanceId))
-    .where(eq(userTasks.id, id));
   return row;
 }
 

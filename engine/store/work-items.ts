@@ -1,7 +1,7 @@
 /** @module Timers, jobs, message subscriptions and incidents: the rows a step schedules beside its snapshot. */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from './db';
-import { incidents, jobs, messageSubscriptions, timers } from './schema';
+import { incidents, type jobs, messageSubscriptions, timers } from './schema';
 
 export type NewTimer = typeof timers.$inferInsert;
 export type NewJob = typeof jobs.$inferInsert;
@@ -10,38 +10,6 @@ export type NewIncident = typeof incidents.$inferInsert;
 
 export function insertTimers(tx: DbOrTx, rows: NewTimer[]) {
   return rows.length > 0 ? tx.insert(timers).values(rows) : null;
-}
-export function cancelTimer(tx: DbOrTx, instanceId: string, timerKey: string) {
-  return tx
-    .update(timers)
-    .set({ status: 'cancelled' })
-    .where(
-      and(eq(timers.instanceId, instanceId), eq(timers.timerKey, timerKey), eq(timers.status, 'scheduled')),
-    );
-}
-export function insertJobs(tx: DbOrTx, rows: NewJob[]) {
-  return rows.length > 0 ? tx.insert(jobs).values(rows) : null;
-}
-export function cancelJob(tx: DbOrTx, instanceId: string, jobKey: string) {
-  return tx
-    .update(jobs)
-    .set({ status: 'cancelled' })
-    .where(and(eq(jobs.instanceId, instanceId), eq(jobs.jobKey, jobKey), eq(jobs.status, 'ready')));
-}
-export function insertSubscriptions(tx: DbOrTx, rows: NewSubscription[]) {
-  return rows.length > 0 ? tx.insert(messageSubscriptions).values(rows) : null;
-}
-export function closeSubscription(tx: DbOrTx, instanceId: string, key: string) {
-  return tx
-    .update(messageSubscriptions)
-    .set({ status: 'closed' })
-    .where(
-      and(
-        eq(messageSubscriptions.instanceId, instanceId),
-        eq(messageSubscriptions.subscriptionKey, key),
-        eq(messageSubscriptions.status, 'active'),
-      ),
-    );
 }
 export function insertIncidents(tx: DbOrTx, rows: NewIncident[]) {
   return rows.length > 0 ? tx.insert(incidents).values(rows) : null;
@@ -57,26 +25,6 @@ export function resolveIncident(tx: DbOrTx, instanceId: string, incidentKey: str
         eq(incidents.status, 'open'),
       ),
     );
-}
-
-/** A finished or cancelled instance keeps no live work: whatever the engine did not close explicitly is closed here. */
-export async function closeInstanceWork(tx: DbOrTx, instanceId: string, at: Date) {
-  await tx
-    .update(timers)
-    .set({ status: 'cancelled' })
-    .where(and(eq(timers.instanceId, instanceId), eq(timers.status, 'scheduled')));
-  await tx
-    .update(jobs)
-    .set({ status: 'cancelled' })
-    .where(and(eq(jobs.instanceId, instanceId), eq(jobs.status, 'ready')));
-  await tx
-    .update(messageSubscriptions)
-    .set({ status: 'closed' })
-    .where(and(eq(messageSubscriptions.instanceId, instanceId), eq(messageSubscriptions.status, 'active')));
-  await tx
-    .update(incidents)
-    .set({ status: 'resolved', resolvedAt: at })
-    .where(and(eq(incidents.instanceId, instanceId), eq(incidents.status, 'open')));
 }
 
 /** The oldest active subscription waiting for this message (locked so two correlations cannot both take it). */

@@ -1,14 +1,7 @@
 /** @module completeUserTask: the assignee or a candidate completes an open task; a second completion is a 409 that changes nothing. */
 import type { Vars } from '../../contract';
 import { AppError } from '../../errors';
-import {
-  closeTask,
-  getTaskRow,
-  getTaskWithInstance,
-  type InstanceRow,
-  readTaskWithInstance,
-  type TaskRow,
-} from '../../store';
+import { getTaskRow, type InstanceRow, readTaskWithInstance, type TaskRow } from '../../store';
 import { isUuid, notFound } from '../ids';
 import { type OpenedTask, stepDetached, stepInstance } from '../step';
 import { canCompleteTask, canSeeTask } from '../task-access';
@@ -111,17 +104,17 @@ const completedRow = (task: TaskRow, at: string, user: RuntimeUser): TaskRow => 
 function completeInTransaction(rt: RuntimeContext, taskId: string, variables: Vars, user: RuntimeUser) {
   return inTransaction(rt, async (tx) => {
     // Re-read inside the transaction: a racing completion may have won since the checks above.
-    const both = await getTaskWithInstance(tx, taskId);
+    const both = await readTaskWithInstance(tx, taskId);
     const fresh = both?.task;
     if (!both || !fresh) throw notFound('任务', 'Task', taskId);
     if (fresh.status !== 'open') throw taskClosedError(fresh);
     if (!canCompleteTask(user, fresh)) throw claimedByOther();
     const event = completionEvent(rt, fresh, variables, user);
-    const outcome = await stepInstance(rt, tx, both.instance, event, { actor: user.username });
-    // The engine closes the task by effect (claiming it implicitly for the completer); make certain if it did not.
-    if (!outcome.effects.some((e) => e.type === 'task.closed' && e.taskKey === fresh.taskKey)) {
-      await closeTask(tx, fresh.instanceId, fresh.taskKey, 'completed', new Date(event.at), user.username);
-    }
+    // The engine closes the task by effect (claiming it for the completer); closeTask makes certain in the same statement.
+    const outcome = await stepInstance(rt, tx, both.instance, event, {
+      actor: user.username,
+      closeTask: { taskKey: fresh.taskKey, by: user.username },
+    });
     return {
       task: completedRow(fresh, event.at, user),
       instance: outcome.instance,
