@@ -2,14 +2,12 @@
  * @module Browser test of the administration pages and the census: the administrator creates a user who then logs
  * in, loads a year's holidays and sees the provisional deadlines recomputed; a cataloguer adds an information system.
  */
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchBrowser, logInThroughUi } from '../../server/testing/browser';
-import { startListeningTestServer } from '../../server/testing/test-server';
+import { browserUnavailableReason, logInThroughUi } from '../../server/testing/browser';
+import { ARTIFACTS, closeE2e, type E2eServer, startE2e } from '../../server/testing/e2e';
 
 const skip = browserUnavailableReason();
-const ARTIFACTS = 'test-results/screenshots';
 
 /** A task due 5 working days after its start: started on 2026-12-28 it reaches into 2027, which nobody has loaded. */
 const YEAR_END_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
@@ -22,17 +20,13 @@ const YEAR_END_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process></bpmn:definitions>`;
 
 describe.skipIf(skip !== null)('administration and census in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startListeningTestServer>>;
+  let server: E2eServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startListeningTestServer('pglite'), launchBrowser()]);
+    ({ server, browser } = await startE2e());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeE2e(server, browser));
 
   async function loginAs(username: string, password?: string): Promise<Page> {
     const page = await (

@@ -2,33 +2,24 @@
  * @module Browser test of process 1 end to end through the UI: a cataloguer registers an entry on the start form,
  * the unit leader and the authority reviewer approve it from their inboxes, and the entry appears in the catalog.
  */
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchBrowser, logInThroughUi } from '../../server/testing/browser';
-import { startListeningTestServer } from '../../server/testing/test-server';
+import { browserUnavailableReason, logInThroughUi } from '../../server/testing/browser';
+import { ARTIFACTS, closeE2e, type E2eServer, startE2e } from '../../server/testing/e2e';
 
 const skip = browserUnavailableReason();
-const ARTIFACTS = 'test-results/screenshots';
 
 describe.skipIf(skip !== null)('catalog registration through the UI in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startListeningTestServer>>;
+  let server: E2eServer;
   let browser: Browser;
   const code = `XC-GAJ-E2E${Date.now().toString().slice(-5)}`;
   let instanceId = '';
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     // Pollers on: the 发布目录 service task is done by a worker. Demo content: the census of information systems.
-    [server, browser] = await Promise.all([
-      startListeningTestServer('pglite', { startPollers: true, demoContent: true }),
-      launchBrowser(),
-    ]);
+    ({ server, browser } = await startE2e({ startPollers: true, demoContent: true }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeE2e(server, browser));
 
   async function loginAs(username: string): Promise<Page> {
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();

@@ -3,14 +3,13 @@
  * open-problems KPI, the default period in China dates on a UTC browser, the bulletin download under its Chinese
  * name; and an instance stuck at a gateway shown with its incident listed and the gateway marked red.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchBrowser, logInThroughUi } from '../../server/testing/browser';
-import { startListeningTestServer } from '../../server/testing/test-server';
+import { browserUnavailableReason, logInThroughUi } from '../../server/testing/browser';
+import { ARTIFACTS, closeE2e, type E2eServer, startE2e } from '../../server/testing/e2e';
 
 const skip = browserUnavailableReason();
-const ARTIFACTS = 'test-results/screenshots';
 const HOUR = 3_600_000;
 
 /** A gateway with only conditional flows and no default: `decision = "c"` matches none, so the instance holds in an incident. */
@@ -52,21 +51,14 @@ function latestChinaOneAm(now: Date): { at: Date; chinaDate: string } {
 }
 
 describe.skipIf(skip !== null)('supervisor dashboard and instance incidents in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startListeningTestServer>>;
+  let server: E2eServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     // Demo content: the catalog and a few data problems accepted for rectification, i.e. open problems.
-    [server, browser] = await Promise.all([
-      startListeningTestServer('pglite', { demoContent: true }),
-      launchBrowser(),
-    ]);
+    ({ server, browser } = await startE2e({ demoContent: true }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeE2e(server, browser));
 
   async function loginAs(
     username: string,

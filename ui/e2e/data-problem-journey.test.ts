@@ -3,15 +3,13 @@
  * problem on a 县公安局 catalog entry, governance accepts it, the rectification passes its deadline on the test
  * clock and shows as overdue, the rectifier submits the fix, governance verifies it and the instance shows its history.
  */
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCatalog } from '../../workflows/demo/seed-demo-catalog';
-import { browserUnavailableReason, launchBrowser, logInThroughUi } from '../../server/testing/browser';
-import { startListeningTestServer } from '../../server/testing/test-server';
+import { browserUnavailableReason, logInThroughUi } from '../../server/testing/browser';
+import { ARTIFACTS, closeE2e, type E2eServer, startE2e } from '../../server/testing/e2e';
 
 const skip = browserUnavailableReason();
-const ARTIFACTS = 'test-results/screenshots';
 /** Saves the step once the page's requests are done, so the shot is not of a table still fading in. */
 async function shot(page: Page, name: string) {
   await page.waitForLoadState('networkidle');
@@ -19,7 +17,7 @@ async function shot(page: Page, name: string) {
 }
 
 describe.skipIf(skip !== null)('data-problem journey through the UI in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startListeningTestServer>>;
+  let server: E2eServer;
   let browser: Browser;
   let feedback: Page;
   let governance: Page;
@@ -27,22 +25,15 @@ describe.skipIf(skip !== null)('data-problem journey through the UI in Chromium'
   let instanceId = '';
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     // Pollers on: 确定数源单位, 开启整改轮次 and the other service tasks are done by workers.
-    [server, browser] = await Promise.all([
-      startListeningTestServer('pglite', { startPollers: true }),
-      launchBrowser(),
-    ]);
+    ({ server, browser } = await startE2e({ startPollers: true }));
     // Test servers seed users only: publish the demo catalog (version-1 entries) straight into the test database.
     await seedDemoCatalog(server.deps.db, new Date());
     [feedback, governance, rectifier] = await Promise.all(
       ['wjj.feedback', 'governance', 'gaj.rectifier'].map(loginAs),
     );
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeE2e(server, browser));
 
   async function loginAs(username: string): Promise<Page> {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();

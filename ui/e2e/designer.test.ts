@@ -2,14 +2,12 @@
  * @module Browser test of the visual form designer: an administrator adds 共享条件, required when 共享属性 =
  * 有条件共享, saves version 2 (the server keeps the if/then), and the preview then demands 共享条件 in Chinese.
  */
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchBrowser, logInThroughUi } from '../../server/testing/browser';
-import { startListeningTestServer } from '../../server/testing/test-server';
+import { browserUnavailableReason, logInThroughUi } from '../../server/testing/browser';
+import { ARTIFACTS, closeE2e, type E2eServer, startE2e } from '../../server/testing/e2e';
 
 const skip = browserUnavailableReason();
-const ARTIFACTS = 'test-results/screenshots';
 const KEY = 'sharing-request';
 const SHARING = ['无条件共享', '有条件共享', '不予共享'];
 /** The renderer's Chinese "required" message naming a field (its current wording, or the earlier one). */
@@ -26,16 +24,12 @@ async function pick(page: Page, select: ReturnType<Page['locator']>, label: stri
 }
 
 describe.skipIf(skip !== null)('the form designer in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startListeningTestServer>>;
+  let server: E2eServer;
   let browser: Browser;
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startListeningTestServer('pglite'), launchBrowser()]);
+    ({ server, browser } = await startE2e());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeE2e(server, browser));
 
   it('adds 共享条件 required when 共享属性 = 有条件共享, saves v2, and the preview asks for it in Chinese', async () => {
     // given version 1 of a form with a 共享属性 select, saved through the API

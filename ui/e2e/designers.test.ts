@@ -1,12 +1,10 @@
 /** @module Browser test of the two designers: the BPMN modeler in Chinese with its properties panel, and the form renderer's preview. */
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchBrowser, logInThroughUi } from '../../server/testing/browser';
-import { startListeningTestServer } from '../../server/testing/test-server';
+import { browserUnavailableReason, logInThroughUi } from '../../server/testing/browser';
+import { ARTIFACTS, closeE2e, type E2eServer, startE2e } from '../../server/testing/e2e';
 
 const skip = browserUnavailableReason();
-const ARTIFACTS = 'test-results/screenshots';
 
 const schema = {
   type: 'object',
@@ -73,19 +71,15 @@ const BAD_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
 const uiSchema = { unitId: { 'ui:widget': 'unit' }, dataItems: { 'ui:field': 'table' } };
 
 describe.skipIf(skip !== null)('the designers in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startListeningTestServer>>;
+  let server: E2eServer;
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startListeningTestServer('pglite'), launchBrowser()]);
+    ({ server, browser } = await startE2e());
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await logInThroughUi(page, server.url, 'admin');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeE2e(server, browser));
 
   it('opens a new diagram in the modeler with Chinese palette and properties panel, watermark kept', async () => {
     // given the admin on /modeler (a new diagram)

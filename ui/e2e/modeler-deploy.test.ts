@@ -3,14 +3,12 @@
  * user task 法制审核 for authority.reviewer dropped onto the approve path — and deploys version 2; a registration
  * started on version 1 finishes on version 1, while a new one reaches 法制审核 in the reviewer's inbox.
  */
-import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchBrowser, logInThroughUi } from '../../server/testing/browser';
-import { startListeningTestServer } from '../../server/testing/test-server';
+import { browserUnavailableReason, logInThroughUi } from '../../server/testing/browser';
+import { ARTIFACTS, closeE2e, type E2eServer, startE2e } from '../../server/testing/e2e';
 
 const skip = browserUnavailableReason();
-const ARTIFACTS = 'test-results/screenshots';
 const fields = (code: string) => ({
   systemName: '人口信息管理系统',
   businessName: '户籍管理',
@@ -54,22 +52,15 @@ async function fillProperty(panel: Locator, group: string, field: string, value:
 }
 
 describe.skipIf(skip !== null)('changing catalog-registration in the modeler in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startListeningTestServer>>;
+  let server: E2eServer;
   let browser: Browser;
   let before = '';
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     // Pollers on: 发布目录 and the notifications are service tasks done by workers.
-    [server, browser] = await Promise.all([
-      startListeningTestServer('pglite', { startPollers: true }),
-      launchBrowser(),
-    ]);
+    ({ server, browser } = await startE2e({ startPollers: true }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeE2e(server, browser));
 
   async function loginAs(username: string): Promise<Page> {
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();

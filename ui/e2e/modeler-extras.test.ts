@@ -3,33 +3,28 @@
  * flagged by the live check at once; the 主管部门审核 template makes it a user task for authority.reviewer; the diff
  * with the deployed version marks it as added; token simulation switches on and off.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchBrowser, logInThroughUi } from '../../server/testing/browser';
-import { startListeningTestServer } from '../../server/testing/test-server';
+import { browserUnavailableReason, logInThroughUi } from '../../server/testing/browser';
+import { ARTIFACTS, closeE2e, type E2eServer, startE2e } from '../../server/testing/e2e';
 
 const skip = browserUnavailableReason();
-const ARTIFACTS = 'test-results/screenshots';
 
 describe.skipIf(skip !== null)('modeler check, templates, diff and simulation in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startListeningTestServer>>;
+  let server: E2eServer;
   let browser: Browser;
   let page: Page;
   let taskId = '';
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startListeningTestServer('pglite'), launchBrowser()]);
+    ({ server, browser } = await startE2e());
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await logInThroughUi(page, server.url, 'admin');
     await page.goto(`${server.url}/modeler/catalog-registration`);
     await page.locator('.djs-shape[data-element-id="authority-review"]').waitFor();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeE2e(server, browser));
 
   const lint = () => page.getByTestId('modeler-lint');
   const selectedId = () =>

@@ -2,26 +2,20 @@
  * @module Browser test of the modeler's deploy errors: a new diagram whose exclusive gateway splits into two flows
  * without conditions is refused by the server (BPMN_INVALID); the modeler lists the problems and marks the flows.
  */
-import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchBrowser, logInThroughUi } from '../../server/testing/browser';
-import { startListeningTestServer } from '../../server/testing/test-server';
+import { browserUnavailableReason, logInThroughUi } from '../../server/testing/browser';
+import { ARTIFACTS, closeE2e, type E2eServer, startE2e } from '../../server/testing/e2e';
 
 const skip = browserUnavailableReason();
-const ARTIFACTS = 'test-results/screenshots';
 
 describe.skipIf(skip !== null)('deploying an invalid diagram in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startListeningTestServer>>;
+  let server: E2eServer;
   let browser: Browser;
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startListeningTestServer('pglite'), launchBrowser()]);
+    ({ server, browser } = await startE2e());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeE2e(server, browser));
 
   it('given an exclusive gateway with two unconditioned flows, when deployed, then the flows are listed and marked', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -1,24 +1,18 @@
 /** @module Browser test of the shell: a unit cataloguer logs in and sees the navigation, their name and unit. */
-import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchBrowser } from '../../server/testing/browser';
-import { startListeningTestServer } from '../../server/testing/test-server';
+import { browserUnavailableReason } from '../../server/testing/browser';
+import { ARTIFACTS, closeE2e, type E2eServer, startE2e } from '../../server/testing/e2e';
 
 const skip = browserUnavailableReason();
-const ARTIFACTS = 'test-results/screenshots';
 
 describe.skipIf(skip !== null)('the UI shell in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startListeningTestServer>>;
+  let server: E2eServer;
   let browser: Browser;
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startListeningTestServer('pglite'), launchBrowser()]);
+    ({ server, browser } = await startE2e());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeE2e(server, browser));
 
   it('logs in as gaj.cataloguer and shows 任务 / 流程 / 表单 / 目录 with the user and unit, without 督办', async () => {
     // given a fresh browser at the product's address
