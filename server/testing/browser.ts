@@ -26,6 +26,8 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // The UI then turns antd's animations off (ui/src/app.tsx): clicks land on options, not on a sliding dropdown.
+      '--force-prefers-reduced-motion',
     ],
   });
 }

@@ -38,10 +38,20 @@ function MessageBridge() {
   return null;
 }
 
+/**
+ * Users who ask their system for less motion get antd without animations (dropdowns, drawers, messages appear at once).
+ * Browser tests launch Chromium that way too, so a click never lands on a dropdown that is still sliding in.
+ */
+const REDUCED_MOTION =
+  typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
 function Themed({ children }: { children: ReactNode }) {
   const { lang } = useLocale();
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1667d9' } }}>
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#1667d9', motion: !REDUCED_MOTION } }}
+    >
       <AntApp>
         <MessageBridge />
         {children}
