@@ -13,8 +13,8 @@ export function browserUnavailableReason(): string | null {
   return reason;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     // As root in a sandbox with a closed network: no sandbox, no background traffic.
@@ -26,10 +26,13 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      // The UI then turns antd's animations off (ui/src/app.tsx): clicks land on options, not on a sliding dropdown.
-      '--force-prefers-reduced-motion',
     ],
   });
+  // Every context asks for reduced motion, so the UI turns antd's animations off (ui/src/app.tsx) and a click never
+  // lands on a dropdown still sliding in. browser.newPage() goes through newContext() too.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 /** Logs a demo user in through the login page (as a person would) and waits for the shell. */
