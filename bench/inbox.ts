@@ -7,8 +7,8 @@ import { sql } from 'drizzle-orm';
 import { accessScope } from '../engine/runtime';
 import { listTaskRows, newestFirst, type TaskListQuery, taskListWhere, userTasks } from '../engine/store';
 import pg from 'pg';
-import { openDatabase } from '../server/db/open-db';
-import { openTestDatabase } from '../server/db/testing';
+import { openDatabase } from '../platform/db/open-db';
+import { openTestDatabase } from '../platform/db/testing';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');

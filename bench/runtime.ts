@@ -6,11 +6,11 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { defaultCalendar } from '../engine/calendar';
-import { systemClock } from '../engine/expressions/clock';
+import { systemClock } from '../platform/clock';
 import { createRuntime } from '../engine/runtime';
 import { approvalXml } from '../engine/runtime/testing/fixtures';
 import { historyEvents, processInstances } from '../engine/store';
-import { openTestDatabase } from '../server/db/testing';
+import { openTestDatabase } from '../platform/db/testing';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');

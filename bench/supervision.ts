@@ -14,10 +14,10 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { defaultCalendar } from '../engine/calendar';
 import { deployments, processDefinitions, processInstances, userTasks } from '../engine/store/schema';
-import { type Database, openDatabase } from '../server/db/open-db';
-import { COUNTY_UNITS } from '../server/identity/county-units';
-import { units } from '../server/identity/schema';
-import { seedUnits } from '../server/identity/seed';
+import { type Database, openDatabase } from '../platform/db/open-db';
+import { COUNTY_UNITS } from '../identity/county-units';
+import { units } from '../identity/schema';
+import { seedUnits } from '../identity/seed';
 import { catalogEvents } from '../workflows/catalog/schema';
 import { problems, refreshProblemWorkdays } from '../workflows/problems';
 import {

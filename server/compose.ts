@@ -1,10 +1,10 @@
 /** @module Builds the whole server from a config: database, seed, services, app. Used by server.ts and by tests. */
-import type { Database } from './db/open-db';
-import { openDatabase } from './db/open-db';
-import { createTestClock, systemClock } from '../engine/expressions/clock';
+import type { Database } from '../platform/db/open-db';
+import { openDatabase } from '../platform/db/open-db';
+import { createTestClock, systemClock } from '../platform/clock';
 import { type AppConfig, type AppDeps, type Clock, loadConfig } from './deps';
 import { createApp, type RouteModule } from './app';
-import { seedDemoUsers, seedUnits } from './identity/seed';
+import { seedDemoUsers, seedUnits } from '../identity/seed';
 import type { App } from './http/env';
 import { createLiveCalendar } from './calendar/live-calendar';
 import { calendarRoutes } from './routes/calendar';

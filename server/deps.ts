@@ -1,6 +1,6 @@
 /** @module What the server composes: the database, the clock, the calendar and (when present) the engine runtime. */
-import type { Database } from './db/open-db';
-import type { Db } from '../engine/store/db';
+import type { Database } from '../platform/db/open-db';
+import type { Db } from '../platform/db/db';
 
 export interface AppConfig {
   port: number;
@@ -13,8 +13,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
 }
 
-export type { Clock } from '../engine/expressions/clock';
-import type { Clock } from '../engine/expressions/clock';
+export type { Clock } from '../platform/clock';
+import type { Clock } from '../platform/clock';
 
 export interface AppDeps {
   config: AppConfig;

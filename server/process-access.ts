@@ -2,7 +2,7 @@
  * @module Who may start which process. The shipped processes name their starters in PROCESSES.md; a process an
  * administrator adds is open to every logged-in user until it names starters (a later issue: a zeebe property).
  */
-import type { SessionUser } from './identity/store';
+import type { SessionUser } from '../identity/store';
 
 const STARTERS: Record<string, string[]> = {
   'catalog-registration': ['unit.cataloguer'],

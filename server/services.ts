@@ -8,7 +8,7 @@ import { catalog, deployShippedWorkflows, registerWorkflowWorkers, seedDemoConte
 import type { LiveCalendar } from './calendar/live-calendar';
 import type { AppDeps } from './deps';
 import { attachmentAccessVia } from './http/attachment-access';
-import { unitsExist } from './identity/store';
+import { unitsExist } from '../identity/store';
 
 export interface EngineServices {
   runtime: Runtime;

@@ -1,6 +1,6 @@
 /** @module The pre-start checks of the shipped processes, so the start route answers 404/409 instead of raising an incident. */
 import type { Vars } from '../engine/contract';
-import type { DbOrTx } from '../engine/store/db';
+import type { DbOrTx } from '../platform/db/db';
 import { type Actor, assertChangeAllowed, assertCodeAvailable } from './catalog/services';
 import { assertProblemReportable } from './problems/workers';
 

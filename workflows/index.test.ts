@@ -1,6 +1,6 @@
 /** @module Deploying the shipped workflows (never over an administrator's version unless forced) and the demo seed. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDbKinds } from '../server/db/testing';
+import { testDbKinds } from '../platform/db/testing';
 import { deployShippedWorkflows, SHIPPED_PROCESS_KEYS, seedDemoContent, shippedWorkflows } from '.';
 import { openScenario } from './scenario-testing';
 import { listNotifications } from './notifications';

@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { createOfficialCalendar } from '../engine/calendar';
 import type { Vars } from '../engine/contract';
-import type { DbOrTx } from '../engine/store/db';
-import { openTestDatabase, type TestDbKind } from '../server/db/testing';
-import { seedDemoUsers, seedUnits } from '../server/identity/seed';
+import type { DbOrTx } from '../platform/db/db';
+import { openTestDatabase, type TestDbKind } from '../platform/db/testing';
+import { seedDemoUsers, seedUnits } from '../identity/seed';
 import type { WorkerDeps, WorkflowJob } from './worker-types';
 
 export async function openDomainDb(kind: TestDbKind) {

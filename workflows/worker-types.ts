@@ -1,7 +1,7 @@
 /** @module The job-worker shape the runtime calls (inside the transaction that completes the job), and the services workers need. */
 import type { WorkdayCalendar } from '../engine/calendar';
 import type { Json, Vars } from '../engine/contract';
-import type { DbOrTx } from '../engine/store/db';
+import type { DbOrTx } from '../platform/db/db';
 
 export interface WorkflowJob {
   tx: DbOrTx;

@@ -1,5 +1,5 @@
 /** @module Public face of FEEL expressions (feelin) with huiliu's clock and working-day functions. */
-export { type Clock, createTestClock, systemClock, type TestClock } from './clock';
+export { type Clock, createTestClock, systemClock, type TestClock } from '../../platform/clock';
 export {
   type ConditionResult,
   evaluateCondition,

@@ -6,9 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Effect } from '../contract';
-import { type DefinitionRow, findChildInstance, type InstanceRow, type StepWrites, type Tx } from '../store';
-import { latestDefinitionOf } from './definitions';
-import { createInstance, stepInstance } from './step';
+import { type DefinitionRow, type InstanceRow, type StepWrites, type Tx } from '../store';
 import { placeTask, taskAccessKeys } from './task-access';
 import { type RuntimeContext, WAKE_CHANNEL } from './types';
 
@@ -160,58 +158,4 @@ export function collectWrites(
   // Delivered on commit to every listening process; the in-process kick (after commit) covers PGlite.
   if (w.jobs.length > 0 && rt.database.kind === 'postgres') w.notify = WAKE_CHANNEL;
   return { writes: w, children };
-}
-
-/** Starts or cancels the call-activity children a step asked for, in the step's transaction. */
-export async function applyChildren(
-  rt: RuntimeContext,
-  tx: Tx,
-  inst: InstanceRow,
-  children: ChildEffect[],
-  at: Date,
-  actor: string | null,
-): Promise<void> {
-  for (const c of children) {
-    if (c.type === 'child.start') await startChild(rt, tx, inst, c);
-    else await cancelChild(rt, tx, inst, c.childKey, at, actor);
-  }
-}
-
-async function startChild(rt: RuntimeContext, tx: Tx, parent: InstanceRow, e: Of<'child.start'>) {
-  const def = await latestDefinitionOf(rt, tx, e.processId);
-  const variables = { initiator: parent.startedBy, initiatorUnitId: parent.unitId, ...e.variables };
-  await createInstance(rt, tx, def, {
-    variables,
-    businessKey: e.businessKey ?? parent.businessKey,
-    actor: parent.startedBy,
-    unitId: parent.unitId,
-    parent: {
-      instanceId: parent.id,
-      ref: {
-        childKey: e.childKey,
-        elementId: e.elementId,
-        activation: e.activation,
-        ...(e.loopIndex !== undefined ? { loopIndex: e.loopIndex } : {}),
-      },
-    },
-  });
-}
-
-async function cancelChild(
-  rt: RuntimeContext,
-  tx: Tx,
-  parent: InstanceRow,
-  childKey: string,
-  at: Date,
-  actor: string | null,
-) {
-  const child = await findChildInstance(tx, parent.id, childKey);
-  if (!child) return;
-  const event = {
-    type: 'instance.cancel' as const,
-    reason: 'parent',
-    at: at.toISOString(),
-    ...(actor ? { actor } : {}),
-  };
-  await stepInstance(rt, tx, child, event, { actor, ignoreRejected: true });
 }

@@ -1,5 +1,5 @@
 /** @module Deployed definitions are immutable, so each is read once and kept: the engine caches its machine by object identity. */
-import { AppError } from '../errors';
+import { AppError } from '../../platform/errors';
 import { type DbOrTx, type DefinitionRow, getDefinition, latestDefinitionId } from '../store';
 import type { RuntimeContext } from './types';
 

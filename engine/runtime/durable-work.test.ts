@@ -1,8 +1,8 @@
 /** @module Timers, jobs, incidents, call activities and messages on both databases. */
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/db/open-db';
-import { openTestDatabase, testDbKinds } from '../../server/db/testing';
+import type { Database } from '../../platform/db/open-db';
+import { openTestDatabase, testDbKinds } from '../../platform/db/testing';
 import { historyEvents, incidents, jobs, processInstances, timers, userTasks } from '../store';
 import { childXml, messageXml, parentXml, scriptXml, serviceXml, timerXml } from './testing/fixtures';
 import { codeOf, testRuntime, users } from './testing/harness';

@@ -1,5 +1,5 @@
 /** @module Ids are uuids in the database; anything else from a URL is simply not found (never a SQL error). */
-import { AppError } from '../errors';
+import { AppError } from '../../platform/errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

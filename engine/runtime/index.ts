@@ -11,7 +11,6 @@ import { retryIncident } from './commands/retry-incident';
 import { startInstance } from './commands/start-instance';
 import { unclaimTask } from './commands/unclaim-task';
 import { defaultEngine } from './engine-port';
-import { defaultForms } from './forms-port';
 import { runDueJobs } from './job-runner';
 import { createLoop } from './loop';
 import * as q from './queries';
@@ -38,7 +37,7 @@ export function createRuntime(deps: RuntimeDeps) {
     clock: deps.clock,
     calendar: deps.calendar,
     engine: deps.engine ?? defaultEngine,
-    forms: deps.forms ?? defaultForms,
+    forms: deps.forms,
     validateForm: deps.validateForm,
     workers: new Map(Object.entries(deps.workers ?? {})),
     definitions: new Map(),

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../server/db/open-db';
-import { testDbKinds } from '../../server/db/testing';
+import { type Database, openDatabase } from '../../platform/db/open-db';
+import { testDbKinds } from '../../platform/db/testing';
 import { approvalXml, timerXml } from './testing/fixtures';
 import { testRuntime, users } from './testing/harness';
 

@@ -1,8 +1,8 @@
 /** @module Runtime commands on both databases: deploy, start, complete (with races), claim, versions, cancel, access. */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/db/open-db';
-import { openTestDatabase, testDbKinds } from '../../server/db/testing';
+import type { Database } from '../../platform/db/open-db';
+import { openTestDatabase, testDbKinds } from '../../platform/db/testing';
 import { historyEvents, processInstances, userTasks } from '../store';
 import { approvalXml, oneTaskXml, processXml, userTask } from './testing/fixtures';
 import { codeOf, testRuntime, users } from './testing/harness';

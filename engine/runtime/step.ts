@@ -6,17 +6,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EngineEvent, StartInput, StepResult, Vars } from '../contract';
-import { AppError } from '../errors';
+import { AppError } from '../../platform/errors';
 import {
   type DefinitionRow,
+  findChildInstance,
   type InstanceRow,
   loadInstance,
   type StepWrites,
   type Tx,
   writeStep,
 } from '../store';
-import { applyChildren, collectWrites } from './apply-effects';
-import { definitionById } from './definitions';
+import { type ChildEffect, collectWrites } from './apply-effects';
+import { definitionById, latestDefinitionOf } from './definitions';
 import { VersionConflict } from './transaction';
 import type { RuntimeContext } from './types';
 
@@ -245,7 +246,7 @@ async function afterWrite(
   rt: RuntimeContext,
   tx: Tx,
   row: InstanceRow,
-  children: Parameters<typeof applyChildren>[3],
+  children: ChildEffect[],
   at: Date,
   actor: string | null,
 ): Promise<InstanceRow> {
@@ -274,4 +275,63 @@ async function resumeParent(rt: RuntimeContext, tx: Tx, child: InstanceRow, at: 
   };
   // A parent that moved on (cancelled, boundary event) no longer waits: the child's end is then just history.
   await stepInstance(rt, tx, parent, event, { ignoreRejected: true });
+}
+
+/** Starts or cancels the call-activity children a step asked for, in the step's transaction. */
+async function applyChildren(
+  rt: RuntimeContext,
+  tx: Tx,
+  inst: InstanceRow,
+  children: ChildEffect[],
+  at: Date,
+  actor: string | null,
+): Promise<void> {
+  for (const c of children) {
+    if (c.type === 'child.start') await startChild(rt, tx, inst, c);
+    else await cancelChild(rt, tx, inst, c.childKey, at, actor);
+  }
+}
+
+async function startChild(
+  rt: RuntimeContext,
+  tx: Tx,
+  parent: InstanceRow,
+  e: Extract<ChildEffect, { type: 'child.start' }>,
+) {
+  const def = await latestDefinitionOf(rt, tx, e.processId);
+  const variables = { initiator: parent.startedBy, initiatorUnitId: parent.unitId, ...e.variables };
+  await createInstance(rt, tx, def, {
+    variables,
+    businessKey: e.businessKey ?? parent.businessKey,
+    actor: parent.startedBy,
+    unitId: parent.unitId,
+    parent: {
+      instanceId: parent.id,
+      ref: {
+        childKey: e.childKey,
+        elementId: e.elementId,
+        activation: e.activation,
+        ...(e.loopIndex !== undefined ? { loopIndex: e.loopIndex } : {}),
+      },
+    },
+  });
+}
+
+async function cancelChild(
+  rt: RuntimeContext,
+  tx: Tx,
+  parent: InstanceRow,
+  childKey: string,
+  at: Date,
+  actor: string | null,
+) {
+  const child = await findChildInstance(tx, parent.id, childKey);
+  if (!child) return;
+  const event = {
+    type: 'instance.cancel' as const,
+    reason: 'parent',
+    at: at.toISOString(),
+    ...(actor ? { actor } : {}),
+  };
+  await stepInstance(rt, tx, child, event, { actor, ignoreRejected: true });
 }

@@ -1,5 +1,5 @@
 /** @module One step = one transaction; a lost optimistic-lock race reruns it on fresh state, then answers 409. */
-import { AppError } from '../errors';
+import { AppError } from '../../platform/errors';
 import type { Tx } from '../store';
 import type { RuntimeContext } from './types';
 

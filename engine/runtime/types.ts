@@ -1,5 +1,5 @@
 /** @module The runtime's dependencies and the shared context every command receives. */
-import type { Database } from '../../server/db/open-db';
+import type { Database } from '../../platform/db/open-db';
 import type {
   CompiledProcess,
   CompileResult,
@@ -11,10 +11,10 @@ import type {
   Vars,
 } from '../contract';
 import type { Db, DbOrTx, DefinitionRow } from '../store';
-import type { Clock } from '../expressions/clock';
+import type { Clock } from '../../platform/clock';
 
-/** The clock every step reads (engine/expressions/clock.ts: systemClock, createTestClock). */
-export type { Clock } from '../expressions/clock';
+/** The clock every step reads (platform/clock.ts: systemClock, createTestClock). */
+export type { Clock } from '../../platform/clock';
 
 /** The pure engine (engine/index.ts), injected so a runtime can be built over any compiler version. */
 export interface EnginePort {

@@ -1,6 +1,6 @@
 /** @module Queries for re-dating provisional deadlines after an administrator loads a calendar year. */
 import { and, eq, gt, lte } from 'drizzle-orm';
-import type { DbOrTx } from './db';
+import type { DbOrTx } from '../../platform/db/db';
 import { timers, userTasks } from './schema';
 
 export async function openProvisionalTasks(db: DbOrTx) {

@@ -1,8 +1,8 @@
 /** @module Queries over deployments and process definitions (versions per key). */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { CompiledProcess } from '../contract';
-import type { DbOrTx } from './db';
-import { rawQuery } from './raw';
+import type { DbOrTx } from '../../platform/db/db';
+import { rawQuery } from '../../platform/db/raw';
 import { type DefinitionRow, deployments, processDefinitions } from './schema';
 
 export async function insertDeployment(

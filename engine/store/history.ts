@@ -1,7 +1,7 @@
 /** @module Append-only history: one row per thing that happened to an instance, read back oldest first. */
 import { asc, eq } from 'drizzle-orm';
 import type { HistoryEvent, Json } from '../contract';
-import type { DbOrTx } from './db';
+import type { DbOrTx } from '../../platform/db/db';
 import { historyEvents } from './schema';
 
 /** Returns the insert (lazy: it runs when awaited, or inside a WriteBatch); null when there is nothing to add. */

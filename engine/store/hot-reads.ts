@@ -2,8 +2,8 @@
  * @module The reads that start a step, as prepared plain SQL (the query builder cost more CPU than these queries):
  * a task with its instance, and a job (locked) with its instance. Each row comes back split into its two parts.
  */
-import type { DbOrTx } from './db';
-import { rawQuery, selectList } from './raw';
+import type { DbOrTx } from '../../platform/db/db';
+import { rawQuery, selectList } from '../../platform/db/raw';
 import { type InstanceRow, type JobRow, jobs, processInstances, type TaskRow, userTasks } from './schema';
 
 function split<A, B>(row: Record<string, unknown>): { a: A; b: B } {

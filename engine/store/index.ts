@@ -1,5 +1,5 @@
 /** @module Public face of the engine's store: schema, handle types and the queries the runtime and server use. */
-export type { Db, DbOrTx, Tx } from './db';
+export type { Db, DbOrTx, Tx } from '../../platform/db/db';
 export * from './definitions';
 export * from './history';
 export * from './instances';
@@ -7,6 +7,6 @@ export * from './queues';
 export * from './schema';
 export * from './tasks';
 export * from './work-items';
-export * from './raw';
+export * from '../../platform/db/raw';
 export * from './step-write';
 export * from './hot-reads';

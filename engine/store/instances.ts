@@ -1,6 +1,6 @@
 /** @module Instance rows: insert, load, the optimistic-lock update a step commits with, and listing. */
 import { and, count, desc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from './db';
+import type { DbOrTx } from '../../platform/db/db';
 import { type InstanceRow, processInstances } from './schema';
 
 export type NewInstance = typeof processInstances.$inferInsert;

@@ -3,8 +3,8 @@
  * to one claimer, a lease (`claimed_until` / `locked_until`, wall-clock time) lets a crashed claimer's rows return.
  */
 import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
-import type { Db, DbOrTx } from './db';
-import { rawQuery } from './raw';
+import type { Db, DbOrTx } from '../../platform/db/db';
+import { rawQuery } from '../../platform/db/raw';
 import { type JobRow, jobs, type TimerRow, timers } from './schema';
 
 export async function claimDueTimers(

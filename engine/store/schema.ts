@@ -12,7 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { CompiledProcess, ElementRef, Json, Vars } from '../contract';
-import { timestamps, tz } from './db';
+import { timestamps, tz } from '../../platform/db/db';
 
 export const deployments = pgTable('deployments', {
   id: uuid().primaryKey().defaultRandom(),

@@ -4,7 +4,7 @@
  * a lost optimistic-lock race writes nothing at all, and inside one it saves the round trips of separate writes.
  */
 import { getTableName, type Table } from 'drizzle-orm';
-import type { DbOrTx } from './db';
+import type { DbOrTx } from '../../platform/db/db';
 import type { HistoryRow, InstanceRow } from './schema';
 import {
   historyEvents,
@@ -15,7 +15,7 @@ import {
   timers,
   userTasks,
 } from './schema';
-import { columnsOf, Params, rawQuery } from './raw';
+import { columnsOf, Params, rawQuery } from '../../platform/db/raw';
 import type { NewTask } from './tasks';
 import type { NewIncident, NewJob, NewSubscription, NewTimer } from './work-items';
 

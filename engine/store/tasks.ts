@@ -1,6 +1,6 @@
 /** @module User-task rows: open, close, claim, and the inbox listing (which must stay fast at 1M rows). */
 import { and, asc, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from './db';
+import type { DbOrTx } from '../../platform/db/db';
 import { type TaskRow, userTasks } from './schema';
 
 export type NewTask = typeof userTasks.$inferInsert;

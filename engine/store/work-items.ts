@@ -1,6 +1,6 @@
 /** @module Timers, jobs, message subscriptions and incidents: the rows a step schedules beside its snapshot. */
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { DbOrTx } from './db';
+import type { DbOrTx } from '../../platform/db/db';
 import { incidents, type jobs, messageSubscriptions, timers } from './schema';
 
 export type NewTimer = typeof timers.$inferInsert;

@@ -1,8 +1,8 @@
 /** @module Tests of attachments on a real database: type and size checks, bytes round trip, ownership. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../../engine/errors';
-import type { Database } from '../../server/db/open-db';
-import { openTestDatabase, testDbKinds } from '../../server/db/testing';
+import { isAppError } from '../../platform/errors';
+import type { Database } from '../../platform/db/open-db';
+import { openTestDatabase, testDbKinds } from '../../platform/db/testing';
 import { attachmentOwnedBy, getAttachmentMeta, readAttachment, storeAttachment } from '.';
 
 const pdf = Buffer.concat([

@@ -3,8 +3,8 @@
  * `attachmentOwned` reference check. Who may *download* is the server's decision (it knows units and roles).
  */
 import { createHash } from 'node:crypto';
-import { AppError } from '../../engine/errors';
-import type { DbOrTx } from '../../engine/store/db';
+import { AppError } from '../../platform/errors';
+import type { DbOrTx } from '../../platform/db/db';
 import {
   type AttachmentMetaRow,
   type AttachmentRow,

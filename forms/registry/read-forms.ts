@@ -1,5 +1,5 @@
 /** @module Reading the registry: one version, the latest, the latest of every key, and a key's history. */
-import type { DbOrTx } from '../../engine/store/db';
+import type { DbOrTx } from '../../platform/db/db';
 import {
   type FormRow,
   selectFormVersion,

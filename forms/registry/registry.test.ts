@@ -1,8 +1,8 @@
 /** @module Tests of the registry on a real database: versions, no-op saves, reads, invalid definitions. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/db/open-db';
-import { openTestDatabase, testDbKinds } from '../../server/db/testing';
-import { isAppError } from '../../engine/errors';
+import type { Database } from '../../platform/db/open-db';
+import { openTestDatabase, testDbKinds } from '../../platform/db/testing';
+import { isAppError } from '../../platform/errors';
 import { getForm, latestFormVersion, listForms, listFormVersions, saveForm, validateStoredForm } from '.';
 
 const schema = {

@@ -2,8 +2,8 @@
  * @module saveForm: stores a form as its next version, or, when title/schema/uiSchema equal the latest version,
  * returns that one unchanged (`created: false`), so redeploying the same files is harmless.
  */
-import { AppError } from '../../engine/errors';
-import type { DbOrTx } from '../../engine/store/db';
+import { AppError } from '../../platform/errors';
+import type { DbOrTx } from '../../platform/db/db';
 import { checkFormDefinition } from '../definition';
 import { insertFormRow, selectLatestForm } from '../store';
 import type { JsonSchema, UiSchema } from '../types';

@@ -3,8 +3,8 @@
  * runtime's start/complete checks: `validateForm: (key, version, data, user) => validateStoredForm(db, key,
  * version, data, { refs: refsFor(user) })`.
  */
-import { AppError } from '../../engine/errors';
-import type { DbOrTx } from '../../engine/store/db';
+import { AppError } from '../../platform/errors';
+import type { DbOrTx } from '../../platform/db/db';
 import type { FormDataCheck } from '../types';
 import { type ValidateOptions, validateFormData } from '../validate';
 import { getForm } from './read-forms';

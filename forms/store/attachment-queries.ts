@@ -1,6 +1,6 @@
 /** @module Queries over attachments: metadata reads never load the content column. */
 import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../engine/store/db';
+import type { DbOrTx } from '../../platform/db/db';
 import { type AttachmentRow, attachments } from './schema';
 
 export type AttachmentMetaRow = Omit<AttachmentRow, 'content'>;

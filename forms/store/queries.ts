@@ -1,6 +1,6 @@
 /** @module Queries over the forms table: versions per key, latest per key. */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../engine/store/db';
+import type { DbOrTx } from '../../platform/db/db';
 import { type FormRow, forms } from './schema';
 
 export interface NewFormRow {

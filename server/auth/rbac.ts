@@ -2,9 +2,9 @@
  * @module The RBAC helper every route uses: who may act, and which units' data a user sees.
  * Authority roles and supervisors are county-wide; unit roles see their own unit only (PROCESSES.md).
  */
-import { AppError } from '../../engine/errors';
-import { isCountyWideRole } from '../identity/roles';
-import type { SessionUser } from '../identity/store';
+import { AppError } from '../../platform/errors';
+import { isCountyWideRole } from '../../identity/roles';
+import type { SessionUser } from '../../identity/store';
 
 export const isCountyWide = (user: SessionUser) => user.roles.some(isCountyWideRole);
 

@@ -1,9 +1,9 @@
 /** @module Session tokens: a Bearer header or the HttpOnly cookie, resolved to the user on every /api request. */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { AppError } from '../../engine/errors';
+import { AppError } from '../../platform/errors';
 import type { AppEnv } from '../http/env';
-import { findSessionUser } from '../identity/store';
+import { findSessionUser } from '../../identity/store';
 
 export const SESSION_COOKIE = 'huiliu_session';
 

@@ -3,7 +3,7 @@
  * deadline and the years between its start and its deadline whose official schedule is missing.
  */
 import { chinaDateOf, type WorkdayCalendar } from '../../engine/calendar';
-import type { DbOrTx } from '../../engine/store/db';
+import type { DbOrTx } from '../../platform/db/db';
 import { listOpenProvisionalTasks, type ProvisionalTaskRow } from './provisional-store';
 
 export interface ProvisionalDeadline extends ProvisionalTaskRow {

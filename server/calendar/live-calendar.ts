@@ -3,7 +3,7 @@
  * reference, and loading a year (PUT /api/calendar/{year}) swaps what it delegates to.
  */
 import { createOfficialCalendar, type WorkdayCalendar, type YearSchedule } from '../../engine/calendar';
-import type { DbOrTx } from '../../engine/store/db';
+import type { DbOrTx } from '../../platform/db/db';
 import { loadAdminYears, saveAdminYear } from './store';
 
 export interface LiveCalendar extends WorkdayCalendar {

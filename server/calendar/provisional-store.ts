@@ -1,8 +1,8 @@
 /** @module Query for the open tasks whose deadline is provisional (counted into a year the calendar does not know). */
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../engine/store/db';
+import type { DbOrTx } from '../../platform/db/db';
 import { processDefinitions, processInstances, userTasks } from '../../engine/store/schema';
-import { units } from '../identity/schema';
+import { units } from '../../identity/schema';
 
 export interface ProvisionalTaskRow {
   taskId: string;

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficialCalendar } from '../../engine/calendar';
 import { findProblem, problems } from '../../workflows/problems';
-import type { Database } from '../db/open-db';
-import { openTestDatabase, testDbKinds } from '../db/testing';
+import type { Database } from '../../platform/db/open-db';
+import { openTestDatabase, testDbKinds } from '../../platform/db/testing';
 import { recomputeProvisionalDeadlines } from './recompute-deadlines';
 
 describe.each(testDbKinds())('recompute after a calendar year is loaded on %s', (kind) => {

@@ -4,7 +4,7 @@
  * in working days (archived problems' days to fix) are recounted on the new schedule too.
  */
 import type { WorkdayCalendar } from '../../engine/calendar';
-import type { Db } from '../../engine/store/db';
+import type { Db } from '../../platform/db/db';
 import { moveTaskDeadline, openProvisionalTasks } from '../../engine/store/deadlines';
 import { refreshProblemWorkdays } from '../../workflows/problems';
 

@@ -1,6 +1,6 @@
 /** @module Queries for administrator-loaded calendar years. */
 import type { YearSchedule } from '../../engine/calendar';
-import type { DbOrTx } from '../../engine/store/db';
+import type { DbOrTx } from '../../platform/db/db';
 import { calendarYears } from './schema';
 
 export async function loadAdminYears(db: DbOrTx): Promise<YearSchedule[]> {

@@ -7,9 +7,9 @@ import { createRuntime } from '../../engine/runtime';
 import * as forms from '../../forms';
 import { deployShippedWorkflows } from '../../workflows';
 import { createLiveCalendar } from '../calendar/live-calendar';
-import { openDatabase } from '../db/open-db';
+import { openDatabase } from '../../platform/db/open-db';
 import { loadConfig } from '../deps';
-import { systemClock } from '../../engine/expressions/clock';
+import { systemClock } from '../../platform/clock';
 
 export async function deployWorkflowsCommand(): Promise<number> {
   const config = loadConfig();

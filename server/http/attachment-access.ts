@@ -5,7 +5,7 @@
  */
 import type { Runtime } from '../../engine/runtime';
 import type { AttachmentMeta } from '../../forms';
-import type { SessionUser } from '../identity/store';
+import type { SessionUser } from '../../identity/store';
 import { actorOf } from './runtime-of';
 
 const names = (value: unknown, id: string): boolean => JSON.stringify(value ?? null).includes(`"${id}"`);

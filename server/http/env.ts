@@ -1,6 +1,6 @@
 /** @module The hono environment: what every handler can read from `c.var`. */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { SessionUser } from '../identity/store';
+import type { SessionUser } from '../../identity/store';
 import type { AppDeps } from '../deps';
 import type { Lang } from './i18n';
 import { validationHook } from './validation';

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { type AppErrorCode, isAppError } from '../../engine/errors';
+import { type AppErrorCode, isAppError } from '../../platform/errors';
 import { type Lang, langOf, type MessageKey, msg } from './i18n';
 
 const STATUS: Record<AppErrorCode, ContentfulStatusCode> = {

@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import type { InstanceDto } from '../../engine/runtime';
-import { AppError } from '../../engine/errors';
+import { AppError } from '../../platform/errors';
 import { isCountyWide } from '../auth/rbac';
 import type { AppEnv } from './env';
 import { actorOf, runtimeOf } from './runtime-of';

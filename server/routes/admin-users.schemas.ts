@@ -1,6 +1,6 @@
 /** @module zod schemas of /api/admin/users (OpenAPI components): the user as administrators see it, and the bodies. */
 import { z } from '@hono/zod-openapi';
-import { ROLE_KEYS } from '../identity/roles';
+import { ROLE_KEYS } from '../../identity/roles';
 
 export const AdminUserSchema = z
   .object({

@@ -1,6 +1,6 @@
 /** @module User administration over HTTP: only authority.admin, roles checked against units, login follows the account. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDbKinds } from '../db/testing';
+import { testDbKinds } from '../../platform/db/testing';
 import { createTestServer, type TestServer } from '../testing/test-server';
 
 const login = (server: TestServer, username: string, password: string) =>

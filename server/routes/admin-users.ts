@@ -9,8 +9,8 @@ import {
   resetUserPassword,
   setUserEnabled,
   updateUser,
-} from '../identity/manage-users';
-import { ROLE_KEYS, ROLES } from '../identity/roles';
+} from '../../identity/manage-users';
+import { ROLE_KEYS, ROLES } from '../../identity/roles';
 import {
   AdminUserSchema,
   CreateUserBody,

@@ -1,7 +1,7 @@
 /** @module The attachments API: upload with type/size checks, download with visibility, the access hook. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
-import { testDbKinds } from '../db/testing';
+import { testDbKinds } from '../../platform/db/testing';
 import type { App } from '../http/env';
 import { createTestServer, type TestServer } from '../testing/test-server';
 import { type AttachmentAccess, attachmentRoutes } from './attachments';

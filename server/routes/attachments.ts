@@ -5,7 +5,7 @@
  * the source unit can open what a reporter in another unit attached). Everyone else gets 404.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../../engine/errors';
+import { AppError } from '../../platform/errors';
 import {
   type AttachmentMeta,
   getAttachmentMeta,
@@ -15,7 +15,7 @@ import {
 } from '../../forms';
 import { canSeeUnit } from '../auth/rbac';
 import { createRouter } from '../http/env';
-import type { SessionUser } from '../identity/store';
+import type { SessionUser } from '../../identity/store';
 import { ErrorSchema } from './schemas';
 
 /** Optional extra visibility rule, registered by the server as `deps.services.attachmentAccess`. */

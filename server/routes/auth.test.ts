@@ -1,6 +1,6 @@
 /** @module Login, sessions and the bad-input rules of the foundation, on PGlite and (when configured) PostgreSQL. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDbKinds } from '../db/testing';
+import { testDbKinds } from '../../platform/db/testing';
 import { createTestServer, type TestServer } from '../testing/test-server';
 
 const post = (json: unknown, headers: Record<string, string> = {}) => ({

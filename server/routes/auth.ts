@@ -4,12 +4,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { AppError } from '../../engine/errors';
+import { AppError } from '../../platform/errors';
 import { FailureLimiter } from '../auth/rate-limit';
 import { SESSION_COOKIE, tokenOf } from '../auth/session';
 import { createRouter } from '../http/env';
-import { DUMMY_HASH, verifyPassword } from '../identity/password';
-import { createSession, deleteSession, findUserForLogin, loadSessionUser } from '../identity/store';
+import { DUMMY_HASH, verifyPassword } from '../../identity/password';
+import { createSession, deleteSession, findUserForLogin, loadSessionUser } from '../../identity/store';
 import { ErrorSchema, UserSchema } from './schemas';
 
 const LoginBody = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }).openapi('LoginBody');

@@ -1,6 +1,6 @@
 /** @module The calendar API: package years, loading a year as admin, refusals. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDbKinds } from '../db/testing';
+import { testDbKinds } from '../../platform/db/testing';
 import { createTestServer, type TestServer } from '../testing/test-server';
 
 describe.each(testDbKinds())('calendar API on %s', (kind) => {

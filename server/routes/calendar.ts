@@ -1,7 +1,7 @@
 /** @module GET/PUT /api/calendar/{year}: the official working-day schedule; loading a year recomputes provisional deadlines. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { validateYearSchedule } from '../../engine/calendar';
-import { AppError } from '../../engine/errors';
+import { AppError } from '../../platform/errors';
 import { requireRole } from '../auth/rbac';
 import type { LiveCalendar } from '../calendar/live-calendar';
 import { listProvisionalDeadlines } from '../calendar/list-provisional-deadlines';

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCatalog } from '../../workflows/demo/seed-demo-catalog';
 import { sendNotification } from '../../workflows/notifications';
-import { testDbKinds } from '../db/testing';
+import { testDbKinds } from '../../platform/db/testing';
 import { openWorkflowRoutesApp } from './workflow-routes.testing';
 
 describe.each(testDbKinds())('catalog and notification routes on %s', (kind) => {

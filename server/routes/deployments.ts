@@ -1,6 +1,6 @@
 /** @module Deployments and process definitions (API.md "Process definitions"): deploy is for authority.admin. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../../engine/errors';
+import { AppError } from '../../platform/errors';
 import { getForm } from '../../forms';
 import { getDefinitionVersion, latestDefinition } from '../../engine/store';
 import { requireRole } from '../auth/rbac';

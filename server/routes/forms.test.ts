@@ -1,7 +1,7 @@
 /** @module The forms API: list, read by version, save as admin (201/200), refusals in Chinese and English. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
-import { testDbKinds } from '../db/testing';
+import { testDbKinds } from '../../platform/db/testing';
 import type { App } from '../http/env';
 import { createTestServer, type TestServer } from '../testing/test-server';
 import { formRoutes } from './forms';

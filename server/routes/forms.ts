@@ -3,7 +3,7 @@
  * them); only `authority.admin` saves versions or asks for a definition check. Mount `formRoutes` in compose.ts.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../../engine/errors';
+import { AppError } from '../../platform/errors';
 import { checkFormDefinition, getForm, listForms, listFormVersions, saveForm } from '../../forms';
 import { requireRole } from '../auth/rbac';
 import { createRouter } from '../http/env';

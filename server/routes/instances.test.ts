@@ -1,6 +1,6 @@
 /** @module One process instance over HTTP: its open incidents beside the instance, for the diagram to mark red. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDbKinds } from '../db/testing';
+import { testDbKinds } from '../../platform/db/testing';
 import { createTestServer, type TestServer } from '../testing/test-server';
 
 /** A gateway with no default flow: a `decision` no condition matches holds the instance in an incident. */

@@ -1,6 +1,6 @@
 /** @module Process instances (API.md "Process instances"): start (start form validated), list, get, history, cancel. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../../engine/errors';
+import { AppError } from '../../platform/errors';
 import { catalog, checkBeforeStart } from '../../workflows';
 import { isCountyWide, requireRole } from '../auth/rbac';
 import { createRouter } from '../http/env';

@@ -4,7 +4,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
-import { listUnits } from '../identity/store';
+import { listUnits } from '../../identity/store';
 import { UserSchema } from './schemas';
 
 const me = createRoute({

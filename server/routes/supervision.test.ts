@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problems } from '../../workflows/problems/schema';
-import { testDbKinds } from '../db/testing';
+import { testDbKinds } from '../../platform/db/testing';
 import { openWorkflowRoutesApp } from './workflow-routes.testing';
 
 describe.each(testDbKinds())('supervision routes on %s', (kind) => {

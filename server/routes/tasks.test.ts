@@ -1,6 +1,6 @@
 /** @module Processes and tasks over HTTP: deploy rules, unit-scoped task visibility, one completion wins, the test clock. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDbKinds } from '../db/testing';
+import { testDbKinds } from '../../platform/db/testing';
 import { createTestServer, type TestServer } from '../testing/test-server';
 
 const LEAVE = `<?xml version="1.0" encoding="UTF-8"?>

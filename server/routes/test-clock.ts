@@ -1,6 +1,6 @@
 /** @module PUT/GET /api/test/clock: only mounted with HUILIU_TEST_CLOCK=1; setting it fires the timers that became due. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../../engine/errors';
+import { AppError } from '../../platform/errors';
 import { createRouter } from '../http/env';
 
 const ClockSchema = z.object({ now: z.string() }).openapi('TestClock');

@@ -1,10 +1,10 @@
 /** @module Test app for the catalog, supervision and notification routes: the real app composition, login and auth. */
 import { createOfficialCalendar } from '../../engine/calendar';
-import { createTestClock } from '../../engine/expressions/clock';
+import { createTestClock } from '../../platform/clock';
 import { createApp } from '../app';
 import { type AppDeps, loadConfig } from '../deps';
-import { openTestDatabase, type TestDbKind } from '../db/testing';
-import { seedDemoUsers, seedUnits } from '../identity/seed';
+import { openTestDatabase, type TestDbKind } from '../../platform/db/testing';
+import { seedDemoUsers, seedUnits } from '../../identity/seed';
 import { catalogRoutes } from './catalog';
 import { notificationRoutes } from './notifications';
 import { supervisionRoutes } from './supervision';

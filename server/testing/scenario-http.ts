@@ -3,7 +3,7 @@
  * clock, task lookup by element id), so a scenario reads as what users and the UI do.
  */
 import { expect } from 'vitest';
-import type { TestDbKind } from '../db/testing';
+import type { TestDbKind } from '../../platform/db/testing';
 import { createTestServer, type TestServer } from './test-server';
 
 /** Response bodies are asserted on, not typed. */

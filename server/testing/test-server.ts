@@ -1,9 +1,9 @@
 /** @module Test servers: the whole app on a fresh test database, in-process (`request`) or listening on a port. */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createTestClock } from '../../engine/expressions/clock';
+import { createTestClock } from '../../platform/clock';
 import { type ComposeOptions, composeServer, type ServerContext } from '../compose';
-import { openTestDatabase, type TestDbKind } from '../db/testing';
+import { openTestDatabase, type TestDbKind } from '../../platform/db/testing';
 
 export interface TestServer extends ServerContext {
   /** Calls the app in-process; `as` logs in first (demo password) and sends the token. */

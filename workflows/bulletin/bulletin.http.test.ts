@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDbKinds } from '../../server/db/testing';
+import { testDbKinds } from '../../platform/db/testing';
 import { entryFields, type HttpScenario, openHttpScenario } from '../../server/testing/scenario-http';
 
 const OCTOBER = 'from=2026-10-01&to=2026-10-31';

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDbKinds } from '../../server/db/testing';
+import { testDbKinds } from '../../platform/db/testing';
 import { findEntryByCode } from '../catalog/store';
 import { seedDemoCatalog } from '../demo/seed-demo-catalog';
 import { notifications } from '../notifications/schema';

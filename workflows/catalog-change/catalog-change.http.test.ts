@@ -3,7 +3,7 @@
  * nothing saved: a second open change (409), another unit's entry (403/404), anything on a retired entry (409).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDbKinds } from '../../server/db/testing';
+import { testDbKinds } from '../../platform/db/testing';
 import { entryFields, type HttpScenario, openHttpScenario } from '../../server/testing/scenario-http';
 
 describe.each(testDbKinds())('catalog-change over HTTP on %s', (kind) => {

@@ -1,6 +1,6 @@
 /** @module Scenario: catalog change through the runtime — one open change per entry, return loop, next version, reject, retire. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDbKinds } from '../../server/db/testing';
+import { testDbKinds } from '../../platform/db/testing';
 import { checkBeforeStart } from '..';
 import { assertChangeAllowed, getEntry } from '../catalog';
 import { findEntryByCode } from '../catalog/store';

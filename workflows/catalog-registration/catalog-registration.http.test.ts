@@ -3,7 +3,7 @@
  * each time), published as version 1; 不予通过 with the reason kept; a start form that fails or a taken code (at start or on revise) saves nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDbKinds } from '../../server/db/testing';
+import { testDbKinds } from '../../platform/db/testing';
 import {
   entryFields,
   type HttpScenario,

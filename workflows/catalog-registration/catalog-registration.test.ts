@@ -1,7 +1,7 @@
 /** @module Scenario: catalog registration through the runtime — return loops, review deadline, 催办, publish, reject. */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDbKinds } from '../../server/db/testing';
+import { testDbKinds } from '../../platform/db/testing';
 import { getEntry } from '../catalog';
 import { catalogEvents } from '../catalog/schema';
 import { notifications } from '../notifications/schema';

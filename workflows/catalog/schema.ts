@@ -11,8 +11,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { Json } from '../../engine/contract';
-import { timestamps, tz } from '../../engine/store/db';
-import { units } from '../../server/identity/schema';
+import { timestamps, tz } from '../../platform/db/db';
+import { units } from '../../identity/schema';
 
 /** 信息系统普查: each unit lists its information systems; catalog entries name one. */
 export const informationSystems = pgTable(

@@ -1,7 +1,7 @@
 /** @module Catalog services: census, entry lists with visibility, and the pre-start checks that let routes answer 4xx. */
 import type { Json } from '../../engine/contract';
-import { AppError } from '../../engine/errors';
-import type { DbOrTx } from '../../engine/store/db';
+import { AppError } from '../../platform/errors';
+import type { DbOrTx } from '../../platform/db/db';
 import * as store from './store';
 
 /** The caller as the server knows it (SessionUser-compatible). */

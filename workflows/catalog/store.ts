@@ -1,7 +1,7 @@
 /** @module Catalog queries: census rows, entries with their versions, the change lock, and review events. */
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../engine/store/db';
-import { units } from '../../server/identity/schema';
+import type { DbOrTx } from '../../platform/db/db';
+import { units } from '../../identity/schema';
 import type { EntryFields } from './fields';
 import { catalogEntries, catalogEntryVersions, catalogEvents, informationSystems } from './schema';
 

@@ -1,6 +1,6 @@
 /** @module Catalog job workers: publish a registration, lock/apply/release a change, record a return for statistics. */
 import type { Vars } from '../../engine/contract';
-import { AppError } from '../../engine/errors';
+import { AppError } from '../../platform/errors';
 import { need, str, type WorkerDeps, type WorkflowJob, type WorkflowJobWorker } from '../worker-types';
 import { applyChanges, diffFields, pickEntryFields } from './fields';
 import * as store from './store';

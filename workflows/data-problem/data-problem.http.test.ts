@@ -3,7 +3,7 @@
  * working days, a failed verification and a second round, archive, statistics; bad input and 不予受理.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDbKinds } from '../../server/db/testing';
+import { testDbKinds } from '../../platform/db/testing';
 import {
   entryFields,
   type HttpScenario,

@@ -1,7 +1,7 @@
 /** @module Scenario: data-problem feedback through the runtime — deadlines across National Day 2026, 催办, rework, stats. */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDbKinds } from '../../server/db/testing';
+import { testDbKinds } from '../../platform/db/testing';
 import { findEntryByCode } from '../catalog/store';
 import { seedDemoCatalog } from '../demo/seed-demo-catalog';
 import { notifications } from '../notifications/schema';

@@ -1,5 +1,5 @@
 /** @module Seeds the demo catalog (census systems, published version-1 entries); idempotent by resource code. */
-import type { DbOrTx } from '../../engine/store/db';
+import type { DbOrTx } from '../../platform/db/db';
 import * as store from '../catalog/store';
 import { DEMO_ENTRIES } from './demo-entries';
 

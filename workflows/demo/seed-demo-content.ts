@@ -4,8 +4,8 @@
  */
 import type { WorkdayCalendar } from '../../engine/calendar';
 import { createRuntime, type FormsPort, type RuntimeUser } from '../../engine/runtime';
-import type { Database } from '../../server/db/open-db';
-import { DEMO_USERS } from '../../server/identity/county-units';
+import type { Database } from '../../platform/db/open-db';
+import { DEMO_USERS } from '../../identity/county-units';
 import { findEntryByCode } from '../catalog/store';
 import { createWorkflowWorkers } from '../workers';
 import { DEMO_PROBLEMS } from './demo-entries';

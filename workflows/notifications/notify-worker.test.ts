@@ -1,7 +1,7 @@
 /** @module The `notify` worker: recipients from header tokens, templates, read state, and working-days-only reminders. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/db/open-db';
-import { testDbKinds } from '../../server/db/testing';
+import type { Database } from '../../platform/db/open-db';
+import { testDbKinds } from '../../platform/db/testing';
 import { makeJob, openDomainDb, testDeps } from '../testing';
 import {
   createNotifyWorker,

@@ -1,6 +1,6 @@
 /** @module Notifications (站内通知): one row per recipient user, or per role+unit when nobody holds the role yet. */
 import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { tz } from '../../engine/store/db';
+import { tz } from '../../platform/db/db';
 
 export const notifications = pgTable(
   'notifications',

@@ -1,7 +1,7 @@
 /** @module Notification queries: resolve recipients from identity tables, write one row per user, list and mark read. */
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
-import type { DbOrTx } from '../../engine/store/db';
-import { userRoles, users } from '../../server/identity/schema';
+import type { DbOrTx } from '../../platform/db/db';
+import { userRoles, users } from '../../identity/schema';
 import { notifications } from './schema';
 
 export interface NotificationInput {

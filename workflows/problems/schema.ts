@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 /** @module The data-problem projection: one row per data-problem instance, kept by its workers so statistics never scan jsonb. */
 import { boolean, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { timestamps, tz } from '../../engine/store/db';
+import { timestamps, tz } from '../../platform/db/db';
 
 export const PROBLEM_STATUSES = ['triage', 'rectifying', 'verifying', 'archived', 'dismissed'] as const;
 export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];

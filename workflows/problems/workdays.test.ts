@@ -2,8 +2,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficialCalendar, defaultCalendar } from '../../engine/calendar';
-import type { Database } from '../../server/db/open-db';
-import { testDbKinds } from '../../server/db/testing';
+import type { Database } from '../../platform/db/open-db';
+import { testDbKinds } from '../../platform/db/testing';
 import { openDomainDb } from '../testing';
 import { findProblem, problems, refreshProblemWorkdays, workdaysToFix } from '.';
 import { workdayOrdinals } from './workdays';

@@ -3,7 +3,7 @@
  * archived, and recomputed for all of them when the calendar changes (a year loaded) or to backfill older rows.
  */
 import type { WorkdayCalendar } from '../../engine/calendar';
-import type { DbOrTx } from '../../engine/store/db';
+import type { DbOrTx } from '../../platform/db/db';
 import * as store from './store';
 
 /** Working days strictly after receipt's China date up to the report's, never negative (as statistics count them). */

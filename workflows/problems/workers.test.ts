@@ -1,8 +1,8 @@
 /** @module Data-problem workers on a real database: routing (一数一源), rounds, on-time, 催办 once per working day, closing. */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/db/open-db';
-import { testDbKinds } from '../../server/db/testing';
+import type { Database } from '../../platform/db/open-db';
+import { testDbKinds } from '../../platform/db/testing';
 import { seedDemoCatalog } from '../demo/seed-demo-catalog';
 import { findEntryByCode } from '../catalog/store';
 import { notifications } from '../notifications/schema';

@@ -1,7 +1,7 @@
 /** @module Data-problem job workers: route to the source unit (一数一源), open rounds, record fixes, 催办, archive, dismiss. */
 import { chinaDateOf } from '../../engine/calendar';
 import type { Vars } from '../../engine/contract';
-import { AppError } from '../../engine/errors';
+import { AppError } from '../../platform/errors';
 import * as catalog from '../catalog/store';
 import { sendNotification } from '../notifications/store';
 import { need, str, type WorkerDeps, type WorkflowJob, type WorkflowJobWorker } from '../worker-types';

@@ -4,7 +4,7 @@
  * (removed in pg 9). The bulletin worker computes the statistics inside its job's transaction.
  */
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../../engine/store/db';
+import type { DbOrTx } from '../../platform/db/db';
 
 type Thunks = readonly (() => PromiseLike<unknown>)[];
 type Results<T extends Thunks> = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };

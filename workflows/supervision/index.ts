@@ -1,6 +1,6 @@
 /** @module Public face of supervision (督办与通报): overdue list, per-unit statistics, bulletins and their workbook. */
 import type { WorkdayCalendar } from '../../engine/calendar';
-import type { DbOrTx } from '../../engine/store/db';
+import type { DbOrTx } from '../../platform/db/db';
 import { buildBulletinWorkbook } from './bulletin-workbook';
 import { concurrently } from './concurrently';
 import { computeStats, listOverdue, type OverdueItem, type Period, type UnitStats } from './stats';

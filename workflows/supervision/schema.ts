@@ -1,7 +1,7 @@
 /** @module Bulletins (通报): one row per bulletin instance with its frozen statistics. */
 import { date, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Json } from '../../engine/contract';
-import { timestamps } from '../../engine/store/db';
+import { timestamps } from '../../platform/db/db';
 
 export const bulletins = pgTable('bulletins', {
   id: uuid().primaryKey().defaultRandom(),

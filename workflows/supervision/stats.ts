@@ -1,7 +1,7 @@
 /** @module Supervision services: the overdue list and the per-unit statistics of a period (统计与通报). */
 import type { WorkdayCalendar } from '../../engine/calendar';
-import { AppError } from '../../engine/errors';
-import type { DbOrTx } from '../../engine/store/db';
+import { AppError } from '../../platform/errors';
+import type { DbOrTx } from '../../platform/db/db';
 import { concurrently } from './concurrently';
 import * as store from './store';
 import { chinaDay, memoWorkdaysBetween } from './workday-memo';

@@ -2,8 +2,8 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { processInstances, userTasks } from '../../engine/store/schema';
-import type { DbOrTx } from '../../engine/store/db';
-import { units } from '../../server/identity/schema';
+import type { DbOrTx } from '../../platform/db/db';
+import { units } from '../../identity/schema';
 import { catalogEvents } from '../catalog/schema';
 import { problems } from '../problems/schema';
 import { bulletins } from './schema';

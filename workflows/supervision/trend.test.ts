@@ -1,7 +1,7 @@
 /** @module The weekly trend on a real database: China weeks from Monday, received / rectified / late per week. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/db/open-db';
-import { testDbKinds } from '../../server/db/testing';
+import type { Database } from '../../platform/db/open-db';
+import { testDbKinds } from '../../platform/db/testing';
 import { problems } from '../problems/schema';
 import { openDomainDb } from '../testing';
 import { computeTrend, countOpenProblems } from '.';

@@ -1,6 +1,6 @@
 /** @module The dashboard's weekly trend (周趋势): problems received, rectified and rectified late per China week. */
-import { AppError } from '../../engine/errors';
-import type { DbOrTx } from '../../engine/store/db';
+import { AppError } from '../../platform/errors';
+import type { DbOrTx } from '../../platform/db/db';
 import { type Period, periodBounds } from './stats';
 import * as store from './store';
 

@@ -1,5 +1,5 @@
 /** @module claimTask: a candidate takes an unassigned task (idempotent for the current assignee). */
-import { AppError } from '../../errors';
+import { AppError } from '../../../platform/errors';
 import { appendHistory, getTaskRow, setAssignee, type TaskRow } from '../../store';
 import { isCandidate } from '../task-access';
 import type { RuntimeContext, RuntimeUser } from '../types';

@@ -1,6 +1,6 @@
 /** @module completeJob: a service task's job is done; the worker's writes, the step and the job row commit together. */
 import type { Vars } from '../../contract';
-import { AppError } from '../../errors';
+import { AppError } from '../../../platform/errors';
 import { type InstanceRow, type JobRow, lockJobWithInstance, type Tx, updateJob } from '../../store';
 import { isUuid, notFound } from '../ids';
 import { stepInstance } from '../step';

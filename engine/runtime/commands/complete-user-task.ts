@@ -1,6 +1,6 @@
 /** @module completeUserTask: the assignee or a candidate completes an open task; a second completion is a 409 that changes nothing. */
 import type { Vars } from '../../contract';
-import { AppError } from '../../errors';
+import { AppError } from '../../../platform/errors';
 import { getTaskRow, type InstanceRow, readTaskWithInstance, type TaskRow } from '../../store';
 import { isUuid, notFound } from '../ids';
 import { type OpenedTask, stepDetached, stepInstance } from '../step';

@@ -1,6 +1,6 @@
 /** @module correlateMessage: delivers a message (name + correlation key) to the one instance waiting for it, or starts a process on it. */
 import type { Vars } from '../../contract';
-import { AppError } from '../../errors';
+import { AppError } from '../../../platform/errors';
 import { listDefinitions, loadInstance, lockSubscription, markSubscriptionCorrelated } from '../../store';
 import { latestDefinitionOf } from '../definitions';
 import { createInstance, stepInstance } from '../step';

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CompiledProcess, ValidationIssue } from '../../contract';
-import { AppError } from '../../errors';
+import { AppError } from '../../../platform/errors';
 import {
   cancelDefinitionTimers,
   insertDefinition,

@@ -1,5 +1,5 @@
 /** @module failJob: one failed attempt; retries with exponential backoff, then an incident that retryIncident resumes. */
-import { AppError } from '../../errors';
+import { AppError } from '../../../platform/errors';
 import {
   appendHistory,
   insertIncidents,

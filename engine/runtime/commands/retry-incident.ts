@@ -1,5 +1,5 @@
 /** @module retryIncident: resumes an instance stopped by an incident (a failed job gets its retries back; a FEEL error is re-evaluated). */
-import { AppError } from '../../errors';
+import { AppError } from '../../../platform/errors';
 import {
   appendHistory,
   getIncident,

@@ -1,6 +1,6 @@
 /** @module startInstance: starts the latest version of a process for a user (start form validated first). */
 import type { Vars } from '../../contract';
-import { AppError } from '../../errors';
+import { AppError } from '../../../platform/errors';
 import type { InstanceRow } from '../../store';
 import { latestDefinitionOf } from '../definitions';
 import { createInstanceDetached, createInstanceWithTasks, type OpenedTask } from '../step';

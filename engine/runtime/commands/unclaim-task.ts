@@ -1,5 +1,5 @@
 /** @module unclaimTask: the assignee hands an open task back to its candidates. */
-import { AppError } from '../../errors';
+import { AppError } from '../../../platform/errors';
 import { appendHistory, getTaskRow, setAssignee, type TaskRow } from '../../store';
 import type { RuntimeContext, RuntimeUser } from '../types';
 import { taskClosedError, visibleTask } from './complete-user-task';

@@ -1,7 +1,28 @@
 /** @module Test harness: a runtime over a real database (PGlite or PostgreSQL), a settable clock and sample users. */
 import { defaultCalendar } from '../../calendar';
-import type { Database } from '../../../server/db/open-db';
-import { createRuntime, type JobWorker, type RuntimeDeps, type RuntimeUser } from '../index';
+import type { Database } from '../../../platform/db/open-db';
+import { createRuntime, type FormsPort, type JobWorker, type RuntimeDeps, type RuntimeUser } from '../index';
+
+/**
+ * The forms module as the engine's tests need it, kept in memory: the engine may not import forms (the layer
+ * rule in docs/architecture.md); the server and the workflow scenarios compose the real one.
+ */
+export function memoryForms(): FormsPort {
+  const versions = new Map<string, string[]>();
+  return {
+    async saveForm(_db, form) {
+      const list = versions.get(form.key) ?? [];
+      const body = JSON.stringify([form.title, form.schema, form.uiSchema ?? {}]);
+      if (list.at(-1) === body) return { key: form.key, version: list.length, created: false };
+      list.push(body);
+      versions.set(form.key, list);
+      return { key: form.key, version: list.length, created: true };
+    },
+    async latestFormVersion(_db, key) {
+      return versions.get(key)?.length ?? null;
+    },
+  };
+}
 
 export interface ManualClock {
   now(): Date;
@@ -27,7 +48,13 @@ export function testRuntime(
   extra: Partial<RuntimeDeps> & { workers?: Record<string, JobWorker> } = {},
 ) {
   const clock = manualClock();
-  const runtime = createRuntime({ database, clock, calendar: defaultCalendar, ...extra });
+  const runtime = createRuntime({
+    database,
+    clock,
+    calendar: defaultCalendar,
+    forms: memoryForms(),
+    ...extra,
+  });
   return { runtime, clock };
 }
 

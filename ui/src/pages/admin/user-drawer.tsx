@@ -119,7 +119,7 @@ export function UserDrawer(props: {
             options={roles.list.map((r) => ({
               value: r.key,
               label: roles.label(r.key),
-              // County-wide roles see every unit's work: only for the authority's staff (server/identity/role-fit.ts).
+              // County-wide roles see every unit's work: only for the authority's staff (identity/role-fit.ts).
               disabled: r.countyWide && unitKind !== undefined && unitKind !== 'authority',
             }))}
             data-testid="user-roles"

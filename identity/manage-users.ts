@@ -3,8 +3,8 @@
  * Roles are checked against roles.ts and the unit's kind; the county is never left without an active administrator.
  */
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../engine/errors';
-import type { Db } from '../../engine/store/db';
+import { AppError } from '../platform/errors';
+import type { Db } from '../platform/db/db';
 import * as store from './admin-store';
 import { hashPassword } from './password';
 import { roleIssues } from './role-fit';

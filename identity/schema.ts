@@ -1,6 +1,6 @@
 /** @module Identity tables: units (单位), users, their roles, and login sessions. */
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { timestamps } from '../../engine/store/db';
+import { timestamps } from '../platform/db/db';
 
 /** 乡镇/街道, 县级部门, 公共服务单位, and the authority itself. Ids are short stable codes (e.g. `gaj`). */
 export const units = pgTable('units', {

@@ -4,7 +4,7 @@
  * users, roles or sessions in this process empties it at once; another server process may keep serving a revoked
  * token for at most TTL_MS, the price of not asking PostgreSQL on every request.
  */
-import type { SessionUser } from './store';
+import type { SessionUser } from './types';
 
 const TTL_MS = 2_000;
 const MAX_ENTRIES = 10_000;

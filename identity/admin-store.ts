@@ -1,6 +1,6 @@
 /** @module Identity queries for user administration (list, create, edit, enable, password). Password hashes never leave. */
 import { and, count, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../engine/store/db';
+import type { DbOrTx } from '../platform/db/db';
 import { sessions, units, userRoles, users } from './schema';
 import { forgetSessions } from './session-cache';
 

@@ -1,19 +1,13 @@
 /** @module Identity queries: users with roles and unit, sessions. The only module that touches these tables. */
 import { createHash } from 'node:crypto';
 import { and, eq, ilike, inArray, lt, or } from 'drizzle-orm';
-import type { DbOrTx } from '../../engine/store/db';
-import { rawQuery } from '../../engine/store/raw';
+import type { DbOrTx } from '../platform/db/db';
+import { rawQuery } from '../platform/db/raw';
 import { cachedSessionUser, forgetSessions, rememberSessionUser } from './session-cache';
 import { sessions, units, userRoles, users } from './schema';
+import type { SessionUser } from './types';
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  name: string;
-  unitId: string;
-  unitName: string;
-  roles: string[];
-}
+export type { SessionUser } from './types';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
