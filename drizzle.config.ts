@@ -5,6 +5,6 @@ export default defineConfig({
   dialect: 'postgresql',
   casing: 'snake_case',
   // Each area owns its tables beside its store code; this list is the whole database.
-  schema: ['./server/**/schema.ts', './identity/schema.ts', './engine/store/schema.ts', './forms/store/schema.ts', './workflows/**/schema.ts'],
+  schema: ['./platform/**/schema.ts', './server/**/schema.ts', './identity/schema.ts', './engine/store/schema.ts', './forms/store/schema.ts', './workflows/**/schema.ts'],
   out: './platform/db/migrations',
 });
