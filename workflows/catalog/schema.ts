@@ -1,6 +1,9 @@
 /** @module Catalog tables: the information-system census, catalog entries, their immutable versions, and review events for statistics. */
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -24,6 +27,22 @@ export const informationSystems = pgTable(
       .references(() => units.id),
     name: text().notNull(),
     description: text(),
+    /** 建设方式: self-built 自建, co-built 共建, deployed-from-above 上级部署 (labels in census.ts). */
+    buildMode: text({ enum: ['self-built', 'co-built', 'deployed-from-above'] }),
+    /** 状态: in-use 在用, stopped 停用, migrating 迁移中. */
+    status: text({ enum: ['in-use', 'stopped', 'migrating'] })
+      .notNull()
+      .default('in-use'),
+    /** 运维单位 (free text: often a company, not a county unit). */
+    maintainer: text(),
+    /** 上线时间, a China date YYYY-MM-DD. */
+    launchDate: date({ mode: 'string' }),
+    /** 部署位置: local-room 本地机房, gov-cloud 政务云. */
+    deployment: text({ enum: ['local-room', 'gov-cloud'] }),
+    /** 是否已迁入县平台. */
+    onCountyPlatform: boolean().notNull().default(false),
+    /** A retired system stays in the census for history; it no longer counts and takes no new entries. */
+    retiredAt: tz(),
     ...timestamps,
   },
   (t) => [unique('information_systems_unit_name_uq').on(t.unitId, t.name)],
@@ -50,9 +69,45 @@ export const catalogEntries = pgTable(
     openChangeInstanceId: uuid(),
     registeredInstanceId: uuid(),
     retiredAt: tz(),
+    // Copied from the current version (like resourceName) so filters never read jsonb.
+    category: text(),
+    shareType: text(),
+    openType: text(),
+    updateCycle: text(),
+    /** Lower-cased code, resource name and data-item names of the current version: what `q` searches. */
+    searchText: text().notNull().default(''),
+    /** 归集 (三(四)): the last collection into the county platform, and when the next one falls due (null: 不定期). */
+    lastCollectedAt: tz(),
+    nextCollectionDue: tz(),
+    /** The last 更新提醒 sent to the unit while stale (reminders repeat every 5 working days). */
+    staleRemindedAt: tz(),
     ...timestamps,
   },
-  (t) => [uniqueIndex('catalog_entries_code_uq').on(t.code), index().on(t.unitId, t.status)],
+  (t) => [
+    uniqueIndex('catalog_entries_code_uq').on(t.code),
+    index().on(t.unitId, t.status),
+    index('catalog_entries_due_idx')
+      .on(t.nextCollectionDue)
+      .where(sql`${t.status} = 'active'`),
+  ],
+);
+
+/** 归集记录: each time an entry's data was collected into the county platform. */
+export const catalogCollections = pgTable(
+  'catalog_collections',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    entryId: uuid()
+      .notNull()
+      .references(() => catalogEntries.id),
+    unitId: text().notNull(),
+    at: tz().notNull(),
+    records: integer(),
+    note: text(),
+    recordedBy: text().notNull(),
+    createdAt: tz().notNull().defaultNow(),
+  },
+  (t) => [index().on(t.entryId, t.at)],
 );
 
 /** A published version: immutable; a change publishes the next one. */

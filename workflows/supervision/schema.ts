@@ -12,6 +12,10 @@ export const bulletins = pgTable('bulletins', {
   /** The statistics and overdue list as computed when prepared, so the published bulletin never shifts. */
   stats: jsonb().$type<Json>().notNull(),
   overdue: jsonb().$type<Json>().notNull(),
+  /** Stale catalog entries (数据更新) when prepared; null on bulletins prepared before update cycles were watched. */
+  stale: jsonb().$type<Json>(),
+  /** The summary as the reviewer edited and published it (printed in the workbook). */
+  summary: text(),
   status: text({ enum: ['draft', 'published'] })
     .notNull()
     .default('draft'),
