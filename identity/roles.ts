@@ -9,6 +9,8 @@ export const ROLES = {
   'unit.feedback': { name: '问题数据专人', nameEn: 'Data-problem contact', countyWide: false },
   'unit.rectifier': { name: '整改责任人', nameEn: 'Rectifier', countyWide: false },
   supervisor: { name: '督办', nameEn: 'Supervisor', countyWide: true },
+  /** 归集 (三(四)): records collections of any unit's entries into the county platform; an authority-unit account. */
+  'platform.collector': { name: '数据归集员', nameEn: 'Data collector', countyWide: true },
 } as const;
 
 export type RoleKey = keyof typeof ROLES;
