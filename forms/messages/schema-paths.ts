@@ -115,7 +115,7 @@ export function optionLabels(schema: JsonSchema, ui?: UiSchema): string[] | unde
       String(Array.isArray(names) && names[i] ? names[i] : v),
     );
   }
-  if ('const' in schema) return [String(schema.title ?? schema.const)];
+  // A lone `const` lists no options: its `title` is the field's name, not an option's.
   return undefined;
 }
 

@@ -1,10 +1,21 @@
 /**
- * @module ajv errors → one message per failing field, Chinese by default, English on request, naming the field by
- * its title path. Common keywords have our own wording; the rest fall back to ajv-i18n (zh) or ajv's English.
+ * @module The one table of validation wording, shared by the server's 422s (forms/validate) and the browser's
+ * inline errors (ui/src/forms/localize-errors): one message per failing keyword, Chinese by default, English on
+ * request, naming the field by its title path. Common keywords have our own wording; the rest fall back to
+ * ajv-i18n (zh) or ajv's English. Pure: no ajv instance, no Node, so the UI bundle can take it.
  */
-import type { ErrorObject } from 'ajv';
 import localizeZh from 'ajv-i18n/localize/zh';
 import type { JsonSchema, Lang } from '../types';
+
+/**
+ * What a message needs of an error: ajv's `keyword` and `params` (rjsf calls the keyword `name`; the UI renames it),
+ * and ajv's English `message` for keywords without our own wording.
+ */
+export interface KeywordError {
+  keyword: string;
+  params: Record<string, any>;
+  message?: string;
+}
 
 const FORMAT_ZH: Record<string, string> = {
   date: '日期（格式 YYYY-MM-DD）',
@@ -17,7 +28,17 @@ const FORMAT_ZH: Record<string, string> = {
   ipv6: 'IPv6 地址',
   uuid: 'UUID',
 };
-const FORMAT_EN: Record<string, string> = { date: 'date (YYYY-MM-DD)', uri: 'URL', 'date-time': 'date-time' };
+const FORMAT_EN: Record<string, string> = {
+  date: 'date (YYYY-MM-DD)',
+  'date-time': 'date-time (e.g. 2026-01-31T09:00:00+08:00)',
+  time: 'time (e.g. 09:30:00)',
+  email: 'email address',
+  uri: 'URL (starting with http:// or https://)',
+  url: 'URL',
+  ipv4: 'IPv4 address',
+  ipv6: 'IPv6 address',
+  uuid: 'UUID',
+};
 const TYPE_ZH: Record<string, string> = {
   string: '文本',
   number: '数字',
@@ -41,8 +62,8 @@ export interface MessageContext {
 
 const q = (s: string) => `「${s}」`;
 
-export function zhMessage(e: ErrorObject, c: MessageContext): string {
-  const p = e.params as Record<string, any>;
+export function zhMessage(e: KeywordError, c: MessageContext): string {
+  const p = e.params ?? {};
   const f = q(c.field);
   const unit = c.rowLike ? '行' : '项';
   switch (e.keyword) {
@@ -95,15 +116,15 @@ export function zhMessage(e: ErrorObject, c: MessageContext): string {
       return `${f}中有不允许的字段名`;
     default: {
       // ajv-i18n words the rest ("应当…"); it rewrites `message` in place, so work on a copy.
-      const copy = [{ ...e }];
-      localizeZh(copy);
+      const copy = [{ ...e, params: p }];
+      localizeZh(copy as Parameters<typeof localizeZh>[0]);
       return `${f}${copy[0].message ?? '不符合要求'}`;
     }
   }
 }
 
-export function enMessage(e: ErrorObject, c: MessageContext): string {
-  const p = e.params as Record<string, any>;
+export function enMessage(e: KeywordError, c: MessageContext): string {
+  const p = e.params ?? {};
   const f = c.field;
   const unit = c.rowLike ? 'row' : 'item';
   switch (e.keyword) {
@@ -119,10 +140,22 @@ export function enMessage(e: ErrorObject, c: MessageContext): string {
       return `${f} must be at least ${p.limit}`;
     case 'maximum':
       return `${f} must be at most ${p.limit}`;
+    case 'exclusiveMinimum':
+      return `${f} must be greater than ${p.limit}`;
+    case 'exclusiveMaximum':
+      return `${f} must be less than ${p.limit}`;
+    case 'multipleOf':
+      return `${f} must be a multiple of ${p.multipleOf}`;
     case 'minItems':
       return `${f} needs at least ${p.limit} ${unit}${p.limit === 1 ? '' : 's'}`;
     case 'maxItems':
-      return `${f} allows at most ${p.limit} ${unit}s`;
+      return `${f} allows at most ${p.limit} ${unit}${p.limit === 1 ? '' : 's'}`;
+    case 'minProperties':
+      return `${f} needs at least ${p.limit} ${p.limit === 1 ? 'entry' : 'entries'}`;
+    case 'maxProperties':
+      return `${f} allows at most ${p.limit} ${p.limit === 1 ? 'entry' : 'entries'}`;
+    case 'uniqueItems':
+      return `${f} has duplicates: ${unit} ${Number(p.j) + 1} is the same as ${unit} ${Number(p.i) + 1}`;
     case 'pattern':
       return c.custom ? `${f} ${c.custom}` : `${f} has an invalid format`;
     case 'format':
@@ -139,6 +172,8 @@ export function enMessage(e: ErrorObject, c: MessageContext): string {
         : `${f} has a value that is not allowed`;
     case 'additionalProperties':
       return `${f} is not a field of this form`;
+    case 'propertyNames':
+      return `${f} has a field name that is not allowed`;
     default:
       return `${f} ${e.message ?? 'is invalid'}`;
   }

@@ -2,4 +2,4 @@
 export { validateFormData, type ValidateOptions } from './validate-form-data';
 export { compiledValidator, tryCompile } from './compile-cache';
 export { ANNOTATION_KEYWORDS, REF_KEYWORDS } from './ajv';
-export { pointerSegments, schemasAt, titlePath } from './schema-paths';
+export { pointerSegments, schemasAt, titlePath } from '../messages';
