@@ -30,11 +30,7 @@ export function meaningfulErrors<E extends { keyword: string; schemaPath?: strin
   const roots = errors
     .filter((e) => SUMMARISING.has(e.keyword) && e.schemaPath)
     .map((e) => `${e.schemaPath}/`);
-  return errors.filter(
-    (e) =>
-      e.keyword !== 'if' &&
-      !roots.some((root) => e.schemaPath !== undefined && e.schemaPath.startsWith(root)),
-  );
+  return errors.filter((e) => e.keyword !== 'if' && !roots.some((root) => e.schemaPath?.startsWith(root)));
 }
 
 /**
