@@ -6,7 +6,7 @@ import { getDefinitionVersion, latestDefinition } from '../../engine/store';
 import { requireRole } from '../auth/rbac';
 import { createRouter } from '../http/env';
 import { actorOf, runtimeOf } from '../http/runtime-of';
-import { canStartProcess } from '../process-access';
+import { canStartDefinition } from '../process-access';
 import { ErrorSchema } from './schemas';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -90,14 +90,16 @@ export function deploymentRoutes() {
   router.openapi(list, async (c) => {
     const { latest: onlyLatest, key } = c.req.valid('query');
     const rows = await runtimeOf(c).listDefinitions({ latest: onlyLatest === 'true', key });
-    const items = rows.map((d) => ({
-      id: d.id,
-      key: d.key,
-      version: d.version,
-      name: d.name ?? null,
-      deployedAt: new Date(d.deployedAt).toISOString(),
-      canStart: canStartProcess(c.var.user, d.key),
-    }));
+    const items = await Promise.all(
+      rows.map(async (d) => ({
+        id: d.id,
+        key: d.key,
+        version: d.version,
+        name: d.name ?? null,
+        deployedAt: new Date(d.deployedAt).toISOString(),
+        canStart: await canStartDefinition(c.var.deps.db, c.var.user, d.id),
+      })),
+    );
     return c.json(items, 200);
   });
 

@@ -6,6 +6,7 @@ import { createTestServer, type TestServer } from '../testing/test-server';
 const LEAVE = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://huiliu/test">
   <bpmn:process id="unit-ack" name="单位确认" isExecutable="true">
+    <bpmn:extensionElements><zeebe:properties><zeebe:property name="huiliu:starters" value="unit.cataloguer" /></zeebe:properties></bpmn:extensionElements>
     <bpmn:startEvent id="start" />
     <bpmn:userTask id="ack" name="负责人确认">
       <bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="unit.leader" />
