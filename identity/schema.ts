@@ -2,12 +2,16 @@
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { timestamps } from '../platform/db/db';
 
-/** 乡镇/街道, 县级部门, 公共服务单位, and the authority itself. Ids are short stable codes (e.g. `gaj`). */
+/** 乡镇/街道, 县级部门, 公共服务单位, and the authority itself. The id is the unit's code (e.g. `gaj`), never changed. */
 export const units = pgTable('units', {
   id: text().primaryKey(),
   name: text().notNull().unique(),
   kind: text({ enum: ['authority', 'department', 'town', 'public-service'] }).notNull(),
   sortOrder: integer().notNull().default(0),
+  /** An inactive unit keeps its history and entries but gets no new users or tasks (API.md "Units"). */
+  active: boolean().notNull().default(true),
+  /** Seeded with the demo data (示例单位): an example, not the county's own list. */
+  example: boolean().notNull().default(false),
   ...timestamps,
 });
 
