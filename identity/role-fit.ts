@@ -3,6 +3,7 @@
  * to the authority's staff only; a unit role may be held in any unit, the authority included (it catalogues its own data).
  */
 import { isCountyWideRole, isRoleKey, ROLES } from './roles';
+import { isAuthorityOnlyRole } from './separation';
 
 export type UnitKind = 'authority' | 'department' | 'town' | 'public-service';
 
@@ -23,6 +24,12 @@ export function roleIssues(roles: readonly string[], unitKind: UnitKind): RoleIs
         role,
         message: `“${ROLES[role].name}”是全县范围的角色，只能授予大数据主管部门的人员`,
         messageEn: `"${ROLES[role].nameEn}" is county-wide and only for staff of the big-data authority`,
+      });
+    } else if (isAuthorityOnlyRole(role) && unitKind !== 'authority') {
+      issues.push({
+        role,
+        message: `“${ROLES[role].name}”只能授予大数据主管部门的人员`,
+        messageEn: `"${ROLES[role].nameEn}" is only for staff of the big-data authority`,
       });
     }
   }

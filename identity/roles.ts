@@ -3,7 +3,11 @@
 export const ROLES = {
   'authority.reviewer': { name: '目录审核员', nameEn: 'Catalog reviewer', countyWide: true },
   'authority.governance': { name: '数据治理专员', nameEn: 'Data governance officer', countyWide: true },
-  'authority.admin': { name: '流程管理员', nameEn: 'Process administrator', countyWide: true },
+  'authority.admin': { name: '系统管理员（流程）', nameEn: 'System administrator (processes)', countyWide: true },
+  /** 三员分立: users, roles and units; sees no business data beyond what managing accounts needs. */
+  'security.admin': { name: '安全管理员', nameEn: 'Security administrator', countyWide: false },
+  /** 三员分立: reads the audit log, nothing else. */
+  'audit.admin': { name: '审计管理员', nameEn: 'Audit administrator', countyWide: false },
   'unit.cataloguer': { name: '目录编制员', nameEn: 'Cataloguer', countyWide: false },
   'unit.leader': { name: '单位负责人', nameEn: 'Unit leader', countyWide: false },
   'unit.feedback': { name: '问题数据专人', nameEn: 'Data-problem contact', countyWide: false },

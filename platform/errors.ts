@@ -12,6 +12,12 @@ export type AppErrorCode =
   | 'CONFLICT' // 409: state conflict, version race lost, task already completed
   | 'PAYLOAD_TOO_LARGE' // 413
   | 'RATE_LIMITED' // 429
+  | 'WEAK_PASSWORD' // 422: a new password fails the policy (which rule, in the message)
+  | 'PASSWORD_CHANGE_REQUIRED' // 403: one-time password still in use
+  | 'SECOND_FACTOR_ENROLMENT_REQUIRED' // 403: an administrator has not enrolled TOTP yet
+  | 'SECOND_FACTOR_REQUIRED' // 401: login needs a valid TOTP or recovery code
+  | 'ACCOUNT_LOCKED' // 423: too many failed logins
+  | 'SEPARATION_OF_DUTIES' // 409: 三员分立
   | 'INTERNAL'; // 500
 
 export interface AppErrorOptions {
