@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  primaryKey,
   boolean,
   date,
   index,
@@ -86,9 +87,7 @@ export const catalogEntries = pgTable(
   (t) => [
     uniqueIndex('catalog_entries_code_uq').on(t.code),
     index().on(t.unitId, t.status),
-    index('catalog_entries_due_idx')
-      .on(t.nextCollectionDue)
-      .where(sql`${t.status} = 'active'`),
+    index('catalog_entries_due_idx').on(t.nextCollectionDue).where(sql`${t.status} = 'active'`),
   ],
 );
 
@@ -141,4 +140,19 @@ export const catalogEvents = pgTable(
     at: tz().notNull(),
   },
   (t) => [index().on(t.at, t.unitId)],
+);
+
+/**
+ * The data-item names of each entry's current version, one row per distinct name: 一数一源 (不得重复采集) asks
+ * which other entries carry an item of the same name, an exact, indexed lookup instead of a scan of every version.
+ */
+export const catalogEntryItemNames = pgTable(
+  'catalog_entry_item_names',
+  {
+    entryId: uuid()
+      .notNull()
+      .references(() => catalogEntries.id),
+    name: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.name] }), index().on(t.name)],
 );
