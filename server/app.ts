@@ -6,11 +6,14 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/session';
 import type { AppDeps } from './deps';
-import { DOCS_HTML } from './http/docs-page';
+import { contentSecurityPolicy } from './http/csp';
+import { docsPage } from './http/docs-page';
 import { type App, createRouter } from './http/env';
 import { errorResponse, onError } from './http/errors';
+import { originCheck } from './http/origin-check';
 import { mountUi } from './http/static-ui';
 import { adminUserRoutes } from './routes/admin-users';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { meRoutes } from './routes/me';
 import { testClockRoutes } from './routes/test-clock';
@@ -26,6 +29,7 @@ export function createApp(deps: AppDeps, extraRoutes: RouteModule[] = [], option
   app.onError(onError);
   app.notFound((c) => errorResponse(c, 404, 'NOT_FOUND', 'NOT_FOUND'));
   app.use('*', secureHeaders());
+  app.use('*', contentSecurityPolicy);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
@@ -43,8 +47,10 @@ export function createApp(deps: AppDeps, extraRoutes: RouteModule[] = [], option
 
   app.use('/api/*', bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE') }));
   app.use('/api/*', authenticate);
+  app.use('/api/*', originCheck);
   const modules: RouteModule[] = [authRoutes, meRoutes, ...extraRoutes];
   modules.push(adminUserRoutes);
+  modules.push(auditRoutes);
   if (deps.config.testClock) modules.push(testClockRoutes);
   for (const module of modules) app.route('/', module());
 
@@ -52,7 +58,7 @@ export function createApp(deps: AppDeps, extraRoutes: RouteModule[] = [], option
     openapi: '3.1.0',
     info: { title: '汇流 huiliu API', version: '0.1.0', description: '低代码流程与表单引擎 / low-code workflow and form engine' },
   });
-  app.get('/api/docs', (c) => c.html(DOCS_HTML));
+  app.get('/api/docs', docsPage);
   app.all('/api/*', (c) => errorResponse(c, 404, 'NOT_FOUND', 'NOT_FOUND'));
   mountUi(app, options.uiDist ?? UI_DIST);
   return app;

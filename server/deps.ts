@@ -11,6 +11,10 @@ export interface AppConfig {
   sessionHours: number;
   /** Largest JSON body accepted, in bytes (deployments of large diagrams need a few MB). */
   bodyLimitBytes: number;
+  /** HUILIU_TRUST_PROXY=1: a reverse proxy sets X-Forwarded-For/-Proto (server/http/client-ip.ts); cookies get Secure. */
+  trustProxy?: boolean;
+  /** Megabytes of attachments one user may upload per China day (HUILIU_UPLOAD_QUOTA_MB, default 200). */
+  uploadQuotaMb?: number;
 }
 
 export type { Clock } from '../platform/clock';
@@ -34,5 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoPassword: env.HUILIU_DEMO_PASSWORD ?? 'huiliu-demo',
     sessionHours: Number(env.HUILIU_SESSION_HOURS ?? 12),
     bodyLimitBytes: Number(env.HUILIU_BODY_LIMIT ?? 8 * 1024 * 1024),
+    trustProxy: env.HUILIU_TRUST_PROXY === '1',
+    uploadQuotaMb: Number(env.HUILIU_UPLOAD_QUOTA_MB ?? 200),
   };
 }

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type AppErrorCode, isAppError } from '../../platform/errors';
+import { auditDenied } from './audit-denied';
 import { type Lang, langOf, type MessageKey, msg } from './i18n';
 
 const STATUS: Record<AppErrorCode, ContentfulStatusCode> = {
@@ -45,9 +46,11 @@ function localiseDetails(details: unknown, lang: Lang): unknown {
   });
 }
 
-export function onError(err: Error, c: Context) {
+export async function onError(err: Error, c: Context) {
   const lang = langOf(c);
   if (isAppError(err)) {
+    // Every refusal is visible to the auditors (API.md "Audit log"), whichever route refused.
+    if (err.code === 'FORBIDDEN') await auditDenied(c as never, err);
     return c.json(
       errorBody(err.code, lang === 'en' ? err.messageEn : err.message, localiseDetails(err.details, lang)),
       STATUS[err.code],

@@ -14,7 +14,9 @@ import {
   storeAttachment,
 } from '../../forms';
 import { canSeeUnit } from '../auth/rbac';
+import { auditAct } from '../http/audit-act';
 import { createRouter } from '../http/env';
+import { assertUploadQuota } from '../http/upload-quota';
 import type { SessionUser } from '../../identity/store';
 import { ErrorSchema } from './schemas';
 
@@ -52,6 +54,7 @@ const upload = createRoute({
     201: json(Meta, 'stored'),
     400: json(ErrorSchema, 'no file, or a type that is not allowed'),
     413: json(ErrorSchema, 'too large'),
+    429: json(ErrorSchema, 'the daily upload quota (HUILIU_UPLOAD_QUOTA_MB) is used up'),
   },
 });
 const download = createRoute({
@@ -112,6 +115,7 @@ export function attachmentRoutes() {
       });
     }
     const user = c.var.user;
+    await assertUploadQuota(c.var.deps.db, user.username, file.size, c.var.deps.config.uploadQuotaMb);
     const content = new Uint8Array(await file.arrayBuffer());
     const meta = await storeAttachment(c.var.deps.db, {
       name: file.name,
@@ -137,6 +141,8 @@ export function attachmentRoutes() {
     if (!meta || !(await mayRead(c.var.user, meta, access))) throw notFound();
     const row = await readAttachment(db, id);
     if (!row) throw notFound();
+    // A read changes nothing, so there is no transaction to share: the row records that the bytes went out.
+    await auditAct(c, db, { action: 'attachment.download', target: id, details: { name: row.name } });
     // Types were checked on upload by their bytes; PDFs and images may show inline, the rest downloads.
     const inline = /^(application\/pdf|image\/)/.test(row.contentType);
     const disposition = `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(row.name)}`;

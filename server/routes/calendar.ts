@@ -6,6 +6,7 @@ import { requireRole } from '../auth/rbac';
 import type { LiveCalendar } from '../calendar/live-calendar';
 import { listProvisionalDeadlines } from '../calendar/list-provisional-deadlines';
 import { recomputeProvisionalDeadlines } from '../calendar/recompute-deadlines';
+import { auditAct } from '../http/audit-act';
 import { createRouter } from '../http/env';
 import { problems } from '../../workflows';
 import { ErrorSchema } from './schemas';
@@ -103,7 +104,21 @@ export function calendarRoutes() {
     }
     const calendar = calendarOf(c);
     const before = calendar.snapshot();
-    await calendar.load(c.var.deps.db, schedule, user.username);
+    const { db } = c.var.deps;
+    try {
+      await db.transaction(async (tx) => {
+        await calendar.load(tx, schedule, user.username);
+        await auditAct(c, tx, {
+          action: 'calendar.load',
+          target: String(year),
+          details: { holidays: schedule.holidays.length, makeupWorkdays: schedule.makeupWorkdays.length },
+        });
+      });
+    } catch (err) {
+      // The in-memory calendar already took the year; put back what the database kept.
+      await calendar.reload(db);
+      throw err;
+    }
     const recomputed = await recomputeProvisionalDeadlines(c.var.deps.db, before, calendar.snapshot());
     // The problems projection copies the rectify deadline for statistics; bring it along.
     await problems.syncProblemDeadlines(c.var.deps.db);

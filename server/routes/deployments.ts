@@ -5,6 +5,7 @@ import { getForm } from '../../forms';
 import { getDefinitionVersion, latestDefinition } from '../../engine/store';
 import { requireRole } from '../auth/rbac';
 import { createRouter } from '../http/env';
+import { auditAct } from '../http/audit-act';
 import { actorOf, runtimeOf } from '../http/runtime-of';
 import { canStartDefinition } from '../process-access';
 import { ErrorSchema } from './schemas';
@@ -79,6 +80,17 @@ export function deploymentRoutes() {
     const user = requireRole(c.var.user, 'authority.admin');
     const body = c.req.valid('json');
     const result = await runtimeOf(c).deployResources({ ...body, user: actorOf(user) });
+    // The runtime opens its own transaction and takes none from a caller: the row follows the commit.
+    await auditAct(c, c.var.deps.db, {
+      action: 'deployment.create',
+      target: result.deploymentId,
+      details: {
+        name: body.name,
+        created: result.created,
+        processes: result.processes.map((p) => `${p.key} v${p.version}`),
+        forms: result.forms.map((f) => `${f.key} v${f.version}`),
+      },
+    });
     const out = {
       deploymentId: result.deploymentId,
       processes: result.processes.map(({ id, key, version, name }) => ({ id, key, version, name })),

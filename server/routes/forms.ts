@@ -6,6 +6,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../platform/errors';
 import { checkFormDefinition, getForm, listForms, listFormVersions, saveForm } from '../../forms';
 import { requireRole } from '../auth/rbac';
+import { auditAct } from '../http/audit-act';
 import { createRouter } from '../http/env';
 import { ErrorSchema } from './schemas';
 
@@ -158,7 +159,16 @@ export function formRoutes() {
     const user = requireRole(c.var.user, 'authority.admin');
     const body = c.req.valid('json');
     const db = c.var.deps.db;
-    const saved = await saveForm(db, { ...body, createdBy: user.username });
+    // The version and its audit row commit together, or neither does.
+    const saved = await db.transaction(async (tx) => {
+      const result = await saveForm(tx, { ...body, createdBy: user.username });
+      await auditAct(c, tx, {
+        action: 'form.save',
+        target: `${result.key} v${result.version}`,
+        details: { created: result.created, title: body.title },
+      });
+      return result;
+    });
     const form = await getForm(db, saved.key, saved.version);
     if (!form) throw new Error(`form ${saved.key} v${saved.version} vanished after saving`);
     return c.json(publicForm(form), saved.created ? 201 : 200);

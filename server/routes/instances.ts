@@ -5,6 +5,7 @@ import { catalog, checkBeforeStart } from '../../workflows';
 import { isCountyWide, requireRole } from '../auth/rbac';
 import { createRouter } from '../http/env';
 import { visibleInstance } from '../http/instance-access';
+import { auditAct } from '../http/audit-act';
 import { actorOf, runtimeOf } from '../http/runtime-of';
 import { assertMayStart } from '../process-access';
 import { ErrorSchema, PageQuery } from './schemas';
@@ -209,6 +210,12 @@ export function instanceRoutes() {
     });
     // A cancelled change request must not keep its entry locked against the next one.
     await catalog.releaseEntryLock(c.var.deps.db, id);
+    // cancelInstance runs its own transaction and takes none from a caller: the row follows the commit.
+    await auditAct(c, c.var.deps.db, {
+      action: 'instance.cancel',
+      target: id,
+      details: { reason: c.req.valid('json').reason },
+    });
     return c.json(await runtimeOf(c).getInstance(id), 200);
   });
   return router;

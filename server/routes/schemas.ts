@@ -16,8 +16,12 @@ export const UserSchema = z
   })
   .openapi('User');
 
+/** The deepest page any list serves; beyond it, narrow the filters (400). pageSize is at most 100 everywhere. */
+export const MAX_PAGE = 10_000;
+
 export const PageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  // Bounded: an offset of millions makes the database walk and drop every row before it (a cheap denial of service).
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 

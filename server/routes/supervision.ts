@@ -12,6 +12,7 @@ import {
   listOverdue,
 } from '../../workflows/supervision';
 import { requireRole } from '../auth/rbac';
+import { auditAct } from '../http/audit-act';
 import { type AppEnv, createRouter } from '../http/env';
 import { ErrorSchema } from './schemas';
 
@@ -194,6 +195,7 @@ export function supervisionRoutes() {
     supervise(c);
     const period = { from: c.req.query('from') as string, to: c.req.query('to') as string };
     const buf = await bulletinWorkbookForPeriod(c.var.deps.db, calendarOf(c), period, c.var.deps.clock.now());
+    await auditAct(c, c.var.deps.db, { action: 'export.bulletin', target: `${period.from}..${period.to}` });
     return workbook(c, buf, `公共数据工作通报_${period.from}_${period.to}.xlsx`);
   }) as never);
   router.openapi(bulletinsRoute, async (c) => {
@@ -209,6 +211,7 @@ export function supervisionRoutes() {
     const id = c.req.param('id') as string;
     const buf = await bulletinWorkbookById(c.var.deps.db, id);
     if (!buf) return c.json({ error: { code: 'NOT_FOUND', message: '通报不存在' } }, 404);
+    await auditAct(c, c.var.deps.db, { action: 'export.bulletin', target: id });
     return workbook(c, buf, `公共数据工作通报_${id.slice(0, 8)}.xlsx`);
   }) as never);
   return router;

@@ -157,7 +157,7 @@ describe.each(testDbKinds())('processes and tasks over HTTP on %s', (kind) => {
     ).body.items;
     const later = new Date(new Date(task.dueAt).getTime() + 60_000).toISOString();
     const clock = await json(
-      await server.request('/api/test/clock', { method: 'PUT', as: 'rsj.leader', json: { now: later } }),
+      await server.request('/api/test/clock', { method: 'PUT', as: 'admin', json: { now: later } }),
     );
     expect(clock.body).toEqual({ now: expect.any(String) });
     expect(clock.status).toBe(200);

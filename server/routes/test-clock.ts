@@ -1,7 +1,13 @@
-/** @module PUT/GET /api/test/clock: only mounted with HUILIU_TEST_CLOCK=1; setting it fires the timers that became due. */
+/**
+ * @module PUT/GET /api/test/clock: only mounted with HUILIU_TEST_CLOCK=1; setting it fires the timers that became
+ * due. Only `authority.admin` may move it (moving time fires every deadline in the county), and each move is audited.
+ */
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../platform/errors';
+import { requireRole } from '../auth/rbac';
+import { auditAct } from '../http/audit-act';
 import { createRouter } from '../http/env';
+import { ErrorSchema } from './schemas';
 
 const ClockSchema = z.object({ now: z.string() }).openapi('TestClock');
 
@@ -18,8 +24,16 @@ const putClock = createRoute({
   path: '/api/test/clock',
   tags: ['test'],
   summary: '设置测试时钟 / set the test clock (fires due timers before answering)',
-  request: { body: { required: true, content: { 'application/json': { schema: z.object({ now: z.iso.datetime({ offset: true }) }) } } } },
-  responses: { 200: { description: 'now', content: { 'application/json': { schema: ClockSchema } } } },
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ now: z.iso.datetime({ offset: true }) }) } },
+    },
+  },
+  responses: {
+    200: { description: 'now', content: { 'application/json': { schema: ClockSchema } } },
+    403: { description: 'not authority.admin', content: { 'application/json': { schema: ErrorSchema } } },
+  },
 });
 
 export interface SettableClock {
@@ -34,10 +48,19 @@ export function testClockRoutes() {
   const router = createRouter();
   router.openapi(getClock, (c) => c.json({ now: c.var.deps.clock.now().toISOString() }, 200));
   router.openapi(putClock, async (c) => {
-    const { clock, services } = c.var.deps;
+    requireRole(c.var.user, 'authority.admin');
+    const { clock, services, db } = c.var.deps;
     const settable = clock as Partial<SettableClock>;
-    if (typeof settable.set !== 'function') throw new AppError('INTERNAL', '测试时钟不可用', { messageEn: 'Test clock unavailable' });
+    if (typeof settable.set !== 'function')
+      throw new AppError('INTERNAL', '测试时钟不可用', { messageEn: 'Test clock unavailable' });
+    const before = clock.now().toISOString();
     settable.set(new Date(c.req.valid('json').now));
+    // The clock lives in memory, not in a transaction: the row follows the move it records.
+    await auditAct(c, db, {
+      action: 'testclock.set',
+      target: clock.now().toISOString(),
+      details: { before },
+    });
     const after = services.afterClockSet as AfterClockSet | undefined;
     if (after) await after(clock.now());
     return c.json({ now: clock.now().toISOString() }, 200);

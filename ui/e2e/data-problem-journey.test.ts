@@ -119,7 +119,7 @@ describe.skipIf(skip !== null)('data-problem journey through the UI in Chromium'
     const past = new Date(new Date(rectify.dueAt!).getTime() + 86_400_000).toISOString();
     const res = await server.request('/api/test/clock', {
       method: 'PUT',
-      as: 'gaj.rectifier',
+      as: 'admin',
       json: { now: past },
     });
     expect(res.status).toBe(200);

@@ -156,7 +156,7 @@ describe.skipIf(skip !== null)('the inbox by keyboard in Chromium', () => {
       (
         await server.request('/api/test/clock', {
           method: 'PUT',
-          as: 'gaj.rectifier',
+          as: 'admin',
           json: { now: now.toISOString() },
         })
       ).status,

@@ -1,0 +1,138 @@
+/**
+ * @module /api/audit (安全审计): the audit log for `audit.admin` only (三员分立: the process and security
+ * administrators cannot read or export what they did), newest first, and the same filters as a workbook.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { AppError } from '../../platform/errors';
+import { auditWorkbook } from '../audit/audit-workbook';
+import { type AuditFilter, listAudit, selectAuditForExport } from '../audit/list-audit';
+import { requireRole } from '../auth/rbac';
+import { auditAct } from '../http/audit-act';
+import { type AppEnv, createRouter } from '../http/env';
+import { ErrorSchema, PageQuery, pageOf } from './schemas';
+
+/** A workbook beyond this many rows is cut (and says so): narrow the filters to see the rest. */
+export const AUDIT_EXPORT_MAX_ROWS = 50_000;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_OR_TIME = z
+  .string()
+  .max(40)
+  .refine(
+    (s) =>
+      DAY.test(s)
+        ? !Number.isNaN(Date.parse(`${s}T00:00:00+08:00`))
+        : z.iso.datetime({ offset: true }).safeParse(s).success,
+    {
+      error: '应为日期（YYYY-MM-DD，北京时间）或带时区的时间',
+    },
+  )
+  .optional();
+
+const AuditQuery = z.object({
+  from: DAY_OR_TIME.openapi({ description: '起（含）：YYYY-MM-DD 为北京时间当日 0 点，或 ISO 时间' }),
+  to: DAY_OR_TIME.openapi({ description: '止（含）：YYYY-MM-DD 为北京时间当日结束，或 ISO 时间' }),
+  actor: z.string().max(100).optional(),
+  action: z.string().max(100).optional(),
+});
+
+const AuditItem = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    actor: z.string().nullable(),
+    ip: z.string().nullable(),
+    action: z.string(),
+    target: z.string().nullable(),
+    outcome: z.enum(['ok', 'denied', 'failed']),
+    details: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .openapi('AuditEntry');
+
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const forbidden = { 403: json(ErrorSchema, 'only audit.admin') };
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/audit',
+  tags: ['audit'],
+  summary: '安全审计日志 / the audit log, newest first (audit.admin)',
+  request: { query: PageQuery.extend(AuditQuery.shape) },
+  responses: { 200: json(pageOf(AuditItem), 'audit rows'), ...forbidden },
+});
+
+const exportXlsx = createRoute({
+  method: 'get',
+  path: '/api/audit/export.xlsx',
+  tags: ['audit'],
+  summary: '导出审计日志 / the audit log as a workbook, same filters (audit.admin)',
+  request: { query: AuditQuery },
+  responses: {
+    200: {
+      description: 'workbook',
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
+      },
+    },
+    ...forbidden,
+  },
+});
+
+/** A China date is that whole day in China; an instant is itself. `to` before `from` is a mistake, said so. */
+function filterOf(q: z.infer<typeof AuditQuery>): AuditFilter {
+  const from = q.from ? new Date(DAY.test(q.from) ? `${q.from}T00:00:00+08:00` : q.from) : undefined;
+  const to = q.to ? new Date(DAY.test(q.to) ? `${q.to}T23:59:59.999+08:00` : q.to) : undefined;
+  if (from && to && to < from) {
+    throw new AppError('BAD_REQUEST', '结束时间不能早于开始时间', {
+      messageEn: 'The end is before the start',
+    });
+  }
+  return { from, to, actor: q.actor?.trim() || undefined, action: q.action?.trim() || undefined };
+}
+
+const auditor = (c: Context<AppEnv>) => requireRole(c.var.user, 'audit.admin');
+
+export function auditRoutes() {
+  const router = createRouter();
+  router.openapi(list, async (c) => {
+    auditor(c);
+    const { page, pageSize, ...q } = c.req.valid('query');
+    const { items, total } = await listAudit(c.var.deps.db, filterOf(q), page, pageSize);
+    return c.json(
+      {
+        items: items.map((r) => ({ ...r, at: r.at.toISOString(), details: r.details ?? null })),
+        total,
+        page,
+        pageSize,
+      },
+      200,
+    );
+  });
+
+  router.openapi(exportXlsx, (async (c: Context<AppEnv>) => {
+    auditor(c);
+    const q = AuditQuery.parse(c.req.query());
+    const filter = filterOf(q);
+    const { db } = c.var.deps;
+    const rows = await selectAuditForExport(db, filter, AUDIT_EXPORT_MAX_ROWS + 1);
+    const cut = rows.length > AUDIT_EXPORT_MAX_ROWS;
+    const buf = await auditWorkbook(
+      rows.slice(0, AUDIT_EXPORT_MAX_ROWS),
+      cut ? `仅导出最新的 ${AUDIT_EXPORT_MAX_ROWS} 条，请缩小筛选范围导出其余记录` : undefined,
+    );
+    // Exporting the log is itself an act an auditor of the auditors wants to see.
+    await auditAct(c, db, {
+      action: 'export.audit',
+      details: { ...q, rows: Math.min(rows.length, AUDIT_EXPORT_MAX_ROWS) },
+    });
+    return c.body(new Uint8Array(buf), 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="audit.xlsx"; filename*=UTF-8''${encodeURIComponent('安全审计日志.xlsx')}`,
+    });
+  }) as never);
+  return router;
+}
