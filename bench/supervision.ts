@@ -15,9 +15,9 @@ import pg from 'pg';
 import { defaultCalendar } from '../engine/calendar';
 import { deployments, processDefinitions, processInstances, userTasks } from '../engine/store/schema';
 import { type Database, openDatabase } from '../platform/db/open-db';
-import { COUNTY_UNITS } from '../identity/county-units';
+import { EXAMPLE_UNITS } from '../identity/county-units';
 import { units } from '../identity/schema';
-import { seedUnits } from '../identity/seed';
+import { seedExampleUnits } from '../identity/seed';
 import { catalogEvents } from '../workflows/catalog/schema';
 import { problems, refreshProblemWorkdays } from '../workflows/problems';
 import {
@@ -101,8 +101,8 @@ async function median(fn: () => Promise<unknown>) {
 }
 
 async function seed(db: Database['db']): Promise<string[]> {
-  await seedUnits(db);
-  const county = COUNTY_UNITS.filter((u) => u.kind !== 'authority').map((u) => u.id);
+  await seedExampleUnits(db);
+  const county = EXAMPLE_UNITS.filter((u) => u.kind !== 'authority').map((u) => u.id);
   // The county has fewer units than the issue's 60: synthetic towns fill up the rest.
   const extra = Array.from({ length: Math.max(0, N_UNITS - county.length) }, (_, i) => ({
     id: `bench-${i + 1}`,

@@ -1,4 +1,9 @@
-/** @module The county's units (单位): the authority, 县级部门, 乡镇/街道 and 公共服务单位, with stable short ids. */
+/**
+ * @module 示例单位 (example units) and the demo users. The list below is an EXAMPLE of a county's units, seeded only
+ * with the demo data (flag `example`); it is not the county's truth. A real county keeps its own units as data:
+ * the admin page /admin/units or the units workbook (API.md "Units", "Import and export"). A start without demo
+ * data seeds the authority unit alone (AUTHORITY_UNIT), which `admin create` needs.
+ */
 
 export interface UnitSeed {
   id: string;
@@ -8,8 +13,12 @@ export interface UnitSeed {
 
 export const AUTHORITY_UNIT_ID = 'dsj';
 
-export const COUNTY_UNITS: UnitSeed[] = [
-  { id: AUTHORITY_UNIT_ID, name: '县大数据发展中心', kind: 'authority' },
+/** The big-data authority (大数据主管部门): every deployment has it; rename it to the county's own name. */
+export const AUTHORITY_UNIT: UnitSeed = { id: AUTHORITY_UNIT_ID, name: '县大数据发展中心', kind: 'authority' };
+
+/** The example list (示例单位): the authority first, then departments, towns and public-service units. */
+export const EXAMPLE_UNITS: UnitSeed[] = [
+  AUTHORITY_UNIT,
   { id: 'gaj', name: '县公安局', kind: 'department' },
   { id: 'wjj', name: '县卫生健康局', kind: 'department' },
   { id: 'rsj', name: '县人力社保局', kind: 'department' },
@@ -57,6 +66,8 @@ export interface DemoUser {
 /** Exactly API.md's demo table. */
 export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', name: '李管理', unitId: AUTHORITY_UNIT_ID, roles: ['authority.admin'] },
+  { username: 'security', name: '钱安全', unitId: AUTHORITY_UNIT_ID, roles: ['security.admin'] },
+  { username: 'auditor', name: '冯审计', unitId: AUTHORITY_UNIT_ID, roles: ['audit.admin'] },
   { username: 'reviewer', name: '王审核', unitId: AUTHORITY_UNIT_ID, roles: ['authority.reviewer'] },
   { username: 'governance', name: '赵治理', unitId: AUTHORITY_UNIT_ID, roles: ['authority.governance'] },
   { username: 'supervisor', name: '孙督办', unitId: AUTHORITY_UNIT_ID, roles: ['supervisor'] },

@@ -12,6 +12,7 @@ import { type App, createRouter } from './http/env';
 import { errorResponse, onError } from './http/errors';
 import { originCheck } from './http/origin-check';
 import { mountUi } from './http/static-ui';
+import { adminUnitRoutes } from './routes/admin-units';
 import { adminUserRoutes } from './routes/admin-users';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
@@ -49,7 +50,7 @@ export function createApp(deps: AppDeps, extraRoutes: RouteModule[] = [], option
   app.use('/api/*', authenticate);
   app.use('/api/*', originCheck);
   const modules: RouteModule[] = [authRoutes, meRoutes, ...extraRoutes];
-  modules.push(adminUserRoutes);
+  modules.push(adminUserRoutes, adminUnitRoutes);
   modules.push(auditRoutes);
   if (deps.config.testClock) modules.push(testClockRoutes);
   for (const module of modules) app.route('/', module());

@@ -9,6 +9,8 @@ export interface AppConfig {
   testClock: boolean;
   demoPassword: string;
   sessionHours: number;
+  /** Minutes without a request after which a session ends (HUILIU_SESSION_IDLE_MINUTES, default 30). */
+  sessionIdleMinutes?: number;
   /** Largest JSON body accepted, in bytes (deployments of large diagrams need a few MB). */
   bodyLimitBytes: number;
   /** HUILIU_TRUST_PROXY=1: a reverse proxy sets X-Forwarded-For/-Proto (server/http/client-ip.ts); cookies get Secure. */
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     testClock: env.HUILIU_TEST_CLOCK === '1',
     demoPassword: env.HUILIU_DEMO_PASSWORD ?? 'huiliu-demo',
     sessionHours: Number(env.HUILIU_SESSION_HOURS ?? 12),
+    sessionIdleMinutes: Number(env.HUILIU_SESSION_IDLE_MINUTES ?? 30),
     bodyLimitBytes: Number(env.HUILIU_BODY_LIMIT ?? 8 * 1024 * 1024),
     trustProxy: env.HUILIU_TRUST_PROXY === '1',
     uploadQuotaMb: Number(env.HUILIU_UPLOAD_QUOTA_MB ?? 200),

@@ -4,7 +4,8 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
-import { listUnits } from '../../identity/store';
+import { listUnitRows } from '../../identity/units';
+import { UnitSchema } from './admin-units';
 import { UserSchema } from './schemas';
 
 const me = createRoute({
@@ -15,13 +16,11 @@ const me = createRoute({
   responses: { 200: { description: 'user', content: { 'application/json': { schema: UserSchema } } } },
 });
 
-const UnitSchema = z.object({ id: z.string(), name: z.string(), kind: z.string() }).openapi('Unit');
-
 const units = createRoute({
   method: 'get',
   path: '/api/units',
   tags: ['units'],
-  summary: '单位列表 / the county units',
+  summary: '单位列表 / the county units, inactive ones included (`active: false`)',
   request: { query: z.object({ q: z.string().max(50).optional() }) },
   responses: { 200: { description: 'units', content: { 'application/json': { schema: z.object({ items: z.array(UnitSchema) }) } } } },
 });
@@ -31,7 +30,7 @@ export function meRoutes() {
   router.openapi(me, (c) => c.json(c.var.user, 200));
   router.openapi(units, async (c) => {
     const { q } = c.req.valid('query');
-    return c.json({ items: await listUnits(c.var.deps.db, q) }, 200);
+    return c.json({ items: await listUnitRows(c.var.deps.db, q) }, 200);
   });
   return router;
 }

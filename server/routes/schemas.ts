@@ -13,6 +13,12 @@ export const UserSchema = z
     unitId: z.string(),
     unitName: z.string(),
     roles: z.array(z.string()),
+    /** One-time password in use: only GET /api/me, POST /api/me/password and logout are open until it is changed. */
+    mustChangePassword: z.boolean().optional(),
+    /** An administrator (三员) without a second factor: enrol through POST /api/me/totp first. */
+    mustEnrolSecondFactor: z.boolean().optional(),
+    /** TOTP enrolled: login asks for a code. */
+    secondFactor: z.boolean().optional(),
   })
   .openapi('User');
 

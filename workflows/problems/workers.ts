@@ -1,6 +1,7 @@
 /** @module Data-problem job workers: route to the source unit (一数一源), open rounds, record fixes, 催办, archive, dismiss. */
 import { chinaDateOf } from '../../engine/calendar';
 import type { Vars } from '../../engine/contract';
+import { assertUnitActive } from '../../identity/units';
 import { AppError } from '../../platform/errors';
 import * as catalog from '../catalog/store';
 import { sendNotification } from '../notifications/store';
@@ -31,6 +32,8 @@ async function routeProblem(job: WorkflowJob, deps: WorkerDeps) {
     throw new AppError('NOT_FOUND', '反馈的目录条目不存在', {
       messageEn: 'The reported catalog entry does not exist',
     });
+  // The source unit gets the triage outcome and the rectification: an inactive unit takes no new tasks (an incident).
+  await assertUnitActive(tx, found.entry.unitId, 'task');
   const problemType: ProblemType = TYPES.includes(v.problemType as ProblemType)
     ? (v.problemType as ProblemType)
     : 'other';
@@ -161,5 +164,6 @@ export async function assertProblemReportable(db: WorkflowJob['tx'], entryId: st
       messageEn: `Entry ${found.entry.code} is retired`,
     });
   }
+  await assertUnitActive(db, found.entry.unitId, 'task');
   return found.entry;
 }
