@@ -6,6 +6,7 @@ import Ajv from 'ajv';
 import localizeZh from 'ajv-i18n/localize/zh';
 import type { DefinitionCheck, DefinitionIssue } from '../types';
 import { tryCompile } from '../validate';
+import { checkPatterns } from './check-patterns';
 import { KNOWN_KEYWORDS, subschemas } from './known-keywords';
 
 export const FORM_KEY_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -89,6 +90,8 @@ export function checkFormDefinition(def: DefinitionInput): DefinitionCheck {
     );
   unknownKeywords(schema, '/schema', add);
   metaErrors(schema, add);
+  // Admin-authored regular expressions: only the vetted subset (the browser still backtracks; ReDoS)
+  checkPatterns(schema, '/schema', typeof def.title === 'string' ? def.title : '表单', add, subschemas);
   if (issues.length === 0) {
     const err = tryCompile(schema);
     if (err)
