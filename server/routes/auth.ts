@@ -1,12 +1,11 @@
 /** @module POST /api/auth/login and /logout: scrypt-checked passwords, rate-limited failures, HttpOnly SameSite=Strict cookie. */
 import { randomBytes } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../../platform/errors';
 import { FailureLimiter } from '../auth/rate-limit';
 import { SESSION_COOKIE, tokenOf } from '../auth/session';
+import { clientIp, isSecureRequest } from '../http/client-ip';
 import { createRouter } from '../http/env';
 import { DUMMY_HASH, verifyPassword } from '../../identity/password';
 import { createSession, deleteSession, findUserForLogin, loadSessionUser } from '../../identity/store';
@@ -34,14 +33,6 @@ const logout = createRoute({
   summary: '退出登录 / log out',
   responses: { 204: { description: 'session ended' } },
 });
-
-function clientIp(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // app.request() in tests has no socket
-  }
-}
 
 const tooMany = () =>
   new AppError('RATE_LIMITED', '登录失败次数过多，请稍后再试', { messageEn: 'Too many failed logins, try again later' });
@@ -73,7 +64,13 @@ export function authRoutes() {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + config.sessionHours * 3600_000); // wall clock, see session.ts
     await createSession(db, user.id, token, expiresAt);
-    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', expires: expiresAt });
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+      expires: expiresAt,
+      secure: isSecureRequest(c),
+    });
     return c.json({ token, user }, 200);
   });
 
