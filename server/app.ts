@@ -17,6 +17,7 @@ import { adminUserRoutes } from './routes/admin-users';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { meRoutes } from './routes/me';
+import { meAccountRoutes } from './routes/me-account';
 import { testClockRoutes } from './routes/test-clock';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -49,7 +50,7 @@ export function createApp(deps: AppDeps, extraRoutes: RouteModule[] = [], option
   app.use('/api/*', bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE') }));
   app.use('/api/*', authenticate);
   app.use('/api/*', originCheck);
-  const modules: RouteModule[] = [authRoutes, meRoutes, ...extraRoutes];
+  const modules: RouteModule[] = [authRoutes, meRoutes, meAccountRoutes, ...extraRoutes];
   modules.push(adminUserRoutes, adminUnitRoutes);
   modules.push(auditRoutes);
   if (deps.config.testClock) modules.push(testClockRoutes);

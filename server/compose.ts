@@ -17,6 +17,7 @@ import { catalogRoutes } from './routes/catalog';
 import { notificationRoutes } from './routes/notifications';
 import { supervisionRoutes } from './routes/supervision';
 import { composeEngine } from './services';
+import { startSessionUpkeep } from './auth/session-upkeep';
 import { problems } from '../workflows';
 
 export interface ServerContext {
@@ -76,7 +77,7 @@ export async function composeServer(options: ComposeOptions = {}): Promise<Serve
     supervisionRoutes,
     notificationRoutes,
   ];
-  const stoppers: (() => Promise<void>)[] = [engine.stop];
+  const stoppers: (() => Promise<void>)[] = [engine.stop, await startSessionUpkeep(deps)];
   const app = createApp(deps, routes, { uiDist: options.uiDist });
   return {
     app,

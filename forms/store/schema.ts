@@ -54,6 +54,8 @@ export const attachments = pgTable(
     size: integer().notNull(),
     sha256: text().notNull(),
     content: bytea().notNull(),
+    /** The data key that sealed `content` (AES-256-GCM, platform/crypto); null = stored as uploaded (encryption off). */
+    keyId: text(),
     ownerUsername: text().notNull(),
     ownerUnitId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
