@@ -18,6 +18,7 @@ export type AppErrorCode =
   | 'SECOND_FACTOR_REQUIRED' // 401: login needs a valid TOTP or recovery code
   | 'ACCOUNT_LOCKED' // 423: too many failed logins
   | 'SEPARATION_OF_DUTIES' // 409: 三员分立
+  | 'IMPORT_INVALID' // 422: a workbook with bad cells; details = the import report (nothing written)
   | 'INTERNAL'; // 500
 
 export interface AppErrorOptions {

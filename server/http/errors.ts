@@ -23,6 +23,7 @@ const STATUS: Record<AppErrorCode, ContentfulStatusCode> = {
   SECOND_FACTOR_REQUIRED: 401,
   ACCOUNT_LOCKED: 423,
   SEPARATION_OF_DUTIES: 409,
+  IMPORT_INVALID: 422,
   INTERNAL: 500,
 };
 
