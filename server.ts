@@ -1,24 +1,80 @@
-/** @module Entry point: `npm start` runs this after building the UI. Serves http://localhost:$PORT. */
+/**
+ * @module Entry point (`npm start`, or `npm run serve` from dist/): serves http://localhost:$PORT. On SIGTERM/SIGINT
+ * it stops gracefully: no new connections, in-flight requests and the running job finish (at most 10 s), pollers
+ * stop, claimed work is handed back, the database closes, exit 0.
+ */
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
+import pino from 'pino';
 import { composeServer } from './server/compose';
+import { createLogger } from './server/ops/logger';
 
+const STOP_DEADLINE_MS = 10_000;
 const started = performance.now();
-const ctx = await composeServer();
+const out = pino.destination({ dest: 1, sync: false });
+const log = createLogger({ destination: out });
+/** Exits after the buffered log lines are written. */
+function exit(code: number): never {
+  try {
+    out.flushSync();
+  } catch {
+    // not yet open: nothing buffered
+  }
+  process.exit(code);
+}
+
+// A stray error (a dropped database socket emitting where nobody listens) is logged; the process keeps serving.
+process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
+process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));
+
+let ctx: Awaited<ReturnType<typeof composeServer>>;
+try {
+  ctx = await composeServer({ log });
+} catch (err) {
+  log.fatal({ err }, '启动失败 start failed');
+  exit(1);
+}
 const { port } = ctx.deps.config;
-
-const server = serve({ fetch: ctx.app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, () => {
-  const where = ctx.deps.database.kind === 'pglite' ? `嵌入式数据库 ${ctx.deps.config.dataDir}` : 'PostgreSQL';
-  console.log(`[huiliu] 汇流已就绪 ready at http://localhost:${port} (${where}) in ${Math.round(performance.now() - started)} ms`);
-});
-
 let stopping = false;
+
+const server = serve(
+  {
+    fetch: async (req, env) => {
+      const res = await ctx.app.fetch(req, env);
+      // While stopping, answered keep-alive connections close so clients reconnect to another process.
+      if (stopping) res.headers.set('connection', 'close');
+      return res;
+    },
+    port,
+    hostname: process.env.HOST ?? '0.0.0.0',
+  },
+  () => {
+    const where =
+      ctx.deps.database.kind === 'pglite' ? `嵌入式数据库 ${ctx.deps.config.dataDir}` : 'PostgreSQL';
+    log.info(
+      { port, database: ctx.deps.database.kind, ms: Math.round(performance.now() - started) },
+      `汇流已就绪 ready at http://localhost:${port} (${where})`,
+    );
+  },
+) as Server;
+
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`[huiliu] ${signal}: stopping`);
-  server.close();
-  await ctx.close().catch((e) => console.error('[huiliu] close failed:', e));
-  process.exit(0);
+  log.info({ signal }, '正在停止 stopping');
+  const deadline = setTimeout(() => {
+    log.warn('10 秒内未能完成，强制退出 stop deadline reached, exiting');
+    server.closeAllConnections();
+    exit(0);
+  }, STOP_DEADLINE_MS);
+  deadline.unref();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await closed;
+  await ctx.close().catch((err) => log.error({ err }, 'close failed'));
+  clearTimeout(deadline);
+  log.info('已停止 stopped');
+  exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -11,7 +11,10 @@ import { docsPage } from './http/docs-page';
 import { type App, createRouter } from './http/env';
 import { errorResponse, onError } from './http/errors';
 import { originCheck } from './http/origin-check';
+import { requestContext } from './http/request-context';
 import { mountUi } from './http/static-ui';
+import { silentLogger } from './ops/logger';
+import { mountMetrics } from './ops/metrics-route';
 import { adminUnitRoutes } from './routes/admin-units';
 import { adminUserRoutes } from './routes/admin-users';
 import { auditRoutes } from './routes/audit';
@@ -30,6 +33,7 @@ export function createApp(deps: AppDeps, extraRoutes: RouteModule[] = [], option
   const app = createRouter();
   app.onError(onError);
   app.notFound((c) => errorResponse(c, 404, 'NOT_FOUND', 'NOT_FOUND'));
+  app.use('*', requestContext(deps.log ?? silentLogger(), deps.metrics));
   app.use('*', secureHeaders());
   app.use('*', contentSecurityPolicy);
   app.use('*', async (c, next) => {
@@ -46,6 +50,8 @@ export function createApp(deps: AppDeps, extraRoutes: RouteModule[] = [], option
       return c.json({ status: 'not ready' }, 503);
     }
   });
+
+  if (deps.metrics) mountMetrics(app, deps.metrics, deps.config.metricsToken);
 
   app.use('/api/*', bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE') }));
   app.use('/api/*', authenticate);

@@ -1,6 +1,8 @@
 /** @module Builds the whole server from a config: database, seed, services, app. Used by server.ts and by tests. */
 import type { Database } from '../platform/db/open-db';
-import { openDatabase } from '../platform/db/open-db';
+import { LOCK_KEYS, openDatabase } from '../platform/db/open-db';
+import { type Logger, silentLogger } from './ops/logger';
+import { createMetrics } from './ops/metrics';
 import { createTestClock, systemClock } from '../platform/clock';
 import { type AppConfig, type AppDeps, type Clock, loadConfig } from './deps';
 import { createApp, type RouteModule } from './app';
@@ -39,33 +41,27 @@ export interface ComposeOptions {
   demoContent?: boolean;
   /** Start timer and job pollers (default true; tests drive them through the test clock). */
   startPollers?: boolean;
+  /** JSON logger (server.ts passes the stdout one; default silent). */
+  log?: Logger;
 }
 
 export async function composeServer(options: ComposeOptions = {}): Promise<ServerContext> {
   const config: AppConfig = { ...loadConfig(), ...options.config };
+  const log = options.log ?? silentLogger();
   const database =
-    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+    options.database ??
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      onError: (message, err) =>
+        log.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, `database: ${message}`),
+    }));
   const clock = options.clock ?? (config.testClock ? createTestClock() : systemClock);
-  const deps: AppDeps = { config, database, db: database.db, clock, services: {} };
-
-  await seedUnits(deps.db);
-  const demo = options.demo ?? (!config.databaseUrl || process.env.HUILIU_DEMO === '1');
-  if (demo && (await seedDemoUsers(deps.db, config.demoPassword))) {
-    console.warn(`[huiliu] 已创建演示用户，密码为 "${config.demoPassword}"（HUILIU_DEMO_PASSWORD）。生产环境请勿使用。`);
-    console.warn(`[huiliu] demo users created with password "${config.demoPassword}" (HUILIU_DEMO_PASSWORD): not for production.`);
-  }
-
-  const calendar = createLiveCalendar();
-  await calendar.reload(deps.db);
-  deps.services.calendar = calendar;
-  // Problems archived before their working days were stored (migration 0010) get the figure once; afterwards the
-  // partial index of unfilled rows is empty and this finds nothing at once.
-  await problems.refreshProblemWorkdays(deps.db, calendar, { missingOnly: true });
-
-  const engine = await composeEngine(deps, {
-    startPollers: options.startPollers ?? true,
-    demo: options.demoContent ?? (demo && !config.databaseUrl && !options.database),
-  });
+  const metrics = createMetrics({ db: database.db, now: () => clock.now() });
+  const deps: AppDeps = { config, database, db: database.db, clock, services: {}, log, metrics };
+  // Processes starting together on one PostgreSQL do their start-up fills (seeds, shipped deployments, demo
+  // content) one after another: the later ones find the work done instead of racing to insert it twice.
+  const engine = await database.exclusive(LOCK_KEYS.startup, () => startUp(deps, options));
   const routes: RouteModule[] = [
     calendarRoutes,
     formRoutes,
@@ -87,4 +83,30 @@ export async function composeServer(options: ComposeOptions = {}): Promise<Serve
       if (!options.database) await database.close();
     },
   };
+}
+
+async function startUp(deps: AppDeps, options: ComposeOptions) {
+  const { config } = deps;
+  const log = deps.log ?? silentLogger();
+  await seedUnits(deps.db);
+  const demo = options.demo ?? (!config.databaseUrl || process.env.HUILIU_DEMO === '1');
+  if (demo && (await seedDemoUsers(deps.db, config.demoPassword))) {
+    // The public default is named (API.md: printed with a warning); a password the operator chose is never logged.
+    const shown =
+      config.demoPassword === 'huiliu-demo'
+        ? `"huiliu-demo"`
+        : '由 HUILIU_DEMO_PASSWORD 设定 (set by HUILIU_DEMO_PASSWORD)';
+    log.warn(`已创建演示用户，密码为 ${shown}。生产环境请勿使用。demo users created: not for production.`);
+  }
+  const calendar = createLiveCalendar();
+  await calendar.reload(deps.db);
+  deps.services.calendar = calendar;
+  // Problems archived before their working days were stored (migration 0010) get the figure once; afterwards the
+  // partial index of unfilled rows is empty and this finds nothing at once.
+  await problems.refreshProblemWorkdays(deps.db, calendar, { missingOnly: true });
+
+  return composeEngine(deps, {
+    startPollers: options.startPollers ?? true,
+    demo: options.demoContent ?? (demo && !config.databaseUrl && !options.database),
+  });
 }

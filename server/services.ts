@@ -3,6 +3,8 @@
  * lookups, the workflows' job workers, deployment of the shipped processes, demo content, and the test-clock hook.
  */
 import { createRuntime, type Runtime, type RuntimeUser } from '../engine/runtime';
+import { defaultEngine } from '../engine/runtime/engine-port';
+import { windDown } from '../engine/runtime/loop';
 import * as forms from '../forms';
 import { catalog, deployShippedWorkflows, registerWorkflowWorkers, seedDemoContent } from '../workflows';
 import type { LiveCalendar } from './calendar/live-calendar';
@@ -56,16 +58,18 @@ export async function composeEngine(
     calendar,
     forms,
     validateForm: validateForm as never,
+    // Timed for /metrics (huiliu_engine_step_duration_seconds); the same engine otherwise.
+    engine: deps.metrics?.instrumentEngine(defaultEngine),
   });
   registerWorkflowWorkers(runtime, { calendar, now: () => deps.clock.now() });
   const deployed = await deployShippedWorkflows(runtime);
   for (const d of deployed.filter((x) => x.action === 'deployed')) {
-    console.log(`[huiliu] 已部署流程 deployed ${d.key} v${d.version}`);
+    deps.log?.info({ key: d.key, version: d.version }, `已部署流程 deployed ${d.key} v${d.version}`);
   }
   if (options.demo) {
     const seeded = await seedDemoContent({ database: deps.database, calendar, now: deps.clock.now(), forms });
     if (seeded.entries)
-      console.log(`[huiliu] 演示数据 demo content: ${seeded.entries} entries, ${seeded.problems} problems`);
+      deps.log?.info(seeded, `演示数据 demo content: ${seeded.entries} entries, ${seeded.problems} problems`);
   }
   deps.services.runtime = runtime;
   deps.services.attachmentAccess = attachmentAccessVia(runtime);
@@ -79,5 +83,16 @@ export async function composeEngine(
     }
   };
   if (options.startPollers) await runtime.start();
-  return { runtime, stop: () => runtime.stop() };
+  return {
+    runtime,
+    // Graceful stop: the pollers finish the job or timer in hand, hand back the rest of their claimed batch, end.
+    async stop() {
+      windDown(runtime.context);
+      try {
+        await runtime.stop();
+      } finally {
+        windDown(runtime.context, false);
+      }
+    },
+  };
 }

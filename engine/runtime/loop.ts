@@ -53,3 +53,16 @@ export function createLoop(name: string, pass: () => Promise<unknown>, intervalM
     },
   };
 }
+
+/**
+ * Contexts that are stopping: a pass over a claimed batch checks this between items, hands back (releases) what it
+ * claimed but has not started, and ends, so a graceful stop waits for the item in progress only.
+ */
+const windingDown = new WeakSet<object>();
+
+export function windDown(owner: object, on = true): void {
+  if (on) windingDown.add(owner);
+  else windingDown.delete(owner);
+}
+
+export const isWindingDown = (owner: object): boolean => windingDown.has(owner);

@@ -3,14 +3,17 @@
  * (plus a lease); each timer then fires in its own transaction that row-locks it and re-checks `scheduled`,
  * so a timer fires once even when two firers reach it. Cycle timers move to their next due time.
  */
+import { rawQuery } from '../../platform/db/raw';
 import { claimDueTimers, finishTimer, loadInstance, lockTimer } from '../store';
 import { nextCycleDue } from './cycle';
 import { definitionById } from './definitions';
+import { isWindingDown } from './loop';
 import { createInstance, stepInstance } from './step';
 import { inTransaction } from './transaction';
 import type { RuntimeContext } from './types';
 
-const LEASE_MS = 60_000;
+/** A claim keeps other pollers off a timer until it fires; a claimer that died hands it on after this (HUILIU_TIMER_LEASE_MS). */
+const LEASE_MS = Number(process.env.HUILIU_TIMER_LEASE_MS) || 60_000;
 
 /** Fires one timer; false when it was not (or no longer) due and scheduled. */
 export async function fireTimer(rt: RuntimeContext, id: string): Promise<boolean> {
@@ -58,7 +61,22 @@ export async function fireDueTimers(
     const leaseNow = options.ignoreLeases ? new Date('9999-12-31T00:00:00Z') : new Date();
     const lease = { now: leaseNow, until: new Date(Date.now() + LEASE_MS) };
     const ids = await claimDueTimers(rt.db, now, lease, batchSize);
-    for (const id of ids) if (await fireTimer(rt, id)) fired++;
-    if (ids.length < batchSize) return fired;
+    for (const [i, id] of ids.entries()) {
+      if (isWindingDown(rt)) {
+        await releaseTimers(rt, ids.slice(i));
+        return fired;
+      }
+      if (await fireTimer(rt, id)) fired++;
+    }
+    if (ids.length < batchSize || isWindingDown(rt)) return fired;
   }
+}
+
+/** Hands claimed, unfired timers back (graceful stop) so another process fires them now, not after the lease. */
+async function releaseTimers(rt: RuntimeContext, ids: string[]): Promise<void> {
+  await rawQuery(
+    rt.db,
+    `update timers set claimed_until = null where id = any($1::text::uuid[]) and status = 'scheduled'`,
+    [`{${ids.join(',')}}`],
+  );
 }

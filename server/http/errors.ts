@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type AppErrorCode, isAppError } from '../../platform/errors';
 import { auditDenied } from './audit-denied';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './db-unavailable';
 import { type Lang, langOf, type MessageKey, msg } from './i18n';
 
 const STATUS: Record<AppErrorCode, ContentfulStatusCode> = {
@@ -65,7 +66,12 @@ export async function onError(err: Error, c: Context) {
     if (status === 404) return errorResponse(c, 404, 'NOT_FOUND', 'NOT_FOUND');
     if (status < 500) return errorResponse(c, status, 'BAD_REQUEST', 'BAD_REQUEST');
   }
-  // A bug: log it once, with the route, and answer without internals.
-  console.error(`[server] ${c.req.method} ${c.req.path} failed:`, err);
+  // PostgreSQL restarting or unreachable: not a bug, the client may retry (the transaction rolled back).
+  if (isDatabaseUnavailable(err)) {
+    c.header('retry-after', '2');
+    return c.json(errorBody(DATABASE_UNAVAILABLE.code, lang === 'en' ? DATABASE_UNAVAILABLE.en : DATABASE_UNAVAILABLE.zh), 503);
+  }
+  // A bug: the request log line (server/http/request-context.ts) writes it once, with stack and request id.
+  c.set('failure', err);
   return errorResponse(c, 500, 'INTERNAL', 'INTERNAL');
 }
