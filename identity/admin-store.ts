@@ -1,8 +1,7 @@
 /** @module Identity queries for user administration (list, create, edit, enable, password). Password hashes never leave. */
 import { and, count, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/db';
-import { sessions, units, userRoles, users } from './schema';
-import { forgetSessions } from './session-cache';
+import { units, userRoles, users } from './schema';
 
 export interface AdminUserRow {
   id: string;
@@ -99,7 +98,14 @@ export async function usernameTaken(db: DbOrTx, username: string, exceptId?: str
 
 export async function insertUser(
   db: DbOrTx,
-  user: { id: string; username: string; name: string; unitId: string; passwordHash: string },
+  user: {
+    id: string;
+    username: string;
+    name: string;
+    unitId: string;
+    passwordHash: string;
+    mustChangePassword: boolean;
+  },
   roles: string[],
 ) {
   await db.insert(users).values(user);
@@ -107,7 +113,6 @@ export async function insertUser(
 }
 
 export async function updateUserRow(db: DbOrTx, id: string, patch: { name?: string; unitId?: string }) {
-  forgetSessions();
   await db
     .update(users)
     .set({ ...patch, updatedAt: new Date() })
@@ -115,25 +120,23 @@ export async function updateUserRow(db: DbOrTx, id: string, patch: { name?: stri
 }
 
 export async function replaceRoles(db: DbOrTx, userId: string, roles: string[]) {
-  forgetSessions();
   await db.delete(userRoles).where(eq(userRoles.userId, userId));
   if (roles.length) await db.insert(userRoles).values(roles.map((role) => ({ userId, role })));
 }
 
 export async function setUserActive(db: DbOrTx, id: string, active: boolean) {
-  forgetSessions();
   await db.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, id));
 }
 
-export async function setPasswordHash(db: DbOrTx, id: string, passwordHash: string) {
-  forgetSessions();
-  await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id));
-}
-
-/** Ends every session of a user (disabled, or password reset: whoever held the old one is out). */
-export async function deleteSessionsOf(db: DbOrTx, userId: string) {
-  forgetSessions();
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/**
+ * A password an administrator set: one-time (changed at next login). A demo account given one is no longer on the
+ * public demo password, so it loses the demo exemptions and is treated like every other account from then on.
+ */
+export async function setOneTimePasswordHash(db: DbOrTx, id: string, passwordHash: string) {
+  await db
+    .update(users)
+    .set({ passwordHash, mustChangePassword: true, demo: false, updatedAt: new Date() })
+    .where(eq(users.id, id));
 }
 
 /** Active holders of a role other than `exceptId` (the county must keep an administrator). */

@@ -1,88 +1,44 @@
 /**
- * @module User administration commands (authority.admin): create, edit, enable/disable, reset a password.
- * Roles are checked against roles.ts and the unit's kind; the county is never left without an active administrator.
+ * @module User administration commands (security.admin): create, edit, enable/disable, reset a password.
+ * Roles are checked against roles.ts, the unit's kind and 三员分立; the county is never left without an active
+ * security administrator (the one who can fix accounts). Every act writes its audit row in its own transaction.
  */
-import { randomUUID } from 'node:crypto';
-import { AppError } from '../platform/errors';
+import { writeAudit } from '../platform/audit';
 import type { Db } from '../platform/db/db';
+import { AppError } from '../platform/errors';
 import * as store from './admin-store';
+import { type Actor, assertRolesFit, createUser, notFound, unitOrThrow } from './create-user';
 import { hashPassword } from './password';
-import { roleIssues } from './role-fit';
+import { assertSeparationOfDuties } from './separation';
+import { evictLocally, notifyRevoked } from './session-revocation';
+import { endUserSessions } from './sessions';
 
 export type { AdminUserRow, UserFilter } from './admin-store';
 export { listUsersPage } from './admin-store';
+export { type Actor, createUser, type NewUser } from './create-user';
 
-const ADMIN_ROLE = 'authority.admin';
+const KEEPER_ROLE = 'security.admin';
 
-const notFound = () => new AppError('NOT_FOUND', '用户不存在', { messageEn: 'User not found' });
-
-async function unitOrThrow(db: Db, unitId: string) {
-  const unit = await store.findUnit(db, unitId);
-  if (!unit) {
-    throw new AppError('BAD_REQUEST', `单位“${unitId}”不存在`, {
-      messageEn: `Unit "${unitId}" does not exist`,
-      details: [
-        { path: '/unitId', message: `单位“${unitId}”不存在`, messageEn: `Unit "${unitId}" does not exist` },
-      ],
-    });
-  }
-  return unit;
-}
-
-function assertRolesFit(roles: string[], unit: { name: string; kind: store.AdminUserRow['unitKind'] }) {
-  const issues = roleIssues(roles, unit.kind);
-  if (!issues.length) return;
-  throw new AppError('BAD_REQUEST', `角色有误：${issues.map((i) => i.message).join('；')}`, {
-    messageEn: `Invalid roles: ${issues.map((i) => i.messageEn).join('; ')}`,
-    details: issues.map((i) => ({ path: '/roles', message: i.message, messageEn: i.messageEn })),
+/** Refuses a change that would leave no active security administrator (e.g. the last one disabling themselves). */
+async function assertKeeperRemains(db: Db, user: store.AdminUserRow) {
+  if (!user.roles.includes(KEEPER_ROLE) || !user.active) return;
+  if ((await store.countOtherActiveWithRole(db, KEEPER_ROLE, user.id)) > 0) return;
+  throw new AppError('CONFLICT', '不能停用或撤销最后一位安全管理员', {
+    messageEn: 'The last active security administrator cannot be disabled or lose the role',
   });
 }
 
-async function assertUsernameFree(db: Db, username: string) {
-  if (await store.usernameTaken(db, username)) {
-    throw new AppError('CONFLICT', `用户名“${username}”已被使用`, {
-      messageEn: `Username "${username}" is taken`,
-    });
-  }
-}
-
-/** Refuses a change that would leave no active administrator (e.g. the last admin disabling themselves). */
-async function assertAdminRemains(db: Db, user: store.AdminUserRow) {
-  if (!user.roles.includes(ADMIN_ROLE) || !user.active) return;
-  if ((await store.countOtherActiveWithRole(db, ADMIN_ROLE, user.id)) > 0) return;
-  throw new AppError('CONFLICT', '不能停用或撤销最后一位流程管理员', {
-    messageEn: 'The last active process administrator cannot be disabled or lose the role',
-  });
-}
-
-export interface NewUser {
-  username: string;
-  name: string;
-  unitId: string;
-  roles: string[];
-  password: string;
-}
-
-export async function createUser(db: Db, input: NewUser): Promise<store.AdminUserRow> {
-  const roles = [...new Set(input.roles)].sort();
-  assertRolesFit(roles, await unitOrThrow(db, input.unitId));
-  await assertUsernameFree(db, input.username);
-  const id = randomUUID();
-  const passwordHash = await hashPassword(input.password);
-  await db.transaction((tx) =>
-    store.insertUser(
-      tx,
-      { id, username: input.username, name: input.name, unitId: input.unitId, passwordHash },
-      roles,
-    ),
-  );
-  return (await store.findAdminUser(db, id))!;
+/** Creates a user in a transaction of its own (the admin route); import calls `createUser` in its own. */
+export async function createUserNow(db: Db, input: Parameters<typeof createUser>[1], by: Actor) {
+  const created = await db.transaction((tx) => createUser(tx, input, by));
+  return { user: (await store.findAdminUser(db, created.id))!, oneTimePassword: created.oneTimePassword };
 }
 
 export async function updateUser(
   db: Db,
   id: string,
   patch: { name?: string; unitId?: string; roles?: string[] },
+  by: Actor,
 ): Promise<store.AdminUserRow> {
   const user = await store.findAdminUser(db, id);
   if (!user) throw notFound();
@@ -93,33 +49,69 @@ export async function updateUser(
   const roles = patch.roles ? [...new Set(patch.roles)].sort() : user.roles;
   // A unit change re-checks the roles kept: a reviewer moved to a town would otherwise see the whole county.
   assertRolesFit(roles, unit);
-  if (!roles.includes(ADMIN_ROLE)) await assertAdminRemains(db, user);
+  assertSeparationOfDuties(roles);
+  if (!roles.includes(KEEPER_ROLE)) await assertKeeperRemains(db, user);
+  const rolesChanged = patch.roles !== undefined && roles.join() !== user.roles.join();
   await db.transaction(async (tx) => {
     await store.updateUserRow(tx, id, { name: patch.name, unitId: patch.unitId });
     if (patch.roles) await store.replaceRoles(tx, id, roles);
+    // Open sessions carry the old unit and roles: every process forgets them (the sessions themselves go on).
+    await notifyRevoked(tx, id);
+    const changes = { name: patch.name, unitId: patch.unitId };
+    await writeAudit(tx, {
+      ...by,
+      action: 'user.update',
+      target: user.username,
+      outcome: 'ok',
+      details: changes,
+    });
+    if (rolesChanged) {
+      await writeAudit(tx, {
+        ...by,
+        action: 'user.roles',
+        target: user.username,
+        outcome: 'ok',
+        details: { before: user.roles, after: roles },
+      });
+    }
   });
+  evictLocally(db, id);
   return (await store.findAdminUser(db, id))!;
 }
 
-/** A disabled user cannot log in, and their open sessions end at once. */
-export async function setUserEnabled(db: Db, id: string, active: boolean): Promise<store.AdminUserRow> {
+/** A disabled user cannot log in, and their open sessions end at once on every process. */
+export async function setUserEnabled(
+  db: Db,
+  id: string,
+  active: boolean,
+  by: Actor,
+): Promise<store.AdminUserRow> {
   const user = await store.findAdminUser(db, id);
   if (!user) throw notFound();
-  if (!active) await assertAdminRemains(db, user);
+  if (!active) await assertKeeperRemains(db, user);
   await db.transaction(async (tx) => {
     await store.setUserActive(tx, id, active);
-    if (!active) await store.deleteSessionsOf(tx, id);
+    if (!active) await endUserSessions(tx, id);
+    await writeAudit(tx, {
+      ...by,
+      action: active ? 'user.enable' : 'user.disable',
+      target: user.username,
+      outcome: 'ok',
+    });
   });
+  evictLocally(db, id);
   return (await store.findAdminUser(db, id))!;
 }
 
-/** Sets a new password chosen by the administrator; sessions opened with the old one end. */
-export async function resetUserPassword(db: Db, id: string, password: string): Promise<void> {
+/** Sets a one-time password chosen by the administrator (demo exemption ends); sessions with the old one end. */
+export async function resetUserPassword(db: Db, id: string, password: string, by: Actor): Promise<void> {
   const user = await store.findAdminUser(db, id);
   if (!user) throw notFound();
   const hash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    await store.setPasswordHash(tx, id, hash);
-    await store.deleteSessionsOf(tx, id);
+    await store.setOneTimePasswordHash(tx, id, hash);
+    await endUserSessions(tx, id);
+    await writeAudit(tx, { ...by, action: 'user.password-reset', target: user.username, outcome: 'ok' });
   });
+  evictLocally(db, id);
 }

@@ -28,16 +28,14 @@ export async function seedDemoUsers(db: Db, password: string): Promise<boolean> 
   const hash = await hashPassword(password); // one hash for all: the demo password is shared and public anyway
   await db.transaction(async (tx) => {
     for (const u of DEMO_USERS) {
-      await tx
-        .insert(users)
-        .values({
-          id: u.username,
-          username: u.username,
-          name: u.name,
-          unitId: u.unitId,
-          passwordHash: hash,
-          demo: true, // exempt from the forced change and second-factor enrolment (API.md)
-        });
+      await tx.insert(users).values({
+        id: u.username,
+        username: u.username,
+        name: u.name,
+        unitId: u.unitId,
+        passwordHash: hash,
+        demo: true, // exempt from the forced change and second-factor enrolment (API.md)
+      });
       await tx.insert(userRoles).values(u.roles.map((role) => ({ userId: u.username, role })));
     }
   });

@@ -33,9 +33,14 @@ export const CreateUserBody = z
     name: Name,
     unitId: UnitId,
     roles: Roles,
-    password: Password,
+    /** A one-time password chosen by the administrator; without it one is generated and answered once. */
+    password: Password.optional(),
   })
   .openapi('CreateUserBody');
+
+export const CreatedUserSchema = AdminUserSchema.extend({ oneTimePassword: z.string() }).openapi(
+  'CreatedUser',
+);
 
 export const UpdateUserBody = z
   .object({ name: Name.optional(), unitId: UnitId.optional(), roles: Roles.optional() })

@@ -1,10 +1,11 @@
-/** @module /api/admin/users and /api/admin/roles: user administration for `authority.admin` only. */
+/** @module /api/admin/users and /api/admin/roles: user administration for `security.admin` only (三员分立). */
 import { createRoute, z } from '@hono/zod-openapi';
+import { actorOf } from '../auth/actor';
 import { requireRole } from '../auth/rbac';
 import { createRouter } from '../http/env';
 import {
   type AdminUserRow,
-  createUser,
+  createUserNow,
   listUsersPage,
   resetUserPassword,
   setUserEnabled,
@@ -13,6 +14,7 @@ import {
 import { ROLE_KEYS, ROLES } from '../../identity/roles';
 import {
   AdminUserSchema,
+  CreatedUserSchema,
   CreateUserBody,
   PasswordBody,
   RoleSchema,
@@ -32,7 +34,7 @@ const body = <T extends z.ZodTypeAny>(schema: T) => ({
 });
 const errors = {
   400: json(ErrorSchema, 'bad unit, role or field'),
-  403: json(ErrorSchema, 'not authority.admin'),
+  403: json(ErrorSchema, 'not security.admin'),
   404: json(ErrorSchema, 'no such user'),
   409: json(ErrorSchema, 'username taken, or the last administrator'),
 };
@@ -42,7 +44,7 @@ const listRoute = createRoute({
   ...base,
   method: 'get',
   path: '/api/admin/users',
-  summary: '用户列表 / users with unit and roles (authority.admin)',
+  summary: '用户列表 / users with unit and roles (security.admin)',
   request: { query: PageQuery.extend(UserListQuery.shape) },
   responses: { 200: json(pageOf(AdminUserSchema), 'users'), 403: errors[403] },
 });
@@ -50,9 +52,14 @@ const createUserRoute = createRoute({
   ...base,
   method: 'post',
   path: '/api/admin/users',
-  summary: '新建用户 / create a user with an initial password',
+  summary: '新建用户 / create a user with a one-time password (given or generated)',
   request: { body: body(CreateUserBody) },
-  responses: { 201: json(AdminUserSchema, 'created'), 400: errors[400], 403: errors[403], 409: errors[409] },
+  responses: {
+    201: json(CreatedUserSchema, 'created, with its one-time password (shown once)'),
+    400: errors[400],
+    403: errors[403],
+    409: errors[409],
+  },
 });
 const updateRoute = createRoute({
   ...base,
@@ -75,7 +82,7 @@ const passwordRoute = createRoute({
   ...base,
   method: 'post',
   path: '/api/admin/users/{id}/password',
-  summary: '重置密码 / set a new password; the user’s sessions end',
+  summary: '重置密码 / set a one-time password; the user must change it, their sessions end',
   request: { params: UserIdParam, body: body(PasswordBody) },
   responses: { 204: { description: 'password set' }, 400: errors[400], 403: errors[403], 404: errors[404] },
 });
@@ -96,35 +103,44 @@ const dto = (u: AdminUserRow) => ({
 export function adminUserRoutes() {
   const router = createRouter();
   router.openapi(listRoute, async (c) => {
-    requireRole(c.var.user, 'authority.admin');
+    requireRole(c.var.user, 'security.admin');
     const { page, pageSize, ...filter } = c.req.valid('query');
     const { items, total } = await listUsersPage(c.var.deps.db, filter, page, pageSize);
     return c.json({ items: items.map(dto), total, page, pageSize }, 200);
   });
   router.openapi(createUserRoute, async (c) => {
-    requireRole(c.var.user, 'authority.admin');
-    return c.json(dto(await createUser(c.var.deps.db, c.req.valid('json'))), 201);
+    requireRole(c.var.user, 'security.admin');
+    const { password, ...input } = c.req.valid('json');
+    const { user, oneTimePassword } = await createUserNow(
+      c.var.deps.db,
+      { ...input, oneTimePassword: password },
+      actorOf(c),
+    );
+    // The one-time password is shown once, to the administrator who hands it over; only its hash is kept.
+    return c.json({ ...dto(user), oneTimePassword }, 201);
   });
   router.openapi(updateRoute, async (c) => {
-    requireRole(c.var.user, 'authority.admin');
-    return c.json(dto(await updateUser(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'))), 200);
+    requireRole(c.var.user, 'security.admin');
+    const { id } = c.req.valid('param');
+    return c.json(dto(await updateUser(c.var.deps.db, id, c.req.valid('json'), actorOf(c))), 200);
   });
   for (const action of ['enable', 'disable'] as const) {
     router.openapi(enableRoute(action), async (c) => {
-      requireRole(c.var.user, 'authority.admin');
+      requireRole(c.var.user, 'security.admin');
       return c.json(
-        dto(await setUserEnabled(c.var.deps.db, c.req.valid('param').id, action === 'enable')),
+        dto(await setUserEnabled(c.var.deps.db, c.req.valid('param').id, action === 'enable', actorOf(c))),
         200,
       );
     });
   }
   router.openapi(passwordRoute, async (c) => {
-    requireRole(c.var.user, 'authority.admin');
-    await resetUserPassword(c.var.deps.db, c.req.valid('param').id, c.req.valid('json').password);
+    requireRole(c.var.user, 'security.admin');
+    const { id } = c.req.valid('param');
+    await resetUserPassword(c.var.deps.db, id, c.req.valid('json').password, actorOf(c));
     return c.body(null, 204);
   });
   router.openapi(rolesRoute, (c) => {
-    requireRole(c.var.user, 'authority.admin');
+    requireRole(c.var.user, 'security.admin');
     return c.json({ items: ROLE_KEYS.map((key) => ({ key, ...ROLES[key] })) }, 200);
   });
   return router;
