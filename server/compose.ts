@@ -54,7 +54,10 @@ export async function composeServer(options: ComposeOptions = {}): Promise<Serve
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
       onError: (message, err) =>
-        log.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, `database: ${message}`),
+        log.warn(
+          { err: { message: err.message, code: (err as { code?: string }).code } },
+          `database: ${message}`,
+        ),
     }));
   const clock = options.clock ?? (config.testClock ? createTestClock() : systemClock);
   const metrics = createMetrics({ db: database.db, now: () => clock.now() });
