@@ -17,6 +17,7 @@ export { checkFormDefinition, FORM_KEY_PATTERN, MAX_FORM_BYTES, MAX_SCHEMA_DEPTH
 export { attachments, forms } from './store';
 export type * from './types';
 export {
+  attachmentIdsIn,
   attachmentOwnedBy,
   getAttachmentMeta,
   MAX_ATTACHMENT_BYTES,

@@ -72,7 +72,7 @@ export async function composeEngine(
       deps.log?.info(seeded, `演示数据 demo content: ${seeded.entries} entries, ${seeded.problems} problems`);
   }
   deps.services.runtime = runtime;
-  deps.services.attachmentAccess = attachmentAccessVia(runtime);
+  deps.services.attachmentAccess = attachmentAccessVia(runtime, deps.db);
   // Field messages carry both languages (message, messageEn); the HTTP edge picks one per request.
   // The test clock: timers that became due fire, and the jobs they create run, before PUT /api/test/clock answers.
   deps.services.afterClockSet = async (now: Date) => {

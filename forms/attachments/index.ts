@@ -9,3 +9,4 @@ export {
   storeAttachment,
 } from './store-attachment';
 export { ALLOWED_EXTENSIONS, recogniseFile } from './file-types';
+export { attachmentIdsIn } from './attachment-refs';
