@@ -17,6 +17,9 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Bearer token Prometheus sends to GET /metrics; without one only loopback may read it. */
   metricsToken?: string;
+  /** HUILIU_DATA_KEY: 32 bytes (base64 or hex) sealing sensitive data at rest; HUILIU_DATA_KEY_OLD only opens (rotation). */
+  dataKey?: string;
+  dataKeyOld?: string;
   /** HUILIU_TRUST_PROXY=1: a reverse proxy sets X-Forwarded-For/-Proto (server/http/client-ip.ts); cookies get Secure. */
   trustProxy?: boolean;
   /** Megabytes of attachments one user may upload per China day (HUILIU_UPLOAD_QUOTA_MB, default 200). */
@@ -49,6 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: Number(env.HUILIU_SESSION_IDLE_MINUTES ?? 30),
     bodyLimitBytes: Number(env.HUILIU_BODY_LIMIT ?? 8 * 1024 * 1024),
     metricsToken: env.HUILIU_METRICS_TOKEN || undefined,
+    dataKey: env.HUILIU_DATA_KEY || undefined,
+    dataKeyOld: env.HUILIU_DATA_KEY_OLD || undefined,
     trustProxy: env.HUILIU_TRUST_PROXY === '1',
     uploadQuotaMb: Number(env.HUILIU_UPLOAD_QUOTA_MB ?? 200),
   };

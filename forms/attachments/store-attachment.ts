@@ -3,6 +3,7 @@
  * `attachmentOwned` reference check. Who may *download* is the server's decision (it knows units and roles).
  */
 import { createHash } from 'node:crypto';
+import { open, seal } from '../../platform/crypto/data-keys';
 import { AppError } from '../../platform/errors';
 import type { DbOrTx } from '../../platform/db/db';
 import {
@@ -18,6 +19,8 @@ import { ALLOWED_EXTENSIONS, recogniseFile } from './file-types';
 /** 5 MB: below the server's request body limit (8 MB) with room for the multipart envelope. */
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 const MAX_NAME_LENGTH = 200;
+/** Bound into each attachment's tag: its ciphertext opens as an attachment only. */
+const ATTACHMENT_PURPOSE = 'huiliu:attachment';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The base name without control characters or quotes, at most MAX_NAME_LENGTH characters (keeping the extension). */
@@ -64,12 +67,15 @@ export async function storeAttachment(
     );
   }
   const content = Buffer.from(input.content.buffer, input.content.byteOffset, input.content.byteLength);
+  // With HUILIU_DATA_KEY set, only the sealed bytes reach the database (encryption at rest)
+  const sealed = seal(content, ATTACHMENT_PURPOSE);
   return insertAttachmentRow(db, {
     name,
     contentType,
     size: content.byteLength,
     sha256: createHash('sha256').update(content).digest('hex'),
-    content,
+    content: sealed?.data ?? content,
+    keyId: sealed?.keyId ?? null,
     ownerUsername: input.owner.username,
     ownerUnitId: input.owner.unitId ?? null,
   });
@@ -79,8 +85,12 @@ export async function getAttachmentMeta(db: DbOrTx, id: string): Promise<Attachm
   return UUID.test(id) ? ((await selectAttachmentMeta(db, id)) ?? null) : null;
 }
 
+/** The attachment with its content as uploaded (opened when it was sealed; a DataKeyError when it cannot be). */
 export async function readAttachment(db: DbOrTx, id: string): Promise<AttachmentRow | null> {
-  return UUID.test(id) ? ((await selectAttachment(db, id)) ?? null) : null;
+  const row = UUID.test(id) ? await selectAttachment(db, id) : undefined;
+  if (!row) return null;
+  if (!row.keyId) return row;
+  return { ...row, content: open({ keyId: row.keyId, data: row.content }, ATTACHMENT_PURPOSE) };
 }
 
 /** The `attachmentOwned` reference check: the attachment exists and this user uploaded it. */

@@ -11,6 +11,7 @@ const meta = {
   contentType: attachments.contentType,
   size: attachments.size,
   sha256: attachments.sha256,
+  keyId: attachments.keyId,
   ownerUsername: attachments.ownerUsername,
   ownerUnitId: attachments.ownerUnitId,
   createdAt: attachments.createdAt,

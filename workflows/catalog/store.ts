@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL } from 
 import type { DbOrTx } from '../../platform/db/db';
 import { units } from '../../identity/schema';
 import type { EntryFields } from './fields';
+import { openSensitiveItems, sealSensitiveItems } from './sensitive-items';
 import { catalogEntries, catalogEntryVersions, catalogEvents, informationSystems } from './schema';
 
 export type CatalogEventKind = (typeof catalogEvents.$inferInsert)['kind'];
@@ -99,11 +100,12 @@ export async function findEntryByCode(db: DbOrTx, code: string) {
 
 export async function listVersions(db: DbOrTx, entryIds: string[]) {
   if (entryIds.length === 0) return [];
-  return db
+  const rows = await db
     .select()
     .from(catalogEntryVersions)
     .where(inArray(catalogEntryVersions.entryId, entryIds))
     .orderBy(asc(catalogEntryVersions.entryId), desc(catalogEntryVersions.version));
+  return rows.map((r) => ({ ...r, fields: openSensitiveItems(r.fields) }));
 }
 
 export async function findVersion(db: DbOrTx, entryId: string, version: number) {
@@ -111,7 +113,7 @@ export async function findVersion(db: DbOrTx, entryId: string, version: number) 
     .select()
     .from(catalogEntryVersions)
     .where(and(eq(catalogEntryVersions.entryId, entryId), eq(catalogEntryVersions.version, version)));
-  return row;
+  return row && { ...row, fields: openSensitiveItems(row.fields) };
 }
 
 export async function insertEntry(db: DbOrTx, row: typeof catalogEntries.$inferInsert) {
@@ -130,7 +132,8 @@ export async function insertVersion(
     instanceId?: string;
   },
 ) {
-  await db.insert(catalogEntryVersions).values(row);
+  // 是否敏感 data items are stored sealed when HUILIU_DATA_KEY is set (encryption at rest)
+  await db.insert(catalogEntryVersions).values({ ...row, fields: sealSensitiveItems(row.fields) });
 }
 
 export async function updateEntry(
