@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { writeAudit } from '../../platform/audit';
 import type { AppError } from '../../platform/errors';
 import { clientIp } from './client-ip';
-import type { AppEnv } from './env';
+import type { AppEnv } from './app-env';
 
 export async function auditDenied(c: Context<AppEnv>, err: AppError): Promise<void> {
   const deps = c.var.deps;

@@ -5,7 +5,7 @@
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import type { AppEnv } from './env';
+import type { AppEnv } from './app-env';
 
 /** Behind the county's reverse proxy (nginx, a gateway): the proxy must overwrite X-Forwarded-For, not append to it. */
 export function trustsProxy(c: Context<AppEnv>): boolean {
