@@ -3,6 +3,7 @@
  *   npm run huiliu -- compile <file.bpmn>      prints the machine JSON (paste into Stately's visualiser) or the errors
  *   npm run huiliu -- validate <files...>      reports every problem of every file; exit code 1 when any has errors
  *   npm run huiliu -- deploy workflows         redeploys the shipped processes (DATABASE_URL or HUILIU_DATA_DIR)
+ *   npm run huiliu -- backup|restore <file>    the embedded database to / from one file (server stopped)
  */
 import { readFileSync } from 'node:fs';
 import { compileBpmn, type ValidationIssue } from './engine/index';
@@ -19,6 +20,20 @@ const commands: Record<string, Command> = {
       if (args[0] !== 'workflows') return usage();
       const { deployWorkflowsCommand } = await import('./server/cli/deploy-workflows');
       return deployWorkflowsCommand();
+    },
+  },
+  backup: {
+    usage: 'backup <file> [--force]',
+    async run(args) {
+      const { backupCommand } = await import('./server/cli/backup');
+      return backupCommand(args);
+    },
+  },
+  restore: {
+    usage: 'restore <file> [--force]',
+    async run(args) {
+      const { restoreCommand } = await import('./server/cli/backup');
+      return restoreCommand(args);
     },
   },
   compile: {

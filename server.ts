@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { composeServer } from './server/compose';
+import { claimDataDir, runningServerPid } from './server/ops/data-dir-lock';
 import { createLogger } from './server/ops/logger';
 
 const STOP_DEADLINE_MS = 10_000;
@@ -28,8 +29,14 @@ process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejectio
 process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));
 
 let ctx: Awaited<ReturnType<typeof composeServer>>;
+let releaseDataDir = () => {};
 try {
+  const dataDir = process.env.DATABASE_URL ? undefined : (process.env.HUILIU_DATA_DIR ?? './data');
+  const owner = dataDir && runningServerPid(dataDir);
+  if (owner)
+    throw new Error(`数据目录 ${dataDir} 正由进程 ${owner} 使用 (the data folder is in use by pid ${owner})`);
   ctx = await composeServer({ log });
+  if (dataDir) releaseDataDir = claimDataDir(dataDir);
 } catch (err) {
   log.fatal({ err }, '启动失败 start failed');
   exit(1);
@@ -72,6 +79,7 @@ async function shutdown(signal: string) {
   server.closeIdleConnections();
   await closed;
   await ctx.close().catch((err) => log.error({ err }, 'close failed'));
+  releaseDataDir();
   clearTimeout(deadline);
   log.info('已停止 stopped');
   exit(0);
