@@ -2,11 +2,12 @@
  * @module Every service-task type of the shipped BPMN, mapped to its worker, each with the process keys it was
  * written for: a diagram an administrator adds cannot borrow `catalog.apply-change` to retire entries.
  */
+import { catalogChangeJobChecks } from './catalog-change/job-checks';
 import { createCatalogWorkers } from './catalog/workers';
 import { createNotifyWorker } from './notifications/notify-worker';
 import { createProblemWorkers } from './problems/workers';
 import { createSupervisionWorkers } from './supervision/workers';
-import type { WorkerDeps, WorkflowJobWorker } from './worker-types';
+import type { WorkerDeps, WorkflowJob, WorkflowJobWorker } from './worker-types';
 
 /** The processes each job type serves; `any` for the generic ones (a notification names its own recipients). */
 export const WORKER_PROCESS_KEYS: Record<string, readonly string[] | 'any'> = {
@@ -48,6 +49,19 @@ export function forProcesses(
   };
 }
 
+/** A process's own rules for a job type, run before the worker in the job's transaction (process key → type → check). */
+const JOB_CHECKS: Record<string, Record<string, (job: WorkflowJob) => Promise<void>>> = {
+  'catalog-change': catalogChangeJobChecks,
+};
+
+function withProcessChecks(type: string, worker: WorkflowJobWorker): WorkflowJobWorker {
+  return async (job) => {
+    const check = Object.hasOwn(JOB_CHECKS, job.processKey) ? JOB_CHECKS[job.processKey][type] : undefined;
+    if (check) await check(job);
+    return worker(job);
+  };
+}
+
 export function createWorkflowWorkers(deps: WorkerDeps): Record<string, WorkflowJobWorker> {
   const all: Record<string, WorkflowJobWorker> = {
     notify: createNotifyWorker(deps),
@@ -58,7 +72,7 @@ export function createWorkflowWorkers(deps: WorkerDeps): Record<string, Workflow
   return Object.fromEntries(
     Object.entries(all).map(([type, worker]) => [
       type,
-      forProcesses(type, WORKER_PROCESS_KEYS[type], worker),
+      forProcesses(type, WORKER_PROCESS_KEYS[type], withProcessChecks(type, worker)),
     ]),
   );
 }
