@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { accessScope } from '../engine/runtime';
+import { rolePolicy } from '../identity/roles';
 import { listTaskRows, newestFirst, type TaskListQuery, taskListWhere, userTasks } from '../engine/store';
 import pg from 'pg';
 import { openDatabase } from '../platform/db/open-db';
@@ -78,11 +79,11 @@ log(
 const unitLeader = { username: 'U7.leader1', unitId: 'U7', roles: ['unit.leader'] };
 const reviewer = { username: 'auth.reviewer', unitId: 'AUTH', roles: ['authority.reviewer'] };
 const cases: [string, Omit<TaskListQuery, 'now'>][] = [
-  ['unit user, scope=all', { access: accessScope(unitLeader), scope: 'all' }],
-  ['unit user, scope=group', { access: accessScope(unitLeader), scope: 'group' }],
-  ['unit user, scope=mine', { access: accessScope(unitLeader), scope: 'mine' }],
-  ['unit user, overdue', { access: accessScope(unitLeader), scope: 'all', overdue: true }],
-  ['county-wide reviewer, scope=all', { access: accessScope(reviewer), scope: 'all' }],
+  ['unit user, scope=all', { access: accessScope(unitLeader, rolePolicy), scope: 'all' }],
+  ['unit user, scope=group', { access: accessScope(unitLeader, rolePolicy), scope: 'group' }],
+  ['unit user, scope=mine', { access: accessScope(unitLeader, rolePolicy), scope: 'mine' }],
+  ['unit user, overdue', { access: accessScope(unitLeader, rolePolicy), scope: 'all', overdue: true }],
+  ['county-wide reviewer, scope=all', { access: accessScope(reviewer, rolePolicy), scope: 'all' }],
 ];
 const results: Record<string, unknown>[] = [];
 for (const [name, q] of cases) {
@@ -135,7 +136,7 @@ function inline(text: string, params: unknown[]): string {
 }
 
 if (explain) {
-  const keys = accessScope(unitLeader).keys;
+  const keys = accessScope(unitLeader, rolePolicy).keys;
   const where = sql`status = 'open' and (assignee = 'U7.leader1' or access_keys && ${sql.raw(`array['${keys.join("','")}']`)})`;
   const plan = (await db.execute(
     sql`explain analyze select *, count(*) over() from user_tasks where ${where} order by created_at desc, id desc limit 20`,

@@ -8,6 +8,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { defaultCalendar } from '../engine/calendar';
 import { systemClock } from '../platform/clock';
 import { createRuntime } from '../engine/runtime';
+import { rolePolicy } from '../identity/roles';
 import { approvalXml } from '../engine/runtime/testing/fixtures';
 import { historyEvents, processInstances } from '../engine/store';
 import { openTestDatabase } from '../platform/db/testing';
@@ -28,6 +29,7 @@ const runtime = createRuntime({
   database,
   clock: systemClock,
   calendar: defaultCalendar,
+  roles: rolePolicy,
   workers: { publish: async () => ({ variables: { published: true } }) },
 });
 await runtime.deployResources({ resources: [{ name: 'approval.bpmn', content: approvalXml }] });

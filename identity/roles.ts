@@ -22,3 +22,6 @@ export const ROLE_KEYS = Object.keys(ROLES) as RoleKey[];
 
 export const isRoleKey = (s: string): s is RoleKey => s in ROLES;
 export const isCountyWideRole = (role: string): boolean => isRoleKey(role) && ROLES[role].countyWide;
+
+/** The role policy the engine's runtime is given (RuntimeDeps.roles): the engine asks, this catalog answers. */
+export const rolePolicy = { isCountyWide: isCountyWideRole } as const;

@@ -6,7 +6,14 @@ import { createRuntime, type Runtime, type RuntimeUser } from '../engine/runtime
 import { defaultEngine } from '../engine/runtime/engine-port';
 import { windDown } from '../engine/runtime/loop';
 import * as forms from '../forms';
-import { catalog, deployShippedWorkflows, registerWorkflowWorkers, seedDemoContent } from '../workflows';
+import {
+  catalog,
+  deployShippedWorkflows,
+  registerWorkflowWorkers,
+  seedDemoContent,
+  workflowHooks,
+} from '../workflows';
+import { rolePolicy } from '../identity/roles';
 import type { LiveCalendar } from './calendar/live-calendar';
 import type { AppDeps } from './deps';
 import { attachmentAccessVia } from './http/attachment-access';
@@ -58,6 +65,9 @@ export async function composeEngine(
     calendar,
     forms,
     validateForm: validateForm as never,
+    // Who is county-wide is identity's to say; each shipped process's start and completion rules are its workflow's.
+    roles: rolePolicy,
+    hooks: workflowHooks,
     // Timed for /metrics (huiliu_engine_step_duration_seconds); the same engine otherwise.
     engine: deps.metrics?.instrumentEngine(defaultEngine),
   });

@@ -2,11 +2,38 @@
  * @module Public face of the shipped workflows: their BPMN + forms, the job workers of every service task type,
  * deployment at start-up, and the domain services (catalog, problems, notifications, supervision).
  */
+import type { Vars } from '../engine/contract';
+import type { RuntimeUser } from '../engine/runtime';
+import type { DbOrTx } from '../platform/db/db';
+import { catalogChangeChecks } from './catalog-change/checks';
+import { catalogRegistrationChecks } from './catalog-registration/checks';
+import { dataProblemChecks } from './data-problem/checks';
 import { type Resource, SHIPPED_PROCESSES, shippedWorkflows } from './shipped';
 import type { WorkerDeps, WorkflowJobWorker } from './worker-types';
+import { composeChecks } from './workflow-checks';
 import { createWorkflowWorkers } from './workers';
 
-export { type CheckBeforeStartOptions, checkBeforeStart } from './check-before-start';
+/**
+ * The shipped processes' own rules as the runtime's hooks (RuntimeDeps.hooks): each process folder declares its
+ * checks (`<key>/checks.ts`), composed here by process key. A process without an entry has no checks.
+ */
+export const workflowHooks = composeChecks({
+  'catalog-registration': catalogRegistrationChecks,
+  'catalog-change': catalogChangeChecks,
+  'data-problem': dataProblemChecks,
+});
+
+/**
+ * The pre-start checks of `processKey` called directly (tests, tools), without the start form: throws the AppError
+ * (NOT_FOUND, FORBIDDEN, CONFLICT) the runtime would answer a start with; other keys pass.
+ */
+export async function checkBeforeStart(db: DbOrTx, processKey: string, variables: Vars, actor: RuntimeUser) {
+  const check = { db, processKey, variables, user: actor };
+  await workflowHooks.checkBeforeStartForm(check);
+  await workflowHooks.checkBeforeStart(check);
+}
+
+export type { WorkflowChecks } from './workflow-checks';
 export * as catalog from './catalog';
 export * as notifications from './notifications';
 export * as problems from './problems';

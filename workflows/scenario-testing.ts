@@ -7,7 +7,8 @@ import { latestFormVersion, saveForm, validateStoredForm } from '../forms';
 import { userTasks } from '../engine/store/schema';
 import type { TestDbKind } from '../platform/db/testing';
 import { DEMO_USERS } from '../identity/county-units';
-import { deployShippedWorkflows } from '.';
+import { rolePolicy } from '../identity/roles';
+import { deployShippedWorkflows, workflowHooks } from '.';
 import { createWorkflowWorkers } from './workers';
 import { openDomainDb } from './testing';
 
@@ -28,7 +29,15 @@ async function explained<T>(what: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function openScenario(kind: TestDbKind, start: string) {
+export interface ScenarioOptions {
+  /**
+   * Run the workflows' start and completion checks (`workflowHooks`) as the server does. Off by default: scenarios
+   * also drive a process past them on purpose, to show the workers refuse what the checks would have (an incident).
+   */
+  checks?: boolean;
+}
+
+export async function openScenario(kind: TestDbKind, start: string, options: ScenarioOptions = {}) {
   const database = await openDomainDb(kind);
   let now = new Date(start);
   const clock = { now: () => now };
@@ -40,6 +49,8 @@ export async function openScenario(kind: TestDbKind, start: string) {
     calendar,
     forms: { saveForm, latestFormVersion },
     validateForm: async (key, version, data) => validateStoredForm(database.db, key, version, data),
+    roles: rolePolicy,
+    ...(options.checks ? { hooks: workflowHooks } : {}),
     workers: createWorkflowWorkers({ calendar, now: clock.now }),
   });
   const deployed = await deployShippedWorkflows(runtime);

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Effect } from '../contract';
-import { type DefinitionRow, type InstanceRow, type StepWrites, type Tx } from '../store';
+import type { DefinitionRow, InstanceRow, StepWrites } from '../store';
 import { placeTask, taskAccessKeys } from './task-access';
 import { type RuntimeContext, WAKE_CHANNEL } from './types';
 
@@ -58,7 +58,7 @@ export function collectWrites(
           assignee: e.assignee ?? null,
           candidateGroups: place.roles,
           candidateUsers: e.candidateUsers,
-          accessKeys: taskAccessKeys(place.roles, place.unitId, e.candidateUsers),
+          accessKeys: taskAccessKeys(place.roles, place.unitId, e.candidateUsers, rt.roles),
           unitId: place.unitId,
           dueAt: e.dueAt ? new Date(e.dueAt) : null,
           dueProvisional: e.dueProvisional ?? false,

@@ -23,7 +23,6 @@ export {
   canCompleteTask,
   canSeeTask,
   isCandidate,
-  isCountyWideRole,
   placeTask,
   taskAccessKeys,
 } from './task-access';
@@ -39,6 +38,8 @@ export function createRuntime(deps: RuntimeDeps) {
     engine: deps.engine ?? defaultEngine,
     forms: deps.forms,
     validateForm: deps.validateForm,
+    roles: deps.roles,
+    hooks: deps.hooks ?? {},
     workers: new Map(Object.entries(deps.workers ?? {})),
     definitions: new Map(),
     workerId: deps.workerId ?? `runtime-${randomUUID().slice(0, 8)}`,

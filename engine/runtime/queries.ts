@@ -42,7 +42,7 @@ export async function listTasks(rt: RuntimeContext, q: ListTasksInput) {
   const { items, total } = await listTaskRows(rt.db, {
     ...rest,
     scope: q.scope ?? 'all',
-    access: accessScope(user),
+    access: accessScope(user, rt.roles),
     now,
   });
   return {
@@ -60,7 +60,7 @@ export async function getTask(
   user: RuntimeUser,
 ): Promise<TaskDto & { variables: object; formVersion?: number }> {
   const row = isUuid(id) ? await getTaskRow(rt.db, id) : undefined;
-  if (!row || !canSeeTask(user, row)) throw notFound('任务', 'Task', id);
+  if (!row || !canSeeTask(user, row, rt.roles)) throw notFound('任务', 'Task', id);
   const instance = await loadInstance(rt.db, row.instanceId);
   return {
     ...toTaskDto(row, rt.clock.now()),

@@ -1,13 +1,14 @@
 /**
  * @module The step: restore → engine.stepProcess → write the snapshot `WHERE version = $v` together with every effect
  * row, as one statement (engine/store/step-write.ts). Inside a transaction (stepInstance, createInstance) call
- * activities recurse: a child's start and end run in the same transaction. A step with no children that does not
- * end its instance needs nothing but that statement, so stepDetached writes it without a transaction.
+ * activities recurse: a child's start and end run in the same transaction. A step that starts, cancels or resumes no
+ * other instance needs nothing but that statement, so commitStep / commitStart write it without a transaction.
  */
 import { randomUUID } from 'node:crypto';
 import type { EngineEvent, StartInput, StepResult, Vars } from '../contract';
 import { AppError } from '../../platform/errors';
 import {
+  type Db,
   type DefinitionRow,
   findChildInstance,
   type InstanceRow,
@@ -18,7 +19,8 @@ import {
 } from '../store';
 import { type ChildEffect, collectWrites } from './apply-effects';
 import { definitionById, latestDefinitionOf } from './definitions';
-import { VersionConflict } from './transaction';
+import { VersionConflict } from './retry';
+import { transactionOnce } from './transaction';
 import type { RuntimeContext } from './types';
 
 const TERMINAL = new Set(['completed', 'cancelled']);
@@ -76,8 +78,10 @@ async function compute(
   };
   const collected = collectWrites(rt, instance, def, result.effects, at, actor);
   collected.writes.terminal = TERMINAL.has(result.status);
-  return { def, result, at, patch, ...collected } as const;
+  return { def, result, at, actor, patch, ...collected } as const;
 }
+
+type Computed = Exclude<Awaited<ReturnType<typeof compute>>, { rejected: string }>;
 
 /** The task a completion answers: closed by the step's statement even if the engine emitted no `task.closed`. */
 export interface TaskToClose {
@@ -97,6 +101,30 @@ const resumesParent = (instance: InstanceRow, status: string) =>
 const openedOf = (tasks: { id?: string; elementId: string; name: string }[]): OpenedTask[] =>
   tasks.map((t) => ({ id: t.id as string, elementId: t.elementId, name: t.name }));
 
+/** A computed step written with `db` (a transaction when `tx` is set); throws VersionConflict when a racing step won. */
+async function writeComputed(
+  rt: RuntimeContext,
+  db: Db | Tx,
+  instance: InstanceRow,
+  c: Computed,
+  inTx: boolean,
+): Promise<StepOutcome> {
+  if (!(await writeStep(db, { instance: { update: { current: instance, patch: c.patch } }, ...c.writes })))
+    throw new VersionConflict(instance.id);
+  if (c.writes.jobs.length > 0) {
+    // In a transaction the job loop is kicked after the commit (transaction.ts), not before.
+    if (inTx) rt.jobsCreated = true;
+    else rt.onJobsCreated();
+  }
+  const updated: InstanceRow = { ...instance, ...c.patch, version: instance.version + 1 };
+  return {
+    instance: inTx ? await afterWrite(rt, db as Tx, updated, c.children, c.at, c.actor) : updated,
+    effects: c.result.effects,
+    openedTasks: openedOf(c.writes.tasks),
+  };
+}
+
+/** The step inside the caller's transaction (timers, messages, cancels, jobs, a parent resumed by its child). */
 export async function stepInstance(
   rt: RuntimeContext,
   tx: Tx,
@@ -111,49 +139,36 @@ export async function stepInstance(
   } = {},
 ): Promise<StepOutcome> {
   if (TERMINAL.has(instance.status)) return ended(instance, options);
-  const actor = options.actor ?? null;
-  const c = await compute(rt, tx, instance, event, actor);
+  const c = await compute(rt, tx, instance, event, options.actor ?? null);
   if ('rejected' in c) {
     if (options.ignoreRejected) return { instance, rejected: c.rejected, effects: [], openedTasks: [] };
     throw rejectedEvent(c.rejected as string);
   }
   if (options.finishJob) c.writes.finishJob = { id: options.finishJob, status: 'completed' };
   ensureClosed(c.writes, options.closeTask);
-  if (!(await writeStep(tx, { instance: { update: { current: instance, patch: c.patch } }, ...c.writes })))
-    throw new VersionConflict(instance.id);
-  if (c.writes.jobs.length > 0) rt.jobsCreated = true;
-  const updated: InstanceRow = { ...instance, ...c.patch, version: instance.version + 1 };
-  return {
-    instance: await afterWrite(rt, tx, updated, c.children, c.at, actor),
-    effects: c.result.effects,
-    openedTasks: openedOf(c.writes.tasks),
-  };
+  return writeComputed(rt, tx, instance, c, true);
 }
 
 /**
- * The same step as one autocommitted statement, for the common case: no call-activity child to start or cancel and
- * no parent to resume. Returns 'conflict' when a racing step won (nothing was written) and 'transaction'
- * when the step needs stepInstance inside a transaction instead (the caller re-reads there).
+ * The step of a command that read its instance outside any transaction (a task completion): computed once, then
+ * written as one autocommitted statement, or — when it starts or cancels a call-activity child or resumes a
+ * parent, which are other instances' steps — as that statement and those steps in one transaction. Either way the
+ * write is guarded by the version read, so a racing step that won makes it throw VersionConflict and write
+ * nothing; the caller's `retrying` (retry.ts) then reads again.
  */
-export async function stepDetached(
+export async function commitStep(
   rt: RuntimeContext,
   instance: InstanceRow,
   event: EngineEvent,
   options: { actor?: string | null; closeTask?: TaskToClose } = {},
-): Promise<StepOutcome | 'conflict' | 'transaction'> {
+): Promise<StepOutcome> {
   if (TERMINAL.has(instance.status)) return ended(instance, {});
   const c = await compute(rt, rt.db, instance, event, options.actor ?? null);
   if ('rejected' in c) throw rejectedEvent(c.rejected as string);
-  if (c.children.length > 0 || resumesParent(instance, c.result.status)) return 'transaction';
   ensureClosed(c.writes, options.closeTask);
-  if (!(await writeStep(rt.db, { instance: { update: { current: instance, patch: c.patch } }, ...c.writes })))
-    return 'conflict';
-  if (c.writes.jobs.length > 0) rt.onJobsCreated();
-  return {
-    instance: { ...instance, ...c.patch, version: instance.version + 1 },
-    effects: c.result.effects,
-    openedTasks: openedOf(c.writes.tasks),
-  };
+  if (c.children.length === 0 && !resumesParent(instance, c.result.status))
+    return writeComputed(rt, rt.db, instance, c, false);
+  return transactionOnce(rt, (tx) => writeComputed(rt, tx, instance, c, true));
 }
 
 export interface NewInstanceInput {
@@ -221,24 +236,39 @@ export async function createInstanceWithTasks(
   def: DefinitionRow,
   input: NewInstanceInput,
 ): Promise<CreatedInstance> {
-  const s = computeStart(rt, def, input);
-  await writeStep(tx, { instance: { insert: s.row }, ...s.writes });
-  if (s.writes.jobs.length > 0) rt.jobsCreated = true;
-  const row = await afterWrite(rt, tx, s.row, s.children, s.at, input.actor ?? null);
+  return writeStart(rt, tx, computeStart(rt, def, input), input, true);
+}
+
+async function writeStart(
+  rt: RuntimeContext,
+  db: Db | Tx,
+  s: ReturnType<typeof computeStart>,
+  input: NewInstanceInput,
+  inTx: boolean,
+): Promise<CreatedInstance> {
+  await writeStep(db, { instance: { insert: s.row }, ...s.writes });
+  if (s.writes.jobs.length > 0) {
+    if (inTx) rt.jobsCreated = true;
+    else rt.onJobsCreated();
+  }
+  const row = inTx ? await afterWrite(rt, db as Tx, s.row, s.children, s.at, input.actor ?? null) : s.row;
   return { row, openedTasks: openedOf(s.writes.tasks) };
 }
 
-/** createInstance as one autocommitted statement when the start neither starts a child nor ends at once. */
-export async function createInstanceDetached(
+/**
+ * A new instance from a command outside any transaction (a user's start): one autocommitted statement, or a
+ * transaction when the start starts a call-activity child or ends at once as a child. Not retried here: the
+ * caller's `retrying` runs it again (a new instance id each time) if the database aborted it.
+ */
+export async function commitStart(
   rt: RuntimeContext,
   def: DefinitionRow,
   input: NewInstanceInput,
-): Promise<CreatedInstance | 'transaction'> {
+): Promise<CreatedInstance> {
   const s = computeStart(rt, def, input);
-  if (s.children.length > 0 || resumesParent(s.row, s.result.status)) return 'transaction';
-  await writeStep(rt.db, { instance: { insert: s.row }, ...s.writes });
-  if (s.writes.jobs.length > 0) rt.onJobsCreated();
-  return { row: s.row, openedTasks: openedOf(s.writes.tasks) };
+  if (s.children.length === 0 && !resumesParent(s.row, s.result.status))
+    return writeStart(rt, rt.db, s, input, false);
+  return transactionOnce(rt, (tx) => writeStart(rt, tx, s, input, true));
 }
 
 /** Children, then (for a finished call-activity child) the parent's resumption. */

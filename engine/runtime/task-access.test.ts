@@ -19,6 +19,8 @@ const task = (over: Partial<Parameters<typeof canSeeTask>[1]> = {}) => ({
 const leaderA = { username: 'la', unitId: 'A', roles: ['unit.leader'] };
 const leaderB = { username: 'lb', unitId: 'B', roles: ['unit.leader'] };
 const reviewer = { username: 'rv', unitId: 'AUTH', roles: ['authority.reviewer', 'unit.leader'] };
+/** The engine is told which roles are county-wide (identity/roles.ts in the product); here a literal one. */
+const policy = { isCountyWide: (role: string) => role.startsWith('authority.') };
 
 describe('task access', () => {
   it('given role@unit groups, when placing a task, then the scope sets the unit and the role stays', () => {
@@ -30,26 +32,28 @@ describe('task access', () => {
   });
 
   it('given a unit role, then only holders in the task unit see it', () => {
-    expect(canSeeTask(leaderA, task())).toBe(true);
-    expect(canSeeTask(leaderB, task())).toBe(false);
+    expect(canSeeTask(leaderA, task(), policy)).toBe(true);
+    expect(canSeeTask(leaderB, task(), policy)).toBe(false);
     // reviewer holds unit.leader too, but in unit AUTH: a unit role does not cross units
-    expect(canSeeTask(reviewer, task())).toBe(false);
+    expect(canSeeTask(reviewer, task(), policy)).toBe(false);
   });
 
   it('given a county-wide role, then holders in any unit see it', () => {
-    expect(canSeeTask(reviewer, task({ candidateGroups: ['authority.reviewer'], unitId: 'A' }))).toBe(true);
-    expect(canSeeTask(leaderA, task({ candidateGroups: ['authority.reviewer'] }))).toBe(false);
+    expect(canSeeTask(reviewer, task({ candidateGroups: ['authority.reviewer'], unitId: 'A' }), policy)).toBe(
+      true,
+    );
+    expect(canSeeTask(leaderA, task({ candidateGroups: ['authority.reviewer'] }), policy)).toBe(false);
   });
 
   it('given a claimed task, then the assignee sees and completes it; other candidates see but may not complete', () => {
     const claimed = task({ assignee: 'someone' });
-    expect(canCompleteTask(leaderA, claimed)).toBe(false);
-    expect(canSeeTask(leaderA, claimed)).toBe(true);
-    expect(canCompleteTask({ ...leaderB, username: 'someone' }, claimed)).toBe(true);
+    expect(canCompleteTask(leaderA, claimed, policy)).toBe(false);
+    expect(canSeeTask(leaderA, claimed, policy)).toBe(true);
+    expect(canCompleteTask({ ...leaderB, username: 'someone' }, claimed, policy)).toBe(true);
   });
 
   it('given a named candidate user, then that user sees it regardless of unit', () => {
-    expect(canSeeTask(leaderB, task({ candidateGroups: [], candidateUsers: ['lb'] }))).toBe(true);
+    expect(canSeeTask(leaderB, task({ candidateGroups: [], candidateUsers: ['lb'] }), policy)).toBe(true);
   });
 
   it('given any task and user, then the SQL keys agree with isCandidate', () => {
@@ -61,10 +65,10 @@ describe('task access', () => {
       task({ candidateGroups: [], candidateUsers: ['lb'] }),
     ];
     for (const t of tasks) {
-      const keys = taskAccessKeys(t.candidateGroups, t.unitId, t.candidateUsers);
+      const keys = taskAccessKeys(t.candidateGroups, t.unitId, t.candidateUsers, policy);
       for (const u of [leaderA, leaderB, reviewer]) {
-        const overlap = accessScope(u).keys.some((k) => keys.includes(k));
-        expect(overlap, `${u.username} on ${JSON.stringify(t)}`).toBe(isCandidate(u, t));
+        const overlap = accessScope(u, policy).keys.some((k) => keys.includes(k));
+        expect(overlap, `${u.username} on ${JSON.stringify(t)}`).toBe(isCandidate(u, t, policy));
       }
     }
   });

@@ -10,7 +10,7 @@ import type {
   StepResult,
   Vars,
 } from '../contract';
-import type { Db, DbOrTx, DefinitionRow } from '../store';
+import type { Db, DbOrTx, DefinitionRow, TaskRow } from '../store';
 import type { Clock } from '../../platform/clock';
 
 /** The clock every step reads (platform/clock.ts: systemClock, createTestClock). */
@@ -68,6 +68,44 @@ export type JobWorker = (job: {
   // biome-ignore lint/suspicious/noConfusingVoidType: a worker with nothing to return may simply not return
 }) => Promise<{ variables?: Vars } | undefined | void>;
 
+/**
+ * Which roles act county-wide (see every unit's tasks) rather than in their own unit. The role catalog is
+ * identity's (identity/roles.ts `rolePolicy`); the engine may not import it, so whoever composes a runtime passes it.
+ */
+export interface RolePolicy {
+  isCountyWide(role: string): boolean;
+}
+
+/** What a start check sees: nothing is written yet. */
+export interface StartCheck {
+  db: DbOrTx;
+  processKey: string;
+  variables: Vars;
+  user: RuntimeUser;
+}
+
+/** What a completion check sees: the open task the user may complete, and the variables submitted for it. */
+export interface CompleteCheck {
+  db: DbOrTx;
+  task: TaskRow;
+  variables: Vars;
+  user: RuntimeUser;
+}
+
+/**
+ * A process's own rules, which the runtime calls without knowing them (workflows/ supplies them per process key).
+ * Each refuses by throwing an AppError; none writes. The order follows API.md: a malformed reference (404) before
+ * the form (422), the form before a state conflict (409).
+ */
+export interface RuntimeHooks {
+  /** Before the start form is checked: variables naming something that cannot exist (an id of the wrong shape). */
+  checkBeforeStartForm?(check: StartCheck): Promise<void>;
+  /** After the start form passed, before the instance exists (a taken code, a retired entry). */
+  checkBeforeStart?(check: StartCheck): Promise<void>;
+  /** After the task's form passed, before the step; run once however often the step is retried. */
+  checkBeforeComplete?(check: CompleteCheck): Promise<void>;
+}
+
 export interface RuntimeDeps {
   database: Database;
   clock: Clock;
@@ -76,6 +114,10 @@ export interface RuntimeDeps {
   forms?: FormsPort;
   validateForm?: ValidateForm;
   workers?: Record<string, JobWorker>;
+  /** Which roles are county-wide: identity's `rolePolicy` (engine tests pass a literal one). */
+  roles: RolePolicy;
+  /** The workflows' start and completion checks (workflows/ `workflowHooks`). */
+  hooks?: RuntimeHooks;
   pollIntervalMs?: number;
   /** Identifies this process's job locks (default: random). */
   workerId?: string;
@@ -93,6 +135,8 @@ export interface RuntimeContext {
   engine: EnginePort;
   forms?: FormsPort;
   validateForm?: ValidateForm;
+  roles: RolePolicy;
+  hooks: RuntimeHooks;
   workers: Map<string, JobWorker>;
   definitions: Map<string, DefinitionRow>;
   workerId: string;

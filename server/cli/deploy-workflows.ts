@@ -4,6 +4,7 @@
  * On the embedded database, stop the server first: one PGlite folder has one owner at a time.
  */
 import { createRuntime } from '../../engine/runtime';
+import { rolePolicy } from '../../identity/roles';
 import * as forms from '../../forms';
 import { deployShippedWorkflows } from '../../workflows';
 import { createLiveCalendar } from '../calendar/live-calendar';
@@ -17,7 +18,7 @@ export async function deployWorkflowsCommand(): Promise<number> {
   try {
     const calendar = createLiveCalendar();
     await calendar.reload(database.db);
-    const runtime = createRuntime({ database, clock: systemClock, calendar, forms });
+    const runtime = createRuntime({ database, clock: systemClock, calendar, forms, roles: rolePolicy });
     for (const r of await deployShippedWorkflows(runtime, { force: true })) {
       const label = { deployed: '已部署新版本 deployed', unchanged: '未变化 unchanged', skipped: '跳过 skipped' }[r.action];
       console.log(`${r.key}: ${label} v${r.version ?? '?'}${r.missingForms.length ? ` (missing forms: ${r.missingForms.join(', ')})` : ''}`);

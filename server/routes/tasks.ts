@@ -2,13 +2,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { toInstanceDto, toTaskDto } from '../../engine/runtime';
 import { getForm } from '../../forms';
-import { catalog } from '../../workflows';
-import type { Context } from 'hono';
-import { type AppEnv, createRouter } from '../http/env';
+import { createRouter } from '../http/env';
 import { actorOf, runtimeOf } from '../http/runtime-of';
-import { ErrorSchema, PageQuery } from './schemas';
+import { Instance } from './instances';
+import { ErrorSchema, PageQuery, pageOf } from './schemas';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+/** engine/runtime/dto.ts's TaskDto, field for field: the generated UI types (ui/src/api/generated.ts) come from here. */
 const Task = z
   .object({
     id: z.string(),
@@ -20,15 +20,29 @@ const Task = z
     status: z.enum(['open', 'completed', 'cancelled']),
     assignee: z.string().optional(),
     candidateGroups: z.array(z.string()),
+    candidateUsers: z.array(z.string()),
     unitId: z.string().optional(),
     createdAt: z.string(),
     dueAt: z.string().optional(),
+    /** The deadline was computed past the working-day calendar's known years. */
     dueProvisional: z.boolean(),
     overdue: z.boolean(),
     formKey: z.string().optional(),
+    formVersion: z.number().int().optional(),
+    completedAt: z.string().optional(),
+    completedBy: z.string().optional(),
   })
-  .passthrough()
   .openapi('Task');
+/** The task's form as the task page renders it. */
+const TaskForm = z
+  .object({
+    key: z.string(),
+    version: z.number().int(),
+    title: z.string(),
+    schema: z.record(z.string(), z.unknown()),
+    uiSchema: z.record(z.string(), z.unknown()),
+  })
+  .openapi('TaskForm');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
 
@@ -47,7 +61,7 @@ const list = createRoute({
       unitId: z.string().max(64).optional(),
     }),
   },
-  responses: { 200: json(z.object({ items: z.array(Task), total: z.number(), page: z.number(), pageSize: z.number() }), 'tasks') },
+  responses: { 200: json(pageOf(Task), 'tasks') },
 });
 const get = createRoute({
   method: 'get',
@@ -55,7 +69,12 @@ const get = createRoute({
   tags: ['tasks'],
   summary: '任务详情 / a task with its variables, form and prefilled form data',
   request: { params: IdParam },
-  responses: { 200: json(Task.extend({ variables: z.record(z.string(), z.unknown()), formData: z.record(z.string(), z.unknown()).optional(), form: z.unknown().optional() }), 'task') },
+  responses: {
+    200: json(
+      Task.extend({ variables: z.record(z.string(), z.unknown()), formData: z.record(z.string(), z.unknown()).optional(), form: TaskForm.optional() }).openapi('TaskDetail'),
+      'task',
+    ),
+  },
 });
 const action = (verb: 'claim' | 'unclaim', summary: string) =>
   createRoute({ method: 'post', path: `/api/tasks/{id}/${verb}`, tags: ['tasks'], summary, request: { params: IdParam }, responses: { 200: json(Task, 'task'), 409: json(ErrorSchema, 'conflict') } });
@@ -68,7 +87,7 @@ const complete = createRoute({
   summary: '办理完成 / complete (the task form validates the variables)',
   request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: z.object({ variables: z.record(z.string(), z.any()).default({}) }) } } } },
   responses: {
-    200: json(z.object({ task: Task, instance: z.unknown() }), 'completed'),
+    200: json(z.object({ task: Task, instance: Instance }).openapi('CompleteResult'), 'completed'),
     409: json(ErrorSchema, 'already completed'),
     422: json(ErrorSchema, 'variables fail the form'),
   },
@@ -80,18 +99,6 @@ function prefill(schema: unknown, variables: Record<string, unknown>) {
   return Object.fromEntries(Object.keys(props).filter((k) => variables[k] !== undefined).map((k) => [k, variables[k]]));
 }
 
-/**
- * A registration's resource code is checked when it starts (instances.ts), but its revise task may change the code:
- * check the new one too, so a taken code is a 409 to the cataloguer now, not an incident at publish after approval.
- */
-async function checkRevisedCode(c: Context<AppEnv>, taskId: string, variables: Record<string, unknown>) {
-  if (typeof variables.resourceCode !== 'string') return;
-  const task = await runtimeOf(c).getTask(taskId, actorOf(c.var.user));
-  if (task.processKey === 'catalog-registration' && task.elementId === 'revise' && task.status === 'open') {
-    await catalog.assertCodeAvailable(c.var.deps.db, variables.resourceCode);
-  }
-}
-
 export function taskRoutes() {
   const router = createRouter();
   router.openapi(list, async (c) => {
@@ -99,7 +106,7 @@ export function taskRoutes() {
     // Ids are opaque to clients; one that cannot exist matches nothing rather than failing the query.
     if (q.processInstanceId && !UUID.test(q.processInstanceId)) return c.json({ items: [], total: 0, page: q.page, pageSize: q.pageSize }, 200);
     const page = await runtimeOf(c).listTasks({ ...q, overdue: overdue === 'true', user: actorOf(c.var.user) });
-    return c.json(page as never, 200);
+    return c.json(page, 200);
   });
 
   router.openapi(get, async (c) => {
@@ -110,27 +117,26 @@ export function taskRoutes() {
       ...task,
       ...(form ? { form: { key: form.key, version: form.version, title: form.title, schema: form.schema, uiSchema: form.uiSchema }, formData: prefill(form.schema, variables) } : {}),
     };
-    return c.json(body as never, 200);
+    return c.json(body, 200);
   });
 
   router.openapi(claim, async (c) => {
     const row = await runtimeOf(c).claimTask({ taskId: c.req.valid('param').id, user: actorOf(c.var.user) });
-    return c.json(toTaskDto(row, c.var.deps.clock.now()) as never, 200);
+    return c.json(toTaskDto(row, c.var.deps.clock.now()), 200);
   });
 
   router.openapi(unclaim, async (c) => {
     const row = await runtimeOf(c).unclaimTask({ taskId: c.req.valid('param').id, user: actorOf(c.var.user) });
-    return c.json(toTaskDto(row, c.var.deps.clock.now()) as never, 200);
+    return c.json(toTaskDto(row, c.var.deps.clock.now()), 200);
   });
 
   router.openapi(complete, async (c) => {
-    await checkRevisedCode(c, c.req.valid('param').id, c.req.valid('json').variables);
     const { task, instance } = await runtimeOf(c).completeUserTask({
       taskId: c.req.valid('param').id,
       variables: c.req.valid('json').variables,
       user: actorOf(c.var.user),
     });
-    return c.json({ task: toTaskDto(task, c.var.deps.clock.now()), instance: toInstanceDto(instance) } as never, 200);
+    return c.json({ task: toTaskDto(task, c.var.deps.clock.now()), instance: toInstanceDto(instance) }, 200);
   });
   return router;
 }

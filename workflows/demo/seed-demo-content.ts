@@ -6,6 +6,7 @@ import type { WorkdayCalendar } from '../../engine/calendar';
 import { createRuntime, type FormsPort, type RuntimeUser } from '../../engine/runtime';
 import type { Database } from '../../platform/db/open-db';
 import { DEMO_USERS } from '../../identity/county-units';
+import { rolePolicy } from '../../identity/roles';
 import { findEntryByCode } from '../catalog/store';
 import { createWorkflowWorkers } from '../workers';
 import { DEMO_PROBLEMS } from './demo-entries';
@@ -44,6 +45,7 @@ export async function seedDemoContent(
     clock,
     calendar,
     forms: opts.forms,
+    roles: rolePolicy,
     workers: createWorkflowWorkers({ calendar, now: clock.now }),
   });
   const governance = user('governance');

@@ -2,6 +2,7 @@
 import { AppError } from '../../../platform/errors';
 import { appendHistory, getTaskRow, setAssignee, type TaskRow } from '../../store';
 import { isCandidate } from '../task-access';
+import { inTransaction } from '../transaction';
 import type { RuntimeContext, RuntimeUser } from '../types';
 import { taskClosedError, visibleTask } from './complete-user-task';
 
@@ -18,9 +19,10 @@ export async function claimTask(
       messageEn: 'The task is already claimed by someone else',
     });
   }
-  if (!isCandidate(user, task))
+  if (!isCandidate(user, task, rt.roles))
     throw new AppError('FORBIDDEN', '无权认领该任务', { messageEn: 'You may not claim this task' });
-  return rt.db.transaction(async (tx) => {
+  // inTransaction: a deadlock with a racing step runs it again (retry.ts); a lost claim is a 409 at once.
+  return inTransaction(rt, async (tx) => {
     if (!(await setAssignee(tx, task.id, null, user.username))) {
       throw new AppError('CONFLICT', '任务已被他人认领或已结束', {
         messageEn: 'The task was claimed or closed meanwhile',

@@ -1,11 +1,16 @@
-/** @module completeUserTask: the assignee or a candidate completes an open task; a second completion is a 409 that changes nothing. */
+/**
+ * @module completeUserTask: the assignee or a candidate completes an open task; a second completion is a 409 that
+ * changes nothing. One path: read the task with its instance (one prepared query), check who acts, accept the
+ * submitted variables (form, then the workflow's hook: once), compute the step, write it (commitStep); a lost race
+ * reads again (retry.ts).
+ */
 import type { Vars } from '../../contract';
 import { AppError } from '../../../platform/errors';
 import { getTaskRow, type InstanceRow, readTaskWithInstance, type TaskRow } from '../../store';
 import { isUuid, notFound } from '../ids';
-import { type OpenedTask, stepDetached, stepInstance } from '../step';
+import { retrying } from '../retry';
+import { commitStep, type OpenedTask } from '../step';
 import { canCompleteTask, canSeeTask } from '../task-access';
-import { inTransaction } from '../transaction';
 import type { RuntimeContext, RuntimeUser } from '../types';
 
 export interface CompleteUserTaskInput {
@@ -22,7 +27,7 @@ export const taskClosedError = (task: TaskRow) =>
 /** Loads a task the user may see, or NOT_FOUND (a task one may not see does not exist for them). */
 export async function visibleTask(rt: RuntimeContext, taskId: string, user: RuntimeUser): Promise<TaskRow> {
   const task = isUuid(taskId) ? await getTaskRow(rt.db, taskId) : undefined;
-  if (!task || !canSeeTask(user, task)) throw notFound('任务', 'Task', taskId);
+  if (!task || !canSeeTask(user, task, rt.roles)) throw notFound('任务', 'Task', taskId);
   return task;
 }
 
@@ -31,43 +36,52 @@ export async function completeUserTask(
   input: CompleteUserTaskInput,
 ): Promise<{ task: TaskRow; instance: InstanceRow; openedTasks: OpenedTask[] }> {
   const { user } = input;
-  const variables = input.variables ?? {};
-  let validated = false;
-  // Optimistic: read, compute, write everything in one guarded statement; a lost race re-reads and tries again.
-  for (let attempt = 1; ; attempt++) {
-    const both = isUuid(input.taskId) ? await readTaskWithInstance(rt.db, input.taskId) : undefined;
-    if (!both || !canSeeTask(user, both.task)) throw notFound('任务', 'Task', input.taskId);
-    const { task, instance } = both;
-    if (task.status !== 'open') throw taskClosedError(task);
-    if (!canCompleteTask(user, task)) throw claimedByOther();
-    if (!validated) {
-      await validateTaskForm(rt, task, variables, user);
-      validated = true;
-    }
+  let variables: Vars | undefined;
+  return retrying(async () => {
+    // Every try reads afresh: a racing completion or claim shows here as a 409 or 403, not as a second step.
+    const { task, instance } = await completableTask(rt, input.taskId, user);
+    variables ??= await acceptedVariables(rt, task, input.variables ?? {}, user);
     const event = completionEvent(rt, task, variables, user);
-    const outcome = await stepDetached(rt, instance, event, {
+    // The engine closes the task by effect (claiming it for the completer); closeTask makes certain in the same statement.
+    const outcome = await commitStep(rt, instance, event, {
       actor: user.username,
       closeTask: { taskKey: task.taskKey, by: user.username },
     });
-    if (outcome === 'transaction') return completeInTransaction(rt, task.id, variables, user);
-    if (outcome !== 'conflict')
-      return {
-        task: completedRow(task, event.at, user),
-        instance: outcome.instance,
-        openedTasks: outcome.openedTasks,
-      };
-    if (attempt >= 8) throw concurrentChange();
-    await new Promise((r) => setTimeout(r, Math.random() * 2 ** Math.min(attempt, 6)));
-  }
+    return {
+      task: completedRow(task, event.at, user),
+      instance: outcome.instance,
+      openedTasks: outcome.openedTasks,
+    };
+  });
+}
+
+/** The task with its instance, if this user may complete it now: 404 unseen, 409 closed, 403 claimed by another. */
+async function completableTask(rt: RuntimeContext, taskId: string, user: RuntimeUser) {
+  const both = isUuid(taskId) ? await readTaskWithInstance(rt.db, taskId) : undefined;
+  if (!both || !canSeeTask(user, both.task, rt.roles)) throw notFound('任务', 'Task', taskId);
+  if (both.task.status !== 'open') throw taskClosedError(both.task);
+  if (!canCompleteTask(user, both.task, rt.roles)) throw claimedByOther();
+  return both;
+}
+
+/**
+ * The one place submitted variables enter a completion, decided once however often the step is retried: the
+ * task's form checks them (422), then the process's own rule (the checkBeforeComplete hook, e.g. a revised resource
+ * code that is taken: 409). What this returns is what the step writes into the instance.
+ */
+async function acceptedVariables(
+  rt: RuntimeContext,
+  task: TaskRow,
+  submitted: Vars,
+  user: RuntimeUser,
+): Promise<Vars> {
+  await validateTaskForm(rt, task, submitted, user);
+  await rt.hooks.checkBeforeComplete?.({ db: rt.db, task, variables: submitted, user });
+  return submitted;
 }
 
 const claimedByOther = () =>
   new AppError('FORBIDDEN', '该任务已由他人认领', { messageEn: 'The task is claimed by someone else' });
-
-const concurrentChange = () =>
-  new AppError('CONFLICT', '数据已被他人同时修改，请刷新后重试', {
-    messageEn: 'The instance was changed concurrently; reload and try again',
-  });
 
 async function validateTaskForm(rt: RuntimeContext, task: TaskRow, variables: Vars, user: RuntimeUser) {
   if (!task.formKey || !rt.validateForm) return;
@@ -99,26 +113,3 @@ const completedRow = (task: TaskRow, at: string, user: RuntimeUser): TaskRow => 
   completedBy: user.username,
   assignee: task.assignee ?? user.username,
 });
-
-/** The step ends the instance or moves a call activity's child: several statements, so one transaction. */
-function completeInTransaction(rt: RuntimeContext, taskId: string, variables: Vars, user: RuntimeUser) {
-  return inTransaction(rt, async (tx) => {
-    // Re-read inside the transaction: a racing completion may have won since the checks above.
-    const both = await readTaskWithInstance(tx, taskId);
-    const fresh = both?.task;
-    if (!both || !fresh) throw notFound('任务', 'Task', taskId);
-    if (fresh.status !== 'open') throw taskClosedError(fresh);
-    if (!canCompleteTask(user, fresh)) throw claimedByOther();
-    const event = completionEvent(rt, fresh, variables, user);
-    // The engine closes the task by effect (claiming it for the completer); closeTask makes certain in the same statement.
-    const outcome = await stepInstance(rt, tx, both.instance, event, {
-      actor: user.username,
-      closeTask: { taskKey: fresh.taskKey, by: user.username },
-    });
-    return {
-      task: completedRow(fresh, event.at, user),
-      instance: outcome.instance,
-      openedTasks: outcome.openedTasks,
-    };
-  });
-}

@@ -1,6 +1,7 @@
 /** @module unclaimTask: the assignee hands an open task back to its candidates. */
 import { AppError } from '../../../platform/errors';
 import { appendHistory, getTaskRow, setAssignee, type TaskRow } from '../../store';
+import { inTransaction } from '../transaction';
 import type { RuntimeContext, RuntimeUser } from '../types';
 import { taskClosedError, visibleTask } from './complete-user-task';
 
@@ -17,7 +18,8 @@ export async function unclaimTask(
       messageEn: 'Only the assignee may unclaim the task',
     });
   }
-  return rt.db.transaction(async (tx) => {
+  // inTransaction: a deadlock with a racing step runs it again (retry.ts); a lost claim is a 409 at once.
+  return inTransaction(rt, async (tx) => {
     if (!(await setAssignee(tx, task.id, user.username, null))) {
       throw new AppError('CONFLICT', '任务状态已变化', { messageEn: 'The task changed meanwhile' });
     }

@@ -43,6 +43,14 @@ export function manualClock(start = '2026-03-02T01:00:00.000Z'): ManualClock {
   };
 }
 
+/**
+ * Which roles are county-wide, as a literal: the product's catalog is identity/roles.ts, which the engine may not
+ * import; these tests need only the two kinds of role they use.
+ */
+export const testRoles = {
+  isCountyWide: (role: string) => role.startsWith('authority.') || role === 'supervisor',
+};
+
 export function testRuntime(
   database: Database,
   extra: Partial<RuntimeDeps> & { workers?: Record<string, JobWorker> } = {},
@@ -53,6 +61,7 @@ export function testRuntime(
     clock,
     calendar: defaultCalendar,
     forms: memoryForms(),
+    roles: testRoles,
     ...extra,
   });
   return { runtime, clock };
