@@ -14,7 +14,7 @@ function issueMessage(issue: Issue, lang: 'zh' | 'en'): string {
   if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined && /undefined/.test(issue.message)) {
     return lang === 'en' ? `${field} is required` : `「${field}」为必填项`;
   }
-  const text = (lang === 'en' ? en : zh).localeError(issue as never);
+  const text = (lang === 'en' ? en : zh).localeError(issue as Parameters<typeof zh.localeError>[0]);
   const message = typeof text === 'string' ? text : (text?.message ?? issue.message);
   return field ? `${field}: ${message}` : message;
 }

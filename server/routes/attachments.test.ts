@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { testDbKinds } from '../../platform/db/testing';
 import type { App } from '../http/env';
+import { checkResponses } from '../testing/response-check';
 import { createTestServer, type TestServer } from '../testing/test-server';
 import { type AttachmentAccess, attachmentRoutes } from './attachments';
 
@@ -32,6 +33,8 @@ describe.each(testDbKinds())('attachments API on %s', (kind) => {
     const access: AttachmentAccess = async (user, a) => granted.has(`${user.username}:${a.id}`);
     server.deps.services.attachmentAccess = access;
     app = createApp(server.deps, [attachmentRoutes]);
+    // An app of its own, so the test server's response check is added here too.
+    checkResponses(app);
   });
   afterAll(() => server?.close());
 

@@ -113,9 +113,9 @@ export function auditRoutes() {
     );
   });
 
-  router.openapi(exportXlsx, (async (c: Context<AppEnv>) => {
+  router.openapi(exportXlsx, async (c) => {
     auditor(c);
-    const q = AuditQuery.parse(c.req.query());
+    const q = c.req.valid('query');
     const filter = filterOf(q);
     const { db } = c.var.deps;
     const rows = await selectAuditForExport(db, filter, AUDIT_EXPORT_MAX_ROWS + 1);
@@ -133,6 +133,6 @@ export function auditRoutes() {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'content-disposition': `attachment; filename="audit.xlsx"; filename*=UTF-8''${encodeURIComponent('安全审计日志.xlsx')}`,
     });
-  }) as never);
+  });
   return router;
 }

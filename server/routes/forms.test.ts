@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { testDbKinds } from '../../platform/db/testing';
 import type { App } from '../http/env';
+import { checkResponses } from '../testing/response-check';
 import { createTestServer, type TestServer } from '../testing/test-server';
 import { formRoutes } from './forms';
 
@@ -35,6 +36,8 @@ describe.each(testDbKinds())('forms API on %s', (kind) => {
   beforeAll(async () => {
     server = await createTestServer(kind);
     app = createApp(server.deps, [formRoutes]);
+    // An app of its own, so the test server's response check is added here too.
+    checkResponses(app);
   });
   afterAll(() => server?.close());
 

@@ -191,13 +191,13 @@ export function supervisionRoutes() {
     ]);
     return c.json({ weeks, openProblems }, 200);
   });
-  router.openapi(bulletinRoute, (async (c: Context<AppEnv>) => {
+  router.openapi(bulletinRoute, async (c) => {
     supervise(c);
-    const period = { from: c.req.query('from') as string, to: c.req.query('to') as string };
+    const period = c.req.valid('query');
     const buf = await bulletinWorkbookForPeriod(c.var.deps.db, calendarOf(c), period, c.var.deps.clock.now());
     await auditAct(c, c.var.deps.db, { action: 'export.bulletin', target: `${period.from}..${period.to}` });
     return workbook(c, buf, `公共数据工作通报_${period.from}_${period.to}.xlsx`);
-  }) as never);
+  });
   router.openapi(bulletinsRoute, async (c) => {
     supervise(c);
     const rows = await listBulletins(c.var.deps.db);
@@ -206,13 +206,13 @@ export function supervisionRoutes() {
       200,
     );
   });
-  router.openapi(bulletinFileRoute, (async (c: Context<AppEnv>) => {
+  router.openapi(bulletinFileRoute, async (c) => {
     supervise(c);
-    const id = c.req.param('id') as string;
+    const { id } = c.req.valid('param');
     const buf = await bulletinWorkbookById(c.var.deps.db, id);
     if (!buf) return c.json({ error: { code: 'NOT_FOUND', message: '通报不存在' } }, 404);
     await auditAct(c, c.var.deps.db, { action: 'export.bulletin', target: id });
     return workbook(c, buf, `公共数据工作通报_${id.slice(0, 8)}.xlsx`);
-  }) as never);
+  });
   return router;
 }

@@ -1,9 +1,13 @@
-/** @module Test app for the catalog, supervision and notification routes: the real app composition, login and auth. */
+/**
+ * @module Test app for the catalog, supervision and notification routes: the real app composition, login and auth,
+ * responses checked against their schemas (../testing/response-check.ts).
+ */
 import { createOfficialCalendar } from '../../engine/calendar';
 import { createTestClock } from '../../platform/clock';
 import { createApp } from '../app';
 import { type AppDeps, loadConfig } from '../deps';
 import { openTestDatabase, type TestDbKind } from '../../platform/db/testing';
+import { checkResponses } from '../testing/response-check';
 import { seedDemoUsers, seedUnits } from '../../identity/seed';
 import { catalogRoutes } from './catalog';
 import { notificationRoutes } from './notifications';
@@ -24,6 +28,8 @@ export async function openWorkflowRoutesApp(kind: TestDbKind, now: string) {
   const app = createApp(deps, [catalogRoutes, supervisionRoutes, notificationRoutes], {
     uiDist: '/nonexistent',
   });
+  // Every JSON answer must match its route's response schema, as with the full test server.
+  checkResponses(app);
   const tokens = new Map<string, string>();
   async function request(path: string, init: RequestInit & { as: string; json?: unknown }) {
     let token = tokens.get(init.as);

@@ -1,9 +1,14 @@
-/** @module Test servers: the whole app on a fresh test database, in-process (`request`) or listening on a port. */
+/**
+ * @module Test servers: the whole app on a fresh test database, in-process (`request`) or listening on a port.
+ * Every JSON response is checked against its route's response schema (./response-check.ts): a mismatch throws in
+ * the request that got it, and `close()` fails if any was seen (a browser test's requests do not throw to it).
+ */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createTestClock } from '../../platform/clock';
 import { type ComposeOptions, composeServer, type ServerContext } from '../compose';
 import { openTestDatabase, type TestDbKind } from '../../platform/db/testing';
+import { checkResponses } from './response-check';
 
 export interface TestServer extends ServerContext {
   /** Calls the app in-process; `as` logs in first (demo password) and sends the token. */
@@ -21,6 +26,7 @@ export async function createTestServer(kind: TestDbKind, options: ComposeOptions
     ...options,
     config: { testClock: true, demoPassword: 'huiliu-demo', ...options.config },
   });
+  const { mismatches } = checkResponses(ctx.app);
   const tokens = new Map<string, string>();
   const login = async (username: string) => {
     const cached = tokens.get(username);
@@ -48,6 +54,7 @@ export async function createTestServer(kind: TestDbKind, options: ComposeOptions
     async close() {
       await ctx.close();
       await database.close();
+      if (mismatches.length) throw new Error(`responses not matching their schemas:\n${mismatches.join('\n')}`);
     },
   };
 }

@@ -27,7 +27,7 @@ function useOverdueWorkdays(dueAt: string | null | undefined, overdue: boolean):
   return days;
 }
 
-export function DueTag({ task }: { task: Pick<Task, 'dueAt' | 'overdue' | 'provisional' | 'dueProvisional'> }) {
+export function DueTag({ task }: { task: Pick<Task, 'dueAt' | 'overdue' | 'dueProvisional'> }) {
   const t = useT();
   const { lang } = useLocale();
   const days = useOverdueWorkdays(task.dueAt, task.overdue);
@@ -42,7 +42,7 @@ export function DueTag({ task }: { task: Pick<Task, 'dueAt' | 'overdue' | 'provi
           {text}
         </Tag>
       ) : null}
-      {task.provisional || task.dueProvisional ? (
+      {task.dueProvisional ? (
         <Tooltip title="该年度法定节假日安排尚未载入，期限按周一至周五暂计">
           <Tag color="gold" icon={<WarningOutlined />}>
             {t('tasks.provisional')}

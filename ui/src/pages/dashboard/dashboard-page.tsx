@@ -32,7 +32,7 @@ export default function DashboardPage() {
   }, [stats.data]);
   const byUnit = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const o of overdue.data ?? []) counts.set(o.unitName, (counts.get(o.unitName) ?? 0) + 1);
+    for (const o of overdue.data ?? []) counts.set(o.unitName ?? '—', (counts.get(o.unitName ?? '—') ?? 0) + 1);
     const units = [...counts.keys()];
     return { units, values: units.map((u) => counts.get(u) ?? 0) };
   }, [overdue.data]);
@@ -134,7 +134,8 @@ export default function DashboardPage() {
                 {
                   title: t('tasks.due'),
                   key: 'd',
-                  render: (_: unknown, o) => <DueTag task={{ ...o.task, dueAt: o.dueAt }} />,
+                  // The next column counts the overdue working days: no second red tag here.
+                  render: (_: unknown, o) => <DueTag task={{ dueAt: o.dueAt, overdue: false, dueProvisional: o.dueProvisional }} />,
                 },
                 {
                   title: t('dashboard.overdueDays'),
