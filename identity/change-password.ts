@@ -11,7 +11,7 @@ import type { Actor } from './create-user';
 import { hashPassword, verifyPassword } from './password';
 import { assertPasswordPolicy } from './password-policy';
 import { users } from './schema';
-import { evictLocally } from './session-revocation';
+import { settleRevocation } from './session-revocation';
 import { endUserSessions } from './sessions';
 
 export async function changeOwnPassword(
@@ -33,13 +33,14 @@ export async function changeOwnPassword(
   }
   assertPasswordPolicy(input.newPassword, user.username, input.currentPassword);
   const hash = await hashPassword(input.newPassword);
-  await db.transaction(async (tx) => {
+  const nonce = await db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ passwordHash: hash, mustChangePassword: false, updatedAt: new Date() })
       .where(eq(users.id, user.id));
-    await endUserSessions(tx, user.id, keepToken);
+    const sent = await endUserSessions(tx, user.id, keepToken);
     await writeAudit(tx, { ...by, action: 'user.password-change', target: user.username, outcome: 'ok' });
+    return sent;
   });
-  evictLocally(db, user.id);
+  await settleRevocation(db, user.id, nonce);
 }

@@ -10,7 +10,7 @@ import * as store from './admin-store';
 import { type Actor, assertRolesFit, createUser, notFound, unitOrThrow } from './create-user';
 import { hashPassword } from './password';
 import { assertSeparationOfDuties } from './separation';
-import { evictLocally, notifyRevoked } from './session-revocation';
+import { notifyRevoked, settleRevocation } from './session-revocation';
 import { endUserSessions } from './sessions';
 
 export type { AdminUserRow, UserFilter } from './admin-store';
@@ -52,11 +52,11 @@ export async function updateUser(
   assertSeparationOfDuties(roles);
   if (!roles.includes(KEEPER_ROLE)) await assertKeeperRemains(db, user);
   const rolesChanged = patch.roles !== undefined && roles.join() !== user.roles.join();
-  await db.transaction(async (tx) => {
+  const nonce = await db.transaction(async (tx) => {
     await store.updateUserRow(tx, id, { name: patch.name, unitId: patch.unitId });
     if (patch.roles) await store.replaceRoles(tx, id, roles);
     // Open sessions carry the old unit and roles: every process forgets them (the sessions themselves go on).
-    await notifyRevoked(tx, id);
+    const sent = await notifyRevoked(tx, id);
     const changes = { name: patch.name, unitId: patch.unitId };
     await writeAudit(tx, {
       ...by,
@@ -74,8 +74,9 @@ export async function updateUser(
         details: { before: user.roles, after: roles },
       });
     }
+    return sent;
   });
-  evictLocally(db, id);
+  await settleRevocation(db, id, nonce);
   return (await store.findAdminUser(db, id))!;
 }
 
@@ -89,17 +90,18 @@ export async function setUserEnabled(
   const user = await store.findAdminUser(db, id);
   if (!user) throw notFound();
   if (!active) await assertKeeperRemains(db, user);
-  await db.transaction(async (tx) => {
+  const nonce = await db.transaction(async (tx) => {
     await store.setUserActive(tx, id, active);
-    if (!active) await endUserSessions(tx, id);
+    const sent = active ? undefined : await endUserSessions(tx, id);
     await writeAudit(tx, {
       ...by,
       action: active ? 'user.enable' : 'user.disable',
       target: user.username,
       outcome: 'ok',
     });
+    return sent;
   });
-  evictLocally(db, id);
+  await settleRevocation(db, id, nonce);
   return (await store.findAdminUser(db, id))!;
 }
 
@@ -108,10 +110,11 @@ export async function resetUserPassword(db: Db, id: string, password: string, by
   const user = await store.findAdminUser(db, id);
   if (!user) throw notFound();
   const hash = await hashPassword(password);
-  await db.transaction(async (tx) => {
+  const nonce = await db.transaction(async (tx) => {
     await store.setOneTimePasswordHash(tx, id, hash);
-    await endUserSessions(tx, id);
+    const sent = await endUserSessions(tx, id);
     await writeAudit(tx, { ...by, action: 'user.password-reset', target: user.username, outcome: 'ok' });
+    return sent;
   });
-  evictLocally(db, id);
+  await settleRevocation(db, id, nonce);
 }

@@ -5,13 +5,14 @@
 import { AppError } from '../platform/errors';
 import { ROLES } from './roles';
 
-export const SYSTEM_ADMIN_ROLES = ['authority.admin', 'security.admin', 'audit.admin'] as const;
+/** In the order messages name them: security, audit, system administrator. */
+export const SYSTEM_ADMIN_ROLES = ['security.admin', 'audit.admin', 'authority.admin'] as const;
 
 const isSystemAdminRole = (role: string) => (SYSTEM_ADMIN_ROLES as readonly string[]).includes(role);
 
 /** Throws 409 SEPARATION_OF_DUTIES naming the roles when `roles` holds more than one of the three. */
 export function assertSeparationOfDuties(roles: readonly string[]): void {
-  const held = [...new Set(roles)].filter(isSystemAdminRole) as (typeof SYSTEM_ADMIN_ROLES)[number][];
+  const held = SYSTEM_ADMIN_ROLES.filter((r) => roles.includes(r));
   if (held.length < 2) return;
   const zh = held.map((r) => `“${ROLES[r].name}”`).join('、');
   const en = held.map((r) => `"${ROLES[r].nameEn}"`).join(', ');

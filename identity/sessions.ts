@@ -9,7 +9,7 @@ import type { DbOrTx } from '../platform/db/db';
 import { rawQuery } from '../platform/db/raw';
 import { sessions } from './schema';
 import { sessionCacheOf } from './session-cache';
-import { evictLocally, notifyRevoked } from './session-revocation';
+import { notifyRevoked } from './session-revocation';
 import { SYSTEM_ADMIN_ROLES } from './separation';
 import type { SessionPolicy, SessionUser } from './types';
 
@@ -116,31 +116,31 @@ async function touch(db: DbOrTx, tokenHash: string, now: Date) {
   );
 }
 
-/** Logout: this session ends on every process. Returns the user it belonged to, if any. */
-export async function endSession(db: DbOrTx, token: string): Promise<string | undefined> {
+/** Logout: this session ends on every process. Returns its user and the revocation's nonce, if it existed. */
+export async function endSession(
+  db: DbOrTx,
+  token: string,
+): Promise<{ userId: string; nonce: string } | undefined> {
   const [row] = await db
     .delete(sessions)
     .where(eq(sessions.tokenHash, hashToken(token)))
     .returning({ userId: sessions.userId });
-  if (row) await notifyRevoked(db, row.userId);
-  return row?.userId;
+  return row && { userId: row.userId, nonce: await notifyRevoked(db, row.userId) };
 }
 
 /**
  * Ends every session of a user (disabled, roles changed, password changed or reset), except `keepToken`'s (a user
  * changing their own password stays logged in where they did it). Call inside the act's transaction, then
- * `evictLocally(db, userId)` after the commit.
+ * `settleRevocation(db, userId, nonce)` after the commit.
  */
-export async function endUserSessions(tx: DbOrTx, userId: string, keepToken?: string): Promise<void> {
+export async function endUserSessions(tx: DbOrTx, userId: string, keepToken?: string): Promise<string> {
   await tx
     .delete(sessions)
     .where(
       and(eq(sessions.userId, userId), keepToken ? ne(sessions.tokenHash, hashToken(keepToken)) : undefined),
     );
-  await notifyRevoked(tx, userId);
+  return notifyRevoked(tx, userId);
 }
-
-export { evictLocally };
 
 /** Deletes sessions past their absolute end or idle for longer than the policy; safe to run on several processes. */
 export async function purgeExpiredSessions(db: DbOrTx, now: Date, policy: SessionPolicy): Promise<number> {

@@ -13,7 +13,7 @@ import { rawQuery } from '../platform/db/raw';
 import { AppError } from '../platform/errors';
 import type { Actor } from './create-user';
 import { recoveryCodes, users } from './schema';
-import { evictLocally, notifyRevoked } from './session-revocation';
+import { notifyRevoked, settleRevocation } from './session-revocation';
 import { openSecret, sealSecret } from './totp-secret';
 
 const ISSUER = '汇流 huiliu';
@@ -85,17 +85,18 @@ export async function confirmTotpEnrolment(
     });
   }
   const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
-  await db.transaction(async (tx) => {
+  const nonce = await db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ totpSecret: row.pending, totpPendingSecret: null, totpLastStep: step })
       .where(eq(users.id, user.id));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
     await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId: user.id, codeHash: hashRecovery(c) })));
-    await notifyRevoked(tx, user.id); // the cached "must enrol" flag is stale on every process
+    const sent = await notifyRevoked(tx, user.id); // the cached "must enrol" flag is stale on every process
     await writeAudit(tx, { ...by, action: 'user.totp-enrol', target: user.username, outcome: 'ok' });
+    return sent;
   });
-  evictLocally(db, user.id);
+  await settleRevocation(db, user.id, nonce);
   return codes;
 }
 

@@ -12,7 +12,7 @@ import { SESSION_COOKIE, sessionPolicy, tokenOf } from '../auth/session';
 import { isSecureRequest } from '../http/client-ip';
 import { createRouter } from '../http/env';
 import { login } from '../../identity/login';
-import { evictLocally } from '../../identity/session-revocation';
+import { settleRevocation } from '../../identity/session-revocation';
 import { endSession } from '../../identity/store';
 import { ErrorSchema, UserSchema } from './schemas';
 
@@ -81,18 +81,19 @@ export function authRoutes() {
     const token = tokenOf(c);
     const { db } = c.var.deps;
     if (token) {
-      const userId = await db.transaction(async (tx) => {
-        const id = await endSession(tx, token);
-        if (id)
+      const ended = await db.transaction(async (tx) => {
+        const session = await endSession(tx, token);
+        if (session) {
           await writeAudit(tx, {
             ...actorOf(c),
             action: 'auth.logout',
             target: c.var.user?.username,
             outcome: 'ok',
           });
-        return id;
+        }
+        return session;
       });
-      if (userId) evictLocally(db, userId);
+      if (ended) await settleRevocation(db, ended.userId, ended.nonce);
     }
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
