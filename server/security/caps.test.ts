@@ -12,7 +12,7 @@ const PAGED_LISTS: [string, string][] = [
   ['/api/tasks', 'gaj.leader'],
   ['/api/process-instances', 'admin'],
   ['/api/catalog/entries', 'gaj.cataloguer'],
-  ['/api/admin/users', 'admin'],
+  ['/api/admin/users', 'security'],
   ['/api/audit', 'auditor'],
 ];
 
