@@ -4,6 +4,7 @@
  *   npm run huiliu -- validate <files...>      reports every problem of every file; exit code 1 when any has errors
  *   npm run huiliu -- deploy workflows         redeploys the shipped processes (DATABASE_URL or HUILIU_DATA_DIR)
  *   npm run huiliu -- backup|restore <file>    the embedded database to / from one file (server stopped)
+ *   npm run huiliu -- admin create <username> --name <显示名> [--role …]   the first account, one-time password
  */
 import { readFileSync } from 'node:fs';
 import { compileBpmn, type ValidationIssue } from './engine/index';
@@ -20,6 +21,13 @@ const commands: Record<string, Command> = {
       if (args[0] !== 'workflows') return usage();
       const { deployWorkflowsCommand } = await import('./server/cli/deploy-workflows');
       return deployWorkflowsCommand();
+    },
+  },
+  admin: {
+    usage: 'admin create <username> --name <显示名> [--role security.admin|authority.admin|audit.admin]',
+    async run(args) {
+      const { adminCreateCommand } = await import('./server/cli/admin-create');
+      return adminCreateCommand(args);
     },
   },
   backup: {

@@ -6,6 +6,7 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
+import { demoUsersExist } from './identity/store';
 import { composeServer } from './server/compose';
 import { claimDataDir, runningServerPid } from './server/ops/data-dir-lock';
 import { createLogger } from './server/ops/logger';
@@ -43,6 +44,11 @@ try {
 }
 const { port } = ctx.deps.config;
 let stopping = false;
+// Demo accounts share a public password: with any of them present only this machine may connect, unless the
+// operator names the address in HOST on purpose (API.md "Demo data").
+const demoOnly = !process.env.HOST && (await demoUsersExist(ctx.deps.db));
+const hostname = process.env.HOST ?? (demoOnly ? '127.0.0.1' : '0.0.0.0');
+if (demoOnly) log.warn('存在演示用户，仅监听 127.0.0.1（设置 HOST 可改变）/ demo users exist: listening on 127.0.0.1 only (set HOST to change)');
 
 const server = serve(
   {
@@ -53,7 +59,7 @@ const server = serve(
       return res;
     },
     port,
-    hostname: process.env.HOST ?? '0.0.0.0',
+    hostname,
   },
   () => {
     const where =
