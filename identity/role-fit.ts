@@ -2,10 +2,27 @@
  * @module Which roles a user of a unit may hold. County-wide roles (roles.ts) see every unit's work, so they belong
  * to the authority's staff only; a unit role may be held in any unit, the authority included (it catalogues its own data).
  */
-import { isCountyWideRole, isRoleKey, ROLES } from './roles';
+import { isCountyWideRole, isRoleKey, ROLE_KEYS, ROLES, type RoleKey } from './roles';
 import { isAuthorityOnlyRole } from './separation';
 
 export type UnitKind = 'authority' | 'department' | 'town' | 'public-service';
+const UNIT_KINDS: readonly UnitKind[] = ['authority', 'department', 'town', 'public-service'];
+
+/** The unit kinds whose staff may hold `role`: what roleIssues enforces, as a list a client can show. */
+export function unitKindsFor(role: RoleKey): UnitKind[] {
+  return isCountyWideRole(role) || isAuthorityOnlyRole(role) ? ['authority'] : [...UNIT_KINDS];
+}
+
+/** The role catalog as clients read it (GET /api/roles): key, names, county-wide or not, who may hold it. */
+export function roleCatalog() {
+  return ROLE_KEYS.map((key) => ({
+    key,
+    name: ROLES[key].name,
+    nameEn: ROLES[key].nameEn,
+    countyWide: ROLES[key].countyWide,
+    unitKinds: unitKindsFor(key),
+  }));
+}
 
 export interface RoleIssue {
   role: string;

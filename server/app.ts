@@ -21,6 +21,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { meRoutes } from './routes/me';
 import { meAccountRoutes } from './routes/me-account';
+import { roleRoutes } from './routes/roles';
 import { testClockRoutes } from './routes/test-clock';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -56,7 +57,7 @@ export function createApp(deps: AppDeps, extraRoutes: RouteModule[] = [], option
   app.use('/api/*', bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE') }));
   app.use('/api/*', authenticate);
   app.use('/api/*', originCheck);
-  const modules: RouteModule[] = [authRoutes, meRoutes, meAccountRoutes, ...extraRoutes];
+  const modules: RouteModule[] = [authRoutes, meRoutes, meAccountRoutes, roleRoutes, ...extraRoutes];
   modules.push(adminUserRoutes, adminUnitRoutes);
   modules.push(auditRoutes);
   if (deps.config.testClock) modules.push(testClockRoutes);

@@ -16,7 +16,7 @@ import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useUser } from '../auth';
 import { useLocale } from '../i18n';
-import { canSupervise, isAdmin, roleName } from '../lib';
+import { canSupervise, isAdmin, roleName, useRoleCatalog } from '../lib';
 import { adminTranslate } from '../pages/admin/messages';
 import { NotificationBell } from './notification-bell';
 
@@ -24,6 +24,8 @@ const { Header, Content } = Layout;
 
 export function AppLayout() {
   const user = useUser();
+  // Role names and the county-wide flag come from the server (GET /api/roles): pages wait for it (one small request).
+  const rolesReady = useRoleCatalog();
   const { logout } = useAuth();
   const { lang, setLang, t } = useLocale();
   const location = useLocation();
@@ -108,7 +110,7 @@ export function AppLayout() {
       </Header>
       <Content style={{ padding: 20 }}>
         <Suspense fallback={<Spin style={{ display: 'block', margin: 80 }} />}>
-          <Outlet />
+          {rolesReady ? <Outlet /> : <Spin style={{ display: 'block', margin: 80 }} />}
         </Suspense>
       </Content>
     </Layout>

@@ -1,4 +1,5 @@
 /** @module ui/lib/format: dates and roles shown the way Chinese users read them. */
+import { catalogRole } from './role-catalog';
 
 /**
  * China time whatever the browser's zone: deadlines are China working days ending 23:59 Beijing time, and a laptop
@@ -17,19 +18,17 @@ export function formatDate(iso: string | null | undefined): string {
   return formatTime(iso).slice(0, 10);
 }
 
-const ROLE_NAMES: Record<string, string> = {
-  'authority.reviewer': '目录审核',
-  'authority.governance': '数据治理',
-  'authority.admin': '流程管理员',
-  'unit.cataloguer': '目录编制员',
-  'unit.leader': '单位负责人',
-  'unit.feedback': '问题数据专人',
-  'unit.rectifier': '整改责任人',
-  supervisor: '督办',
-};
-
+/**
+ * The role's Chinese name from the server's catalog (role-catalog.ts; `catalogRole(key)?.nameEn` for English); the
+ * key itself until the catalog has loaded. One argument, so `roles.map(roleName)` stays right.
+ */
 export function roleName(role: string): string {
-  return ROLE_NAMES[role] ?? role;
+  return catalogRole(role)?.name ?? role;
+}
+
+/** Whether any of the roles sees every unit's work (the server's catalog decides; false until it has loaded). */
+export function isCountyWide(roles: string[]): boolean {
+  return roles.some((r) => catalogRole(r)?.countyWide === true);
 }
 
 /** 督办 is for supervisors and the authority (API.md: supervision routes are for `supervisor` and `authority.*`). */
