@@ -26,6 +26,13 @@ function chunkOf(source: string): string {
 
 describe.skipIf(skip !== null)('the inbox by keyboard in Chromium', () => {
   let server: E2eServer;
+  const sessionCookie = (token: string) => ({
+    name: 'huiliu_session',
+    value: token,
+    url: server.url,
+    httpOnly: true,
+    sameSite: 'Strict' as const,
+  });
   let browser: Browser;
   let entry: { id: string; code: string; fields: { resourceName: string } };
   let rectifyId = '';
@@ -90,8 +97,8 @@ describe.skipIf(skip !== null)('the inbox by keyboard in Chromium', () => {
   it('given an offered task, when the rectifier tabs to it and presses Enter, then the drawer shows the entry by code and name; Esc closes it', async () => {
     // A fresh browser with the session already in place, so /tasks is a true first load (empty cache, no login page).
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const token = await server.login('gaj.rectifier');
-    await context.addInitScript((t) => localStorage.setItem('huiliu.token', t), token);
+    // The UI keeps no token: the session is the HttpOnly cookie a login would have set.
+    await context.addCookies([sessionCookie(await server.login('gaj.rectifier'))]);
     const page = await context.newPage();
     const events: string[] = [];
     page.on('request', (r) => events.push(`request ${new URL(r.url()).pathname}${new URL(r.url()).search}`));
@@ -170,10 +177,7 @@ describe.skipIf(skip !== null)('the inbox by keyboard in Chromium', () => {
     expect(expected, 'supervision lists the task as overdue').toBeGreaterThan(0);
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript(
-      (t) => localStorage.setItem('huiliu.token', t),
-      await server.login('gaj.rectifier'),
-    );
+    await context.addCookies([sessionCookie(await server.login('gaj.rectifier'))]);
     const page = await context.newPage();
     await page.clock.setFixedTime(now);
     await page.goto(`${server.url}/tasks?tab=overdue`);

@@ -20,6 +20,7 @@ const CatalogEntryPage = lazy(() => import('./pages/catalog/catalog-entry-page')
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
 const AdminUsersPage = lazy(() => import('./pages/admin/users-page'));
 const AdminCalendarPage = lazy(() => import('./pages/admin/calendar-page'));
+const AuditPage = lazy(() => import('./pages/audit/audit-page'));
 
 const fullPageSpin = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
 
@@ -90,6 +91,7 @@ export function App() {
                   <Route path="/dashboard" element={<DashboardPage />} />
                   <Route path="/admin/users" element={<AdminUsersPage />} />
                   <Route path="/admin/calendar" element={<AdminCalendarPage />} />
+                  <Route path="/audit" element={<AuditPage />} />
                   <Route path="*" element={<Navigate to="/tasks" replace />} />
                 </Route>
               </Routes>

@@ -1,4 +1,8 @@
-/** @module ui/api/client: one fetch wrapper for /api: auth (cookie + Bearer), Accept-Language, JSON, and typed errors. */
+/**
+ * @module ui/api/client: one fetch wrapper for /api: the session cookie, Accept-Language, JSON, and typed errors.
+ * The UI never holds the session token: the server's HttpOnly cookie carries it, so a script injected into a page
+ * cannot read it (no localStorage, no Authorization header). API clients outside the browser still use the token.
+ */
 import type { ApiErrorBody } from './types';
 
 /** An error answered by the API (or a network failure, status 0); `message` is the API's localized message. */
@@ -15,17 +19,18 @@ export class ApiError extends Error {
   }
 }
 
-const TOKEN_KEY = 'huiliu.token';
+/** Where earlier versions kept the token; removed at start so none lingers in an upgraded browser. */
+const LEGACY_TOKEN_KEY = 'huiliu.token';
+try {
+  globalThis.localStorage?.removeItem(LEGACY_TOKEN_KEY);
+} catch {
+  // storage disabled: nothing was stored either
+}
 let language: 'zh' | 'en' = 'zh';
 let onUnauthenticated: (() => void) | undefined;
 
 export function setApiLanguage(lang: 'zh' | 'en'): void {
   language = lang;
-}
-
-export function setToken(token: string | undefined): void {
-  if (token) localStorage.setItem(TOKEN_KEY, token);
-  else localStorage.removeItem(TOKEN_KEY);
 }
 
 /** Called once by the auth provider: a 401 anywhere sends the user back to the login page. */
@@ -55,11 +60,9 @@ export function buildUrl(path: string, query?: Query): string {
   return qs ? `${url}?${qs}` : url;
 }
 
+/** The headers every /api call sends; the session itself travels in the HttpOnly cookie (same origin). */
 export function authHeaders(): Record<string, string> {
-  const headers: Record<string, string> = { 'Accept-Language': language === 'en' ? 'en' : 'zh-CN' };
-  const token = localStorage.getItem(TOKEN_KEY);
-  if (token) headers.Authorization = `Bearer ${token}`;
-  return headers;
+  return { 'Accept-Language': language === 'en' ? 'en' : 'zh-CN' };
 }
 
 /** Turns a non-2xx response into an ApiError, using the API's `{error: {code, message, details}}` when present. */
@@ -71,7 +74,8 @@ export async function toApiError(res: Response): Promise<ApiError> {
     body = undefined;
   }
   const e = body?.error;
-  const fallback = language === 'en' ? `Request failed (HTTP ${res.status})` : `请求失败（HTTP ${res.status}）`;
+  const fallback =
+    language === 'en' ? `Request failed (HTTP ${res.status})` : `请求失败（HTTP ${res.status}）`;
   return new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? fallback, e?.details);
 }
 

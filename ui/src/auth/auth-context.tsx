@@ -1,6 +1,6 @@
 /** @module ui/auth/auth-context: who is logged in (GET /api/me), login and logout; a 401 anywhere ends the session. */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { auth, setToken, setUnauthenticatedHandler, type User } from '../api';
+import { auth, setUnauthenticatedHandler, type User } from '../api';
 
 interface AuthValue {
   user: User | undefined;
@@ -28,16 +28,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    setUnauthenticatedHandler(() => {
-      setToken(undefined);
-      setUser(undefined);
-    });
+    setUnauthenticatedHandler(() => setUser(undefined));
     void refresh();
   }, [refresh]);
 
   const login = useCallback(async (username: string, password: string) => {
+    // The answer's token is for API clients; the browser keeps the HttpOnly cookie the same answer set.
     const res = await auth.login(username, password);
-    setToken(res.token);
     setUser(res.user);
     return res.user;
   }, []);
@@ -46,12 +43,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await auth.logout();
     } finally {
-      setToken(undefined);
       setUser(undefined);
     }
   }, []);
 
-  const value = useMemo(() => ({ user, checking, login, logout, refresh }), [user, checking, login, logout, refresh]);
+  const value = useMemo(
+    () => ({ user, checking, login, logout, refresh }),
+    [user, checking, login, logout, refresh],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -2,6 +2,7 @@
 import {
   AlertOutlined,
   ApartmentOutlined,
+  AuditOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
   DatabaseOutlined,
@@ -18,6 +19,7 @@ import { useAuth, useUser } from '../auth';
 import { useLocale } from '../i18n';
 import { canSupervise, isAdmin, roleName, useRoleCatalog } from '../lib';
 import { adminTranslate } from '../pages/admin/messages';
+import { auditTranslate } from '../pages/audit/messages';
 import { NotificationBell } from './notification-bell';
 
 const { Header, Content } = Layout;
@@ -52,6 +54,16 @@ export function AppLayout() {
               { key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users" data-testid="nav-admin-users">{adminTranslate(lang, 'nav.users')}</Link> },
               { key: '/admin/calendar', icon: <CalendarOutlined />, label: <Link to="/admin/calendar" data-testid="nav-admin-calendar">{adminTranslate(lang, 'nav.calendar')}</Link> },
             ],
+          },
+        ]
+      : []),
+    // The audit log (安全审计): audit.admin only (三员分立); the server refuses everyone else too.
+    ...(user.roles.includes('audit.admin')
+      ? [
+          {
+            key: '/audit',
+            icon: <AuditOutlined />,
+            label: <Link to="/audit" data-testid="nav-audit">{auditTranslate(lang, 'nav.audit')}</Link>,
           },
         ]
       : []),
