@@ -8,13 +8,15 @@ import {
   computeStats,
   computeTrend,
   countOpenProblems,
-  listBulletins,
+  getBulletin,
   listOverdue,
+  readableBulletins,
 } from '../../workflows/supervision';
+import { listStaleEntries, staleScope } from '../../workflows/catalog';
 import { requireRole } from '../auth/rbac';
 import { auditAct } from '../http/audit-act';
 import { type AppEnv, createRouter } from '../http/env';
-import { ErrorSchema } from './schemas';
+import { ErrorSchema, PageQuery } from './schemas';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const PeriodQuery = z.object({ from: isoDate, to: isoDate });
@@ -58,8 +60,36 @@ const StatsSchema = z
     entriesRegistered: z.number(),
     entriesChanged: z.number(),
     entriesReturned: z.number(),
+    entriesStale: z.number().openapi({ description: '超过更新周期未归集的目录条目 (now)' }),
   })
   .openapi('UnitStats');
+const StaleSchema = z
+  .object({
+    entryId: z.string(),
+    code: z.string(),
+    name: z.string(),
+    unitId: z.string(),
+    unitName: z.string(),
+    updateCycle: z.string().nullable(),
+    lastCollectedAt: z.string().nullable(),
+    dueAt: z.string(),
+  })
+  .openapi('StaleEntry');
+const BulletinSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  status: z.string(),
+  publishedAt: z.string().nullable(),
+});
+const BulletinSchema = BulletinSummarySchema.extend({
+  summary: z.string().nullable().openapi({ description: '审核人发布时的通报摘要' }),
+  createdAt: z.string(),
+  stats: z.array(StatsSchema),
+  overdue: z.array(OverdueSchema),
+  stale: z.object({ total: z.number(), items: z.array(StaleSchema) }),
+}).openapi('Bulletin');
 const xlsx = {
   description: 'Excel workbook',
   content: {
@@ -126,22 +156,31 @@ const bulletinsRoute = createRoute({
   method: 'get',
   path: '/api/supervision/bulletins',
   tags: ['supervision'],
-  summary: '已生成的通报 / bulletins prepared by the monthly process',
+  summary: '已生成的通报 / bulletins prepared by the monthly process (unit leaders: published ones)',
+  responses: {
+    200: json(z.object({ items: z.array(BulletinSummarySchema) }), 'bulletins'),
+    ...forbidden,
+  },
+});
+const bulletinGetRoute = createRoute({
+  method: 'get',
+  path: '/api/supervision/bulletins/{id}',
+  tags: ['supervision'],
+  summary: '通报 / one bulletin with its frozen figures and summary (unit leaders: published ones)',
+  request: { params: z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
+  responses: { 200: json(BulletinSchema, 'bulletin'), 404: json(ErrorSchema, 'not found'), ...forbidden },
+});
+const staleRoute = createRoute({
+  method: 'get',
+  path: '/api/supervision/stale-entries',
+  tags: ['supervision'],
+  summary:
+    '更新超期目录 / active entries past their collection deadline, most overdue first (unit leader and cataloguer: own unit)',
+  request: { query: PageQuery.extend({ unitId: z.string().max(40).optional() }) },
   responses: {
     200: json(
-      z.object({
-        items: z.array(
-          z.object({
-            id: z.string(),
-            title: z.string(),
-            periodFrom: z.string(),
-            periodTo: z.string(),
-            status: z.string(),
-            publishedAt: z.string().nullable(),
-          }),
-        ),
-      }),
-      'bulletins',
+      z.object({ items: z.array(StaleSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+      'stale entries',
     ),
     ...forbidden,
   },
@@ -198,9 +237,21 @@ export function supervisionRoutes() {
     await auditAct(c, c.var.deps.db, { action: 'export.bulletin', target: `${period.from}..${period.to}` });
     return workbook(c, buf, `公共数据工作通报_${period.from}_${period.to}.xlsx`);
   });
+  router.openapi(staleRoute, async (c) => {
+    const { page, pageSize, unitId } = c.req.valid('query');
+    const scope = staleScope(c.var.user, unitId);
+    const { items, total } = await listStaleEntries(c.var.deps.db, c.var.deps.clock.now(), {
+      unitId: scope,
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    return c.json({ items, total, page, pageSize }, 200);
+  });
+  router.openapi(bulletinGetRoute, async (c) =>
+    c.json(await getBulletin(c.var.deps.db, c.var.user, c.req.valid('param').id), 200),
+  );
   router.openapi(bulletinsRoute, async (c) => {
-    supervise(c);
-    const rows = await listBulletins(c.var.deps.db);
+    const rows = await readableBulletins(c.var.deps.db, c.var.user);
     return c.json(
       { items: rows.map((r) => ({ ...r, publishedAt: r.publishedAt?.toISOString() ?? null })) },
       200,

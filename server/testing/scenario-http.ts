@@ -22,6 +22,14 @@ export interface HistoryEvent {
 
 export async function openHttpScenario(kind: TestDbKind) {
   const server: TestServer = await createTestServer(kind);
+  // 普查 first (#11): the systems `entryFields` names are in their units' census, registered as cataloguers do.
+  for (const [as, name] of [
+    ['gaj.cataloguer', '人口信息管理系统'],
+    ['wjj.cataloguer', '全民健康信息平台'],
+  ]) {
+    const res = await server.request('/api/catalog/systems', { method: 'POST', as, json: { name } });
+    if (res.status !== 201) throw new Error(`census ${name}: ${res.status} ${await res.text()}`);
+  }
 
   async function call(method: string, path: string, as: string, json?: unknown): Promise<Reply> {
     const res = await server.request(path, { method, as, json });

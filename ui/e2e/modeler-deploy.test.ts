@@ -59,6 +59,13 @@ describe.skipIf(skip !== null)('changing catalog-registration in the modeler in 
   beforeAll(async () => {
     // Pollers on: 发布目录 and the notifications are service tasks done by workers.
     ({ server, browser } = await startE2e({ startPollers: true }));
+    // 普查 first: a registration names a system already in the unit's census (#11).
+    const census = await server.request('/api/catalog/systems', {
+      method: 'POST',
+      as: 'gaj.cataloguer',
+      json: { name: '人口信息管理系统' },
+    });
+    expect(census.status).toBe(201);
   });
   afterAll(() => closeE2e(server, browser));
 

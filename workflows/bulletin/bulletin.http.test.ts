@@ -39,8 +39,8 @@ describe.each(testDbKinds())('bulletin over HTTP on %s', (kind) => {
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '问题数据整改', '目录编制', '逾期事项']);
-    const [summary, problems, catalog, overdue] = wb.worksheets;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '问题数据整改', '目录编制', '数据更新', '逾期事项']);
+    const [summary, problems, catalog, updates, overdue] = wb.worksheets;
     expect(cells(summary, 3)).toEqual(['项目', '数值']);
     expect(cells(problems, 3)).toEqual([
       '序号',
@@ -52,7 +52,16 @@ describe.each(testDbKinds())('bulletin over HTTP on %s', (kind) => {
       '平均整改用时(工作日)',
       '返工轮次',
     ]);
-    expect(cells(catalog, 3)).toEqual(['序号', '单位', '新注册', '变更/注销', '退回修改']);
+    expect(cells(catalog, 3)).toEqual(['序号', '单位', '新注册', '变更/注销', '退回修改', '更新超期']);
+    expect(cells(updates, 3)).toEqual([
+      '序号',
+      '单位',
+      '信息资源代码',
+      '信息资源名称',
+      '更新周期',
+      '最近归集',
+      '应归集截止',
+    ]);
     expect(cells(overdue, 3)).toEqual([
       '序号',
       '单位',
@@ -72,7 +81,9 @@ describe.each(testDbKinds())('bulletin over HTTP on %s', (kind) => {
       entriesRegistered: 1,
     });
     expect(cells(problems, 4)).toEqual([1, '县公安局', 1, 0, 0, 1, '—', 0]);
-    expect(cells(catalog, 4)).toEqual([1, '县公安局', 1, 0, 0]);
+    // XC-GAJ-5001 (每日) published 10-09 and never collected: stale since 10-10 23:59:59, so 更新超期 1
+    expect(cells(catalog, 4)).toEqual([1, '县公安局', 1, 0, 0, 1]);
+    expect(cells(updates, 4).slice(0, 5)).toEqual([1, '县公安局', 'XC-GAJ-5001', '常住人口信息', '每日']);
     const listed = (await s.get('/api/supervision/overdue', 'supervisor')).body.items;
     expect(listed).toHaveLength(1);
     expect(listed[0].overdueWorkdays).toBeGreaterThanOrEqual(1);

@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDbKinds } from '../../platform/db/testing';
-import { getEntry } from '../catalog';
+import { addSystem, getEntry } from '../catalog';
 import { catalogEvents } from '../catalog/schema';
 import { notifications } from '../notifications/schema';
 import { openScenario } from '../scenario-testing';
@@ -27,6 +27,10 @@ describe.each(testDbKinds())('catalog-registration scenario on %s', (kind) => {
   let s: Awaited<ReturnType<typeof openScenario>>;
   beforeAll(async () => {
     s = await openScenario(kind, '2026-03-02T09:00:00+08:00');
+    // 普查 first (#11): publishing refuses a system the unit has not put in its census.
+    await addSystem(s.db, { username: 'gaj.cataloguer', unitId: 'gaj', roles: ['unit.cataloguer'] }, {
+      name: '人口信息管理系统',
+    });
   }, 60_000);
   afterAll(() => s?.close());
 

@@ -40,10 +40,12 @@ describe.each(testDbKinds())('catalog on %s', (kind) => {
   const w = createCatalogWorkers(deps);
   beforeAll(async () => {
     database = await openDomainDb(kind);
+    // 普查 first: publishing needs the system in the unit's census (census.test.ts covers the refusal).
+    await addSystem(database.db, cataloguer, { name: '人口信息管理系统' });
   }, 60_000);
   afterAll(() => database?.close());
 
-  it('publishes a registration as version 1, joins the census, and refuses the same code for another instance', async () => {
+  it('publishes a registration as version 1 linked to its census system, and refuses the same code for another instance', async () => {
     // given an approved registration
     const job = makeJob(database.db, 'catalog.publish-entry', entryVars('T-REG-1'));
     // when the publish worker runs (twice: a retried job must not publish twice)
@@ -63,7 +65,8 @@ describe.each(testDbKinds())('catalog on %s', (kind) => {
     expect(view.fields.resourceName).toBe('常住人口基本信息');
     expect(view.fields).not.toHaveProperty('decision');
     expect(view.openChangeInstanceId).toBeUndefined();
-    expect((await listSystems(database.db, 'gaj')).map((s) => s.name)).toContain('人口信息管理系统');
+    const [system] = (await listSystems(database.db, 'gaj')).filter((s) => s.name === '人口信息管理系统');
+    expect(view.systemId).toBe(system.id);
     await expect(assertCodeAvailable(database.db, 'T-REG-1')).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(
       w['catalog.publish-entry'](makeJob(database.db, 'catalog.publish-entry', entryVars('T-REG-1'))),

@@ -54,3 +54,26 @@ export function diffFields(
   }
   return out;
 }
+
+/** The entry's columns copied from a version's fields, so lists, filters and `q` never read jsonb. */
+export function entryColumnsOf(code: string, fields: EntryFields) {
+  const s = (k: string) => (typeof fields[k] === 'string' ? (fields[k] as string) : null);
+  const itemNames = dataItemNames(fields);
+  return {
+    resourceName: s('resourceName') ?? '',
+    category: s('category'),
+    shareType: s('shareType'),
+    openType: s('openType'),
+    updateCycle: s('updateCycle'),
+    // Lower case so `q` matches codes and Latin names in any case; one space between parts (never inside a name).
+    searchText: [code, s('resourceName') ?? '', ...itemNames].filter(Boolean).join(' ').toLowerCase(),
+  };
+}
+
+/** The names of a version's data items, in order ('' for an item without one). */
+export function dataItemNames(fields: EntryFields): string[] {
+  const items = Array.isArray(fields.dataItems) ? fields.dataItems : [];
+  return items.map((i) =>
+    i && typeof i === 'object' && !Array.isArray(i) && typeof i.name === 'string' ? i.name.trim() : '',
+  );
+}

@@ -1,63 +1,14 @@
-/** @module Catalog services: census, entry lists with visibility, and the pre-start checks that let routes answer 4xx. */
+/** @module Catalog services: entry lists with visibility, and the pre-start checks that let routes answer 4xx. */
 import type { Json } from '../../engine/contract';
 import { AppError } from '../../platform/errors';
 import type { DbOrTx } from '../../platform/db/db';
+import { type Actor, isAuthority } from './actor';
 import * as store from './store';
 
-/** The caller as the server knows it (SessionUser-compatible). */
-export interface Actor {
-  username: string;
-  unitId: string | null;
-  roles: string[];
-}
+export type { Actor } from './actor';
 
-const isAuthority = (a: Actor) => a.roles.some((r) => r.startsWith('authority.') || r === 'supervisor');
 const notFound = (what: string, en: string) =>
   new AppError('NOT_FOUND', `${what}不存在`, { messageEn: `${en} not found` });
-
-export async function listSystems(db: DbOrTx, unitId?: string) {
-  return store.listSystems(db, unitId);
-}
-
-/** 信息系统普查: a cataloguer adds systems of their own unit only. */
-export async function addSystem(db: DbOrTx, actor: Actor, input: { name: string; description?: string }) {
-  if (!actor.unitId || !actor.roles.includes('unit.cataloguer')) {
-    throw new AppError('FORBIDDEN', '只有目录编制员可以登记信息系统', {
-      messageEn: 'Only a cataloguer may add information systems',
-    });
-  }
-  const name = input.name.trim();
-  if (!name)
-    throw new AppError('BAD_REQUEST', '信息系统名称不能为空', { messageEn: 'System name is required' });
-  if (await store.findSystemByName(db, actor.unitId, name)) {
-    throw new AppError('CONFLICT', `本单位已登记信息系统“${name}”`, {
-      messageEn: `System "${name}" already exists in this unit`,
-    });
-  }
-  return store.insertSystem(db, { unitId: actor.unitId, name, description: input.description ?? null });
-}
-
-export async function editSystem(
-  db: DbOrTx,
-  actor: Actor,
-  id: string,
-  patch: { name?: string; description?: string | null },
-) {
-  const row = await store.findSystem(db, id);
-  if (!row) throw notFound('信息系统', 'Information system');
-  if (row.unitId !== actor.unitId || !actor.roles.includes('unit.cataloguer')) {
-    throw new AppError('FORBIDDEN', '只能修改本单位的信息系统', {
-      messageEn: "Only your own unit's systems can be edited",
-    });
-  }
-  const name = patch.name?.trim();
-  if (name && name !== row.name && (await store.findSystemByName(db, row.unitId, name))) {
-    throw new AppError('CONFLICT', `本单位已登记信息系统“${name}”`, {
-      messageEn: `System "${name}" already exists in this unit`,
-    });
-  }
-  return store.updateSystem(db, id, { name: name || undefined, description: patch.description });
-}
 
 export interface EntryView {
   id: string;
@@ -66,6 +17,11 @@ export interface EntryView {
   unitName: string;
   status: 'active' | 'retired';
   currentVersion: number;
+  systemId: string | null;
+  /** 更新周期 (the current version's), and the collection record (三(四)); `nextCollectionDue` null: never due. */
+  updateCycle: string | null;
+  lastCollectedAt: string | null;
+  nextCollectionDue: string | null;
   fields: Record<string, Json>;
   versions: {
     version: number;
@@ -98,6 +54,10 @@ export async function listEntries(
       unitName,
       status: entry.status,
       currentVersion: entry.currentVersion,
+      systemId: entry.systemId,
+      updateCycle: entry.updateCycle,
+      lastCollectedAt: entry.lastCollectedAt?.toISOString() ?? null,
+      nextCollectionDue: entry.nextCollectionDue?.toISOString() ?? null,
       fields: current?.fields ?? {},
       versions: own.map((v) => ({
         version: v.version,

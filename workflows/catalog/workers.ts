@@ -2,6 +2,7 @@
 import type { Vars } from '../../engine/contract';
 import { AppError } from '../../platform/errors';
 import { need, str, type WorkerDeps, type WorkflowJob, type WorkflowJobWorker } from '../worker-types';
+import { assertSystemInCensus } from './census';
 import { applyChanges, diffFields, pickEntryFields } from './fields';
 import * as store from './store';
 
@@ -21,30 +22,18 @@ async function publishEntry(job: WorkflowJob, deps: WorkerDeps) {
       messageEn: `Resource code ${code} is already in use`,
     });
   const systemName = str(v.systemName);
-  let systemId: string | null = null;
-  if (systemName) {
-    // Census first (信息系统普查); a system named only in the form joins the census so the entry stays linked.
-    const system =
-      (await store.findSystemByName(tx, unitId, systemName)) ??
-      (await store.insertSystem(tx, { unitId, name: systemName }));
-    systemId = system.id;
-  }
+  // 普查 first (二(三)): the system must already be in the unit's census; it is never added silently here.
+  const systemId = systemName ? (await assertSystemInCensus(tx, unitId, systemName)).id : null;
   const now = deps.now();
-  const entry = await store.insertEntry(tx, {
+  const entry = await store.createEntry(tx, {
     code,
     unitId,
     systemId,
-    resourceName: need(v, 'resourceName'),
-    currentVersion: 1,
-    registeredInstanceId: job.instanceId,
-  });
-  await store.insertVersion(tx, {
-    entryId: entry.id,
-    version: 1,
     fields,
     publishedAt: now,
     publishedBy: str(v.initiator),
     instanceId: job.instanceId,
+    registeredInstanceId: job.instanceId,
   });
   await store.recordCatalogEvent(tx, {
     unitId,
@@ -107,19 +96,17 @@ async function applyChange(job: WorkflowJob, deps: WorkerDeps) {
   }
   const current = await store.findVersion(tx, entryId, entry.currentVersion);
   const fields = applyChanges(current?.fields ?? {}, v.changes);
-  const version = entry.currentVersion + 1;
-  await store.insertVersion(tx, {
-    entryId,
-    version,
+  const systemName = str(fields.systemName);
+  const systemId =
+    systemName && systemName !== str(current?.fields.systemName)
+      ? (await assertSystemInCensus(tx, entry.unitId, systemName)).id
+      : undefined;
+  const version = await store.publishNextVersion(tx, entry, {
     fields,
     publishedAt: now,
     publishedBy: str(v.initiator),
     instanceId: job.instanceId,
-  });
-  await store.updateEntry(tx, entryId, {
-    currentVersion: version,
-    resourceName: typeof fields.resourceName === 'string' ? fields.resourceName : entry.resourceName,
-    openChangeInstanceId: null,
+    systemId,
   });
   await store.recordCatalogEvent(tx, { ...base, kind: 'changed' });
   return { variables: { entryStatus: 'active', entryVersion: version } };

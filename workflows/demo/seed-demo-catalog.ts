@@ -16,16 +16,10 @@ export async function seedDemoCatalog(db: DbOrTx, now: Date): Promise<number> {
         name: d.systemName,
         description: d.systemDescription,
       }));
-    const entry = await store.insertEntry(db, {
+    const entry = await store.createEntry(db, {
       code,
       unitId: d.unitId,
       systemId: system.id,
-      resourceName: String(d.fields.resourceName),
-      currentVersion: 1,
-    });
-    await store.insertVersion(db, {
-      entryId: entry.id,
-      version: 1,
       fields: d.fields,
       publishedAt: now,
       publishedBy: `${d.unitId}.cataloguer`,

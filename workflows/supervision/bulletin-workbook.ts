@@ -1,6 +1,21 @@
 /** @module The bulletin (通报) as an Excel workbook: one styled, print-ready sheet per section, Chinese headers. */
 import ExcelJS from 'exceljs';
+import { addSafeRow, setSafeCell } from '../../platform/excel/safe-cell';
+import type { StaleEntry } from '../catalog/stale-entries';
+import { UPDATE_CYCLE_LABELS } from '../catalog/update-cycle';
 import type { OverdueItem, Period, UnitStats } from './stats';
+
+/** The stale entries frozen with a bulletin: the first ones (most overdue first) and how many there were. */
+export interface StaleSnapshot {
+  total: number;
+  items: StaleEntry[];
+}
+
+export interface BulletinExtras {
+  stale?: StaleSnapshot | null;
+  /** The summary as the reviewer published it. */
+  summary?: string | null;
+}
 
 const PROCESS_NAMES: Record<string, string> = {
   'catalog-registration': '目录编制与注册',
@@ -64,7 +79,11 @@ function addTable(
     cell.border = BORDER;
   });
   rows.forEach((values, i) => {
-    const row = ws.addRow(values.map((v) => v ?? '—'));
+    // Names and codes come from users: never let one become a formula (safe-cell.ts).
+    const row = addSafeRow(
+      ws,
+      values.map((v) => v ?? '—'),
+    ) as ExcelJS.Row;
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       cell.font = { name: '宋体', size: 10.5 };
       cell.border = BORDER;
@@ -94,6 +113,7 @@ export async function buildBulletinWorkbook(
   overdue: OverdueItem[],
   period: Period,
   generatedAt = new Date(),
+  extras: BulletinExtras = {},
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '汇流 huiliu';
@@ -104,7 +124,7 @@ export async function buildBulletinWorkbook(
   const received = sum('problemsReceived');
   const rectified = sum('problemsRectified');
   const onTime = sum('rectifiedOnTime');
-  addTable(
+  const summarySheet = addTable(
     wb,
     '汇总',
     '公共数据工作通报',
@@ -123,9 +143,19 @@ export async function buildBulletinWorkbook(
       ['新注册目录(条)', sum('entriesRegistered')],
       ['变更/注销目录(条)', sum('entriesChanged')],
       ['退回修改(次)', sum('entriesReturned')],
+      ['超过更新周期未归集目录(条)', extras.stale?.total ?? sum('entriesStale')],
       ['逾期待办事项(项)', overdue.length],
     ],
   );
+  if (extras.summary?.trim()) {
+    const at = summarySheet.rowCount + 2;
+    summarySheet.mergeCells(`A${at}:B${at}`);
+    const cell = summarySheet.getCell(`A${at}`);
+    setSafeCell(cell, `通报摘要：${extras.summary.trim()}`);
+    cell.font = { name: '宋体', size: 10.5 };
+    cell.alignment = { vertical: 'top', wrapText: true };
+    summarySheet.getRow(at).height = Math.min(409, 16 * Math.ceil(extras.summary.length / 22) + 8);
+  }
   const active = (s: UnitStats) => s.problemsReceived + s.problemsRectified + s.overdueNow > 0;
   addTable(
     wb,
@@ -166,10 +196,47 @@ export async function buildBulletinWorkbook(
       { header: '新注册', width: 10, numeric: true },
       { header: '变更/注销', width: 10, numeric: true },
       { header: '退回修改', width: 10, numeric: true },
+      { header: '更新超期', width: 10, numeric: true },
     ],
     stats
-      .filter((s) => s.entriesRegistered + s.entriesChanged + s.entriesReturned > 0)
-      .map((s, i) => [i + 1, s.unitName, s.entriesRegistered, s.entriesChanged, s.entriesReturned]),
+      .filter((s) => s.entriesRegistered + s.entriesChanged + s.entriesReturned + (s.entriesStale ?? 0) > 0)
+      .map((s, i) => [
+        i + 1,
+        s.unitName,
+        s.entriesRegistered,
+        s.entriesChanged,
+        s.entriesReturned,
+        s.entriesStale ?? 0,
+      ]),
+  );
+  const stale = extras.stale ?? { total: 0, items: [] };
+  const china = (iso: string | null) =>
+    iso ? fmt(new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString()) : null;
+  addTable(
+    wb,
+    '数据更新',
+    '超过更新周期未归集的资源目录（三（四））',
+    stale.total > stale.items.length
+      ? `${subtitle}    共 ${stale.total} 条，列出逾期最久的 ${stale.items.length} 条`
+      : `${subtitle}    共 ${stale.total} 条`,
+    [
+      { header: '序号', width: 6, numeric: true },
+      { header: '单位', width: 20 },
+      { header: '信息资源代码', width: 20 },
+      { header: '信息资源名称', width: 24 },
+      { header: '更新周期', width: 10, numeric: true },
+      { header: '最近归集', width: 17, numeric: true },
+      { header: '应归集截止', width: 17, numeric: true },
+    ],
+    stale.items.map((e, i) => [
+      i + 1,
+      e.unitName,
+      e.code,
+      e.name,
+      (e.updateCycle && UPDATE_CYCLE_LABELS[e.updateCycle]) ?? e.updateCycle,
+      china(e.lastCollectedAt),
+      china(e.dueAt),
+    ]),
   );
   addTable(
     wb,

@@ -1,12 +1,14 @@
 /** @module Public face of supervision (督办与通报): overdue list, per-unit statistics, bulletins and their workbook. */
 import type { WorkdayCalendar } from '../../engine/calendar';
 import type { DbOrTx } from '../../platform/db/db';
-import { buildBulletinWorkbook } from './bulletin-workbook';
+import { listStaleEntries } from '../catalog/stale-entries';
+import { buildBulletinWorkbook, type StaleSnapshot } from './bulletin-workbook';
 import { concurrently } from './concurrently';
 import { computeStats, listOverdue, type OverdueItem, type Period, type UnitStats } from './stats';
 import { findBulletin } from './store';
 
-export { buildBulletinWorkbook } from './bulletin-workbook';
+export { type BulletinExtras, buildBulletinWorkbook, type StaleSnapshot } from './bulletin-workbook';
+export { type BulletinView, getBulletin, readableBulletins } from './bulletin-view';
 export { bulletins } from './schema';
 export {
   computeStats,
@@ -28,11 +30,12 @@ export async function bulletinWorkbookForPeriod(
   period: Period,
   now: Date,
 ): Promise<Buffer> {
-  const [stats, overdue] = await concurrently(db, [
+  const [stats, overdue, stale] = await concurrently(db, [
     () => computeStats(db, calendar, period, now),
     () => listOverdue(db, calendar, now),
+    () => listStaleEntries(db, now, { limit: 1000 }),
   ]);
-  return buildBulletinWorkbook(stats, overdue, period, now);
+  return buildBulletinWorkbook(stats, overdue, period, now, { stale });
 }
 
 /** The workbook of a prepared (or published) bulletin, from its frozen figures. */
@@ -45,5 +48,6 @@ export async function bulletinWorkbookById(db: DbOrTx, id: string): Promise<Buff
     row.overdue as unknown as OverdueItem[],
     period,
     row.createdAt,
+    { stale: row.stale as unknown as StaleSnapshot | null, summary: row.summary },
   );
 }

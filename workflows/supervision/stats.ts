@@ -2,6 +2,7 @@
 import type { WorkdayCalendar } from '../../engine/calendar';
 import { AppError } from '../../platform/errors';
 import type { DbOrTx } from '../../platform/db/db';
+import { countStaleByUnit } from '../catalog/stale-entries';
 import { concurrently } from './concurrently';
 import * as store from './store';
 import { chinaDay, memoWorkdaysBetween } from './workday-memo';
@@ -81,6 +82,8 @@ export interface UnitStats {
   entriesRegistered: number;
   entriesChanged: number;
   entriesReturned: number;
+  /** Active entries past their collection deadline at `now` (三(四)); 0 in bulletins frozen before it was counted. */
+  entriesStale: number;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -104,13 +107,14 @@ export async function computeStats(
   now: Date,
 ): Promise<UnitStats[]> {
   const { start, end } = periodBounds(period);
-  const [unitRows, received, archived, unfigured, overdue, events] = await concurrently(db, [
+  const [unitRows, received, archived, unfigured, overdue, events, stale] = await concurrently(db, [
     () => store.listReportingUnits(db),
     () => store.problemsReceivedIn(db, start, end),
     () => store.problemsArchivedIn(db, start, end),
     () => store.problemsArchivedUnfiguredIn(db, start, end),
     () => store.problemsOverdueAt(db, now),
     () => store.catalogEventsIn(db, start, end),
+    () => countStaleByUnit(db, now),
   ]);
   const byUnit = new Map<string, UnitStats>(
     unitRows.map((u) => [
@@ -127,6 +131,7 @@ export async function computeStats(
         entriesRegistered: 0,
         entriesChanged: 0,
         entriesReturned: 0,
+        entriesStale: stale.get(u.id) ?? 0,
       },
     ]),
   );

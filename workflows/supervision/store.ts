@@ -136,7 +136,7 @@ export async function insertBulletin(db: DbOrTx, row: typeof bulletins.$inferIns
     .values(row)
     .onConflictDoUpdate({
       target: bulletins.instanceId,
-      set: { stats: row.stats, overdue: row.overdue, title: row.title },
+      set: { stats: row.stats, overdue: row.overdue, stale: row.stale, title: row.title },
     })
     .returning();
   return created;
@@ -147,14 +147,21 @@ export async function findBulletin(db: DbOrTx, id: string) {
   return row;
 }
 
-export async function publishBulletinRow(db: DbOrTx, id: string, at: Date, by?: string) {
+export async function publishBulletinRow(
+  db: DbOrTx,
+  id: string,
+  at: Date,
+  by?: string,
+  summary?: string | null,
+) {
   await db
     .update(bulletins)
-    .set({ status: 'published', publishedAt: at, publishedBy: by })
+    .set({ status: 'published', publishedAt: at, publishedBy: by, summary: summary ?? null })
     .where(eq(bulletins.id, id));
 }
 
-export async function listBulletins(db: DbOrTx) {
+/** Newest period first; `publishedOnly` for readers outside supervision (a draft is the authority's work in progress). */
+export async function listBulletins(db: DbOrTx, opts: { publishedOnly?: boolean } = {}) {
   return db
     .select({
       id: bulletins.id,
@@ -165,6 +172,7 @@ export async function listBulletins(db: DbOrTx) {
       publishedAt: bulletins.publishedAt,
     })
     .from(bulletins)
+    .where(opts.publishedOnly ? eq(bulletins.status, 'published') : undefined)
     .orderBy(sql`${bulletins.periodFrom} desc`);
 }
 

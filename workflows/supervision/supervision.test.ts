@@ -172,6 +172,7 @@ describe.each(testDbKinds())('supervision on %s', (kind) => {
       entriesRegistered: 1,
       entriesChanged: 0,
       entriesReturned: 1,
+      entriesStale: 0,
     });
     const wjj = stats.find((s) => s.unitId === 'wjj');
     expect(wjj).toMatchObject({ problemsReceived: 0, entriesChanged: 1, entriesRegistered: 0 });
@@ -215,7 +216,7 @@ describe.each(testDbKinds())('supervision on %s', (kind) => {
     const buf = await bulletinWorkbookById(database.db, prepared?.variables?.bulletinId as string);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总', '问题数据整改', '目录编制', '逾期事项']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总', '问题数据整改', '目录编制', '数据更新', '逾期事项']);
     const problemsSheet = wb.getWorksheet('问题数据整改');
     expect(problemsSheet?.getCell('A1').value).toBe('各单位问题数据整改情况');
     expect(problemsSheet?.getRow(3).values).toEqual([

@@ -2,8 +2,12 @@
 import type { Json } from '../../engine/contract';
 import { sendNotification } from '../notifications/store';
 import { need, str, type WorkerDeps, type WorkflowJob, type WorkflowJobWorker } from '../worker-types';
+import { listStaleEntries } from '../catalog/stale-entries';
 import { computeStats, listOverdue, type Period, previousMonth } from './stats';
 import * as store from './store';
+
+/** The 数据更新 sheet lists at most this many stale entries (most overdue first); the total is always given. */
+const STALE_IN_BULLETIN = 1000;
 
 /** `supervision.prepare-bulletin`: the period (variables `periodFrom`/`periodTo`, default last month), totals and a draft summary. */
 async function prepareBulletin(job: WorkflowJob, deps: WorkerDeps) {
@@ -15,6 +19,7 @@ async function prepareBulletin(job: WorkflowJob, deps: WorkerDeps) {
       : previousMonth(now);
   const stats = await computeStats(job.tx, deps.calendar, period, now);
   const overdue = await listOverdue(job.tx, deps.calendar, now);
+  const stale = await listStaleEntries(job.tx, now, { limit: STALE_IN_BULLETIN });
   const total = (
     k: 'problemsReceived' | 'problemsRectified' | 'rectifiedOnTime' | 'overdueNow' | 'entriesRegistered',
   ) => stats.reduce((a, s) => a + s[k], 0);
@@ -26,6 +31,7 @@ async function prepareBulletin(job: WorkflowJob, deps: WorkerDeps) {
     overdueNow: total('overdueNow'),
     entriesRegistered: total('entriesRegistered'),
     overdueTasks: overdue.length,
+    entriesStale: stale.total,
   };
   const row = await store.insertBulletin(job.tx, {
     instanceId: job.instanceId,
@@ -34,6 +40,7 @@ async function prepareBulletin(job: WorkflowJob, deps: WorkerDeps) {
     title,
     stats: stats as unknown as Json,
     overdue: overdue as unknown as Json,
+    stale: stale as unknown as Json,
   });
   return {
     variables: {
@@ -43,7 +50,7 @@ async function prepareBulletin(job: WorkflowJob, deps: WorkerDeps) {
       periodTo: period.to,
       totals: summary,
       // Pre-fills the review form's 通报摘要; the reviewer may edit it before publishing.
-      summary: `${period.from} 至 ${period.to}, 全县受理问题数据${summary.problemsReceived}条, 完成整改${summary.problemsRectified}条(按期${summary.rectifiedOnTime}条), 当前逾期未整改${summary.overdueNow}条; 新注册资源目录${summary.entriesRegistered}条; 逾期待办事项${summary.overdueTasks}项。`,
+      summary: `${period.from} 至 ${period.to}, 全县受理问题数据${summary.problemsReceived}条, 完成整改${summary.problemsRectified}条(按期${summary.rectifiedOnTime}条), 当前逾期未整改${summary.overdueNow}条; 新注册资源目录${summary.entriesRegistered}条, 超过更新周期未归集目录${summary.entriesStale}条; 逾期待办事项${summary.overdueTasks}项。`,
     },
   };
 }
@@ -54,13 +61,13 @@ async function publishBulletin(job: WorkflowJob, deps: WorkerDeps) {
   const row = await store.findBulletin(job.tx, id);
   if (!row) throw new Error(`bulletin ${id} not found`);
   if (row.status === 'published') return undefined;
-  await store.publishBulletinRow(job.tx, id, deps.now(), str(job.variables.reviewer));
+  // The summary as the reviewer left it in the review form is what the departments read (page and workbook).
+  const summary = str(job.variables.summary)?.trim() || null;
+  await store.publishBulletinRow(job.tx, id, deps.now(), str(job.variables.reviewer), summary);
   await sendNotification(job.tx, [{ role: 'supervisor' }, { role: 'unit.leader' }], {
     title: `已发布: ${row.title}`,
-    body:
-      str(job.variables.summary) ??
-      `统计期间 ${row.periodFrom} 至 ${row.periodTo}, 请查阅本单位情况并落实整改。`,
-    link: `/supervision/bulletins/${id}`,
+    body: summary ?? `统计期间 ${row.periodFrom} 至 ${row.periodTo}, 请查阅本单位情况并落实整改。`,
+    link: `/bulletins/${id}`,
     kind: 'bulletin',
     instanceId: job.instanceId,
   });
