@@ -21,7 +21,8 @@ import { notificationRoutes } from './routes/notifications';
 import { supervisionRoutes } from './routes/supervision';
 import { composeEngine } from './services';
 import { startSessionUpkeep } from './auth/session-upkeep';
-import { problems } from '../workflows';
+import { catalog, problems } from '../workflows';
+import type { WorkdayCalendar } from '../engine/calendar';
 
 export interface ServerContext {
   app: App;
@@ -83,6 +84,16 @@ export async function composeServer(options: ComposeOptions = {}): Promise<Serve
     notificationRoutes,
   ];
   const stoppers: (() => Promise<void>)[] = [engine.stop, await startSessionUpkeep(deps)];
+  // 更新提醒 (三(四)): every process may run it; each reminder is claimed once (catalog/stale-reminders.ts).
+  if (options.startPollers ?? true)
+    stoppers.push(
+      catalog.startStaleReminders(
+        deps.db,
+        () => deps.services.calendar as WorkdayCalendar | undefined,
+        () => deps.clock.now(),
+        { onError: (err) => log.error({ err }, '更新提醒失败 / stale-entry reminders failed') },
+      ),
+    );
   const app = createApp(deps, routes, { uiDist: options.uiDist });
   return {
     app,
