@@ -3,6 +3,14 @@ declare module 'bpmn-js-properties-panel' {
   export const BpmnPropertiesPanelModule: any;
   export const BpmnPropertiesProviderModule: any;
   export const ZeebePropertiesProviderModule: any;
+  export const useService: (name: string) => any;
+}
+declare module '@bpmn-io/properties-panel' {
+  export const TextFieldEntry: any;
+  export const isTextFieldEntryEdited: any;
+}
+declare module '@bpmn-io/properties-panel/preact' {
+  export const h: (type: any, props: any) => any;
 }
 declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud' {
   const ZeebeBehaviorsModule: any;

@@ -19,6 +19,7 @@ import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { Lang } from '../../i18n';
 import { type ExtraModules, loadExtraModules } from './extra-modules';
 import { lintConfig, type XmlSource } from './lint';
+import { startersPanelModule } from './starters-panel';
 import { stepTemplates } from './templates';
 import { zhTranslateModule } from './translations-zh';
 
@@ -78,6 +79,7 @@ function createModeler(
       BpmnPropertiesProviderModule,
       ZeebePropertiesProviderModule,
       ZeebeBehaviorsModule,
+      startersPanelModule(lang),
       extra.templates,
       extra.chooser,
       extra.lint,
