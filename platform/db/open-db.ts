@@ -14,9 +14,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { Db } from './db';
 
-/**
- * Beside this file in the sources; a bundled build (dist/) sets HUILIU_MIGRATIONS or ships the folder next to it.
- */
+/** Beside this file (the dist/ bundle keeps pointing here: scripts/build-server.mjs); HUILIU_MIGRATIONS overrides. */
 export const migrationsFolder =
   process.env.HUILIU_MIGRATIONS ?? path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
