@@ -13,7 +13,13 @@ export {
 } from './registry';
 export type { SaveFormInput, SaveFormResult } from './registry';
 export { validateFormData, type ValidateOptions } from './validate';
-export { checkFormDefinition, FORM_KEY_PATTERN, MAX_FORM_BYTES, MAX_SCHEMA_DEPTH } from './definition';
+export {
+  checkFormDefinition,
+  declaredFields,
+  FORM_KEY_PATTERN,
+  MAX_FORM_BYTES,
+  MAX_SCHEMA_DEPTH,
+} from './definition';
 export { attachments, forms } from './store';
 export type * from './types';
 export {

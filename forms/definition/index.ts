@@ -6,3 +6,4 @@ export {
   MAX_FORM_BYTES,
   MAX_SCHEMA_DEPTH,
 } from './check-form-definition';
+export { declaredFields } from './declared-fields';
