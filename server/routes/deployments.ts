@@ -30,7 +30,15 @@ const Definition = z
     version: z.number(),
     name: z.string().nullable(),
     xml: z.string(),
-    startForm: z.object({ key: z.string(), version: z.number(), title: z.string(), schema: z.unknown(), uiSchema: z.unknown() }).optional(),
+    startForm: z
+      .object({
+        key: z.string(),
+        version: z.number(),
+        title: z.string(),
+        schema: z.record(z.string(), z.unknown()),
+        uiSchema: z.record(z.string(), z.unknown()),
+      })
+      .optional(),
   })
   .openapi('ProcessDefinition');
 const KeyParam = z.object({ key: z.string().min(1).max(200).openapi({ param: { name: 'key', in: 'path' } }) });

@@ -1,69 +1,20 @@
-/** @module ui/api/admin: user administration, the working-day calendar and the census of information systems. */
+/**
+ * @module ui/api/admin: user administration, the working-day calendar and the census of information systems; the
+ * shapes come from ui/src/api/generated.ts.
+ */
 import { request, type Query } from './client';
-import type { Page } from './types';
+import type { Page, Schemas } from './types';
 
-export type UnitKind = 'authority' | 'department' | 'town' | 'public-service';
-
-export interface AdminUser {
-  id: string;
-  username: string;
-  name: string;
-  unitId: string;
-  unitName: string;
-  unitKind: UnitKind;
-  roles: string[];
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface RoleInfo {
-  key: string;
-  name: string;
-  nameEn: string;
-  /** County-wide roles may only be held by the authority's staff. */
-  countyWide: boolean;
-}
-
-export interface NewUserBody {
-  username: string;
-  name: string;
-  unitId: string;
-  roles: string[];
-  password: string;
-}
-
-export type CalendarSource = 'package' | 'admin' | 'none';
-
-export interface CalendarYear {
-  year: number;
-  source: CalendarSource;
-  holidays: string[];
-  makeupWorkdays: string[];
-}
-
-export interface ProvisionalDeadline {
-  taskId: string;
-  taskName: string;
-  processInstanceId: string;
-  processKey: string;
-  processName: string | null;
-  businessKey: string | null;
-  unitId: string | null;
-  unitName: string | null;
-  createdAt: string;
-  dueAt: string;
-  missingYears: number[];
-}
-
-export interface CensusSystem {
-  id: string;
-  unitId: string;
-  name: string;
-  description: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type AdminUser = Schemas['AdminUser'];
+export type UnitKind = AdminUser['unitKind'];
+/** A role with its names; county-wide roles may only be held by the authority's staff. */
+export type RoleInfo = Schemas['Role'];
+export type NewUserBody = Schemas['CreateUserBody'];
+export type CalendarYear = Schemas['CalendarYear'];
+export type CalendarSource = CalendarYear['source'];
+export type ProvisionalDeadline = Schemas['ProvisionalDeadline'];
+/** One information system of a unit's census (`GET /api/catalog/systems`). */
+export type CensusSystem = Schemas['InformationSystem'];
 
 const enc = encodeURIComponent;
 

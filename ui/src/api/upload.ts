@@ -1,13 +1,9 @@
 /** @module ui/api/upload: multipart upload to POST /api/attachments with progress (fetch has no upload progress, XHR does). */
 import { ApiError, authHeaders } from './client';
+import type { Schemas } from './generated';
 
-export interface UploadedAttachment {
-  id: string;
-  name: string;
-  size?: number;
-  contentType?: string;
-  url?: string;
-}
+/** `POST /api/attachments`'s 201 answer. */
+export type UploadedAttachment = Schemas['Attachment'];
 
 export function uploadAttachment(file: File, onProgress: (percent: number) => void): Promise<UploadedAttachment> {
   return new Promise((resolve, reject) => {
