@@ -173,7 +173,7 @@ describe.each(testDbKinds())('the audit log, over HTTP on %s', (kind) => {
     expect((await server.request('/api/audit?from=yesterday', { as: auditor })).status).toBe(400);
   });
 
-  it('given the application connection, when it tries to UPDATE or DELETE audit rows, then the database refuses', async () => {
+  it('given the application connection, when it tries to UPDATE, DELETE or TRUNCATE audit rows, then the database refuses', async () => {
     const db = server.deps.db;
     const count = async () =>
       Number(((await db.execute(sql`select count(*)::int as n from audit_log`)) as any).rows[0].n);
@@ -181,6 +181,7 @@ describe.each(testDbKinds())('the audit log, over HTTP on %s', (kind) => {
     expect(before).toBeGreaterThan(0);
     await expect(db.execute(sql`update audit_log set action = 'rewritten'`)).rejects.toThrow();
     await expect(db.execute(sql`delete from audit_log`)).rejects.toThrow();
+    await expect(db.execute(sql`truncate audit_log`)).rejects.toThrow();
     expect(await count()).toBe(before);
     const rewritten = await db.execute(
       sql`select count(*)::int as n from audit_log where action = 'rewritten'`,
