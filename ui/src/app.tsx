@@ -4,12 +4,13 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { AuthProvider, useAuth } from './auth';
+import { AccountGate, AuthProvider, useAuth } from './auth';
 import { LocaleProvider, useLocale } from './i18n';
 import { AppLayout } from './layout';
 import { setMessageApi } from './lib';
 
 const LoginPage = lazy(() => import('./pages/login/login-page'));
+const AccountPage = lazy(() => import('./pages/account/account-page'));
 const TasksPage = lazy(() => import('./pages/tasks/tasks-page'));
 const ProcessesPage = lazy(() => import('./pages/processes/processes-page'));
 const InstancePage = lazy(() => import('./pages/instance/instance-page'));
@@ -71,9 +72,19 @@ export function App() {
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
                 <Route
+                  path="/account"
                   element={
                     <RequireAuth>
-                      <AppLayout />
+                      <AccountPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  element={
+                    <RequireAuth>
+                      <AccountGate>
+                        <AppLayout />
+                      </AccountGate>
                     </RequireAuth>
                   }
                 >

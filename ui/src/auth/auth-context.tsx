@@ -1,4 +1,7 @@
-/** @module ui/auth/auth-context: who is logged in (GET /api/me), login and logout; a 401 anywhere ends the session. */
+/**
+ * @module ui/auth/auth-context: who is logged in (GET /api/me), login (with a second-factor code when asked) and
+ * logout; a 401 anywhere ends the session.
+ */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { auth, setUnauthenticatedHandler, type User } from '../api';
 
@@ -6,7 +9,8 @@ interface AuthValue {
   user: User | undefined;
   /** True until the first /me answer: routes wait instead of flashing the login page. */
   checking: boolean;
-  login: (username: string, password: string) => Promise<User>;
+  /** `code`: the TOTP or recovery code, asked for after the server answered SECOND_FACTOR_REQUIRED. */
+  login: (username: string, password: string, code?: string) => Promise<User>;
   logout: () => Promise<void>;
   refresh: () => Promise<void>;
 }
