@@ -38,10 +38,22 @@ export default function AccountPage() {
         <Space style={{ color: '#fff' }}>
           <span data-testid="user-name">{user.name}</span>
           <span style={{ opacity: 0.65 }}>{user.unitName}</span>
-          <Button type="text" style={{ color: '#fff' }} icon={<TranslationOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
+          <Button
+            type="text"
+            style={{ color: '#fff' }}
+            icon={<TranslationOutlined />}
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+            data-testid="lang-switch"
+          >
             {tl('lang.switch')}
           </Button>
-          <Button type="text" style={{ color: '#fff' }} icon={<LogoutOutlined />} onClick={() => void logout().then(() => navigate('/login'))} data-testid="logout">
+          <Button
+            type="text"
+            style={{ color: '#fff' }}
+            icon={<LogoutOutlined />}
+            onClick={() => void logout().then(() => navigate('/login'))}
+            data-testid="logout"
+          >
             {t('account.logout')}
           </Button>
         </Space>
@@ -51,7 +63,14 @@ export default function AccountPage() {
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('account.title')}
           </Typography.Title>
-          {user.mustChangePassword ? <Alert type="warning" showIcon title={t('account.mustChange')} data-testid="account-must-change" /> : null}
+          {user.mustChangePassword ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('account.mustChange')}
+              data-testid="account-must-change"
+            />
+          ) : null}
           {!user.mustChangePassword && user.mustEnrolSecondFactor ? (
             <Alert type="warning" showIcon title={t('account.mustEnrol')} data-testid="account-must-enrol" />
           ) : null}

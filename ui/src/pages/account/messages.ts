@@ -19,7 +19,8 @@ const zh = {
   'password.done': '密码已修改，您在其他地方的登录已失效',
   'totp.title': '两步验证',
   'totp.enrolled': '已启用两步验证：登录时需要输入验证器上的 6 位数字（或一个恢复码）。',
-  'totp.intro': '用验证器应用（如 Microsoft Authenticator、Google Authenticator 或 FreeOTP）扫描二维码，或手动输入密钥。',
+  'totp.intro':
+    '用验证器应用（如 Microsoft Authenticator、Google Authenticator 或 FreeOTP）扫描二维码，或手动输入密钥。',
   'totp.start': '开始绑定',
   'totp.secret': '密钥',
   'totp.url': '链接',
@@ -44,7 +45,8 @@ const en: Record<AccountKey, string> = {
   'account.back': 'Back to work',
   'account.logout': 'Log out',
   'account.mustChange': 'An administrator set this one-time password for you: change it before you continue.',
-  'account.mustEnrol': 'Administrator accounts must enrol a second factor (a TOTP authenticator) before they continue.',
+  'account.mustEnrol':
+    'Administrator accounts must enrol a second factor (a TOTP authenticator) before they continue.',
   'password.title': 'Change password',
   'password.current': 'Current password',
   'password.new': 'New password',
@@ -56,8 +58,10 @@ const en: Record<AccountKey, string> = {
   'password.submit': 'Change password',
   'password.done': 'Password changed; your sessions elsewhere have ended',
   'totp.title': 'Two-step verification',
-  'totp.enrolled': 'Two-step verification is on: logging in asks for the 6 digits of your authenticator (or a recovery code).',
-  'totp.intro': 'Scan the QR code with an authenticator app (Microsoft Authenticator, Google Authenticator, FreeOTP…) or type the secret.',
+  'totp.enrolled':
+    'Two-step verification is on: logging in asks for the 6 digits of your authenticator (or a recovery code).',
+  'totp.intro':
+    'Scan the QR code with an authenticator app (Microsoft Authenticator, Google Authenticator, FreeOTP…) or type the secret.',
   'totp.start': 'Start enrolment',
   'totp.secret': 'Secret',
   'totp.url': 'Link',
@@ -65,7 +69,8 @@ const en: Record<AccountKey, string> = {
   'totp.confirm': 'Confirm',
   'totp.codeRule': 'Enter 6 digits',
   'totp.recoveryTitle': 'Recovery codes (shown only now)',
-  'totp.recoveryHint': 'Write them down or print them and keep them safe. Each one logs you in once if you lose your phone.',
+  'totp.recoveryHint':
+    'Write them down or print them and keep them safe. Each one logs you in once if you lose your phone.',
   'totp.copy': 'Copy all recovery codes',
   'totp.copied': 'Copied',
   'totp.done': 'I have saved the codes, continue',
@@ -75,7 +80,11 @@ const en: Record<AccountKey, string> = {
   'login.back': 'Use another account',
 };
 
-export function accountTranslate(lang: 'zh' | 'en', key: AccountKey, vars: Record<string, string> = {}): string {
+export function accountTranslate(
+  lang: 'zh' | 'en',
+  key: AccountKey,
+  vars: Record<string, string> = {},
+): string {
   const text = lang === 'en' ? en[key] : zh[key];
   return text.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? `{${k}}`);
 }

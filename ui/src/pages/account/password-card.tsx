@@ -38,10 +38,36 @@ export function PasswordCard() {
 
   return (
     <Card title={t('password.title')} data-testid="password-card">
-      <Alert type="info" showIcon title={t('password.policy')} style={{ marginBottom: 16 }} data-testid="password-policy" />
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="password-error" role="alert" /> : null}
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} name="password" style={{ maxWidth: 420 }}>
-        <Form.Item name="currentPassword" label={t('password.current')} rules={[required(t('password.current'))]}>
+      <Alert
+        type="info"
+        showIcon
+        title={t('password.policy')}
+        style={{ marginBottom: 16 }}
+        data-testid="password-policy"
+      />
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          style={{ marginBottom: 16 }}
+          data-testid="password-error"
+          role="alert"
+        />
+      ) : null}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        requiredMark={false}
+        name="password"
+        style={{ maxWidth: 420 }}
+      >
+        <Form.Item
+          name="currentPassword"
+          label={t('password.current')}
+          rules={[required(t('password.current'))]}
+        >
           <Input.Password autoComplete="current-password" data-testid="password-current" />
         </Form.Item>
         <Form.Item name="newPassword" label={t('password.new')} rules={[required(t('password.new'))]}>

@@ -83,7 +83,10 @@ export function TotpCard({ onDone }: { onDone: () => void }) {
         <Typography.Paragraph>{t('totp.intro')}</Typography.Paragraph>
         <QRCode value={enrolment.otpauthUrl} size={180} data-testid="totp-qr" />
         <Typography.Text>
-          {t('totp.secret')}：<Typography.Text code copyable={{ text: enrolment.secret }} data-testid="totp-secret">{groupSecret(enrolment.secret)}</Typography.Text>
+          {t('totp.secret')}：
+          <Typography.Text code copyable={{ text: enrolment.secret }} data-testid="totp-secret">
+            {groupSecret(enrolment.secret)}
+          </Typography.Text>
         </Typography.Text>
         <Typography.Text type="secondary" style={{ wordBreak: 'break-all' }}>
           {t('totp.url')}：<span data-testid="totp-url">{enrolment.otpauthUrl}</span>
@@ -94,7 +97,13 @@ export function TotpCard({ onDone }: { onDone: () => void }) {
             label={t('totp.code')}
             rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('totp.codeRule') }]}
           >
-            <Input inputMode="numeric" autoComplete="one-time-code" maxLength={8} style={{ width: 120 }} data-testid="totp-code" />
+            <Input
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={8}
+              style={{ width: 120 }}
+              data-testid="totp-code"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="totp-confirm">
             {t('totp.confirm')}
@@ -104,7 +113,13 @@ export function TotpCard({ onDone }: { onDone: () => void }) {
     );
   } else {
     body = (
-      <Button type="primary" onClick={start} loading={busy} disabled={user.mustChangePassword} data-testid="totp-start">
+      <Button
+        type="primary"
+        onClick={start}
+        loading={busy}
+        disabled={user.mustChangePassword}
+        data-testid="totp-start"
+      >
         {t('totp.start')}
       </Button>
     );
@@ -112,7 +127,16 @@ export function TotpCard({ onDone }: { onDone: () => void }) {
 
   return (
     <Card title={t('totp.title')} data-testid="totp-card">
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" data-testid="totp-error" /> : null}
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          style={{ marginBottom: 16 }}
+          role="alert"
+          data-testid="totp-error"
+        />
+      ) : null}
       {body}
     </Card>
   );

@@ -60,7 +60,14 @@ export default function LoginPage() {
           {t('appSubtitle')}
         </Typography.Paragraph>
         {error ? (
-          <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} data-testid="login-error" role="alert" />
+          <Alert
+            type="error"
+            title={error}
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="login-error"
+            role="alert"
+          />
         ) : null}
         {pending ? (
           <Form
@@ -99,27 +106,46 @@ export default function LoginPage() {
             </Button>
           </Form>
         ) : (
-          <Form layout="vertical" onFinish={(v: Credentials) => attempt({ ...v, username: v.username.trim() })} requiredMark={false} name="login">
+          <Form
+            layout="vertical"
+            onFinish={(v: Credentials) => attempt({ ...v, username: v.username.trim() })}
+            requiredMark={false}
+            name="login"
+          >
             <Form.Item
               label={t('login.username')}
               name="username"
               rules={[{ required: true, message: t('login.required.username') }]}
             >
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
+              <Input
+                prefix={<UserOutlined />}
+                autoComplete="username"
+                autoFocus
+                data-testid="login-username"
+              />
             </Form.Item>
             <Form.Item
               label={t('login.password')}
               name="password"
               rules={[{ required: true, message: t('login.required.password') }]}
             >
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+              <Input.Password
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                data-testid="login-password"
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
               {t('login.submit')}
             </Button>
           </Form>
         )}
-        <Button type="link" block style={{ marginTop: 8 }} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+        <Button
+          type="link"
+          block
+          style={{ marginTop: 8 }}
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+        >
           {t('lang.switch')}
         </Button>
       </Card>
