@@ -43,16 +43,21 @@ export function AppLayout() {
     ...(canSupervise(user.roles)
       ? [{ key: '/dashboard', icon: <AlertOutlined />, label: <Link to="/dashboard" data-testid="nav-dashboard">{t('nav.dashboard')}</Link> }]
       : []),
-    // Administration (users, the working-day calendar): authority.admin only; the server refuses everyone else too.
-    ...(isAdmin(user.roles)
+    // Administration follows 三员分立: users for security.admin, the working-day calendar for authority.admin;
+    // the server refuses everyone else too.
+    ...(isAdmin(user.roles) || user.roles.includes('security.admin')
       ? [
           {
             key: '/admin',
             icon: <SettingOutlined />,
             label: <span data-testid="nav-admin">{adminTranslate(lang, 'nav.admin')}</span>,
             children: [
-              { key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users" data-testid="nav-admin-users">{adminTranslate(lang, 'nav.users')}</Link> },
-              { key: '/admin/calendar', icon: <CalendarOutlined />, label: <Link to="/admin/calendar" data-testid="nav-admin-calendar">{adminTranslate(lang, 'nav.calendar')}</Link> },
+              ...(user.roles.includes('security.admin')
+                ? [{ key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users" data-testid="nav-admin-users">{adminTranslate(lang, 'nav.users')}</Link> }]
+                : []),
+              ...(isAdmin(user.roles)
+                ? [{ key: '/admin/calendar', icon: <CalendarOutlined />, label: <Link to="/admin/calendar" data-testid="nav-admin-calendar">{adminTranslate(lang, 'nav.calendar')}</Link> }]
+                : []),
             ],
           },
         ]
@@ -87,14 +92,15 @@ export function AppLayout() {
         <Space size="middle" style={{ color: '#fff' }}>
           <NotificationBell />
           <Tooltip title={user.roles.map(roleName).join('、')}>
-            <span data-testid="user-info">
+            {/* My account (password, second factor): the name leads there. */}
+            <Link to="/account" data-testid="user-info">
               <Typography.Text style={{ color: '#fff' }} data-testid="user-name">
                 {user.name}
               </Typography.Text>
               <Typography.Text style={{ color: 'rgba(255,255,255,0.65)', marginLeft: 8 }} data-testid="user-unit">
                 {user.unitName}
               </Typography.Text>
-            </span>
+            </Link>
           </Tooltip>
           <Button
             type="text"
