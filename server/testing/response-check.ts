@@ -30,8 +30,9 @@ export function declaredRoutes(app: App): DeclaredRoute[] {
     const { method, path, responses } = def.route;
     const map = new Map<number, Zod | null>();
     for (const [status, response] of Object.entries(responses ?? {})) {
-      const schema = (response as { content?: Record<string, { schema?: unknown }> }).content?.['application/json']
-        ?.schema;
+      const schema = (response as { content?: Record<string, { schema?: unknown }> }).content?.[
+        'application/json'
+      ]?.schema;
       map.set(Number(status), isZod(schema) ? schema : null);
     }
     const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
@@ -81,7 +82,9 @@ export async function checkResponse(routes: DeclaredRoute[], request: Request, r
     return `${where} does not match its response schema: ${issues.join('; ')}`;
   }
   const extra = undeclaredFields(body, parsed.data);
-  return extra.length ? `${where} sends fields its response schema does not declare: ${extra.join(', ')}` : null;
+  return extra.length
+    ? `${where} sends fields its response schema does not declare: ${extra.join(', ')}`
+    : null;
 }
 
 /**
