@@ -1,13 +1,18 @@
 /**
  * @module `npm run bench:http [-- --json] [--url http://host:port] [--tasks 2000]`: task completions per second and
  * p50/p99 latency through the HTTP API at 8 and 50 concurrent clients. Without --url it starts `server.ts` as a
- * separate process (on DATABASE_URL, or a fresh embedded database) so client and server do not share a core's loop.
+ * separate process (on a fresh database in DATABASE_URL's cluster, dropped after, or a fresh embedded database) so
+ * client and server do not share a core's loop. On PostgreSQL each level is followed, in the same run and database,
+ * by the raw step-shaped transaction rate at as many clients (update the instance's jsonb with a version check,
+ * update its task, insert a history row: a step's writes with no engine and no HTTP), and the ratio of the two.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -32,13 +37,51 @@ const BENCH_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
-async function startServer(): Promise<{ url: string; child: ChildProcess; dir: string }> {
+/** A database of the bench's own in DATABASE_URL's cluster (dropped after), so runs never share rows. */
+async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  const base = process.env.DATABASE_URL;
+  if (!base) return undefined;
+  const name = `huiliu_bench_http_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+async function startServer(
+  databaseUrl: string | undefined,
+): Promise<{ url: string; child: ChildProcess; dir: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'huiliu-bench-http-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
-    env: { ...process.env, PORT: String(port), HUILIU_DATA_DIR: dir, HUILIU_DEMO: '1', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const entry = process.argv.includes('--dist') ? ['dist/server.js'] : ['--import', 'tsx', 'server.ts'];
+  const cpuProf = flag('cpu-prof');
+  const child = spawn(
+    process.execPath,
+    [...(cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : []), ...entry],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl ?? '',
+        PORT: String(port),
+        HUILIU_DATA_DIR: dir,
+        HUILIU_DEMO: '1',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
     try {
@@ -64,7 +107,9 @@ function api(url: string, token: string, method: string, p: string, body?: unkno
         agent,
         headers: {
           authorization: `Bearer ${token}`,
-          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+            : {}),
         },
       },
       (res) => {
@@ -93,7 +138,62 @@ async function login(url: string, username: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+/**
+ * The ceiling: `clients` connections each running step-shaped transactions on a row of their own (the instance's
+ * jsonb with a version check, its task, a history row), `total` in all; returns transactions per second.
+ */
+async function rawSteps(databaseUrl: string, clients: number, total: number): Promise<number> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: clients });
+  try {
+    const rows = (
+      await pool.query(
+        `insert into process_instances (definition_id, process_key, definition_version, snapshot, status, started_at)
+         select id, 'raw', 1, '{"value":"x"}'::jsonb, 'active', now() from process_definitions, generate_series(1, $1)
+         where key = 'bench-http' limit $1 returning id`,
+        [clients],
+      )
+    ).rows.map((r) => r.id as string);
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      rows.map(async (id) => {
+        const c = await pool.connect();
+        try {
+          for (let version = 1; next < total; version++) {
+            next++;
+            await c.query('begin');
+            const done = await c.query({
+              name: 'raw_step',
+              text: `update process_instances set snapshot = $3::jsonb, version = version + 1, updated_at = now()
+                     where id = $1 and version = $2 returning version`,
+              values: [id, version, JSON.stringify({ value: 'x', context: { vars: { n: version } } })],
+            });
+            if (done.rowCount !== 1) throw new Error('raw step lost its own race');
+            await c.query({
+              name: 'raw_task',
+              text: `update user_tasks set updated_at = now() where instance_id = $1`,
+              values: [id],
+            });
+            await c.query({
+              name: 'raw_history',
+              text: `insert into history_events (instance_id, at, type) values ($1, now(), 'raw.step')`,
+              values: [id],
+            });
+            await c.query('commit');
+          }
+        } finally {
+          c.release();
+        }
+      }),
+    );
+    return total / ((performance.now() - t0) / 1000);
+  } finally {
+    await pool.end();
+  }
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function runLevel(url: string, admin: string, reviewer: string, clients: number, tasks = tasksPerRun) {
   // given: `tasks` open review tasks
@@ -101,7 +201,10 @@ async function runLevel(url: string, admin: string, reviewer: string, clients: n
   for (let i = 0; i < tasks; i += 50) {
     await Promise.all(
       Array.from({ length: Math.min(50, tasks - i) }, async () => {
-        const inst = await api(url, admin, 'POST', '/api/process-instances', { processKey: 'bench-http', variables: {} });
+        const inst = await api(url, admin, 'POST', '/api/process-instances', {
+          processKey: 'bench-http',
+          variables: {},
+        });
         ids.push(inst.id);
       }),
     );
@@ -140,28 +243,41 @@ async function runLevel(url: string, admin: string, reviewer: string, clients: n
 
 async function main() {
   const external = flag('url');
-  const server = external ? undefined : await startServer();
+  const database = external ? undefined : await benchDatabase();
+  const server = external ? undefined : await startServer(database?.url);
   const url = external ?? server!.url;
   try {
     const admin = await login(url, 'admin');
     const reviewer = await login(url, 'reviewer');
-    await api(url, admin, 'POST', '/api/deployments', { name: 'bench-http', resources: [{ name: 'bench-http.bpmn', content: BENCH_BPMN }] });
+    await api(url, admin, 'POST', '/api/deployments', {
+      name: 'bench-http',
+      resources: [{ name: 'bench-http.bpmn', content: BENCH_BPMN }],
+    });
     const results = [];
     // Warm-up, not reported: JIT of the completion path and each pooled connection's prepared statements.
     await runLevel(url, admin, reviewer, Math.max(...levels), 300);
     for (const clients of levels) {
-      const r = await runLevel(url, admin, reviewer, clients);
+      const level = await runLevel(url, admin, reviewer, clients);
+      const rawPerSec = database
+        ? Math.round(await rawSteps(database.url, clients, level.completions))
+        : null;
+      const ratio = rawPerSec ? Number((level.completionsPerSec / rawPerSec).toFixed(2)) : null;
+      const r = { ...level, rawStepsPerSec: rawPerSec, ratio };
       results.push(r);
-      console.log(`${clients} clients: ${r.completionsPerSec} completions/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms (${r.completions} tasks)`);
+      console.log(
+        `${clients} clients: ${r.completionsPerSec} completions/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms (${r.completions} tasks)` +
+          (rawPerSec ? `; raw step tx ${rawPerSec}/s, ratio ${ratio}` : ''),
+      );
     }
-    const database = process.env.DATABASE_URL ? 'postgres' : 'pglite';
-    if (asJson) console.log(JSON.stringify({ benchmark: 'http', database, results }));
+    const kind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+    if (asJson) console.log(JSON.stringify({ benchmark: 'http', database: kind, results }));
   } finally {
     if (server) {
       server.child.kill('SIGTERM');
       await new Promise((r) => server.child.once('exit', r));
       rmSync(server.dir, { recursive: true, force: true });
     }
+    await database?.drop();
   }
 }
 
