@@ -258,8 +258,8 @@ export function supervisionRoutes() {
     );
   });
   router.openapi(bulletinFileRoute, async (c) => {
-    supervise(c);
     const { id } = c.req.valid('param');
+    await getBulletin(c.var.deps.db, c.var.user, id); // who may read it (a unit leader: published ones), else 403/404
     const buf = await bulletinWorkbookById(c.var.deps.db, id);
     if (!buf) return c.json({ error: { code: 'NOT_FOUND', message: '通报不存在' } }, 404);
     await auditAct(c, c.var.deps.db, { action: 'export.bulletin', target: id });

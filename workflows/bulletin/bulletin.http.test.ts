@@ -5,7 +5,12 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDbKinds } from '../../platform/db/testing';
-import { entryFields, type HttpScenario, openHttpScenario } from '../../server/testing/scenario-http';
+import {
+  type Body,
+  entryFields,
+  type HttpScenario,
+  openHttpScenario,
+} from '../../server/testing/scenario-http';
 
 const OCTOBER = 'from=2026-10-01&to=2026-10-31';
 /** A row's cell values (exceljs numbers cells from 1); a missing sheet fails the caller's assertion as []. */
@@ -39,7 +44,13 @@ describe.each(testDbKinds())('bulletin over HTTP on %s', (kind) => {
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '问题数据整改', '目录编制', '数据更新', '逾期事项']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '汇总',
+      '问题数据整改',
+      '目录编制',
+      '数据更新',
+      '逾期事项',
+    ]);
     const [summary, problems, catalog, updates, overdue] = wb.worksheets;
     expect(cells(summary, 3)).toEqual(['项目', '数值']);
     expect(cells(problems, 3)).toEqual([
@@ -98,6 +109,61 @@ describe.each(testDbKinds())('bulletin over HTTP on %s', (kind) => {
     ]);
     const summaryRows = Object.fromEntries([4, 5, 6, 7, 8].map((r) => cells(summary, r)));
     expect(summaryRows).toMatchObject({ '受理问题数据(条)': 1, '完成整改(条)': 0, '当前逾期未整改(条)': 1 });
+  });
+
+  it('given the monthly bulletin, when the reviewer edits the summary and publishes, then a unit leader reads it from the notification', async () => {
+    // given October's bulletin prepared on 1 November (started by the governance officer, as the monthly timer does)
+    await s.setClock('2026-11-01T09:00:05+08:00');
+    const instanceId = await s.start('bulletin', 'governance', {});
+    const inst = await s.instance(instanceId);
+    const bulletinId = inst.variables.bulletinId as string;
+    // a draft is the authority's: a unit leader neither lists nor opens it, supervision does
+    expect((await s.get('/api/supervision/bulletins', 'gaj.leader')).body.items).toEqual([]);
+    const r0 = await s.get(`/api/supervision/bulletins/${bulletinId}`, 'gaj.leader');
+    expect(r0.status, JSON.stringify(r0.body)).toBe(404);
+    expect((await s.get(`/api/supervision/bulletins/${bulletinId}/xlsx`, 'gaj.leader')).status).toBe(404);
+    expect((await s.get(`/api/supervision/bulletins/${bulletinId}`, 'supervisor')).body.status).toBe('draft');
+    // when the reviewer publishes with an edited summary (one starting with '=' stays text in the workbook)
+    const edited = '=10月全县问题数据整改总体按期，县公安局1条逾期，请抓紧整改。';
+    await s.complete(instanceId, 'review-bulletin', 'governance', {
+      decision: 'publish',
+      summary: edited,
+    });
+    // then the leader's notification links to the bulletin page
+    const note = (await s.get('/api/notifications', 'gaj.leader')).body.items.find(
+      (n: Body) => n.kind === 'bulletin',
+    );
+    expect(note).toMatchObject({
+      title: '已发布: 公共数据工作通报(2026年10月)',
+      link: `/bulletins/${bulletinId}`,
+    });
+    // and the leader lists and reads it, with the summary as published and the frozen figures
+    const list = (await s.get('/api/supervision/bulletins', 'gaj.leader')).body.items;
+    expect(list.map((b: Body) => [b.id, b.status])).toEqual([[bulletinId, 'published']]);
+    const read = await s.get(`/api/supervision/bulletins/${bulletinId}`, 'gaj.leader');
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({
+      id: bulletinId,
+      status: 'published',
+      summary: edited,
+      periodFrom: '2026-10-01',
+    });
+    expect(read.body.stats.find((u: Body) => u.unitId === 'gaj')).toMatchObject({ problemsReceived: 1 });
+    expect(read.body.stale.items.map((e: Body) => e.code)).toEqual(['XC-GAJ-5001']);
+    // and the workbook prints the summary, as text, never a formula
+    const file = await s.server.request(`/api/supervision/bulletins/${bulletinId}/xlsx`, {
+      as: 'gaj.leader',
+    });
+    expect(file.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await file.arrayBuffer());
+    const summarySheet = wb.getWorksheet('汇总');
+    const texts: unknown[] = [];
+    summarySheet?.eachRow((row) => row.eachCell((c) => texts.push(c.value)));
+    expect(texts).toContain(`通报摘要：${edited}`);
+    // and other unit roles may not read bulletins
+    expect((await s.get(`/api/supervision/bulletins/${bulletinId}`, 'wjj.feedback')).status).toBe(403);
+    expect((await s.get('/api/supervision/bulletins', 'wjj.feedback')).status).toBe(403);
   });
 
   it('is refused to unit users (403) and refuses a malformed period (400)', async () => {
