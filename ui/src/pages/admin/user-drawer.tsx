@@ -1,17 +1,19 @@
 /** @module ui/pages/admin/user-drawer: create a user, or change a user's name, unit and roles; roles that do not fit the unit are disabled. */
-import { Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { Button, Drawer, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { type AdminUser, ApiError, adminUsers, type Unit } from '../../api';
 import { showError, showSuccess } from '../../lib';
 import { useAdminT } from './messages';
 import type { Roles } from './use-roles';
 
+const SYSTEM_ADMIN_ROLES = ['security.admin', 'audit.admin', 'authority.admin'];
+
 interface Values {
   username: string;
   name: string;
   unitId: string;
   roles: string[];
-  password: string;
+  password?: string;
 }
 
 const FIELDS = ['username', 'name', 'unitId', 'roles', 'password'] as const;
@@ -51,8 +53,26 @@ export function UserDrawer(props: {
         await adminUsers.update(user.id, { name: values.name, unitId: values.unitId, roles: values.roles });
         showSuccess(t('users.saved'));
       } else {
-        await adminUsers.create({ ...values, roles: values.roles ?? [] });
-        showSuccess(t('users.created', { name: values.name }));
+        const password = values.password?.trim() ? values.password : undefined;
+        const created = (await adminUsers.create({
+          ...values,
+          password,
+          roles: values.roles ?? [],
+        } as never)) as {
+          oneTimePassword?: string;
+        };
+        // Shown once, to hand over: the server keeps only its hash, and the user must change it at first login.
+        Modal.success({
+          title: t('users.oneTimeTitle', { name: values.name }),
+          content: (
+            <>
+              <Typography.Paragraph>{t('users.oneTimeHint')}</Typography.Paragraph>
+              <Typography.Text code copyable data-testid="one-time-password">
+                {created.oneTimePassword}
+              </Typography.Text>
+            </>
+          ),
+        });
       }
       onSaved();
     } catch (err) {
@@ -119,8 +139,12 @@ export function UserDrawer(props: {
             options={roles.list.map((r) => ({
               value: r.key,
               label: roles.label(r.key),
-              // County-wide roles see every unit's work: only for the authority's staff (identity/role-fit.ts).
-              disabled: r.countyWide && unitKind !== undefined && unitKind !== 'authority',
+              // County-wide roles see every unit's work, and the three administrators (三员) work for the authority:
+              // only for the authority's staff (identity/role-fit.ts).
+              disabled:
+                (r.countyWide || SYSTEM_ADMIN_ROLES.includes(r.key)) &&
+                unitKind !== undefined &&
+                unitKind !== 'authority',
             }))}
             data-testid="user-roles"
           />
@@ -129,8 +153,8 @@ export function UserDrawer(props: {
           <Form.Item
             name="password"
             label={t('users.password')}
-            extra={t('users.passwordRule')}
-            rules={[{ required: true, min: 8, max: 200, message: t('users.passwordRule') }]}
+            extra={t('users.oneTimeRule')}
+            rules={[{ min: 8, max: 200, message: t('users.oneTimeRule') }]}
           >
             <Input.Password autoComplete="new-password" data-testid="user-password" />
           </Form.Item>
