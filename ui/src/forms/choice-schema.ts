@@ -2,12 +2,12 @@
  * @module ui/forms/choice-schema: "a fixed choice or a typed value" strings (共享期限 = 长期 | a date) are rendered
  * by ConstOrValueField. rjsf's own anyOf handling rewrites such a value while it is being typed (an empty "other"
  * becomes the first const), so the renderer gets the branches under `x-choices` instead of `anyOf`, and this
- * module validates them itself, with the server's wording. The server still validates the real schema.
+ * module validates them itself, in the server's words (forms/messages). The server still validates the real schema.
  */
 import type { FormValidation } from '@rjsf/utils';
 import { isConstOrValue } from './fields/const-or-value-field';
+import { fieldMessage } from '../../../forms/messages';
 import type { JsonSchema } from './schema-paths';
-import { titlePath } from './schema-paths';
 
 /** A copy of the schema with each choice-or-value string's anyOf/oneOf moved to `x-choices`, and where they were. */
 export function liftChoices(schema: JsonSchema): { schema: JsonSchema; paths: string[][] } {
@@ -41,7 +41,12 @@ export function matchesChoice(value: string, branches: JsonSchema[]): boolean {
   });
 }
 
-export function makeChoiceValidate(lifted: JsonSchema, uiSchema: JsonSchema | undefined, paths: string[][], lang: 'zh' | 'en') {
+export function makeChoiceValidate(
+  lifted: JsonSchema,
+  uiSchema: JsonSchema | undefined,
+  paths: string[][],
+  lang: 'zh' | 'en',
+) {
   return (formData: any, errors: FormValidation): FormValidation => {
     for (const path of paths) {
       let value: any = formData;
@@ -55,10 +60,10 @@ export function makeChoiceValidate(lifted: JsonSchema, uiSchema: JsonSchema | un
       for (const seg of path) node = node?.properties?.[seg];
       const branches = (node?.['x-choices'] ?? []) as JsonSchema[];
       if (matchesChoice(String(value), branches)) continue;
-      const field = titlePath(lifted, uiSchema, path, lang);
-      const custom = lang === 'en' ? (node?.['x-error-message-en'] ?? node?.['x-error-message']) : node?.['x-error-message'];
+      // The server sees the real anyOf: word it as the server does (forms/messages), branches put back.
+      const own = { ...node, anyOf: branches };
       errNode.addError(
-        lang === 'en' ? `${field} ${custom ?? 'has an invalid value'}` : `「${field}」${custom ?? '格式不正确'}`,
+        fieldMessage({ keyword: 'anyOf', params: {} }, { schema: lifted, uiSchema }, path, lang, own).message,
       );
     }
     return errors;
