@@ -3,7 +3,7 @@
  * logout; a 401 anywhere ends the session.
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { auth, setUnauthenticatedHandler, type User } from '../api';
+import { auth, request, setUnauthenticatedHandler, type User } from '../api';
 
 interface AuthValue {
   user: User | undefined;
@@ -36,9 +36,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [refresh]);
 
-  const login = useCallback(async (username: string, password: string) => {
+  const login = useCallback(async (username: string, password: string, code?: string) => {
     // The answer's token is for API clients; the browser keeps the HttpOnly cookie the same answer set.
-    const res = await auth.login(username, password);
+    const res = code
+      ? await request<{ token: string; user: User }>('/auth/login', {
+          method: 'POST',
+          body: { username, password, code },
+          quiet401: true,
+        })
+      : await auth.login(username, password);
     setUser(res.user);
     return res.user;
   }, []);
