@@ -269,8 +269,8 @@ export interface Schemas {
       key: string;
       version: number;
       title: string;
-      schema?: unknown;
-      uiSchema?: unknown;
+      schema: Record<string, unknown>;
+      uiSchema: Record<string, unknown>;
     };
   };
   ProcessDefinitionSummary: {
