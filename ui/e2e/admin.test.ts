@@ -1,6 +1,7 @@
 /**
- * @module Browser test of the administration pages and the census: the administrator creates a user who then logs
- * in, loads a year's holidays and sees the provisional deadlines recomputed; a cataloguer adds an information system.
+ * @module Browser test of the administration pages and the census: the security administrator creates a user who
+ * then logs in and changes the one-time password; the process administrator loads a year's holidays and sees the
+ * provisional deadlines recomputed; a cataloguer adds an information system.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,9 +40,10 @@ describe.skipIf(skip !== null)('administration and census in Chromium', () => {
   const option = (page: Page, text: string) =>
     page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
 
-  it('given the admin, when they create 城关镇 cataloguer with a password, then that user logs in as 目录编制员 of 城关镇', async () => {
-    const admin = await loginAs('admin');
-    // the administration menu is there for the admin
+  it('given the security administrator, when they create 城关镇 cataloguer with a one-time password, then that user logs in, changes it and works as 目录编制员 of 城关镇', async () => {
+    // 三员分立: users are security.admin's (the demo `security`), not the process administrator's
+    const admin = await loginAs('security');
+    // the administration menu is there for the security administrator
     await admin.getByTestId('nav-admin').hover();
     await admin.getByTestId('nav-admin-users').click();
     await admin.getByTestId('users-table').waitFor();
@@ -66,10 +68,14 @@ describe.skipIf(skip !== null)('administration and census in Chromium', () => {
     await option(admin, '目录编制员').click();
     await expect.poll(() => drawer.getByTestId('user-roles').textContent()).toContain('目录编制员');
     await admin.keyboard.press('Escape');
-    await drawer.getByLabel('初始密码').fill('chengguan-2026');
+    await drawer.getByLabel('一次性密码').fill('chengguan-2026');
     await admin.screenshot({ path: `${ARTIFACTS}/admin-user-drawer.png` });
     await admin.getByTestId('user-save').click();
     await admin.getByTestId('user-drawer').waitFor({ state: 'detached' });
+    // the one-time password is shown once, to hand over
+    expect(await admin.getByTestId('one-time-password').textContent()).toBe('chengguan-2026');
+    await admin.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await admin.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
 
     await admin.getByTestId('users-search').locator('input').fill('cgz');
     await admin.getByTestId('users-search').locator('input').press('Enter');
@@ -78,7 +84,14 @@ describe.skipIf(skip !== null)('administration and census in Chromium', () => {
     expect(await row.textContent()).toMatch(/钱编目.*城关镇.*目录编制员.*启用/);
     await admin.screenshot({ path: `${ARTIFACTS}/admin-users.png` });
 
+    // the one-time password takes the newcomer to the account page, and nowhere else, until changed
     const newcomer = await loginAs('cgz.cataloguer', 'chengguan-2026');
+    await newcomer.waitForURL(/\/account$/);
+    await newcomer.getByTestId('password-current').fill('chengguan-2026');
+    await newcomer.getByTestId('password-new').fill('Chengguan-2026!');
+    await newcomer.getByTestId('password-confirm').fill('Chengguan-2026!');
+    await newcomer.getByTestId('password-submit').click();
+    await newcomer.waitForURL(/\/tasks$/);
     expect(await newcomer.getByTestId('user-name').textContent()).toContain('钱编目');
     expect(await newcomer.getByTestId('user-unit').textContent()).toContain('城关镇');
     expect(await newcomer.getByTestId('nav-admin').count()).toBe(0);
@@ -99,6 +112,7 @@ describe.skipIf(skip !== null)('administration and census in Chromium', () => {
     await admin.getByTestId('password-submit').click();
     await admin.locator('.ant-modal').waitFor({ state: 'detached' });
     await logInThroughUi(newcomer, server.url, 'cgz.cataloguer', 'chengguan-2027');
+    await newcomer.waitForURL(/\/account$/); // a reset password is one-time too
 
     // and the page reads in English after the language switch
     await admin.getByTestId('lang-switch').click();
