@@ -16,19 +16,8 @@ import { ErrorSchema, PageQuery, pageOf } from './schemas';
 export const AUDIT_EXPORT_MAX_ROWS = 50_000;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_OR_TIME = z
-  .string()
-  .max(40)
-  .refine(
-    (s) =>
-      DAY.test(s)
-        ? !Number.isNaN(Date.parse(`${s}T00:00:00+08:00`))
-        : z.iso.datetime({ offset: true }).safeParse(s).success,
-    {
-      error: '应为日期（YYYY-MM-DD，北京时间）或带时区的时间',
-    },
-  )
-  .optional();
+/** Checked in filterOf, where the error can name the field in words (the schema's own message would be 无效输入). */
+const DAY_OR_TIME = z.string().max(40).optional();
 
 const AuditQuery = z.object({
   from: DAY_OR_TIME.openapi({ description: '起（含）：YYYY-MM-DD 为北京时间当日 0 点，或 ISO 时间' }),
@@ -82,10 +71,36 @@ const exportXlsx = createRoute({
   },
 });
 
-/** A China date is that whole day in China; an instant is itself. `to` before `from` is a mistake, said so. */
+const FIELD_NAMES = { from: ['开始时间', 'from'], to: ['结束时间', 'to'] } as const;
+
+/** `YYYY-MM-DD` is that China day (its start for `from`, its last millisecond for `to`); else an ISO time with offset. */
+function instantOf(field: 'from' | 'to', value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  const day = DAY.test(value);
+  const ok = day || z.iso.datetime({ offset: true }).safeParse(value).success;
+  const at = ok
+    ? new Date(day ? `${value}T${field === 'from' ? '00:00:00' : '23:59:59.999'}+08:00` : value)
+    : null;
+  if (!at || Number.isNaN(at.getTime()) || (day && !isRealDay(value))) {
+    const [zh, en] = FIELD_NAMES[field];
+    throw new AppError('BAD_REQUEST', `${zh}格式不正确：应为日期 YYYY-MM-DD（北京时间）或带时区的 ISO 时间`, {
+      messageEn: `${en} must be a date YYYY-MM-DD (China time) or an ISO date-time with offset`,
+      details: [{ path: `/${field}`, message: `${zh}格式不正确`, messageEn: `${en} is malformed` }],
+    });
+  }
+  return at;
+}
+
+/** 2030-02-30 would otherwise roll over into March. */
+function isRealDay(value: string): boolean {
+  const at = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === value;
+}
+
+/** `to` before `from` is a mistake, said so. */
 function filterOf(q: z.infer<typeof AuditQuery>): AuditFilter {
-  const from = q.from ? new Date(DAY.test(q.from) ? `${q.from}T00:00:00+08:00` : q.from) : undefined;
-  const to = q.to ? new Date(DAY.test(q.to) ? `${q.to}T23:59:59.999+08:00` : q.to) : undefined;
+  const from = instantOf('from', q.from);
+  const to = instantOf('to', q.to);
   if (from && to && to < from) {
     throw new AppError('BAD_REQUEST', '结束时间不能早于开始时间', {
       messageEn: 'The end is before the start',

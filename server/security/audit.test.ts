@@ -170,7 +170,13 @@ describe.each(testDbKinds())('the audit log, over HTTP on %s', (kind) => {
     const backwards = await server.request('/api/audit?from=2030-03-02&to=2030-03-01', { as: auditor });
     expect(backwards.status).toBe(400);
     expect(((await backwards.json()) as { error: { message: string } }).error.message).toContain('结束时间');
-    expect((await server.request('/api/audit?from=yesterday', { as: auditor })).status).toBe(400);
+    for (const bad of ['from=yesterday', 'to=2030-02-30', 'from=2030-03-01T08:00']) {
+      const res = await server.request(`/api/audit?${bad}`, { as: auditor });
+      expect(res.status, bad).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message, bad).toMatch(
+        /时间格式不正确/,
+      );
+    }
   });
 
   it('given the application connection, when it tries to UPDATE, DELETE or TRUNCATE audit rows, then the database refuses', async () => {
