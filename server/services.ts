@@ -14,6 +14,7 @@ import {
   workflowHooks,
 } from '../workflows';
 import { rolePolicy } from '../identity/roles';
+import { withVariableRules } from '../workflows/variable-rules';
 import type { LiveCalendar } from './calendar/live-calendar';
 import type { AppDeps } from './deps';
 import { attachmentAccessVia } from './http/attachment-access';
@@ -67,7 +68,8 @@ export async function composeEngine(
     validateForm: validateForm as never,
     // Who is county-wide is identity's to say; each shipped process's start and completion rules are its workflow's.
     roles: rolePolicy,
-    hooks: workflowHooks,
+    // What users may write into an instance comes first (protected and undeclared variables: 422), then the process's own rules.
+    hooks: withVariableRules(workflowHooks),
     // Timed for /metrics (huiliu_engine_step_duration_seconds); the same engine otherwise.
     engine: deps.metrics?.instrumentEngine(defaultEngine),
   });
