@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/session';
@@ -10,12 +11,13 @@ import { contentSecurityPolicy } from './http/csp';
 import { docsPage } from './http/docs-page';
 import { type App, createRouter } from './http/env';
 import { errorResponse, onError } from './http/errors';
-import { originCheck } from './http/origin-check';
 import { requestContext } from './http/request-context';
+import { originCheck } from './http/origin-check';
 import { mountUi } from './http/static-ui';
 import { silentLogger } from './ops/logger';
 import { mountMetrics } from './ops/metrics-route';
 import { adminUnitRoutes } from './routes/admin-units';
+import { IMPORT_BODY_LIMIT_BYTES, importRoutes } from './routes/imports';
 import { adminUserRoutes } from './routes/admin-users';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
@@ -54,11 +56,15 @@ export function createApp(deps: AppDeps, extraRoutes: RouteModule[] = [], option
 
   if (deps.metrics) mountMetrics(app, deps.metrics, deps.config.metricsToken);
 
-  app.use('/api/*', bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: (c) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE') }));
+  const tooLarge = (c: Context) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE');
+  const generalLimit = bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: tooLarge });
+  // Workbook imports take up to 20 MB (API.md), more than any JSON body needs.
+  const importLimit = bodyLimit({ maxSize: IMPORT_BODY_LIMIT_BYTES, onError: tooLarge });
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/imports/') ? importLimit(c, next) : generalLimit(c, next)));
   app.use('/api/*', authenticate);
   app.use('/api/*', originCheck);
   const modules: RouteModule[] = [authRoutes, meRoutes, meAccountRoutes, roleRoutes, ...extraRoutes];
-  modules.push(adminUserRoutes, adminUnitRoutes);
+  modules.push(adminUserRoutes, adminUnitRoutes, importRoutes);
   modules.push(auditRoutes);
   if (deps.config.testClock) modules.push(testClockRoutes);
   for (const module of modules) app.route('/', module());

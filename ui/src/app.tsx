@@ -20,6 +20,7 @@ const CatalogPage = lazy(() => import('./pages/catalog/catalog-page'));
 const CatalogEntryPage = lazy(() => import('./pages/catalog/catalog-entry-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
 const AdminUsersPage = lazy(() => import('./pages/admin/users-page'));
+const AdminUnitsPage = lazy(() => import('./pages/admin/units-page'));
 const AdminCalendarPage = lazy(() => import('./pages/admin/calendar-page'));
 const AuditPage = lazy(() => import('./pages/audit/audit-page'));
 
@@ -101,6 +102,7 @@ export function App() {
                   <Route path="/catalog/:id" element={<CatalogEntryPage />} />
                   <Route path="/dashboard" element={<DashboardPage />} />
                   <Route path="/admin/users" element={<AdminUsersPage />} />
+                  <Route path="/admin/units" element={<AdminUnitsPage />} />
                   <Route path="/admin/calendar" element={<AdminCalendarPage />} />
                   <Route path="/audit" element={<AuditPage />} />
                   <Route path="*" element={<Navigate to="/tasks" replace />} />

@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  ClusterOutlined,
   DatabaseOutlined,
   FormOutlined,
   LogoutOutlined,
@@ -19,6 +20,7 @@ import { useAuth, useUser } from '../auth';
 import { useLocale } from '../i18n';
 import { canSupervise, isAdmin, roleName, useRoleCatalog } from '../lib';
 import { adminTranslate } from '../pages/admin/messages';
+import { unitsTranslate } from '../pages/admin/units-messages';
 import { auditTranslate } from '../pages/audit/messages';
 import { NotificationBell } from './notification-bell';
 
@@ -59,6 +61,16 @@ export function AppLayout() {
                 ? [{ key: '/admin/calendar', icon: <CalendarOutlined />, label: <Link to="/admin/calendar" data-testid="nav-admin-calendar">{adminTranslate(lang, 'nav.calendar')}</Link> }]
                 : []),
             ],
+          },
+        ]
+      : []),
+    // Units are data (单位管理): security.admin only (API.md "Units"); the server refuses everyone else too.
+    ...(user.roles.includes('security.admin')
+      ? [
+          {
+            key: '/admin/units',
+            icon: <ClusterOutlined />,
+            label: <Link to="/admin/units" data-testid="nav-admin-units">{unitsTranslate(lang, 'nav.units')}</Link>,
           },
         ]
       : []),

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { type AdminUser, adminUsers, itemsOf, units } from '../../api';
 import { useAsync } from '../../lib';
+import { ImportButton } from '../imports/import-button';
 import { useAdminT } from './messages';
 import { PasswordModal } from './password-modal';
 import { useRoles } from './use-roles';
@@ -70,6 +71,7 @@ export default function UsersPage() {
             style={{ width: 220 }}
             data-testid="users-search"
           />
+          <ImportButton kind="users" onImported={list.reload} />
           <Button
             type="primary"
             icon={<PlusOutlined />}

@@ -9,6 +9,7 @@ import { type CatalogEntry, catalog, itemsOf, units } from '../../api';
 import { useUser } from '../../auth';
 import { useT } from '../../i18n';
 import { useAsync } from '../../lib';
+import { CatalogTools } from '../imports/catalog-tools';
 import { useCensusT } from './census-messages';
 import { CensusPanel } from './census-panel';
 
@@ -53,6 +54,7 @@ function EntriesCard() {
             style={{ width: 280 }}
             data-testid="catalog-search"
           />
+          <CatalogTools filters={{ q, unitId }} onImported={list.reload} />
           {user.roles.includes('unit.cataloguer') ? (
             <Button
               type="primary"
