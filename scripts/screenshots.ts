@@ -105,10 +105,11 @@ async function main() {
     await supervisor.getByTestId('stats-table').waitFor();
     await save(supervisor, '10-dashboard');
 
-    // Administration, as the administrator: the users of the county and this year's working-day calendar
-    await admin.goto(`${server.url}/admin/users`);
-    await admin.getByTestId('user-row-gaj.cataloguer').waitFor();
-    await save(admin, 'admin-users');
+    // Administration (三员分立): the county's users as the security administrator, the calendar as the process one
+    const security = await loginAs(browser, server, 'security');
+    await security.goto(`${server.url}/admin/users`);
+    await security.getByTestId('user-row-gaj.cataloguer').waitFor();
+    await save(security, 'admin-users');
     await admin.goto(`${server.url}/admin/calendar`);
     await admin.getByTestId('calendar-source').waitFor();
     await save(admin, 'admin-calendar');
