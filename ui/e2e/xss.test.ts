@@ -126,6 +126,13 @@ describe.skipIf(skip !== null)('user text stays text in Chromium, under the CSP,
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toMatch(/token/i);
     expect(reviewer.bearer).toEqual([]);
     await reviewer.context.close();
+    // Ordinary browsing provokes no refusals: the auditors' http.forbidden rows stay meaningful.
+    const refusals = await call(
+      'GET',
+      '/api/audit?actor=reviewer&action=http.forbidden',
+      await auditorOf(server),
+    );
+    expect(refusals.items.map((r: { target: string }) => r.target)).toEqual([]);
   }, 90_000);
 
   it('given the audit.admin account, when it opens 安全审计, then the rows list, filter and show markup as text; others have no menu entry', async () => {
