@@ -47,7 +47,7 @@ let stopping = false;
 // Demo accounts share a public password: with any of them present only this machine may connect, unless the
 // operator names the address in HOST on purpose (API.md "Demo data").
 const demoOnly = !process.env.HOST && (await demoUsersExist(ctx.deps.db));
-const hostname = process.env.HOST ?? (demoOnly ? '127.0.0.1' : '0.0.0.0');
+const hostname = process.env.HOST || (demoOnly ? '127.0.0.1' : '0.0.0.0');
 if (demoOnly) log.warn('存在演示用户，仅监听 127.0.0.1（设置 HOST 可改变）/ demo users exist: listening on 127.0.0.1 only (set HOST to change)');
 
 const server = serve(

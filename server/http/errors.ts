@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type AppErrorCode, isAppError } from '../../platform/errors';
 import { auditDenied } from './audit-denied';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './db-unavailable';
+import { auditDenied } from './audit-denied';
 import { type Lang, langOf, type MessageKey, msg } from './i18n';
 
 const STATUS: Record<AppErrorCode, ContentfulStatusCode> = {
@@ -51,8 +52,8 @@ function localiseDetails(details: unknown, lang: Lang): unknown {
 export async function onError(err: Error, c: Context) {
   const lang = langOf(c);
   if (isAppError(err)) {
-    // Every refusal is visible to the auditors (API.md "Audit log"), whichever route refused.
-    if (err.code === 'FORBIDDEN') await auditDenied(c as never, err);
+    // Every refusal (any code answered 403) is visible to the auditors (API.md "Audit log"), whichever route refused.
+    if (STATUS[err.code] === 403) await auditDenied(c as never, err);
     return c.json(
       errorBody(err.code, lang === 'en' ? err.messageEn : err.message, localiseDetails(err.details, lang)),
       STATUS[err.code],
