@@ -5,7 +5,6 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type AppErrorCode, isAppError } from '../../platform/errors';
 import { auditDenied } from './audit-denied';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './db-unavailable';
-import { auditDenied } from './audit-denied';
 import { type Lang, langOf, type MessageKey, msg } from './i18n';
 
 const STATUS: Record<AppErrorCode, ContentfulStatusCode> = {
