@@ -1,6 +1,7 @@
 /** @module ui/api/endpoints: one typed helper per API.md route the UI calls. */
 import { request, type Query } from './client';
 import type {
+  ApiBody,
   CatalogEntry,
   CompleteResult,
   DeploymentResult,
@@ -41,12 +42,12 @@ export const definitions = {
   latest: (key: string) => request<ProcessDefinition>(`/process-definitions/${enc(key)}`),
   version: (key: string, version: number) =>
     request<ProcessDefinition>(`/process-definitions/${enc(key)}/versions/${version}`),
-  deploy: (body: { name?: string; resources: { name: string; content: string }[] }) =>
+  deploy: (body: ApiBody<'/api/deployments', 'post'>) =>
     request<DeploymentResult>('/deployments', { method: 'POST', body }),
 };
 
 export const instances = {
-  start: (body: { processKey: string; businessKey?: string; variables?: Record<string, unknown> }) =>
+  start: (body: ApiBody<'/api/process-instances', 'post'>) =>
     request<Instance>('/process-instances', { method: 'POST', body }),
   list: (query: Query) => request<List<Instance>>('/process-instances', { query }),
   get: (id: string) => request<Instance>(`/process-instances/${enc(id)}`),
@@ -67,7 +68,7 @@ export const tasks = {
 export const forms = {
   list: () => request<List<FormSummary>>('/forms'),
   get: (key: string, version?: number) => request<FormRef>(`/forms/${enc(key)}`, { query: { version } }),
-  save: (body: { key: string; title: string; schema: unknown; uiSchema?: unknown }) =>
+  save: (body: ApiBody<'/api/forms', 'post'>) =>
     request<FormRef>('/forms', { method: 'POST', body }),
 };
 
