@@ -4,6 +4,7 @@
  * calls these on every start and completion, whoever asks (HTTP, a scenario, the demo).
  */
 import type { CompleteCheck, RuntimeHooks, StartCheck } from '../engine/runtime';
+import { assertUnitActive } from '../identity/units';
 import { AppError } from '../platform/errors';
 
 export interface WorkflowChecks {
@@ -22,7 +23,11 @@ export function composeChecks(byKey: Readonly<Record<string, WorkflowChecks>>): 
     Object.hasOwn(byKey, key) ? byKey[key] : undefined;
   return {
     checkBeforeStartForm: async (c) => of(c.processKey)?.beforeStartForm?.(c),
-    checkBeforeStart: async (c) => of(c.processKey)?.beforeStart?.(c),
+    checkBeforeStart: async (c) => {
+      // An inactive unit gets no new tasks (API.md "Units"): its people start nothing, whatever the process.
+      if (c.user.unitId) await assertUnitActive(c.db, c.user.unitId, 'task');
+      return of(c.processKey)?.beforeStart?.(c);
+    },
     checkBeforeComplete: async (c) => of(c.task.processKey)?.beforeComplete?.(c),
   };
 }

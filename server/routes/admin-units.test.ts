@@ -125,4 +125,28 @@ describe.each(testDbKinds())('units API on %s', (kind) => {
     expect(res.status).toBe(409);
     expect(((await res.json()) as any).error.message).toBe('单位“河口镇”已停用，不能接收新的任务');
   });
+
+  it('given a unit deactivated, when one of its people starts a process, then 409 and no task reaches the unit', async () => {
+    const [entry] = await server.deps.db
+      .insert(catalogEntries)
+      .values({ code: 'XC-GAJ-0777', unitId: 'gaj', resourceName: '户籍人口', currentVersion: 1 })
+      .returning();
+    expect((await patch(security, 'rsj', { active: false })).status).toBe(200);
+    const res = await server.request('/api/process-instances', {
+      method: 'POST',
+      as: 'rsj.feedback',
+      json: {
+        processKey: 'data-problem',
+        variables: {
+          entryId: entry!.id,
+          problemType: 'error',
+          description: '数据有误',
+          urgent: false,
+        },
+      },
+    });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as any).error.message).toBe('单位“县人力社保局”已停用，不能接收新的任务');
+    expect((await patch(security, 'rsj', { active: true })).status).toBe(200);
+  });
 });
