@@ -25,7 +25,6 @@ export {
   orderedKeys,
   schemaAt,
   splitPath,
-  titleAt,
-  titlePath,
 } from './schema-paths';
+export { titlePath } from '../../../forms/messages';
 export { fieldIssuesOf, toErrorSchema } from './server-errors';

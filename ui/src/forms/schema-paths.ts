@@ -1,4 +1,7 @@
-/** @module ui/forms/schema-paths: find a field's sub-schema, title and option labels by data path, for error messages and diffs. */
+/**
+ * @module ui/forms/schema-paths: find a field's sub-schema and option labels by data path, for diffs and widgets. A
+ * field's readable name (`数据项 第1行 名称`) is forms/messages' `titlePath`, the one the server's messages use.
+ */
 
 export type JsonSchema = Record<string, any>;
 
@@ -40,37 +43,6 @@ function childSchema(schema: JsonSchema, seg: string): JsonSchema | undefined {
     }
   }
   return undefined;
-}
-
-/** One segment's name: ui:title (ui:titleEn in English), then the schema's title, then the key; indexes read 第n行/第n项. */
-function segmentTitle(schema: JsonSchema | undefined, uiSchema: JsonSchema | undefined, segments: string[], lang: 'zh' | 'en') {
-  const seg = segments[segments.length - 1] ?? '';
-  if (/^\d+$/.test(seg)) {
-    const n = Number(seg) + 1;
-    const item = schemaAt(schema, segments);
-    const rowLike = item?.type === 'object' || !!item?.properties;
-    if (lang === 'en') return rowLike ? `row ${n}` : `item ${n}`;
-    return rowLike ? `第${n}行` : `第${n}项`;
-  }
-  let ui = uiSchema;
-  for (const s of segments) ui = /^\d+$/.test(s) ? ui?.items : ui?.[s];
-  const uiTitle = lang === 'en' ? (ui?.['ui:titleEn'] ?? ui?.['ui:title']) : ui?.['ui:title'];
-  return (uiTitle as string) || (schemaAt(schema, segments)?.title as string) || seg;
-}
-
-/** A field's readable name with its ancestors, like the server's: "数据项 第1行 名称". */
-export function titlePath(
-  schema: JsonSchema | undefined,
-  uiSchema: JsonSchema | undefined,
-  segments: string[],
-  lang: 'zh' | 'en' = 'zh',
-): string {
-  return segments.map((_, i) => segmentTitle(schema, uiSchema, segments.slice(0, i + 1), lang)).join(' ');
-}
-
-/** A field's own name (last segment only). */
-export function titleAt(schema: JsonSchema | undefined, uiSchema: JsonSchema | undefined, segments: string[], lang: 'zh' | 'en' = 'zh'): string {
-  return segments.length ? segmentTitle(schema, uiSchema, segments, lang) : '';
 }
 
 /** The label for a stored value: oneOf/anyOf `const` + `title`, or enum + uiSchema ui:enumNames. */
