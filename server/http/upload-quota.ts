@@ -32,14 +32,16 @@ export async function assertUploadQuota(
   quotaMb: number = DEFAULT_UPLOAD_QUOTA_MB,
   now: Date = new Date(),
 ): Promise<void> {
+  // A mistyped HUILIU_UPLOAD_QUOTA_MB (not a positive number) falls back to the default rather than refusing all.
+  const limitMb = Number.isFinite(quotaMb) && quotaMb > 0 ? quotaMb : DEFAULT_UPLOAD_QUOTA_MB;
   const used = await bytesUploadedToday(db, username, now);
-  if (used + size <= quotaMb * 1024 * 1024) return;
+  if (used + size <= limitMb * 1024 * 1024) return;
   const usedMb = (used / 1024 / 1024).toFixed(1);
   throw new AppError(
     'RATE_LIMITED',
-    `今日上传已达上限（每人每天 ${quotaMb} MB，已用 ${usedMb} MB），请明天再试`,
+    `今日上传已达上限（每人每天 ${limitMb} MB，已用 ${usedMb} MB），请明天再试`,
     {
-      messageEn: `Daily upload quota reached (${quotaMb} MB per user per day, ${usedMb} MB used); try again tomorrow`,
+      messageEn: `Daily upload quota reached (${limitMb} MB per user per day, ${usedMb} MB used); try again tomorrow`,
     },
   );
 }
