@@ -47,4 +47,11 @@ describe('the role catalog', () => {
     expect(isCountyWideRole('authority.unknown')).toBe(false);
     expect(rolePolicy.isCountyWide('')).toBe(false);
   });
+
+  it("given Object.prototype's names as role keys, then they are unknown roles, not grantable ones", () => {
+    for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(roleIssues([key], 'authority').map((i) => i.message)).toEqual([`未知角色“${key}”`]);
+      expect(rolePolicy.isCountyWide(key)).toBe(false);
+    }
+  });
 });

@@ -20,8 +20,9 @@ export const ROLES = {
 export type RoleKey = keyof typeof ROLES;
 export const ROLE_KEYS = Object.keys(ROLES) as RoleKey[];
 
-export const isRoleKey = (s: string): s is RoleKey => s in ROLES;
-export const isCountyWideRole = (role: string): boolean => isRoleKey(role) && ROLES[role].countyWide;
+/** Own keys only: `constructor` or `toString` are no roles (`in` would say they are, through Object.prototype). */
+export const isRoleKey = (s: string): s is RoleKey => Object.hasOwn(ROLES, s);
+export const isCountyWideRole = (role: string): boolean => isRoleKey(role) && ROLES[role].countyWide === true;
 
 /** The role policy the engine's runtime is given (RuntimeDeps.roles): the engine asks, this catalog answers. */
 export const rolePolicy = { isCountyWide: isCountyWideRole } as const;

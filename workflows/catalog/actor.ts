@@ -1,4 +1,5 @@
 /** @module The caller as the catalog sees it (SessionUser-compatible), and who counts as the authority. */
+import { isCountyWideRole } from '../../identity/roles';
 
 export interface Actor {
   username: string;
@@ -6,6 +7,8 @@ export interface Actor {
   roles: string[];
 }
 
-/** The authority and supervision see what is in progress in every unit. */
-export const isAuthority = (a: Actor) =>
-  a.roles.some((r) => r.startsWith('authority.') || r === 'supervisor');
+/**
+ * County-wide roles (the authority, supervision: identity/roles.ts decides which) see what is in progress in every
+ * unit; everyone else sees their own unit's drafts and every published entry.
+ */
+export const isAuthority = (a: Actor) => a.roles.some(isCountyWideRole);
