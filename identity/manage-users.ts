@@ -12,6 +12,7 @@ import { hashPassword } from './password';
 import { assertSeparationOfDuties } from './separation';
 import { notifyRevoked, settleRevocation } from './session-revocation';
 import { endUserSessions } from './sessions';
+import { resetSecondFactor } from './totp';
 
 export type { AdminUserRow, UserFilter } from './admin-store';
 export { listUsersPage } from './admin-store';
@@ -103,6 +104,13 @@ export async function setUserEnabled(
   });
   await settleRevocation(db, id, nonce);
   return (await store.findAdminUser(db, id))!;
+}
+
+/** Removes the user's second factor (lost phone and codes); they enrol again at their next login. */
+export async function resetUserSecondFactor(db: Db, id: string, by: Actor): Promise<void> {
+  const user = await store.findAdminUser(db, id);
+  if (!user) throw notFound();
+  await resetSecondFactor(db, user, by);
 }
 
 /** Sets a one-time password chosen by the administrator (demo exemption ends); sessions with the old one end. */

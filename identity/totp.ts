@@ -14,6 +14,7 @@ import { AppError } from '../platform/errors';
 import type { Actor } from './create-user';
 import { recoveryCodes, users } from './schema';
 import { notifyRevoked, settleRevocation } from './session-revocation';
+import { endUserSessions } from './sessions';
 import { openSecret, sealSecret } from './totp-secret';
 
 const ISSUER = '汇流 huiliu';
@@ -130,4 +131,26 @@ export async function verifySecondFactor(
     [user.id, hashRecovery(trimmed), now.toISOString()],
   );
   return used.length ? 'recovery' : undefined;
+}
+
+/**
+ * The security administrator removes a user's second factor (phone and recovery codes lost): the secret and codes
+ * go, the user's sessions end, and an administrator must enrol again at the next login.
+ */
+export async function resetSecondFactor(
+  db: Db,
+  user: { id: string; username: string },
+  by: Actor,
+): Promise<void> {
+  const nonce = await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null })
+      .where(eq(users.id, user.id));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+    const sent = await endUserSessions(tx, user.id);
+    await writeAudit(tx, { ...by, action: 'user.totp-reset', target: user.username, outcome: 'ok' });
+    return sent;
+  });
+  await settleRevocation(db, user.id, nonce);
 }

@@ -8,6 +8,7 @@ import {
   createUserNow,
   listUsersPage,
   resetUserPassword,
+  resetUserSecondFactor,
   setUserEnabled,
   updateUser,
 } from '../../identity/manage-users';
@@ -86,6 +87,14 @@ const passwordRoute = createRoute({
   request: { params: UserIdParam, body: body(PasswordBody) },
   responses: { 204: { description: 'password set' }, 400: errors[400], 403: errors[403], 404: errors[404] },
 });
+const totpResetRoute = createRoute({
+  ...base,
+  method: 'post',
+  path: '/api/admin/users/{id}/totp/reset',
+  summary: '重置两步验证 / remove a user’s second factor (lost phone): their sessions end, they enrol again',
+  request: { params: UserIdParam },
+  responses: { 204: { description: 'second factor removed' }, 403: errors[403], 404: errors[404] },
+});
 const rolesRoute = createRoute({
   ...base,
   method: 'get',
@@ -137,6 +146,11 @@ export function adminUserRoutes() {
     requireRole(c.var.user, 'security.admin');
     const { id } = c.req.valid('param');
     await resetUserPassword(c.var.deps.db, id, c.req.valid('json').password, actorOf(c));
+    return c.body(null, 204);
+  });
+  router.openapi(totpResetRoute, async (c) => {
+    requireRole(c.var.user, 'security.admin');
+    await resetUserSecondFactor(c.var.deps.db, c.req.valid('param').id, actorOf(c));
     return c.body(null, 204);
   });
   router.openapi(rolesRoute, (c) => {

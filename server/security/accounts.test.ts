@@ -275,6 +275,25 @@ describe.each(testDbKinds())('accounts on %s', (kind) => {
     expect(enrol).toHaveLength(1);
   });
 
+  it('given an administrator who lost phone and codes, when security.admin resets the second factor, then their sessions end and they enrol again', async () => {
+    const [row] = await rows<{ id: string }>(server, `select id from users where username = 'zhou.admin'`);
+    const reset = `/api/admin/users/${row!.id}/totp/reset`;
+    expect((await server.request(reset, { method: 'POST', as: 'admin' })).status).toBe(403);
+    expect((await server.request(reset, { method: 'POST', as: 'security' })).status).toBe(204);
+    const res = await login(server, 'zhou.admin', 'Zhou-Admin-2026');
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { user: Record<string, unknown> }).user).toMatchObject({
+      mustEnrolSecondFactor: true,
+      secondFactor: false,
+    });
+    expect(await rows(server, `select 1 from recovery_codes where user_id = $1`, [row!.id])).toHaveLength(0);
+    const audit = await rows(
+      server,
+      `select actor from audit_log where action = 'user.totp-reset' and target = 'zhou.admin'`,
+    );
+    expect(audit).toEqual([{ actor: 'security' }]);
+  });
+
   it('given 三员分立, when an account would hold two of security/audit/authority admin, then 409 SEPARATION_OF_DUTIES and nothing is written', async () => {
     const both = await server.request('/api/admin/users', {
       method: 'POST',
