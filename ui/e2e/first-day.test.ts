@@ -1,6 +1,6 @@
 /**
  * @module Browser test of a county's first day (#11): the security administrator adds a unit on /admin/units and
- * imports its users from a workbook (one-time passwords shown once); a cataloguer imports the census and then the
+ * imports its users from a workbook (one-time passwords shown once, and the new user must change theirs); a cataloguer imports the census and then the
  * catalog: the dry run lists the bad cell, the fixed file commits, and the entry is in the catalog.
  * The `security` account (security.admin) is ensured in the test database (server/testing/security-admin.ts).
  */
@@ -78,6 +78,21 @@ describe.skipIf(skip !== null)("a county's first day in Chromium", () => {
     await expect.poll(() => passwords.textContent()).toContain('lyj.cataloguer');
     expect(await passwords.textContent()).toContain('lyj.leader');
     await page.screenshot({ path: `${ARTIFACTS}/first-day-users-imported.png` });
+
+    // the new cataloguer logs in with the one-time password shown and must change it first
+    const oneTime = (await passwords
+      .locator('tr', { hasText: 'lyj.cataloguer' })
+      .locator('code')
+      .textContent())!.trim();
+    const newcomer = await (
+      await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    ).newPage();
+    await newcomer.goto(`${server.url}/login`);
+    await newcomer.getByTestId('login-username').fill('lyj.cataloguer');
+    await newcomer.getByTestId('login-password').fill(oneTime);
+    await newcomer.getByTestId('login-submit').click();
+    await newcomer.waitForURL(/\/account$/);
+    await newcomer.getByTestId('account-must-change').waitFor();
   });
 
   it('given a cataloguer, when the catalog workbook has a bad cell, then the dry run lists it; the fixed file commits and the entry is listed', async () => {
