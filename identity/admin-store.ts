@@ -12,6 +12,8 @@ export interface AdminUserRow {
   unitKind: 'authority' | 'department' | 'town' | 'public-service';
   roles: string[];
   active: boolean;
+  /** TOTP enrolled (the security administrator may reset it when the phone is lost). */
+  secondFactor: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -34,6 +36,7 @@ const columns = {
     string[]
   >`coalesce((select array_agg(${userRoles.role} order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
   active: users.active,
+  secondFactor: sql<boolean>`${users.totpSecret} is not null`,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
 };

@@ -12,6 +12,8 @@ export const AdminUserSchema = z
     unitKind: z.enum(['authority', 'department', 'town', 'public-service']),
     roles: z.array(z.string()),
     active: z.boolean(),
+    /** TOTP enrolled. */
+    secondFactor: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

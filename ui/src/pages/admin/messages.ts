@@ -25,6 +25,10 @@ const zh = {
   'users.disabledDone': '已停用 {name}',
   'users.enabledDone': '已启用 {name}',
   'users.resetPassword': '重置密码',
+  'users.totpReset': '重置两步验证',
+  'users.totpResetConfirm':
+    '删除该用户的两步验证和恢复码（手机丢失时使用），其会话立即失效，下次登录须重新绑定。确定？',
+  'users.totpResetDone': '已重置 {name} 的两步验证',
   'users.password': '一次性密码（可留空，自动生成）',
   'users.oneTimeRule': '留空则自动生成；用户首次登录须修改。填写则至少 8 位',
   'users.oneTimeTitle': '已创建用户 {name}',
@@ -103,6 +107,10 @@ const en: Record<AdminKey, string> = {
   'users.disabledDone': '{name} disabled',
   'users.enabledDone': '{name} enabled',
   'users.resetPassword': 'Reset password',
+  'users.totpReset': 'Reset 2-step',
+  'users.totpResetConfirm':
+    'Remove this user’s second factor and recovery codes (lost phone)? Their sessions end and they enrol again at next login.',
+  'users.totpResetDone': 'Second factor of {name} reset',
   'users.password': 'One-time password (leave empty to generate)',
   'users.oneTimeRule':
     'Leave empty to generate one; the user must change it at first login. If given, at least 8 characters',

@@ -1,6 +1,9 @@
-/** @module ui/pages/admin/user-actions: a user row's actions: edit, reset the password, disable (confirmed) or enable. */
+/**
+ * @module ui/pages/admin/user-actions: a user row's actions: edit, reset the password, reset a lost second factor
+ * (confirmed), disable (confirmed) or enable.
+ */
 import { Button, Popconfirm, Space } from 'antd';
-import { type AdminUser, adminUsers } from '../../api';
+import { type AdminUser, adminUsers, request } from '../../api';
 import { showError, showSuccess } from '../../lib';
 import { useAdminT } from './messages';
 
@@ -21,6 +24,15 @@ export function UserActions(props: {
       showError(err); // e.g. 409: the last active administrator
     }
   };
+  const resetTotp = async () => {
+    try {
+      await request<void>(`/admin/users/${encodeURIComponent(u.id)}/totp/reset`, { method: 'POST' });
+      showSuccess(t('users.totpResetDone', { name: u.name }));
+      onChanged();
+    } catch (err) {
+      showError(err);
+    }
+  };
   return (
     <Space size={0}>
       <Button type="link" size="small" onClick={onEdit} data-testid={`user-edit-${u.username}`}>
@@ -29,6 +41,18 @@ export function UserActions(props: {
       <Button type="link" size="small" onClick={onResetPassword} data-testid={`user-password-${u.username}`}>
         {t('users.resetPassword')}
       </Button>
+      {(u as { secondFactor?: boolean }).secondFactor ? (
+        // The user's phone and recovery codes are gone: they enrol again at next login. Confirm first.
+        <Popconfirm
+          title={t('users.totpResetConfirm')}
+          onConfirm={resetTotp}
+          okButtonProps={{ danger: true }}
+        >
+          <Button type="link" size="small" data-testid={`user-totp-reset-${u.username}`}>
+            {t('users.totpReset')}
+          </Button>
+        </Popconfirm>
+      ) : null}
       {u.active ? (
         // Disabling ends the user's sessions at once: confirm first.
         <Popconfirm title={t('users.disableConfirm')} onConfirm={toggle} okButtonProps={{ danger: true }}>
