@@ -15,6 +15,7 @@ export interface Schemas {
     unitKind: "authority" | "department" | "town" | "public-service";
     roles: string[];
     active: boolean;
+    secondFactor: boolean;
     createdAt: string;
     updatedAt: string;
   };
@@ -554,6 +555,17 @@ export interface Paths {
       responses: {
         204: never;
         400: Schemas["Error"];
+        403: Schemas["Error"];
+        404: Schemas["Error"];
+      };
+    };
+  };
+  "/api/admin/users/{id}/totp/reset": {
+    /** 重置两步验证 / remove a user’s second factor (lost phone): their sessions end, they enrol again */
+    post: {
+      path: { id: string };
+      responses: {
+        204: never;
         403: Schemas["Error"];
         404: Schemas["Error"];
       };
