@@ -3,7 +3,8 @@
  * it stops gracefully: no new connections, in-flight requests and the running job finish (at most 10 s), pollers
  * stop, claimed work is handed back, the database closes, exit 0.
  */
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import net, { type Socket } from 'node:net';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { demoUsersExist } from './identity/store';
@@ -12,8 +13,15 @@ import { claimDataDir, runningServerPid } from './server/ops/data-dir-lock';
 import { createLogger } from './server/ops/logger';
 
 const STOP_DEADLINE_MS = 10_000;
+/** A connection quiet this long while stopping is closed (its client reconnects to another process). */
+const GRACE_MS = 1000;
+/** How long a stopping process still accepts connections (already on their way) before it stops listening. */
+const DRAIN_MS = 500;
 const started = performance.now();
-const out = pino.destination({ dest: 1, sync: false });
+// Lines are gathered up to 4 KB per write (one syscall per request line cost ~5% of the server's CPU under load) and
+// flushed at least every 500 ms, so a quiet server's lines still show up at once; exit() flushes what is left.
+const out = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+setInterval(() => out.flush(), 500).unref();
 const log = createLogger({ destination: out });
 /** Exits after the buffered log lines are written. */
 function exit(code: number): never {
@@ -48,16 +56,18 @@ let stopping = false;
 // operator names the address in HOST on purpose (API.md "Demo data").
 const demoOnly = !process.env.HOST && (await demoUsersExist(ctx.deps.db));
 const hostname = process.env.HOST || (demoOnly ? '127.0.0.1' : '0.0.0.0');
-if (demoOnly) log.warn('存在演示用户，仅监听 127.0.0.1（设置 HOST 可改变）/ demo users exist: listening on 127.0.0.1 only (set HOST to change)');
+if (demoOnly)
+  log.warn(
+    '存在演示用户，仅监听 127.0.0.1（设置 HOST 可改变）/ demo users exist: listening on 127.0.0.1 only (set HOST to change)',
+  );
 
 const server = serve(
   {
-    fetch: async (req, env) => {
-      const res = await ctx.app.fetch(req, env);
-      // While stopping, answered keep-alive connections close so clients reconnect to another process.
-      if (stopping) res.headers.set('connection', 'close');
-      return res;
-    },
+    fetch: (req, env) =>
+      // A stopping process is no longer ready: the load balancer stops sending it work while it drains.
+      stopping && new URL(req.url).pathname === '/readyz'
+        ? Response.json({ status: 'stopping' }, { status: 503 })
+        : ctx.app.fetch(req, env),
     port,
     hostname,
   },
@@ -71,6 +81,22 @@ const server = serve(
   },
 ) as Server;
 
+// Which connections have a request in flight (and since when each is quiet), for the graceful stop's sweep.
+const sockets = new Map<Socket, { busy: number; since: number }>();
+server.on('connection', (socket: Socket) => {
+  sockets.set(socket, { busy: 0, since: Date.now() });
+  socket.once('close', () => sockets.delete(socket));
+});
+server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  const state = sockets.get(req.socket);
+  if (!state) return;
+  state.busy++;
+  res.once('close', () => {
+    state.busy--;
+    state.since = Date.now();
+  });
+});
+
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
@@ -81,9 +107,22 @@ async function shutdown(signal: string) {
     exit(0);
   }, STOP_DEADLINE_MS);
   deadline.unref();
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
+  // Connections already on their way (in the listen backlog, opened by a client or proxy that had not yet seen
+  // /readyz fail) are still accepted for a moment: closing the listener at once would reset them.
+  await new Promise((resolve) => setTimeout(resolve, DRAIN_MS));
+  // Then stop listening. Not http's server.close(): it also drops "idle" keep-alive connections at once, and under
+  // load that reset connections whose request was on its way.
+  const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
+  // Connections close once they have had no request in flight for a while (requests arriving meanwhile are answered).
+  // Not `Connection: close` on the answers: a client that already sent its next request on that socket would see it
+  // reset.
+  const sweep = setInterval(() => {
+    const now = Date.now();
+    for (const [socket, state] of sockets)
+      if (state.busy === 0 && now - state.since >= GRACE_MS) socket.destroy();
+  }, 100);
   await closed;
+  clearInterval(sweep);
   await ctx.close().catch((err) => log.error({ err }, 'close failed'));
   releaseDataDir();
   clearTimeout(deadline);

@@ -60,7 +60,7 @@ export async function spawnServer(
     child,
     output: () => out,
     exited,
-    async waitReady(timeoutMs = 60_000) {
+    async waitReady(timeoutMs = 120_000) {
       const until = Date.now() + timeoutMs;
       while (Date.now() < until) {
         if (done) throw new Error(`server exited before ready:\n${out}`);
@@ -106,7 +106,7 @@ export async function call(
   method: string,
   p: string,
   options: { token?: string; json?: unknown; headers?: Record<string, string> } = {},
-): Promise<{ status: number; body: any; headers?: Headers }> {
+): Promise<{ status: number; body: any; headers?: Headers; error?: string }> {
   try {
     const res = await fetch(url + p, {
       method,
@@ -125,8 +125,9 @@ export async function call(
       // not JSON (metrics, HTML)
     }
     return { status: res.status, body, headers: res.headers };
-  } catch {
-    return { status: 0, body: null };
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    return { status: 0, body: null, error: cause?.code ?? cause?.message ?? (e as Error).message };
   }
 }
 
