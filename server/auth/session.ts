@@ -25,8 +25,15 @@ const OPEN_WHILE_ENROLMENT_REQUIRED = new Set([
   'POST /api/me/totp/confirm',
 ]);
 
+/** A mistyped variable (not a positive number) falls back to the default rather than breaking every request. */
+const positiveOr = (value: number | undefined, fallback: number) =>
+  value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
+
 export function sessionPolicy(config: AppConfig): SessionPolicy {
-  return { idleMinutes: config.sessionIdleMinutes ?? 30, hours: config.sessionHours };
+  return {
+    idleMinutes: positiveOr(config.sessionIdleMinutes, 30),
+    hours: positiveOr(config.sessionHours, 12),
+  };
 }
 
 export function tokenOf(c: Context): string | undefined {

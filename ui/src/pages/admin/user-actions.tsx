@@ -41,7 +41,7 @@ export function UserActions(props: {
       <Button type="link" size="small" onClick={onResetPassword} data-testid={`user-password-${u.username}`}>
         {t('users.resetPassword')}
       </Button>
-      {(u as { secondFactor?: boolean }).secondFactor ? (
+      {u.secondFactor ? (
         // The user's phone and recovery codes are gone: they enrol again at next login. Confirm first.
         <Popconfirm
           title={t('users.totpResetConfirm')}
