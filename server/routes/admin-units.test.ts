@@ -126,6 +126,40 @@ describe.each(testDbKinds())('units API on %s', (kind) => {
     expect(((await res.json()) as any).error.message).toBe('单位“河口镇”已停用，不能接收新的任务');
   });
 
+  it('given a problem reported while its source unit was active, when the unit is deactivated before routing, then the routing is an incident naming it', async () => {
+    const [entry] = await server.deps.db
+      .insert(catalogEntries)
+      .values({ code: 'XC-QSX-0001', unitId: 'qsx', resourceName: '青山乡农户信息', currentVersion: 1 })
+      .returning();
+    const started = await server.request('/api/process-instances', {
+      method: 'POST',
+      as: 'wjj.feedback',
+      json: {
+        processKey: 'data-problem',
+        variables: { entryId: entry!.id, problemType: 'error', description: '数据有误', urgent: false },
+      },
+    });
+    expect(started.status).toBe(201);
+    const { id } = (await started.json()) as { id: string };
+    expect((await patch(security, 'qsx', { active: false })).status).toBe(200);
+    // the test server runs no pollers: each clock move runs the due jobs; the routing fails, backs off, then stops
+    const clock = (await (await server.request('/api/test/clock', { as: 'admin' })).json()) as {
+      now: string;
+    };
+    for (let minutes = 0; minutes <= 30; minutes += 10) {
+      const now = new Date(Date.parse(clock.now) + minutes * 60_000).toISOString();
+      expect(
+        (await server.request('/api/test/clock', { method: 'PUT', as: 'admin', json: { now } })).status,
+      ).toBe(200);
+    }
+    const instance = (await (
+      await server.request(`/api/process-instances/${id}`, { as: 'admin' })
+    ).json()) as any;
+    expect(instance.incidents.map((i: { message: string }) => i.message)).toEqual([
+      expect.stringContaining('单位“青山乡”已停用，不能接收新的任务'),
+    ]);
+  });
+
   it('given a unit deactivated, when one of its people starts a process, then 409 and no task reaches the unit', async () => {
     const [entry] = await server.deps.db
       .insert(catalogEntries)
