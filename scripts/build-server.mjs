@@ -11,7 +11,9 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { root } from './ui-build.mjs';
 
-const outdir = path.join(root, 'dist');
+// `--outdir <folder>` (a sibling of dist/, for the build test); the default is dist/.
+const outFlag = process.argv.indexOf('--outdir');
+const outdir = path.resolve(root, outFlag >= 0 ? process.argv[outFlag + 1] : 'dist');
 
 /** @type {import('esbuild').Plugin} */
 const keepSourceLocations = {
@@ -64,4 +66,6 @@ await build({
   logLevel: 'warning',
   plugins: [keepSourceLocations],
 });
-console.log(`[huiliu] 服务器已编译 server built into dist/ in ${Math.round(performance.now() - t0)} ms`);
+console.log(
+  `[huiliu] 服务器已编译 server built into ${path.relative(root, outdir)}/ in ${Math.round(performance.now() - t0)} ms`,
+);
