@@ -65,10 +65,11 @@ function refuse(issues: Issue[]): never {
 
 const ptr = (name: string) => `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
+type Declared = ReturnType<typeof declaredFields>;
+
 /** Protected names first (whatever the form), then names the form does not declare. */
-function check(processKey: string, variables: Record<string, unknown>, schema: unknown | undefined) {
+function check(processKey: string, variables: Record<string, unknown>, declared: Declared | undefined) {
   const issues: Issue[] = [];
-  const declared = schema === undefined ? undefined : declaredFields(schema);
   for (const name of Object.keys(variables)) {
     if (isSystemVariable(processKey, name))
       issues.push({
@@ -88,8 +89,29 @@ function check(processKey: string, variables: Record<string, unknown>, schema: u
   if (issues.length > 0) refuse(issues);
 }
 
-const formSchema = async (db: DbOrTx, key: string | null | undefined, version: number | null | undefined) =>
-  key ? (await getForm(db, key, version ?? undefined))?.schema : undefined;
+// A saved form version never changes: its declared fields are read once per database (bounded), off every
+// completion's path. Per database, since two test databases in one process may hold different forms as key@1.
+const declaredByDb = new WeakMap<object, Map<string, Promise<Declared | undefined>>>();
+
+function formFields(db: DbOrTx, key: string | null | undefined, version: number | null | undefined) {
+  if (!key) return Promise.resolve(undefined);
+  const read = async () => {
+    const form = await getForm(db, key, version ?? undefined);
+    return form ? declaredFields(form.schema) : undefined;
+  };
+  if (version == null) return read(); // "the latest" moves: not cached
+  const id = `${key}@${version}`;
+  const cache = declaredByDb.get(db) ?? new Map<string, Promise<Declared | undefined>>();
+  declaredByDb.set(db, cache);
+  let hit = cache.get(id);
+  if (!hit) {
+    hit = read();
+    hit.catch(() => cache.delete(id));
+    if (cache.size >= 500) cache.delete(cache.keys().next().value as string);
+    cache.set(id, hit);
+  }
+  return hit;
+}
 
 // The start form of a definition never changes (versions are immutable): looked up once per definition.
 const startForms = new Map<string, Promise<{ key?: string; version?: number }>>();
@@ -112,11 +134,11 @@ async function startFormOf(db: DbOrTx, processKey: string) {
 
 export async function checkStartVariables({ db, processKey, variables }: StartCheck) {
   const form = await startFormOf(db, processKey);
-  check(processKey, variables, await formSchema(db, form.key, form.version));
+  check(processKey, variables, await formFields(db, form.key, form.version));
 }
 
 export async function checkCompletionVariables({ db, task, variables }: CompleteCheck) {
-  check(task.processKey, variables, await formSchema(db, task.formKey, task.formVersion));
+  check(task.processKey, variables, await formFields(db, task.formKey, task.formVersion));
 }
 
 /** The runtime's hooks with these rules first: after the form has spoken, before the workflow's own checks. */
