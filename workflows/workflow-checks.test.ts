@@ -104,6 +104,20 @@ describe.each(testDbKinds())('workflow checks through the runtime on %s', (kind)
     ).toBe('FORBIDDEN 只能对本单位的目录条目申请变更');
   });
 
+  it('given a change request holding its entry, when the instance is cancelled, then the lock goes in the same transaction', async () => {
+    const entry = await findEntryByCode(s.db, 'XC-GAJ-0003');
+    const id = await s.start('catalog-change', 'gaj.cataloguer', {
+      entryId: entry?.id ?? '',
+      changeType: 'modify',
+      reason: '更新周期调整',
+      changes: { updateCycle: 'weekly' },
+    });
+    expect((await findEntryByCode(s.db, 'XC-GAJ-0003'))?.openChangeInstanceId).toBe(id);
+    await s.runtime.cancelInstance({ instanceId: id, reason: '申请撤销', user: demoUser('admin') });
+    expect((await s.instance(id)).status).toBe('cancelled');
+    expect((await findEntryByCode(s.db, 'XC-GAJ-0003'))?.openChangeInstanceId).toBeNull();
+  });
+
   it('given an entry id that exists nowhere, when a problem is reported, then 404 and no instance exists', async () => {
     const before = await instancesBefore();
     const start = () =>

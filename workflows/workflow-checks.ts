@@ -3,7 +3,7 @@
  * exports its `WorkflowChecks`, workflows/index.ts composes them by process key. Routes stay generic: the runtime
  * calls these on every start and completion, whoever asks (HTTP, a scenario, the demo).
  */
-import type { CompleteCheck, RuntimeHooks, StartCheck } from '../engine/runtime';
+import type { CancelledInstance, CompleteCheck, RuntimeHooks, StartCheck } from '../engine/runtime';
 import { assertUnitActive } from '../identity/units';
 import { AppError } from '../platform/errors';
 
@@ -14,6 +14,8 @@ export interface WorkflowChecks {
   beforeStart?(check: StartCheck): Promise<void>;
   /** After the task's form passed, before the step (e.g. a revised resource code that is already taken). */
   beforeComplete?(check: CompleteCheck): Promise<void>;
+  /** In the cancel's transaction: release what the process holds (not a check, but the same per-process seam). */
+  afterCancel?(cancelled: CancelledInstance): Promise<void>;
 }
 
 /** One hook per moment, dispatching on the process key; a key without checks passes. */
@@ -29,6 +31,7 @@ export function composeChecks(byKey: Readonly<Record<string, WorkflowChecks>>): 
       return of(c.processKey)?.beforeStart?.(c);
     },
     checkBeforeComplete: async (c) => of(c.task.processKey)?.beforeComplete?.(c),
+    afterCancel: async (c) => of(c.instance.processKey)?.afterCancel?.(c),
   };
 }
 

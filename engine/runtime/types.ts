@@ -10,7 +10,7 @@ import type {
   StepResult,
   Vars,
 } from '../contract';
-import type { Db, DbOrTx, DefinitionRow, TaskRow } from '../store';
+import type { Db, DbOrTx, DefinitionRow, InstanceRow, TaskRow } from '../store';
 import type { Clock } from '../../platform/clock';
 
 /** The clock every step reads (platform/clock.ts: systemClock, createTestClock). */
@@ -104,6 +104,14 @@ export interface RuntimeHooks {
   checkBeforeStart?(check: StartCheck): Promise<void>;
   /** After the task's form passed, before the step; run once however often the step is retried. */
   checkBeforeComplete?(check: CompleteCheck): Promise<void>;
+  /** Inside the transaction that cancelled an instance: the process lets go of what it holds (an entry's lock). */
+  afterCancel?(cancelled: CancelledInstance): Promise<void>;
+}
+
+/** An instance just cancelled, and the transaction that did it (writes here commit or roll back with the cancel). */
+export interface CancelledInstance {
+  db: DbOrTx;
+  instance: InstanceRow;
 }
 
 export interface RuntimeDeps {

@@ -1,6 +1,5 @@
 /** @module Process instances (API.md "Process instances"): start (start form validated), list, get, history, cancel. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { catalog } from '../../workflows';
 import { isCountyWide, requireRole } from '../auth/rbac';
 import { createRouter } from '../http/env';
 import { visibleInstance } from '../http/instance-access';
@@ -188,8 +187,6 @@ export function instanceRoutes() {
       reason: c.req.valid('json').reason,
       user: actorOf(user),
     });
-    // A cancelled change request must not keep its entry locked against the next one.
-    await catalog.releaseEntryLock(c.var.deps.db, id);
     // cancelInstance runs its own transaction and takes none from a caller: the row follows the commit.
     await auditAct(c, c.var.deps.db, {
       action: 'instance.cancel',

@@ -9,6 +9,7 @@ import type { DbOrTx } from '../../platform/db/db';
 import { AppError } from '../../platform/errors';
 import { loadInstance } from '../../engine/store';
 import { assertChangeAllowed } from '../catalog/services';
+import { releaseEntryLock } from '../catalog/store';
 import { findEntry } from '../catalog/store';
 import { refuseMalformedEntryId, type WorkflowChecks } from '../workflow-checks';
 
@@ -54,6 +55,10 @@ export const catalogChangeChecks: WorkflowChecks = {
   async beforeStart({ db, variables, user }) {
     if (typeof variables.entryId === 'string')
       await assertChangeAllowed(db, variables.entryId, { actor: user, isInstanceActive: instanceRuns(db) });
+  },
+  /** A cancelled change request must not keep its entry locked against the next one. */
+  async afterCancel({ db, instance }) {
+    await releaseEntryLock(db, instance.id);
   },
   beforeComplete: sameEntryOnRevise,
 };

@@ -20,6 +20,9 @@ export async function cancelInstance(
       ...(input.reason ? { reason: input.reason } : {}),
       ...(actor ? { actor } : {}),
     };
-    return (await stepInstance(rt, tx, instance, event, { actor })).instance;
+    const cancelled = (await stepInstance(rt, tx, instance, event, { actor })).instance;
+    // The process's own rows let go in the same transaction (catalog-change's entry lock): all or nothing.
+    await rt.hooks.afterCancel?.({ db: tx, instance: cancelled });
+    return cancelled;
   });
 }
