@@ -105,6 +105,42 @@ describe.each(testDbKinds())('imports on %s', (kind) => {
     });
   });
 
+  describe('files', () => {
+    it('given a file over 20 MB, when uploaded, then 413 and nothing is read', async () => {
+      const r = await upload('units', new Uint8Array(21 * 1024 * 1024), security, true);
+      expect(r.status).toBe(413);
+    });
+
+    it('given no file field, when posted, then 400 in Chinese', async () => {
+      const form = new FormData();
+      form.set('other', 'x');
+      const res = await server.request('/api/imports/units?dryRun=true', {
+        method: 'POST',
+        as: security,
+        body: form,
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as any).error.message).toBe(
+        '请以 multipart/form-data 上传 Excel 文件（字段 file）',
+      );
+    });
+
+    it('given Accept-Language en, when a bad workbook is checked, then the report speaks English', async () => {
+      const form = new FormData();
+      form.set('file', new File(['not a workbook'], 'units.xlsx'));
+      const res = await server.request('/api/imports/units?dryRun=true', {
+        method: 'POST',
+        as: security,
+        body: form,
+        headers: { 'accept-language': 'en' },
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as Report).errors).toEqual([
+        { sheet: '', row: 0, column: '', message: expect.stringContaining('not a valid Excel workbook') },
+      ]);
+    });
+  });
+
   describe('units and users', () => {
     const unitsFile = () =>
       workbookOf({
