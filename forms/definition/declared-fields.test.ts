@@ -9,7 +9,11 @@ describe('declaredFields', () => {
       required: ['decision'],
       properties: { decision: { type: 'string' }, comment: { type: 'string' } },
       allOf: [
-        { if: { properties: { decision: { const: 'return' } } }, then: { properties: { reason: {} } } },
+        {
+          if: { properties: { decision: { const: 'return' } } },
+          // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise
+          then: { properties: { reason: {} } },
+        },
       ],
       oneOf: [{ properties: { a: {} } }, { properties: { b: {} } }],
       dependencies: { a: ['c'], b: { properties: { d: {} } } },
