@@ -78,7 +78,7 @@ function EntriesCard() {
       title={t('catalog.title')}
       extra={
         <Space>
-          <CatalogTools filters={{ q, unitId }} onImported={list.reload} />
+          <CatalogTools filters={filter} onImported={list.reload} />
           {user.roles.includes('unit.cataloguer') ? (
             <Button
               type="primary"
