@@ -12,7 +12,9 @@ export const hasRole = (user: SessionUser, ...roles: string[]) => user.roles.som
 
 /** Throws FORBIDDEN unless the user holds one of `roles` (a prefix ending in `.*` matches a family). */
 export function requireRole(user: SessionUser, ...roles: string[]): SessionUser {
-  const ok = user.roles.some((r) => roles.some((want) => (want.endsWith('.*') ? r.startsWith(want.slice(0, -1)) : r === want)));
+  const ok = user.roles.some((r) =>
+    roles.some((want) => (want.endsWith('.*') ? r.startsWith(want.slice(0, -1)) : r === want)),
+  );
   if (!ok) throw new AppError('FORBIDDEN', '无权执行此操作', { messageEn: 'You are not allowed to do this' });
   return user;
 }
@@ -28,5 +30,6 @@ export function canSeeUnit(user: SessionUser, unitId: string | null | undefined)
 
 /** 404, not 403, for things of other units: their existence is not the caller's business (API.md). */
 export function assertCanSeeUnit(user: SessionUser, unitId: string | null | undefined) {
-  if (!canSeeUnit(user, unitId)) throw new AppError('NOT_FOUND', '请求的资源不存在', { messageEn: 'Not found' });
+  if (!canSeeUnit(user, unitId))
+    throw new AppError('NOT_FOUND', '请求的资源不存在', { messageEn: 'Not found' });
 }
