@@ -19,6 +19,7 @@ const FormsPage = lazy(() => import('./pages/forms/forms-page'));
 const CatalogPage = lazy(() => import('./pages/catalog/catalog-page'));
 const CatalogEntryPage = lazy(() => import('./pages/catalog/catalog-entry-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
+const BulletinPage = lazy(() => import('./pages/bulletins/bulletin-page'));
 const AdminUsersPage = lazy(() => import('./pages/admin/users-page'));
 const AdminUnitsPage = lazy(() => import('./pages/admin/units-page'));
 const AdminCalendarPage = lazy(() => import('./pages/admin/calendar-page'));
@@ -101,6 +102,7 @@ export function App() {
                   <Route path="/catalog" element={<CatalogPage />} />
                   <Route path="/catalog/:id" element={<CatalogEntryPage />} />
                   <Route path="/dashboard" element={<DashboardPage />} />
+                  <Route path="/bulletins/:id" element={<BulletinPage />} />
                   <Route path="/admin/users" element={<AdminUsersPage />} />
                   <Route path="/admin/units" element={<AdminUnitsPage />} />
                   <Route path="/admin/calendar" element={<AdminCalendarPage />} />

@@ -9,6 +9,7 @@ import { formatTime, useAsync, useProcessNames } from '../../lib';
 import { BarChart } from './bar-chart';
 import { defaultPeriod } from './default-period';
 import { ExportButton } from './export-button';
+import { StaleCard } from './stale-card';
 import { TrendCard } from './trend-card';
 
 export default function DashboardPage() {
@@ -32,7 +33,8 @@ export default function DashboardPage() {
   }, [stats.data]);
   const byUnit = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const o of overdue.data ?? []) counts.set(o.unitName ?? '—', (counts.get(o.unitName ?? '—') ?? 0) + 1);
+    for (const o of overdue.data ?? [])
+      counts.set(o.unitName ?? '—', (counts.get(o.unitName ?? '—') ?? 0) + 1);
     const units = [...counts.keys()];
     return { units, values: units.map((u) => counts.get(u) ?? 0) };
   }, [overdue.data]);
@@ -98,6 +100,7 @@ export default function DashboardPage() {
           </Col>
         </Row>
       </Card>
+      <StaleCard />
       <Row gutter={16}>
         <Col xs={24} lg={10}>
           <Card title={t('dashboard.overdueByUnit')}>
@@ -135,7 +138,9 @@ export default function DashboardPage() {
                   title: t('tasks.due'),
                   key: 'd',
                   // The next column counts the overdue working days: no second red tag here.
-                  render: (_: unknown, o) => <DueTag task={{ dueAt: o.dueAt, overdue: false, dueProvisional: o.dueProvisional }} />,
+                  render: (_: unknown, o) => (
+                    <DueTag task={{ dueAt: o.dueAt, overdue: false, dueProvisional: o.dueProvisional }} />
+                  ),
                 },
                 {
                   title: t('dashboard.overdueDays'),
