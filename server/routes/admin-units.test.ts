@@ -1,5 +1,6 @@
 /** @module Units are data over HTTP: list, add, rename, set kind, deactivate (security.admin only); an inactive unit takes no new users or tasks. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listUnitRows } from '../../identity/units';
 import { catalogEntries } from '../../workflows/catalog/schema';
 import { testDbKinds } from '../../platform/db/testing';
 import { ensureSecurityAdmin } from '../testing/security-admin';
@@ -182,5 +183,18 @@ describe.each(testDbKinds())('units API on %s', (kind) => {
     expect(res.status).toBe(409);
     expect(((await res.json()) as any).error.message).toBe('单位“县人力社保局”已停用，不能接收新的任务');
     expect((await patch(security, 'rsj', { active: true })).status).toBe(200);
+  });
+});
+
+describe.each(testDbKinds())('units on a first start without demo data on %s', (kind) => {
+  it('given no demo data, when the server starts, then only the authority unit exists (no example units)', async () => {
+    const server = await createTestServer(kind, { demo: false });
+    try {
+      expect(await listUnitRows(server.deps.db)).toEqual([
+        { id: 'dsj', code: 'dsj', name: '县大数据发展中心', kind: 'authority', active: true, example: false },
+      ]);
+    } finally {
+      await server.close();
+    }
   });
 });
