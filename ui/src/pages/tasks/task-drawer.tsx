@@ -8,6 +8,7 @@ import { DueTag, HistoryTimeline, VariablesView } from '../../components';
 import { type JsonSchema, SchemaForm } from '../../forms';
 import { useT } from '../../i18n';
 import { formatTime, roleName, showError, showSuccess, useAsync } from '../../lib';
+import { SameItemsPanel } from '../catalog/same-items-panel';
 import { ChangeDiff, isChangeRequest } from './change-diff';
 import { CompletionResult } from './completion-result';
 import { prefillFor } from './prefill';
@@ -121,6 +122,7 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
         ]}
       />
       {isChangeRequest(task.variables ?? {}) ? <ChangeDiff variables={task.variables} /> : null}
+      {task.elementId === 'authority-review' ? <SameItemsPanel variables={task.variables ?? {}} /> : null}
       {showSubmitted ? (
         <Collapse
           style={{ marginBottom: 16 }}
