@@ -122,7 +122,12 @@ async function openPostgres(options: OpenOptions): Promise<Database> {
           client = null;
           schedule(250);
         });
-        await c.query(`LISTEN ${quoteIdent(channel)}`);
+        try {
+          await c.query(`LISTEN ${quoteIdent(channel)}`);
+        } catch (e) {
+          await c.end().catch(() => {});
+          throw e;
+        }
         client = c;
         if (stopped || closed) await stop();
       };

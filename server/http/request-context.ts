@@ -41,7 +41,11 @@ export function requestContext(log: Logger, metrics: Metrics | undefined): Middl
     try {
       await next();
     } finally {
-      c.header('x-request-id', reqId);
+      try {
+        c.header('x-request-id', reqId);
+      } catch {
+        // a handler's own Response with immutable headers: the id is still in the log line
+      }
       const ms = performance.now() - started;
       const status = c.res.status;
       const route = routeOf(c);
