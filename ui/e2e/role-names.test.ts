@@ -1,6 +1,7 @@
 /**
  * @module Browser test of role names: the UI keeps no role list; the inbox names a task's candidate role by the
- * server's catalog (GET /api/roles, identity/roles.ts), so 数据治理专员 shows as the server spells it.
+ * server's catalog (GET /api/roles, identity/roles.ts), so 数据治理专员 shows as the server spells it, and offers
+ * the unit filter to county-wide roles by that catalog's flag.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,7 +72,27 @@ describe.skipIf(skip !== null)('role names from the server in Chromium', () => {
     // then the role is named as identity/roles.ts names it, never by its key
     expect(await row.textContent()).toContain(ROLES['authority.governance'].name);
     expect(await row.textContent()).not.toContain('authority.governance');
+    // and a county-wide role (by the same catalog) may filter the inbox by unit
+    expect(await page.getByTestId('filter-unit').count()).toBe(1);
     await page.screenshot({ path: `${ARTIFACTS}/role-names-inbox.png` });
+    await context.close();
+  });
+
+  it('given a unit role, when its holder opens the inbox, then there is no unit filter (they see their own unit only)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addCookies([
+      {
+        name: 'huiliu_session',
+        value: await server.login('gaj.rectifier'),
+        url: server.url,
+        httpOnly: true,
+        sameSite: 'Strict' as const,
+      },
+    ]);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/tasks`);
+    await page.getByTestId('filter-process').waitFor();
+    expect(await page.getByTestId('filter-unit').count()).toBe(0);
     await context.close();
   });
 });

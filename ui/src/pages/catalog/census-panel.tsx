@@ -8,15 +8,15 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { type CensusSystem, census, itemsOf, units } from '../../api';
 import { useUser } from '../../auth';
-import { canSupervise, formatTime, useAsync } from '../../lib';
+import { formatTime, isCountyWide, useAsync } from '../../lib';
 import { useCensusT } from './census-messages';
 import { CensusModal } from './census-modal';
 
 export function CensusPanel() {
   const t = useCensusT();
   const user = useUser();
-  // County-wide readers (authority.*, supervisor) choose a unit; everyone else sees their own.
-  const countyWide = canSupervise(user.roles);
+  // County-wide readers (identity's catalog via GET /api/roles) choose a unit; everyone else sees their own.
+  const countyWide = isCountyWide(user.roles);
   const cataloguer = user.roles.includes('unit.cataloguer');
   const [params, setParams] = useSearchParams();
   const unitId = countyWide ? (params.get('unit') ?? undefined) : user.unitId;

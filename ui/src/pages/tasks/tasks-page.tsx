@@ -13,7 +13,7 @@ import { useUser } from '../../auth';
 import { prefetchWhenIdle, preloadSchemaForm } from '../../forms/lazy-schema-form';
 import { unitNameMap } from '../../forms/refs';
 import { useLocale, useT } from '../../i18n';
-import { canSupervise, showError, showSuccess, useAsync, useProcessDefinitions } from '../../lib';
+import { isCountyWide, showError, showSuccess, useAsync, useProcessDefinitions } from '../../lib';
 import { LazyTaskDrawer, loadDrawer } from './lazy-drawer';
 import { TaskTable } from './task-table';
 import './tasks.css';
@@ -59,7 +59,7 @@ export default function TasksPage() {
   const due = (params.get('due') as DueFilter) || 'all';
   const defs = useProcessDefinitions();
   const processNames = useMemo(() => Object.fromEntries(defs.map((d) => [d.key, d.name || d.key])), [defs]);
-  const seesOtherUnits = canSupervise(user.roles);
+  const seesOtherUnits = isCountyWide(user.roles);
   const unitOptions = useUnitOptions(seesOtherUnits);
 
   const lists = useAsync(
