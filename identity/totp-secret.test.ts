@@ -1,11 +1,11 @@
 /** @module TOTP secrets at rest: sealed with HUILIU_DATA_KEY when set, readable in both forms. */
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dataKeysFrom, useDataKeys } from '../platform/crypto/data-keys';
+import { dataKeysFrom, installDataKeys } from '../platform/crypto/data-keys';
 import { openSecret, sealSecret } from './totp-secret';
 
 describe('TOTP secret at rest', () => {
-  afterEach(() => useDataKeys({ old: [] }));
+  afterEach(() => installDataKeys({ old: [] }));
 
   it('given no data key, when sealed, then it is stored as is and read back', () => {
     expect(sealSecret('JBSWY3DPEHPK3PXP')).toBe('JBSWY3DPEHPK3PXP');
@@ -13,7 +13,7 @@ describe('TOTP secret at rest', () => {
   });
 
   it('given HUILIU_DATA_KEY, when sealed, then the stored text hides the secret and opens to it; a plain one still reads', () => {
-    useDataKeys(dataKeysFrom(randomBytes(32).toString('base64')));
+    installDataKeys(dataKeysFrom(randomBytes(32).toString('base64')));
     const stored = sealSecret('JBSWY3DPEHPK3PXP');
     expect(stored).toMatch(/^sealed:[0-9a-f]{16}:/);
     expect(stored).not.toContain('JBSWY3DPEHPK3PXP');

@@ -1,5 +1,5 @@
 /** @module Builds the whole server from a config: database, seed, services, app. Used by server.ts and by tests. */
-import { dataKeysFrom, encryptionAtRest, useDataKeys } from '../platform/crypto/data-keys';
+import { dataKeysFrom, encryptionAtRest, installDataKeys } from '../platform/crypto/data-keys';
 import type { Database } from '../platform/db/open-db';
 import { LOCK_KEYS, openDatabase } from '../platform/db/open-db';
 import { type Logger, silentLogger } from './ops/logger';
@@ -49,7 +49,7 @@ export interface ComposeOptions {
 
 export async function composeServer(options: ComposeOptions = {}): Promise<ServerContext> {
   const config: AppConfig = { ...loadConfig(), ...options.config };
-  useDataKeys(dataKeysFrom(config.dataKey, config.dataKeyOld)); // throws on a malformed key: better than no start
+  installDataKeys(dataKeysFrom(config.dataKey, config.dataKeyOld)); // throws on a malformed key: better than no start
   if (!encryptionAtRest())
     console.warn(
       '[huiliu] 静态数据加密未开启：设置 HUILIU_DATA_KEY 以加密敏感数据项和附件 / encryption at rest is off: set HUILIU_DATA_KEY to encrypt sensitive data items and attachments',

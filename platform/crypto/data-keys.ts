@@ -3,7 +3,7 @@
  * hex). Every sealed value carries the id of its key (a hash of the key, never the key), so a rotation works:
  * the new key goes in HUILIU_DATA_KEY, the previous one in HUILIU_DATA_KEY_OLD, which only decrypts; values
  * are re-sealed with the new key when they are next written. GCM's tag makes a wrong key or altered bytes an
- * error, never garbage. The keys are process-wide: the server sets them once at start (useDataKeys).
+ * error, never garbage. The keys are process-wide: the server sets them once at start (installDataKeys).
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
@@ -60,7 +60,7 @@ export function dataKeysFrom(current?: string, old?: string): DataKeys {
 
 let active: DataKeys = { old: [] };
 
-export function useDataKeys(keys: DataKeys) {
+export function installDataKeys(keys: DataKeys) {
   active = keys;
 }
 

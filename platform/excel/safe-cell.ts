@@ -33,6 +33,6 @@ export function setSafeCell(cell: Cell, value: unknown): void {
 /** Adds a row of values to a worksheet through setSafeCell. */
 export function addSafeRow(sheet: { addRow(values: unknown[]): { getCell(i: number): Cell } }, values: unknown[]) {
   const row = sheet.addRow([]);
-  values.forEach((v, i) => setSafeCell(row.getCell(i + 1), v));
+  for (const [i, v] of values.entries()) setSafeCell(row.getCell(i + 1), v);
   return row;
 }

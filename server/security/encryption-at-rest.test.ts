@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataKeysFrom, useDataKeys } from '../../platform/crypto/data-keys';
+import { dataKeysFrom, installDataKeys } from '../../platform/crypto/data-keys';
 import { rawQuery } from '../../platform/db/raw';
 import { testDbKinds } from '../../platform/db/testing';
 import { entryFields, type HttpScenario, openHttpScenario } from '../testing/scenario-http';
@@ -45,7 +45,7 @@ describe.each(testDbKinds())('encryption at rest, over HTTP on %s', (kind) => {
     );
   }, 120_000);
   afterAll(async () => {
-    useDataKeys(dataKeysFrom());
+    installDataKeys(dataKeysFrom());
     await s?.close();
   });
 
@@ -90,20 +90,20 @@ describe.each(testDbKinds())('encryption at rest, over HTTP on %s', (kind) => {
   });
 
   it('given a rotation (new key, the previous one as HUILIU_DATA_KEY_OLD), when read, then everything still opens', async () => {
-    useDataKeys(dataKeysFrom(NEXT_KEY, KEY));
+    installDataKeys(dataKeysFrom(NEXT_KEY, KEY));
     expect(await download()).toEqual({ status: 200, text: SECRET_TEXT });
     const entry = (await s.get(`/api/catalog/entries/${entryId}`, 'gaj.cataloguer')).body;
     expect(entry.fields.dataItems[0].name).toBe('公民身份号码');
   });
 
   it('given a server without the key that sealed the data, when read, then an error answer, never the ciphertext', async () => {
-    useDataKeys(dataKeysFrom(NEXT_KEY));
+    installDataKeys(dataKeysFrom(NEXT_KEY));
     const res = await download();
     expect(res.status).toBe(500);
     expect(JSON.parse(res.text).error.code).toBe('INTERNAL');
     const entry = await s.get(`/api/catalog/entries/${entryId}`, 'gaj.cataloguer');
     expect(entry.status).toBe(500);
-    useDataKeys(dataKeysFrom(KEY));
+    installDataKeys(dataKeysFrom(KEY));
     expect((await download()).status).toBe(200);
   });
 });
