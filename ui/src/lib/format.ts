@@ -31,7 +31,10 @@ export function isCountyWide(roles: string[]): boolean {
   return roles.some((r) => catalogRole(r)?.countyWide === true);
 }
 
-/** 督办 is for supervisors and the authority (API.md: supervision routes are for `supervisor` and `authority.*`). */
+/**
+ * 督办 is for supervisors and the authority: the supervision routes' own access rule (`supervisor`, `authority.*` in
+ * server/routes/supervision.ts), which is not "county-wide" (a county-wide collector has no 督办); see isCountyWide.
+ */
 export function canSupervise(roles: string[]): boolean {
   return roles.some((r) => r === 'supervisor' || r.startsWith('authority.'));
 }
