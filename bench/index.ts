@@ -1,4 +1,4 @@
-/** @module `npm run bench -- <name> [args]`: runs one benchmark (engine, runtime, http, inbox, supervision). */
+/** @module `npm run bench -- <name> [args]`: runs one benchmark (engine, runtime, http, inbox, supervision, catalog, …). */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const [name, ...rest] = process.argv.slice(2);
 const file = name ? path.join(here, `${name}.ts`) : '';
 if (!name || name === 'index' || !existsSync(file)) {
-  console.error('usage: npm run bench -- <engine|runtime|http|inbox|supervision> [--json]');
+  console.error('usage: npm run bench -- <engine|runtime|http|inbox|supervision|catalog|import> [--json]');
   process.exit(2);
 }
 const r = spawnSync(process.execPath, ['--import', 'tsx', file, ...rest], { stdio: 'inherit' });
