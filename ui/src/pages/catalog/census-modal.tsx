@@ -1,14 +1,26 @@
 /** @module ui/pages/catalog/census-modal: a cataloguer adds or edits one of their unit's information systems. */
-import { Form, Input, Modal } from 'antd';
+import { Form, Input, Modal, Select, Switch } from 'antd';
 import { useState } from 'react';
-import { type CensusSystem, census } from '../../api';
+import { type CensusSystem, request } from '../../api';
 import { showError, showSuccess } from '../../lib';
-import { useCensusT } from './census-messages';
+import { type CensusKey, useCensusT } from './census-messages';
 
 interface Values {
   name: string;
   description?: string;
+  buildMode?: string | null;
+  status?: string;
+  maintainer?: string | null;
+  launchDate?: string | null;
+  deployment?: string | null;
+  onCountyPlatform?: boolean;
 }
+
+const OPTIONS = {
+  buildMode: ['self-built', 'co-built', 'deployed-from-above'],
+  status: ['in-use', 'stopped', 'migrating'],
+  deployment: ['local-room', 'gov-cloud'],
+} as const;
 
 export function CensusModal({
   system,
@@ -24,11 +36,17 @@ export function CensusModal({
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     const values = await form.validateFields();
-    const body = { name: values.name.trim(), description: values.description?.trim() ?? '' };
+    const body = {
+      ...values,
+      name: values.name.trim(),
+      description: values.description?.trim() ?? '',
+      maintainer: values.maintainer?.trim() || null,
+      launchDate: values.launchDate || null,
+    };
     setBusy(true);
     try {
-      if (system) await census.edit(system.id, body);
-      else await census.add(body);
+      const path = system ? `/catalog/systems/${encodeURIComponent(system.id)}` : '/catalog/systems';
+      await request<CensusSystem>(path, { method: system ? 'PUT' : 'POST', body });
       showSuccess(system ? t('saved') : t('added', { name: body.name }));
       onSaved();
     } catch (err) {
@@ -52,7 +70,20 @@ export function CensusModal({
         form={form}
         layout="vertical"
         name="census-system"
-        initialValues={system ? { name: system.name, description: system.description ?? '' } : {}}
+        initialValues={
+          system
+            ? {
+                name: system.name,
+                description: system.description ?? '',
+                buildMode: system.buildMode,
+                status: system.status,
+                maintainer: system.maintainer,
+                launchDate: system.launchDate,
+                deployment: system.deployment,
+                onCountyPlatform: system.onCountyPlatform,
+              }
+            : { status: 'in-use', onCountyPlatform: false }
+        }
       >
         <Form.Item
           name="name"
@@ -63,6 +94,24 @@ export function CensusModal({
         </Form.Item>
         <Form.Item name="description" label={t('description')} rules={[{ max: 500 }]}>
           <Input.TextArea rows={3} data-testid="census-description" />
+        </Form.Item>
+        {(['buildMode', 'status', 'deployment'] as const).map((field) => (
+          <Form.Item key={field} name={field} label={t(field)}>
+            <Select
+              allowClear={field !== 'status'}
+              data-testid={`census-${field}`}
+              options={OPTIONS[field].map((v) => ({ value: v, label: t(`${field}.${v}` as CensusKey) }))}
+            />
+          </Form.Item>
+        ))}
+        <Form.Item name="maintainer" label={t('maintainer')} rules={[{ max: 100 }]}>
+          <Input data-testid="census-maintainer" />
+        </Form.Item>
+        <Form.Item name="launchDate" label={t('launchDate')}>
+          <Input type="date" data-testid="census-launchDate" />
+        </Form.Item>
+        <Form.Item name="onCountyPlatform" label={t('onCountyPlatform')} valuePropName="checked">
+          <Switch data-testid="census-onCountyPlatform" />
         </Form.Item>
       </Form>
     </Modal>

@@ -3,13 +3,14 @@
  * systems; the authority and supervisors see every unit's, with a unit filter.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { type CensusSystem, census, itemsOf, units } from '../../api';
+import { type CensusSystem, itemsOf, request, units } from '../../api';
 import { useUser } from '../../auth';
-import { formatTime, isCountyWide, useAsync } from '../../lib';
-import { useCensusT } from './census-messages';
+import { formatTime, isCountyWide, showError, useAsync } from '../../lib';
+import { catalogScale } from './catalog-scale-api';
+import { type CensusKey, useCensusT } from './census-messages';
 import { CensusModal } from './census-modal';
 
 export function CensusPanel() {
@@ -20,7 +21,26 @@ export function CensusPanel() {
   const cataloguer = user.roles.includes('unit.cataloguer');
   const [params, setParams] = useSearchParams();
   const unitId = countyWide ? (params.get('unit') ?? undefined) : user.unitId;
-  const list = useAsync(() => census.list(unitId).then((r) => r.items), [unitId]);
+  // Retired systems stay listed (marked): the census keeps its history.
+  const list = useAsync(
+    () =>
+      request<{ items: CensusSystem[] }>('/catalog/systems', {
+        query: { unitId, includeRetired: 'true' },
+      }).then((r) => r.items),
+    [unitId],
+  );
+  const uncatalogued = useAsync(() => catalogScale.uncatalogued(unitId).then((r) => r.items), [unitId]);
+  const label = (field: 'buildMode' | 'status' | 'deployment', v: string | null | undefined) =>
+    v ? t(`${field}.${v}` as CensusKey) : '—';
+  const retire = async (s: CensusSystem) => {
+    try {
+      await catalogScale.retireSystem(s.id);
+      list.reload();
+      uncatalogued.reload();
+    } catch (err) {
+      showError(err); // 409: entries still name it (the server lists their codes)
+    }
+  };
   const unitList = useAsync(() => units.search('').then(itemsOf), [], true);
   const unitName = new Map((unitList.data ?? []).map((u) => [u.id, u.name]));
   const [editing, setEditing] = useState<CensusSystem | 'new'>();
@@ -73,7 +93,52 @@ export function CensusPanel() {
         data-testid="census-table"
         columns={[
           { title: t('name'), dataIndex: 'name', width: 260 },
-          { title: t('description'), dataIndex: 'description', render: (d: string | null) => d || '—' },
+          {
+            title: t('description'),
+            dataIndex: 'description',
+            render: (d: string | null, s: CensusSystem) => (
+              <Space>
+                {d || '—'}
+                {s.retired ? <Tag data-testid={`census-retired-${s.id}`}>{t('retired')}</Tag> : null}
+              </Space>
+            ),
+          },
+          {
+            title: t('buildMode'),
+            key: 'bm',
+            width: 100,
+            render: (_: unknown, s: CensusSystem) => label('buildMode', s.buildMode),
+          },
+          {
+            title: t('status'),
+            key: 'st',
+            width: 80,
+            render: (_: unknown, s: CensusSystem) => label('status', s.status),
+          },
+          {
+            title: t('maintainer'),
+            dataIndex: 'maintainer',
+            width: 140,
+            render: (m: string | null) => m || '—',
+          },
+          {
+            title: t('launchDate'),
+            dataIndex: 'launchDate',
+            width: 110,
+            render: (d: string | null) => d || '—',
+          },
+          {
+            title: t('deployment'),
+            key: 'dp',
+            width: 100,
+            render: (_: unknown, s: CensusSystem) => label('deployment', s.deployment),
+          },
+          {
+            title: t('onCountyPlatform'),
+            dataIndex: 'onCountyPlatform',
+            width: 100,
+            render: (v: boolean) => (v ? t('yes') : t('no')),
+          },
           ...(countyWide && !unitId
             ? [
                 {
@@ -90,21 +155,49 @@ export function CensusPanel() {
                 {
                   title: t('actions'),
                   key: 'actions',
-                  width: 90,
+                  width: 130,
                   render: (_: unknown, s: CensusSystem) =>
-                    s.unitId === user.unitId ? (
-                      <Button
-                        type="link"
-                        size="small"
-                        onClick={() => setEditing(s)}
-                        data-testid={`census-edit-${s.id}`}
-                      >
-                        {t('edit')}
-                      </Button>
+                    s.unitId === user.unitId && !s.retired ? (
+                      <Space size={0}>
+                        <Button
+                          type="link"
+                          size="small"
+                          onClick={() => setEditing(s)}
+                          data-testid={`census-edit-${s.id}`}
+                        >
+                          {t('edit')}
+                        </Button>
+                        <Popconfirm title={t('retireConfirm', { name: s.name })} onConfirm={() => retire(s)}>
+                          <Button type="link" size="small" danger data-testid={`census-retire-${s.id}`}>
+                            {t('retire')}
+                          </Button>
+                        </Popconfirm>
+                      </Space>
                     ) : null,
                 },
               ]
             : []),
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('uncatalogued')}
+      </Typography.Title>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={uncatalogued.loading}
+        dataSource={uncatalogued.data ?? []}
+        locale={{ emptyText: t('uncataloguedNone') }}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        data-testid="census-uncatalogued"
+        columns={[
+          { title: t('unit'), dataIndex: 'unitName', width: 180 },
+          { title: t('name'), dataIndex: 'name' },
+          {
+            title: t('status'),
+            key: 'st',
+            render: (_: unknown, s: CensusSystem) => label('status', s.status),
+          },
         ]}
       />
       {editing ? (
@@ -114,6 +207,7 @@ export function CensusPanel() {
           onSaved={() => {
             setEditing(undefined);
             list.reload();
+            uncatalogued.reload();
           }}
         />
       ) : null}
