@@ -8,6 +8,7 @@ import { FieldDiff, type JsonSchema } from '../../forms';
 import { useT } from '../../i18n';
 import { formatTime, useAsync } from '../../lib';
 import { useEntryForm } from './use-entry-form';
+import { CollectionsCard } from './collections-card';
 
 export default function CatalogEntryPage() {
   const { id = '' } = useParams();
@@ -20,7 +21,8 @@ export default function CatalogEntryPage() {
   if (!entry) return state.loading ? <Spin /> : null;
   const schema = form?.schema as JsonSchema | undefined;
   const versions: CatalogVersion[] = [...(entry.versions ?? [])].sort((a, b) => b.version - a.version);
-  const canChange = entry.status === 'active' && user.roles.includes('unit.cataloguer') && user.unitId === entry.unitId;
+  const canChange =
+    entry.status === 'active' && user.roles.includes('unit.cataloguer') && user.unitId === entry.unitId;
   const canReport = entry.status === 'active' && user.roles.includes('unit.feedback');
 
   return (
@@ -43,7 +45,9 @@ export default function CatalogEntryPage() {
             {canChange ? (
               <Button
                 type="primary"
-                onClick={() => navigate(`/processes?start=catalog-change&entryId=${encodeURIComponent(entry.id)}`)}
+                onClick={() =>
+                  navigate(`/processes?start=catalog-change&entryId=${encodeURIComponent(entry.id)}`)
+                }
                 data-testid="entry-request-change"
               >
                 {t('catalog.requestChange')}
@@ -51,7 +55,9 @@ export default function CatalogEntryPage() {
             ) : null}
             {canReport ? (
               <Button
-                onClick={() => navigate(`/processes?start=data-problem&entryId=${encodeURIComponent(entry.id)}`)}
+                onClick={() =>
+                  navigate(`/processes?start=data-problem&entryId=${encodeURIComponent(entry.id)}`)
+                }
                 data-testid="entry-report-problem"
               >
                 {t('catalog.reportProblem')}
@@ -63,8 +69,13 @@ export default function CatalogEntryPage() {
         <p>
           {t('catalog.unit')}：{entry.unitName}
         </p>
-        <VariablesView variables={entry.fields ?? {}} schema={schema} uiSchema={form?.uiSchema as JsonSchema} />
+        <VariablesView
+          variables={entry.fields ?? {}}
+          schema={schema}
+          uiSchema={form?.uiSchema as JsonSchema}
+        />
       </Card>
+      <CollectionsCard entry={entry} onChanged={state.reload} />
       <Card title={t('catalog.versions')}>
         <Collapse
           data-testid="entry-versions"
@@ -83,7 +94,11 @@ export default function CatalogEntryPage() {
                   afterLabel={`v${v.version}`}
                 />
               ) : (
-                <VariablesView variables={v.fields ?? {}} schema={schema} uiSchema={form?.uiSchema as JsonSchema} />
+                <VariablesView
+                  variables={v.fields ?? {}}
+                  schema={schema}
+                  uiSchema={form?.uiSchema as JsonSchema}
+                />
               ),
             };
           })}
