@@ -53,7 +53,7 @@ try {
 const { port } = ctx.deps.config;
 let stopping = false;
 // Demo accounts share a public password: with any of them present only this machine may connect, unless the
-// operator names the address in HOST on purpose (API.md "Demo data").
+// operator names the address in HOST on purpose (docs/api.md "Demo data").
 const demoOnly = !process.env.HOST && (await demoUsersExist(ctx.deps.db));
 const hostname = process.env.HOST || (demoOnly ? '127.0.0.1' : '0.0.0.0');
 if (demoOnly)

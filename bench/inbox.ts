@@ -15,7 +15,7 @@ const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const explain = args.includes('--explain');
 if (!process.env.DATABASE_URL) {
-  console.error('bench:inbox needs DATABASE_URL (a PostgreSQL server; see POSTGRES.md)');
+  console.error('bench:inbox needs DATABASE_URL (a PostgreSQL server; see docs/architecture.md)');
   process.exit(2);
 }
 // --keep: seed once into huiliu_bench_inbox and reuse it on later runs (for tuning); default: a fresh database, dropped.

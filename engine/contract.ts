@@ -70,7 +70,7 @@ export interface TaskSpec {
   candidateGroups: string[];
   candidateUsers: string[];
   dueAt?: string;
-  /** True when the due date reaches past the calendar's known years (PROCESSES.md, "Deadlines"). */
+  /** True when the due date reaches past the calendar's known years (docs/processes.md, "Deadlines"). */
   dueProvisional?: boolean;
   followUpAt?: string;
   formKey?: string;

@@ -1,5 +1,5 @@
 /**
- * @module The county's shipped forms (workflows/<process>/*.form.json) against PROCESSES.md's contract: each is a
+ * @module The county's shipped forms (workflows/<process>/*.form.json) against docs/processes.md's contract: each is a
  * valid definition, accepts a good sample and rejects a bad one with the right Chinese messages. Read as files:
  * forms does not import workflows.
  */

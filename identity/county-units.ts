@@ -1,7 +1,7 @@
 /**
  * @module 示例单位 (example units) and the demo users. The list below is an EXAMPLE of a county's units, seeded only
  * with the demo data (flag `example`); it is not the county's truth. A real county keeps its own units as data:
- * the admin page /admin/units or the units workbook (API.md "Units", "Import and export"). A start without demo
+ * the admin page /admin/units or the units workbook (docs/api.md "Units", "Import and export"). A start without demo
  * data seeds the authority unit alone (AUTHORITY_UNIT), which `admin create` needs.
  */
 
@@ -63,7 +63,7 @@ export interface DemoUser {
   roles: string[];
 }
 
-/** Exactly API.md's demo table. */
+/** Exactly docs/api.md's demo table. */
 export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', name: '李管理', unitId: AUTHORITY_UNIT_ID, roles: ['authority.admin'] },
   { username: 'security', name: '钱安全', unitId: AUTHORITY_UNIT_ID, roles: ['security.admin'] },

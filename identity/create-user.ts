@@ -41,7 +41,7 @@ export async function unitOrThrow(db: DbOrTx, unitId: string) {
       ],
     });
   }
-  // An inactive unit keeps its users but takes no new ones (API.md "Units").
+  // An inactive unit keeps its users but takes no new ones (docs/api.md "Units").
   await assertUnitActive(db, unitId, 'user');
   return unit;
 }

@@ -1,6 +1,6 @@
 /**
  * @module Login failures and the account lock, in the users row so every server process sees the same counts:
- * 5 failures within 15 minutes lock the account for 15 minutes (API.md). Each failure is one UPDATE under the row's
+ * 5 failures within 15 minutes lock the account for 15 minutes (docs/api.md). Each failure is one UPDATE under the row's
  * lock, so failures spread over several processes still add up.
  */
 import type { DbOrTx } from '../platform/db/db';

@@ -1,4 +1,4 @@
-/** @module The role keys of PROCESSES.md, with their Chinese names; authority and supervisor roles are county-wide. */
+/** @module The role keys of docs/processes.md, with their Chinese names; authority and supervisor roles are county-wide. */
 
 export const ROLES = {
   'authority.reviewer': { name: '目录审核员', nameEn: 'Catalog reviewer', countyWide: true },

@@ -8,7 +8,7 @@ export const units = pgTable('units', {
   name: text().notNull().unique(),
   kind: text({ enum: ['authority', 'department', 'town', 'public-service'] }).notNull(),
   sortOrder: integer().notNull().default(0),
-  /** An inactive unit keeps its history and entries but gets no new users or tasks (API.md "Units"). */
+  /** An inactive unit keeps its history and entries but gets no new users or tasks (docs/api.md "Units"). */
   active: boolean().notNull().default(true),
   /** Seeded with the demo data (示例单位): an example, not the county's own list. */
   example: boolean().notNull().default(false),
@@ -28,7 +28,7 @@ export const users = pgTable(
     active: boolean().notNull().default(true),
     /** Set by an administrator, an import or the CLI: the password is one-time and must be changed first. */
     mustChangePassword: boolean().notNull().default(false),
-    /** A seeded demo account: exempt from the forced change and from second-factor enrolment (API.md). */
+    /** A seeded demo account: exempt from the forced change and from second-factor enrolment (docs/api.md). */
     demo: boolean().notNull().default(false),
     /** Failed logins in the window that began at failedSince; 5 within 15 minutes set lockedUntil (every process sees it). */
     failedLogins: integer().notNull().default(0),
@@ -45,7 +45,7 @@ export const users = pgTable(
   (t) => [index().on(t.unitId)],
 );
 
-/** Role keys from PROCESSES.md; a user may hold several. */
+/** Role keys from docs/processes.md; a user may hold several. */
 export const userRoles = pgTable(
   'user_roles',
   {

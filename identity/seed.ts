@@ -1,4 +1,4 @@
-/** @module Seeds the authority unit (always, idempotent), and with the demo data the example units and demo users (only where API.md says). */
+/** @module Seeds the authority unit (always, idempotent), and with the demo data the example units and demo users (only where docs/api.md says). */
 import type { Db } from '../platform/db/db';
 import { AUTHORITY_UNIT, DEMO_USERS, EXAMPLE_UNITS } from './county-units';
 import { hashPassword } from './password';
@@ -34,7 +34,7 @@ export async function seedDemoUsers(db: Db, password: string): Promise<boolean> 
         name: u.name,
         unitId: u.unitId,
         passwordHash: hash,
-        demo: true, // exempt from the forced change and second-factor enrolment (API.md)
+        demo: true, // exempt from the forced change and second-factor enrolment (docs/api.md)
       });
       await tx.insert(userRoles).values(u.roles.map((role) => ({ userId: u.username, role })));
     }

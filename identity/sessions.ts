@@ -46,7 +46,7 @@ interface SessionRow {
   enrolled: boolean;
 }
 
-/** The account flags every request is gated by (API.md "Accounts and first start"). */
+/** The account flags every request is gated by (docs/api.md "Accounts and first start"). */
 export function accountFlags(row: {
   roles: string[];
   mustChange: boolean;

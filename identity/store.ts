@@ -78,7 +78,7 @@ export async function usersWithRole(db: DbOrTx, role: string, unitId?: string) {
     .where(and(eq(userRoles.role, role), unitId ? eq(users.unitId, unitId) : undefined));
 }
 
-/** Whether any demo account (public password) exists: the server then listens on loopback only (API.md). */
+/** Whether any demo account (public password) exists: the server then listens on loopback only (docs/api.md). */
 export async function demoUsersExist(db: DbOrTx): Promise<boolean> {
   const rows = await db.select({ id: users.id }).from(users).where(eq(users.demo, true)).limit(1);
   return rows.length > 0;

@@ -8,7 +8,7 @@ export interface SessionUser {
   unitId: string;
   unitName: string;
   roles: string[];
-  /** A one-time password is in use: only GET /api/me, POST /api/me/password and logout are open (API.md). */
+  /** A one-time password is in use: only GET /api/me, POST /api/me/password and logout are open (docs/api.md). */
   mustChangePassword?: boolean;
   /** An administrator without a second factor yet: only enrolment, /api/me, password and logout are open. */
   mustEnrolSecondFactor?: boolean;

@@ -1,5 +1,5 @@
 /**
- * @module The engine's one injectable clock (ARCHITECTURE.md, "Time"). Production uses the system clock;
+ * @module The engine's one injectable clock (docs/architecture.md, "Time"). Production uses the system clock;
  * the test clock (HUILIU_TEST_CLOCK=1) can be set forwards or backwards and keeps ticking from there.
  */
 

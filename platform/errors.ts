@@ -1,6 +1,6 @@
 /** @module AppError: the one error type for expected failures that cross a boundary; mapped to HTTP only at the edge. */
 
-/** Stable upper-case codes from API.md; the server maps each to one HTTP status. */
+/** Stable upper-case codes from docs/api.md; the server maps each to one HTTP status. */
 export type AppErrorCode =
   | 'VALIDATION_FAILED' // 422: data fails a form's JSON Schema
   | 'BAD_REQUEST' // 400: malformed request

@@ -58,7 +58,7 @@ export function createApp(deps: AppDeps, extraRoutes: RouteModule[] = [], option
 
   const tooLarge = (c: Context) => errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE');
   const generalLimit = bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: tooLarge });
-  // Workbook imports take up to 20 MB (API.md), more than any JSON body needs.
+  // Workbook imports take up to 20 MB (docs/api.md), more than any JSON body needs.
   const importLimit = bodyLimit({ maxSize: IMPORT_BODY_LIMIT_BYTES, onError: tooLarge });
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/imports/') ? importLimit(c, next) : generalLimit(c, next)));
   app.use('/api/*', authenticate);

@@ -35,7 +35,7 @@ export interface ComposeOptions {
   config?: Partial<AppConfig>;
   /** An already-open database (tests pass a fresh test database). */
   database?: Database;
-  /** Seed demo users (default: per API.md, embedded database only, or HUILIU_DEMO=1). */
+  /** Seed demo users (default: per docs/api.md, embedded database only, or HUILIU_DEMO=1). */
   demo?: boolean;
   clock?: Clock;
   uiDist?: string;
@@ -111,7 +111,7 @@ async function startUp(deps: AppDeps, options: ComposeOptions) {
   await seedUnits(deps.db);
   const demo = options.demo ?? (!config.databaseUrl || process.env.HUILIU_DEMO === '1');
   if (demo && (await seedDemoUsers(deps.db, config.demoPassword))) {
-    // The public default is named (API.md: printed with a warning); a password the operator chose is never logged.
+    // The public default is named (docs/api.md: printed with a warning); a password the operator chose is never logged.
     const shown =
       config.demoPassword === 'huiliu-demo'
         ? `"huiliu-demo"`

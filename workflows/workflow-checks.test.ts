@@ -1,6 +1,6 @@
 /**
  * @module The workflows' own rules as the runtime's hooks: every start and completion runs them, whoever calls the
- * runtime (no route involved), in API.md's order, and a refusal writes nothing.
+ * runtime (no route involved), in docs/api.md's order, and a refusal writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Vars } from '../engine/contract';

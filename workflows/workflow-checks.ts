@@ -26,7 +26,7 @@ export function composeChecks(byKey: Readonly<Record<string, WorkflowChecks>>): 
   return {
     checkBeforeStartForm: async (c) => of(c.processKey)?.beforeStartForm?.(c),
     checkBeforeStart: async (c) => {
-      // An inactive unit gets no new tasks (API.md "Units"): its people start nothing, whatever the process.
+      // An inactive unit gets no new tasks (docs/api.md "Units"): its people start nothing, whatever the process.
       if (c.user.unitId) await assertUnitActive(c.db, c.user.unitId, 'task');
       return of(c.processKey)?.beforeStart?.(c);
     },

@@ -62,7 +62,7 @@ export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
 
-/** The end of a China-time day, the instant a working-day deadline falls due (API.md, "Working days"). */
+/** The end of a China-time day, the instant a working-day deadline falls due (docs/api.md, "Working days"). */
 export function endOfChinaDay(date: string): string {
   assertDate(date);
   return `${date}T23:59:59${CHINA_OFFSET}`;

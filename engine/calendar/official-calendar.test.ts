@@ -45,7 +45,7 @@ describe('the package data we rely on', () => {
     expect(defaultCalendar.knows(2027)).toBe(false);
     expect(defaultCalendar.knows(2026)).toBe(true);
     expect(defaultCalendar.knows(2004)).toBe(true);
-    // The trap PROCESSES.md warns about: the package calls New Year's Day 2027 a working day.
+    // The trap docs/processes.md warns about: the package calls New Year's Day 2027 a working day.
     expect(chineseDays.isWorkday('2027-01-01')).toBe(true);
   });
 });

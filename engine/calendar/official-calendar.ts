@@ -1,6 +1,6 @@
 /**
  * @module The official working-day calendar: package years plus administrator-loaded years, with
- * Monday-to-Friday counting outside them reported as provisional (PROCESSES.md, "Deadlines").
+ * Monday-to-Friday counting outside them reported as provisional (docs/processes.md, "Deadlines").
  */
 import { addDays, chinaDateOf, endOfChinaDay, isWeekend, yearOf } from './dates';
 import { packageSchedule, packageYears } from './package-schedule';

@@ -1,7 +1,7 @@
 /**
  * @module Evaluates FEEL (`=expr`) against instance variables. Never throws: syntax errors, feelin exceptions,
  * failing warnings and non-JSON results all come back as `{ok: false, message}` for the engine to raise as an
- * incident on the element (ARCHITECTURE.md, "Expressions").
+ * incident on the element (docs/architecture.md, "Expressions").
  */
 import { evaluate, type Warning } from 'feelin';
 import type { Json, Vars } from '../contract';

@@ -1,4 +1,4 @@
-/** @module The API shapes (API.md) of tasks and instances, built from their rows. */
+/** @module The API shapes (docs/api.md) of tasks and instances, built from their rows. */
 import type { HistoryEvent, Vars } from '../contract';
 import type { InstanceRow, TaskRow } from '../store';
 

@@ -4,7 +4,7 @@
  * - a named candidate user;
  * - a holder of a candidate role in the task's unit, or anywhere for a county-wide role. Which roles are county-wide
  *   is identity's to say (identity/roles.ts); the runtime passes that policy in (`rt.roles`).
- * Candidate groups may be scoped `role@unitId` (PROCESSES.md), which sets the task's unit; otherwise the task
+ * Candidate groups may be scoped `role@unitId` (docs/processes.md), which sets the task's unit; otherwise the task
  * belongs to the instance starter's unit (so an unscoped `unit.leader` means "the starter's unit leader").
  */
 import type { TaskAccessScope, TaskRow } from '../store';

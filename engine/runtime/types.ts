@@ -40,7 +40,7 @@ export interface FormsPort {
   latestFormVersion(db: DbOrTx, key: string): Promise<number | null | undefined>;
 }
 
-/** The person acting; roles are role keys from PROCESSES.md. */
+/** The person acting; roles are role keys from docs/processes.md. */
 export interface RuntimeUser {
   username: string;
   unitId: string | null;
@@ -94,7 +94,7 @@ export interface CompleteCheck {
 
 /**
  * A process's own rules, which the runtime calls without knowing them (workflows/ supplies them per process key).
- * Each refuses by throwing an AppError; none writes. The order follows API.md: a malformed reference (404) before
+ * Each refuses by throwing an AppError; none writes. The order follows docs/api.md: a malformed reference (404) before
  * the form (422), the form before a state conflict (409).
  */
 export interface RuntimeHooks {

@@ -95,7 +95,7 @@ export async function updateUnit(
 }
 
 /**
- * An inactive unit keeps its users, history and entries but gets no new users or tasks (API.md "Units"). `purpose`
+ * An inactive unit keeps its users, history and entries but gets no new users or tasks (docs/api.md "Units"). `purpose`
  * shapes the message: `user` for an account created or moved there, `task` for work routed to it.
  */
 export async function assertUnitActive(db: DbOrTx, unitId: string, purpose: 'user' | 'task') {

@@ -1,4 +1,4 @@
-/** @module Unit queries (units are data, API.md "Units"): list, find by code, insert, patch, and the active check. */
+/** @module Unit queries (units are data, docs/api.md "Units"): list, find by code, insert, patch, and the active check. */
 import { asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db';
 import { units } from '../schema';

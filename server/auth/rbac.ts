@@ -1,6 +1,6 @@
 /**
  * @module The RBAC helper every route uses: who may act, and which units' data a user sees.
- * Authority roles and supervisors are county-wide; unit roles see their own unit only (PROCESSES.md).
+ * Authority roles and supervisors are county-wide; unit roles see their own unit only (docs/processes.md).
  */
 import { AppError } from '../../platform/errors';
 import { isCountyWideRole } from '../../identity/roles';
@@ -28,7 +28,7 @@ export function canSeeUnit(user: SessionUser, unitId: string | null | undefined)
   return isCountyWide(user) || (unitId != null && unitId === user.unitId);
 }
 
-/** 404, not 403, for things of other units: their existence is not the caller's business (API.md). */
+/** 404, not 403, for things of other units: their existence is not the caller's business (docs/api.md). */
 export function assertCanSeeUnit(user: SessionUser, unitId: string | null | undefined) {
   if (!canSeeUnit(user, unitId))
     throw new AppError('NOT_FOUND', '请求的资源不存在', { messageEn: 'Not found' });

@@ -1,6 +1,6 @@
 /**
  * @module Session tokens: a Bearer header or the HttpOnly cookie, resolved to the user on every /api request, and
- * the account gates of API.md: a one-time password must be changed, and an administrator must enrol a second
+ * the account gates of docs/api.md: a one-time password must be changed, and an administrator must enrol a second
  * factor, before any other route answers.
  */
 import type { Context, MiddlewareHandler } from 'hono';
@@ -16,7 +16,7 @@ export const SESSION_COOKIE = 'huiliu_session';
 /** Routes reachable without a session. */
 const PUBLIC = new Set(['/api/auth/login', '/api/openapi.json', '/api/docs']);
 
-/** What a user with a one-time password may still do (API.md). */
+/** What a user with a one-time password may still do (docs/api.md). */
 const OPEN_WHILE_CHANGE_REQUIRED = new Set(['GET /api/me', 'POST /api/me/password', 'POST /api/auth/logout']);
 /** What an administrator without a second factor may still do: enrol it (and change the password, log out). */
 const OPEN_WHILE_ENROLMENT_REQUIRED = new Set([

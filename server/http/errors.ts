@@ -1,4 +1,4 @@
-/** @module The one place where failures become HTTP: AppError codes → status, API.md's error shape, no stack traces to clients. */
+/** @module The one place where failures become HTTP: AppError codes → status, docs/api.md's error shape, no stack traces to clients. */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -51,7 +51,7 @@ function localiseDetails(details: unknown, lang: Lang): unknown {
 export async function onError(err: Error, c: Context) {
   const lang = langOf(c);
   if (isAppError(err)) {
-    // Every refusal (any code answered 403) is visible to the auditors (API.md "Audit log"), whichever route refused.
+    // Every refusal (any code answered 403) is visible to the auditors (docs/api.md "Audit log"), whichever route refused.
     if (STATUS[err.code] === 403) await auditDenied(c as never, err);
     return c.json(
       errorBody(err.code, lang === 'en' ? err.messageEn : err.message, localiseDetails(err.details, lang)),

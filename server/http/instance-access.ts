@@ -1,6 +1,6 @@
 /**
  * @module Who may see a process instance: county-wide roles; the starter's unit; anyone who holds or held one of
- * its tasks (a source unit's rectifier sees the problem another unit reported). Others get 404 (API.md).
+ * its tasks (a source unit's rectifier sees the problem another unit reported). Others get 404 (docs/api.md).
  */
 import type { Context } from 'hono';
 import type { InstanceDto } from '../../engine/runtime';

@@ -1,4 +1,4 @@
-/** @module zod validation failures as API.md's 400 shape, with Chinese (or English) messages per field. */
+/** @module zod validation failures as docs/api.md's 400 shape, with Chinese (or English) messages per field. */
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { errorBody } from './errors';

@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(async () => server?.close());
 
 describe('GET /metrics', () => {
-  it('given HUILIU_METRICS_TOKEN, when scraped without it or with a wrong one, then 401 in API.md shape', async () => {
+  it('given HUILIU_METRICS_TOKEN, when scraped without it or with a wrong one, then 401 in docs/api.md shape', async () => {
     for (const auth of [undefined, 'Bearer wrong', 'Bearer scrape-secre', 'scrape-secret']) {
       const res = await server.request('/metrics', { headers: auth ? { authorization: auth } : {} });
       expect(res.status).toBe(401);

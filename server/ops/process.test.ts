@@ -74,7 +74,7 @@ describe('a server process', () => {
     expect(lines().some((l) => l.route === '/api/tasks/:id' && l.status === 404)).toBe(true);
   });
 
-  it('given a loopback client, when it scrapes /metrics, then it gets Prometheus text with the names API.md lists; a forwarded client is refused', async () => {
+  it('given a loopback client, when it scrapes /metrics, then it gets Prometheus text with the names docs/api.md lists; a forwarded client is refused', async () => {
     const m = await call(server.url, 'GET', '/metrics');
     expect(m.status).toBe(200);
     expect(m.headers?.get('content-type')).toContain('text/plain');

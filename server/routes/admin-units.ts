@@ -1,4 +1,4 @@
-/** @module /api/admin/units: units are data (API.md "Units"); role `security.admin`. The rules live in identity/units. */
+/** @module /api/admin/units: units are data (docs/api.md "Units"); role `security.admin`. The rules live in identity/units. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createUnit, UNIT_KINDS, updateUnit, type UnitRow } from '../../identity/units';
 import { requireRole } from '../auth/rbac';

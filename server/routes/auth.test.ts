@@ -142,7 +142,7 @@ describe.each(testDbKinds())('auth and the HTTP edge on %s', (kind) => {
     expect(await (await server.app.request('/readyz')).json()).toMatchObject({ status: 'ready' });
   });
 
-  it('lists the county units, demo users seeded exactly as API.md', async () => {
+  it('lists the county units, demo users seeded exactly as docs/api.md', async () => {
     const res = await server.request('/api/units?q=局', { as: 'rsj.feedback' });
     const { items } = (await res.json()) as { items: { id: string; name: string }[] };
     expect(items.map((u) => u.name)).toEqual(

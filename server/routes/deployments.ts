@@ -1,4 +1,4 @@
-/** @module Deployments and process definitions (API.md "Process definitions"): deploy is for authority.admin. */
+/** @module Deployments and process definitions (docs/api.md "Process definitions"): deploy is for authority.admin. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../platform/errors';
 import { getForm } from '../../forms';

@@ -1,5 +1,5 @@
 /**
- * @module /api/forms: the form registry over HTTP (API.md "Forms"). Anyone logged in reads forms (tasks render
+ * @module /api/forms: the form registry over HTTP (docs/api.md "Forms"). Anyone logged in reads forms (tasks render
  * them); only `authority.admin` saves versions or asks for a definition check. Mount `formRoutes` in compose.ts.
  */
 import { createRoute, z } from '@hono/zod-openapi';

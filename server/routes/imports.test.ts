@@ -1,5 +1,5 @@
 /**
- * @module Excel import and export over HTTP (API.md "Import and export"): templates, dry run, all-or-nothing commit,
+ * @module Excel import and export over HTTP (docs/api.md "Import and export"): templates, dry run, all-or-nothing commit,
  * idempotent re-import, scope per role, the catalog round trip, and every bad input writing nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

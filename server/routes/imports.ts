@@ -1,5 +1,5 @@
 /**
- * @module /api/imports (templates, dry run, commit) and GET /api/catalog/export.xlsx: Excel in and out (API.md
+ * @module /api/imports (templates, dry run, commit) and GET /api/catalog/export.xlsx: Excel in and out (docs/api.md
  * "Import and export"). Thin: the rules, roles and the transaction live in workflows/imports.
  */
 import { createRoute } from '@hono/zod-openapi';
@@ -25,7 +25,7 @@ import {
 } from './imports.schemas';
 import { ErrorSchema } from './schemas';
 
-/** API.md: a workbook of at most 20 MB (server/app.ts gives /api/imports this body limit instead of the general one). */
+/** docs/api.md: a workbook of at most 20 MB (server/app.ts gives /api/imports this body limit instead of the general one). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const IMPORT_BODY_LIMIT_BYTES = MAX_IMPORT_BYTES + 64 * 1024; // the multipart envelope around the file
 

@@ -1,4 +1,4 @@
-/** @module Process instances (API.md "Process instances"): start (start form validated), list, get, history, cancel. */
+/** @module Process instances (docs/api.md "Process instances"): start (start form validated), list, get, history, cancel. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { isCountyWide, requireRole } from '../auth/rbac';
 import { createRouter } from '../http/env';

@@ -1,4 +1,4 @@
-/** @module Response schemas shared by several routes (API.md's shapes). */
+/** @module Response schemas shared by several routes (docs/api.md's shapes). */
 import { z } from '@hono/zod-openapi';
 
 export const ErrorSchema = z

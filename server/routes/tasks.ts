@@ -1,4 +1,4 @@
-/** @module Tasks (API.md "Tasks"): the inbox by scope, one task with its form and prefilled data, claim, unclaim, complete. */
+/** @module Tasks (docs/api.md "Tasks"): the inbox by scope, one task with its form and prefilled data, claim, unclaim, complete. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { toInstanceDto, toTaskDto } from '../../engine/runtime';
 import { getForm } from '../../forms';

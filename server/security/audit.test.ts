@@ -1,5 +1,5 @@
 /**
- * @module Security (issue #15, the audit log of API.md "Audit log (安全审计)"): acts write rows, refusals are
+ * @module Security (issue #15, the audit log of docs/api.md "Audit log (安全审计)"): acts write rows, refusals are
  * visible, only `audit.admin` reads or exports them, the rows cannot be changed through the application's
  * connection, and the workbook keeps a name beginning with `=` as text.
  */
@@ -65,7 +65,7 @@ describe.each(testDbKinds())('the audit log, over HTTP on %s', (kind) => {
     expect(denied.items[0]).toMatchObject({ outcome: 'denied', target: 'GET /api/audit/export.xlsx' });
   });
 
-  it('given the acts API.md lists, when each is done over HTTP, then each wrote its row with the actor', async () => {
+  it('given the acts docs/api.md lists, when each is done over HTTP, then each wrote its row with the actor', async () => {
     const deployed = await server.request('/api/deployments', {
       method: 'POST',
       as: 'admin',

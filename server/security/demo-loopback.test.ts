@@ -1,6 +1,6 @@
 /**
  * @module Demo accounts share a public password, so a server that has them listens on 127.0.0.1 only unless HOST is
- * set (API.md "Demo data"): spawned as `npm start` runs it, on an empty embedded folder, it is unreachable on the
+ * set (docs/api.md "Demo data"): spawned as `npm start` runs it, on an empty embedded folder, it is unreachable on the
  * machine's other address.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

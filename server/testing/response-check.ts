@@ -2,7 +2,7 @@
  * @module Responses checked against their OpenAPI description, in tests: every JSON answer of a route declared
  * with `createRoute` is parsed with the zod schema its `responses` give for that status, and the fields it sends
  * but the schema does not name are reported too (they would be missing from ui/src/api/generated.ts). An error
- * status the route does not declare must still have API.md's error shape. The test server wraps the app's fetch
+ * status the route does not declare must still have docs/api.md's error shape. The test server wraps the app's fetch
  * with this, so a route answering something its schema does not say fails the test that called it.
  */
 import type { z } from '@hono/zod-openapi';

@@ -3,7 +3,7 @@
  * entry being locked or changed belongs to the starter's unit. The start and the `revise` completion refuse
  * another unit's entry already (checks.ts); this holds even for an instance that got past them (started before
  * the rule, or variables written by other means), as an incident rather than a silent change of another unit's
- * catalog (PROCESSES.md: the starter is the cataloguer *of the entry's unit*).
+ * catalog (docs/processes.md: the starter is the cataloguer *of the entry's unit*).
  */
 import { AppError } from '../../platform/errors';
 import * as store from '../catalog/store';

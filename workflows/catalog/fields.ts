@@ -1,4 +1,4 @@
-/** @module The catalog entry's fields (PROCESSES.md "Catalog entry fields"): which variables make up a version. */
+/** @module The catalog entry's fields (docs/processes.md "Catalog entry fields"): which variables make up a version. */
 import type { Json, Vars } from '../../engine/contract';
 
 export const ENTRY_FIELDS = [
@@ -41,7 +41,7 @@ export function applyChanges(current: EntryFields, changes: Json | undefined): E
   return next;
 }
 
-/** Field-by-field difference for the reviewer (PROCESSES.md: "sees the difference against the current version"). */
+/** Field-by-field difference for the reviewer (docs/processes.md: "sees the difference against the current version"). */
 export function diffFields(
   before: EntryFields,
   after: EntryFields,

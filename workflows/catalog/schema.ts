@@ -118,7 +118,7 @@ export const catalogEntryVersions = pgTable(
       .notNull()
       .references(() => catalogEntries.id),
     version: integer().notNull(),
-    /** Every registration field, data items included (PROCESSES.md field list). */
+    /** Every registration field, data items included (docs/processes.md field list). */
     fields: jsonb().$type<Record<string, Json>>().notNull(),
     publishedAt: tz().notNull(),
     publishedBy: text(),

@@ -72,7 +72,7 @@ export async function listEntries(
   });
 }
 
-/** A page of entries (API.md list shape). */
+/** A page of entries (docs/api.md list shape). */
 export async function listEntriesPage(
   db: DbOrTx,
   actor: Actor,

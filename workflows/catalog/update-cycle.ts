@@ -1,7 +1,7 @@
 /** @module 更新周期 (三(四)): when an entry's next collection into the county platform falls due. */
 import { chinaDateOf, endOfChinaDay } from '../../engine/calendar/dates';
 
-/** Calendar steps per cycle (API.md): 实时 counts as 每日; 不定期 (irregular) never falls due. */
+/** Calendar steps per cycle (docs/api.md): 实时 counts as 每日; 不定期 (irregular) never falls due. */
 const STEPS: Record<string, { days?: number; months?: number }> = {
   realtime: { days: 1 },
   daily: { days: 1 },

@@ -1,4 +1,4 @@
-/** @module Public face of the Excel import and export (API.md "Import and export"): run an import, templates, the catalog export. */
+/** @module Public face of the Excel import and export (docs/api.md "Import and export"): run an import, templates, the catalog export. */
 export type { ImportActor } from './actor';
 export { type ExportFilter, exportCatalog } from './catalog/export-catalog';
 export { IMPORT_PROCESS_KEY } from './catalog/write-catalog';

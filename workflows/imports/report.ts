@@ -1,4 +1,4 @@
-/** @module The import report (API.md "Import and export"): counts and every bad cell as (sheet, row, column, message). */
+/** @module The import report (docs/api.md "Import and export"): counts and every bad cell as (sheet, row, column, message). */
 
 export type ImportKind = 'units' | 'users' | 'catalog' | 'systems';
 export const IMPORT_KINDS: readonly ImportKind[] = ['units', 'users', 'catalog', 'systems'];

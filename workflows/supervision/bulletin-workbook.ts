@@ -107,7 +107,7 @@ function addTable(
 
 const fmt = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 
-/** Builds the bulletin for a period from computed statistics and the overdue list (PROCESSES.md "Statistics and bulletins"). */
+/** Builds the bulletin for a period from computed statistics and the overdue list (docs/processes.md "Statistics and bulletins"). */
 export async function buildBulletinWorkbook(
   stats: UnitStats[],
   overdue: OverdueItem[],

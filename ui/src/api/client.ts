@@ -110,7 +110,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   return (type.includes('json') ? await res.json() : await res.text()) as T;
 }
 
-/** Lists are `{items, ...}` per API.md, but tolerate a bare array from routes that return one. */
+/** Lists are `{items, ...}` per docs/api.md, but tolerate a bare array from routes that return one. */
 export function itemsOf<T>(value: T[] | { items: T[] } | undefined | null): T[] {
   if (!value) return [];
   return Array.isArray(value) ? value : (value.items ?? []);

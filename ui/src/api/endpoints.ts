@@ -1,4 +1,4 @@
-/** @module ui/api/endpoints: one typed helper per API.md route the UI calls. */
+/** @module ui/api/endpoints: one typed helper per docs/api.md route the UI calls. */
 import { request, type Query } from './client';
 import type {
   ApiBody,

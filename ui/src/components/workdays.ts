@@ -1,5 +1,5 @@
 /**
- * @module ui/components/workdays: how many working days a task is overdue, on the official calendar (API.md
+ * @module ui/components/workdays: how many working days a task is overdue, on the official calendar (docs/api.md
  * "Calendar"), counted like the server's supervision list: the working days after the due date (China time) up to
  * and including today. Deadlines end at 23:59:59 +08:00, so "due yesterday" on a working day is 1 day overdue.
  */

@@ -64,7 +64,7 @@ export function AppLayout() {
           },
         ]
       : []),
-    // Units are data (单位管理): security.admin only (API.md "Units"); the server refuses everyone else too.
+    // Units are data (单位管理): security.admin only (docs/api.md "Units"); the server refuses everyone else too.
     ...(user.roles.includes('security.admin')
       ? [
           {

@@ -1,11 +1,11 @@
-/** @module The catalog workbook's layout (API.md): sheet 目录, one row per entry; sheet 数据项, one row per data item. */
+/** @module The catalog workbook's layout (docs/api.md): sheet 目录, one row per entry; sheet 数据项, one row per data item. */
 
 export const ENTRY_SHEET = '目录';
 export const ITEM_SHEET = '数据项';
 
 export type CellKind = 'text' | 'choice' | 'period';
 
-/** 目录 columns in order; `field` is the registration form's property (PROCESSES.md "Catalog entry fields"). */
+/** 目录 columns in order; `field` is the registration form's property (docs/processes.md "Catalog entry fields"). */
 export const ENTRY_COLUMNS: readonly { header: string; field: string; kind: CellKind }[] = [
   { header: '所属单位代码', field: 'unitId', kind: 'text' },
   { header: '信息资源代码', field: 'resourceCode', kind: 'text' },

@@ -1,4 +1,4 @@
-/** @module ui/pages/account/account-api: the signed-in person's own account (API.md "Accounts and first start"). */
+/** @module ui/pages/account/account-api: the signed-in person's own account (docs/api.md "Accounts and first start"). */
 import { request } from '../../api';
 
 export const account = {

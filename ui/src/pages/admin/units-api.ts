@@ -1,4 +1,4 @@
-/** @module ui/pages/admin/units-api: the units endpoints (API.md "Units"): list, add, rename / set kind / (de)activate. */
+/** @module ui/pages/admin/units-api: the units endpoints (docs/api.md "Units"): list, add, rename / set kind / (de)activate. */
 import { request } from '../../api';
 
 export type UnitKind = 'authority' | 'department' | 'town' | 'public-service';

@@ -1,4 +1,4 @@
-/** @module ui/pages/catalog/catalog-scale-api: the catalog-at-scale endpoints this area's pages call (API.md "Catalog at county scale"). */
+/** @module ui/pages/catalog/catalog-scale-api: the catalog-at-scale endpoints this area's pages call (docs/api.md "Catalog at county scale"). */
 import { type Query, request, type Schemas } from '../../api';
 
 export type StaleEntry = Schemas['StaleEntry'];

@@ -20,7 +20,7 @@ interface Initial {
   current?: Record<string, unknown>;
 }
 
-/** A change request opens with the entry's current fields (PROCESSES.md, process 2). */
+/** A change request opens with the entry's current fields (docs/processes.md, process 2). */
 async function initialData(processKey: string, prefill: Record<string, unknown>): Promise<Initial> {
   if (typeof prefill.entryId !== 'string' || processKey !== 'catalog-change') return { data: prefill };
   const entry = await catalog.entry(prefill.entryId);

@@ -1,7 +1,7 @@
 /**
  * @module ui/pages/modeler/templates/step-templates: element templates (Camunda 8 format) for the steps the shipped
  * processes are made of, so a new process gets the same roles, forms and deadlines (workflows/<name>/process.bpmn,
- * shared/domain/PROCESSES.md). Applied from the properties panel's template chooser.
+ * docs/processes.md). Applied from the properties panel's template chooser.
  */
 import type { Lang } from '../../../i18n';
 
