@@ -147,6 +147,9 @@ describe.each(testDbKinds())('shipped forms guarding the shipped processes on %s
   };
 
   it('refuses a registration without 共享条件 with a 422 naming it, then accepts the complete one', async () => {
+    // The system must be in the unit's census first (#11: publishing never adds it silently).
+    const census = await post('/api/catalog/systems', 'gaj.cataloguer', { name: entry.systemName });
+    expect(census.status).toBe(201);
     const bad = await post('/api/process-instances', 'gaj.cataloguer', {
       processKey: 'catalog-registration',
       variables: entry,
