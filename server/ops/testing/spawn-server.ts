@@ -41,9 +41,13 @@ export async function spawnServer(
 ): Promise<ServerProcess> {
   const port = await freePort();
   let out = '';
+  // A server meant for the embedded database must not pick up the test run's DATABASE_URL (CI sets one for the
+  // PostgreSQL tests): the database is whatever the caller names, and nothing else.
+  const inherited = { ...process.env };
+  if (!env.DATABASE_URL) delete inherited.DATABASE_URL;
   const child = spawn(process.execPath, options.entry ?? ['--import', 'tsx', 'server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env, PORT: String(port) },
+    env: { ...inherited, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
