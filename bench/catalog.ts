@@ -10,9 +10,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { seedExampleUnits } from '../identity/seed';
 import { type Database, openDatabase } from '../platform/db/open-db';
+import { scratchDatabase } from '../platform/db/testing';
 import { listEntriesPage, listStaleEntries } from '../workflows/catalog';
 
 const args = process.argv.slice(2);
@@ -54,24 +54,11 @@ async function openScratch(): Promise<{ database: Database; drop: () => Promise<
     const database = await openDatabase({ dataDir: dir });
     return { database, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `huiliu_bench_catalog_${process.pid}`;
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    try {
-      await c.query(q);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
+  const scratch = await scratchDatabase(base, 'huiliu_bench_catalog');
+  const database = await openDatabase({ databaseUrl: scratch.url });
   const drop = async () => {
-    if (KEEP) console.error(`kept database ${name}`);
-    else await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (KEEP) console.error(`kept database ${scratch.name}`);
+    else await scratch.drop();
   };
   return { database, drop };
 }

@@ -32,13 +32,8 @@ export async function createSession(
   return expiresAt;
 }
 
-interface SessionRow {
-  id: string;
-  username: string;
-  name: string;
-  unitId: string;
-  unitName: string;
-  roles: string[];
+/** The session lookup's row: the user as requests see them, plus what gates and expires the session. */
+interface SessionRow extends Pick<SessionUser, 'id' | 'username' | 'name' | 'unitId' | 'unitName' | 'roles'> {
   expiresAt: Date;
   lastSeenAt: Date;
   mustChange: boolean;

@@ -1,6 +1,5 @@
 /** @module Shared by the account tests: log in by hand, call with a token, read rows, and two app instances on one PostgreSQL database. */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { scratchDatabase } from '../../platform/db/testing';
 import { createTestClock } from '../../platform/clock';
 import { rawQuery } from '../../platform/db/raw';
 import { type Database, openDatabase } from '../../platform/db/open-db';
@@ -50,14 +49,8 @@ export async function twoInstancesOnPostgres(): Promise<{
   close(): Promise<void>;
 }> {
   const baseUrl = process.env.DATABASE_URL!;
-  const name = `huiliu_test_two_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const open = (): Promise<Database> => openDatabase({ databaseUrl: url.toString() });
+  const scratch = await scratchDatabase(baseUrl, 'huiliu_test_two');
+  const open = (): Promise<Database> => openDatabase({ databaseUrl: scratch.url });
   const compose = (database: Database) =>
     composeServer({
       database,
@@ -78,10 +71,7 @@ export async function twoInstancesOnPostgres(): Promise<{
       await b.close();
       await dbA.close();
       await dbB.close();
-      const dropper = new pg.Client({ connectionString: baseUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await scratch.drop();
     },
   };
 }

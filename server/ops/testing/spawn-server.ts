@@ -3,11 +3,10 @@
  * on a port of its own, its stdout/stderr captured, started, signalled and killed like production would.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { scratchDatabase } from '../../../platform/db/testing';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -85,24 +84,7 @@ export async function spawnServer(
 }
 
 /** A new, empty PostgreSQL database (no migrations) in the cluster of `baseUrl`; `drop()` removes it. */
-export async function emptyDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `huiliu_ops_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+export const emptyDatabase = (baseUrl: string) => scratchDatabase(baseUrl, 'huiliu_ops');
 
 /** A JSON call that never throws on HTTP status: `{status, body}`, or `{status: 0}` when the connection failed. */
 export async function call(

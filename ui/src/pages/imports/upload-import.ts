@@ -3,7 +3,7 @@
  * progress (fetch has none); once the bytes are sent the server parses, which the caller shows as a spinner.
  * A 422 IMPORT_INVALID carries the same report as a dry run: it resolves, not rejects.
  */
-import { ApiError, authHeaders } from '../../api';
+import { postFile, uploadError } from '../../api';
 
 export type ImportKind = 'units' | 'users' | 'catalog' | 'systems';
 
@@ -18,48 +18,23 @@ export interface ImportReport {
   oneTimePasswords?: { username: string; oneTimePassword: string }[];
 }
 
-export function uploadImport(
+export async function uploadImport(
   kind: ImportKind,
   file: File,
   dryRun: boolean,
   onProgress: (phase: { uploading: number } | 'parsing') => void,
 ): Promise<ImportReport> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/imports/${kind}?dryRun=${dryRun}`);
-    xhr.withCredentials = true;
-    for (const [k, v] of Object.entries(authHeaders())) xhr.setRequestHeader(k, v);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress({ uploading: Math.round((e.loaded / e.total) * 100) });
-    };
-    xhr.upload.onload = () => onProgress('parsing');
-    xhr.onload = () => {
-      let body: any;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = undefined;
-      }
-      if (xhr.status === 200) resolve(body as ImportReport);
-      else if (xhr.status === 422 && body?.error?.code === 'IMPORT_INVALID')
-        resolve(body.error.details as ImportReport);
-      else {
-        const e = body?.error;
-        reject(
-          new ApiError(
-            xhr.status,
-            e?.code ?? `HTTP_${xhr.status}`,
-            e?.message ?? `导入失败（HTTP ${xhr.status}）`,
-            e?.details,
-          ),
-        );
-      }
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器'));
-    const data = new FormData();
-    data.append('file', file);
-    xhr.send(data);
-  });
+  const answer = await postFile(
+    `/api/imports/${kind}?dryRun=${dryRun}`,
+    file,
+    (uploading) => onProgress({ uploading }),
+    () => onProgress('parsing'),
+  );
+  if (answer.status === 200) return answer.body as ImportReport;
+  if (answer.status === 422 && answer.body?.error?.code === 'IMPORT_INVALID') {
+    return answer.body.error.details as ImportReport;
+  }
+  throw uploadError(answer, '导入失败');
 }
 
 /** The one-time passwords as a CSV file (UTF-8 with BOM, so Excel shows the Chinese header). */
