@@ -94,6 +94,11 @@ export const userTasks = pgTable(
     loopIndex: integer(),
     name: text().notNull(),
     assignee: text(),
+    /**
+     * 委派 (delegate): who delegated the task while `assignee` works on it; resolving hands it back (assignee = owner,
+     * owner = null). Null when the task is not delegated.
+     */
+    owner: text(),
     /** Roles only (the `@unit` scope is moved into `unitId`), so `&&` against a user's roles matches. */
     candidateGroups: text().array().notNull().default(sql`'{}'::text[]`),
     candidateUsers: text().array().notNull().default(sql`'{}'::text[]`),
@@ -137,6 +142,8 @@ export const userTasks = pgTable(
     index('user_tasks_open_unit_idx').on(t.unitId, t.createdAt.desc()).where(sql`${t.status} = 'open'`),
     index('user_tasks_open_due_idx').on(t.dueAt).where(sql`${t.status} = 'open' and ${t.dueAt} is not null`),
     index('user_tasks_process_status_idx').on(t.processKey, t.status),
+    // 已办 (GET /api/tasks?scope=done): what one person completed, newest first.
+    index('user_tasks_done_idx').on(t.completedBy, t.completedAt.desc()).where(sql`${t.status} = 'completed'`),
   ],
 );
 
