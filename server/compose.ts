@@ -18,6 +18,7 @@ import { taskRoutes } from './routes/tasks';
 import { attachmentRoutes } from './routes/attachments';
 import { catalogRoutes } from './routes/catalog';
 import { notificationRoutes } from './routes/notifications';
+import { draftRoutes } from './routes/drafts';
 import { supervisionRoutes } from './routes/supervision';
 import { composeEngine } from './services';
 import { startSessionUpkeep } from './auth/session-upkeep';
@@ -82,6 +83,7 @@ export async function composeServer(options: ComposeOptions = {}): Promise<Serve
     catalogRoutes,
     supervisionRoutes,
     notificationRoutes,
+    draftRoutes,
   ];
   const stoppers: (() => Promise<void>)[] = [engine.stop, await startSessionUpkeep(deps)];
   // 更新提醒 (三(四)): every process may run it; each reminder is claimed once (catalog/stale-reminders.ts).

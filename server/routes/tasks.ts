@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { toInstanceDto, toTaskDto } from '../../engine/runtime';
 import { getForm } from '../../forms';
 import { createRouter } from '../http/env';
+import { removeTaskDrafts } from '../drafts/store';
 import { actorOf, runtimeOf } from '../http/runtime-of';
 import { Instance } from './instances';
 import { ErrorSchema, PageQuery, pageOf } from './schemas';
@@ -136,6 +137,8 @@ export function taskRoutes() {
       variables: c.req.valid('json').variables,
       user: actorOf(c.var.user),
     });
+    // 暂存 (routes/drafts.ts): a completed task's drafts are of no further use to anyone.
+    await removeTaskDrafts(c.var.deps.db, task.id);
     return c.json({ task: toTaskDto(task, c.var.deps.clock.now()), instance: toInstanceDto(instance) }, 200);
   });
   return router;

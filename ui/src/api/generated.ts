@@ -131,6 +131,10 @@ export interface Schemas {
       version: number;
     }[];
   };
+  Draft: {
+    data: Record<string, unknown>;
+    updatedAt: string;
+  };
   Error: {
     error: {
       code: string;
@@ -893,6 +897,43 @@ export interface Paths {
         200: Schemas["DeploymentResult"];
         201: Schemas["DeploymentResult"];
         400: Schemas["Error"];
+      };
+    };
+  };
+  "/api/drafts/{kind}/{ref}": {
+    /** 读取暂存 / my draft of a task or start form (null when none) */
+    get: {
+      path: { kind: "task" | "start"; ref: string };
+      responses: {
+        200: {
+          draft: {
+            data: Record<string, unknown>;
+            updatedAt: string;
+          } | null;
+        };
+        404: Schemas["Error"];
+      };
+    };
+    /** 暂存 / save my draft (replaces the previous one) */
+    put: {
+      path: { kind: "task" | "start"; ref: string };
+      body: {
+        data: Record<string, unknown>;
+      };
+      responses: {
+        200: Schemas["Draft"];
+        403: Schemas["Error"];
+        404: Schemas["Error"];
+        409: Schemas["Error"];
+      };
+    };
+    /** 放弃暂存 / discard my draft */
+    delete: {
+      path: { kind: "task" | "start"; ref: string };
+      responses: {
+        200: {
+          removed: boolean;
+        };
       };
     };
   };
