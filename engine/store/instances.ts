@@ -76,6 +76,8 @@ export interface InstanceQuery {
   status?: InstanceRow['status'];
   businessKey?: string;
   unitId?: string;
+  /** 我发起的: instances this user started. */
+  startedBy?: string;
   page?: number;
   pageSize?: number;
 }
@@ -90,6 +92,7 @@ export async function listInstances(
     q.status ? eq(t.status, q.status) : undefined,
     q.businessKey ? eq(t.businessKey, q.businessKey) : undefined,
     q.unitId ? eq(t.unitId, q.unitId) : undefined,
+    q.startedBy ? eq(t.startedBy, q.startedBy) : undefined,
   );
   const pageSize = Math.min(Math.max(q.pageSize ?? 20, 1), 100);
   const offset = (Math.max(q.page ?? 1, 1) - 1) * pageSize;

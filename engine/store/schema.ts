@@ -74,6 +74,8 @@ export const processInstances = pgTable(
     index('process_instances_business_key_idx').on(t.businessKey),
     index('process_instances_parent_idx').on(t.parentInstanceId),
     index('process_instances_unit_idx').on(t.unitId, t.startedAt),
+    // 我发起的 (GET /api/process-instances?startedBy=me), newest first.
+    index('process_instances_started_by_idx').on(t.startedBy, t.startedAt.desc()),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "process_instances_started_by_idx" ON "process_instances" USING btree ("started_by","started_at" DESC NULLS LAST);
