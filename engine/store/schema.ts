@@ -218,6 +218,10 @@ export const messageSubscriptions = pgTable(
     subscriptionKey: text().notNull(),
     messageName: text().notNull(),
     correlationKey: text(),
+    /** A signal catch/boundary waits here too (its name in messageName, no correlation key): a broadcast takes every row. */
+    kind: text({ enum: ['message', 'signal'] })
+      .notNull()
+      .default('message'),
     elementId: text().notNull(),
     activation: integer().notNull(),
     loopIndex: integer(),
@@ -276,7 +280,34 @@ export const historyEvents = pgTable(
   (t) => [index('history_events_instance_idx').on(t.instanceId, t.id)],
 );
 
+/**
+ * Deployed DMN decisions (a `.dmn` resource holds one or more): versioned per decision id like processes. A process
+ * calling one embeds the version current at its deploy (Zeebe's `bindingType="deployment"`); the evaluate endpoint
+ * takes the latest.
+ */
+export const decisionDefinitions = pgTable(
+  'decision_definitions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    decisionId: text().notNull(),
+    version: integer().notNull(),
+    name: text(),
+    /** The whole `.dmn` file it came from (a decision may require others of the same file). */
+    resourceName: text().notNull(),
+    xml: text().notNull(),
+    /** The parsed decision and the decisions it requires, by id (engine/dmn `Decision`). */
+    compiled: jsonb().$type<Record<string, Json>>().notNull(),
+    checksum: text().notNull(),
+    deploymentId: uuid()
+      .notNull()
+      .references(() => deployments.id),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('decision_definitions_id_version_uq').on(t.decisionId, t.version)],
+);
+
 export type DefinitionRow = typeof processDefinitions.$inferSelect;
+export type DecisionRow = typeof decisionDefinitions.$inferSelect;
 export type InstanceRow = typeof processInstances.$inferSelect;
 export type TaskRow = typeof userTasks.$inferSelect;
 export type TimerRow = typeof timers.$inferSelect;
