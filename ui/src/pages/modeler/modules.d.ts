@@ -7,10 +7,16 @@ declare module 'bpmn-js-properties-panel' {
 }
 declare module '@bpmn-io/properties-panel' {
   export const TextFieldEntry: any;
+  export const SelectEntry: any;
+  export const NumberFieldEntry: any;
   export const isTextFieldEntryEdited: any;
 }
 declare module '@bpmn-io/properties-panel/preact' {
-  export const h: (type: any, props: any) => any;
+  export const h: (type: any, props: any, ...children: any[]) => any;
+}
+declare module '@bpmn-io/properties-panel/preact/hooks' {
+  export function useState<T>(initial?: T | (() => T)): [T, (next: T | ((prev: T) => T)) => void];
+  export function useEffect(effect: () => undefined | (() => void), deps?: unknown[]): void;
 }
 declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud' {
   const ZeebeBehaviorsModule: any;

@@ -19,6 +19,7 @@ import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { Lang } from '../../i18n';
 import { type ExtraModules, loadExtraModules } from './extra-modules';
 import { lintConfig, type XmlSource } from './lint';
+import { taskPanelsModule } from './panels';
 import { startersPanelModule } from './starters-panel';
 import { stepTemplates } from './templates';
 import { zhTranslateModule } from './translations-zh';
@@ -80,6 +81,7 @@ function createModeler(
       ZeebePropertiesProviderModule,
       ZeebeBehaviorsModule,
       startersPanelModule(lang),
+      taskPanelsModule(lang),
       extra.templates,
       extra.chooser,
       extra.lint,
