@@ -25,6 +25,12 @@ export const ELEMENT_KINDS = [
   'timerBoundaryEvent',
   'errorBoundaryEvent',
   'messageBoundaryEvent',
+  'noneThrowEvent',
+  'sendTask',
+  'messageThrowEvent',
+  'messageEndEvent',
+  'linkThrowEvent',
+  'linkCatchEvent',
 ] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
 

@@ -55,17 +55,18 @@ export function classify(el: Moddle): Classified {
       if (def === null) return { kind: 'endEvent' };
       if (def === 'bpmn:TerminateEventDefinition') return { kind: 'terminateEndEvent' };
       if (def === 'bpmn:ErrorEventDefinition') return { kind: 'errorEndEvent' };
+      if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageEndEvent' };
       return refuseEvent('结束事件', 'end event', def);
     case 'bpmn:IntermediateCatchEvent':
       if (def === 'bpmn:TimerEventDefinition') return { kind: 'timerCatchEvent' };
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageCatchEvent' };
+      if (def === 'bpmn:LinkEventDefinition') return { kind: 'linkCatchEvent' };
       return refuseEvent('中间捕获事件', 'intermediate catch event', def ?? 'many');
     case 'bpmn:IntermediateThrowEvent':
-      return refuse(
-        'unsupported.intermediate-throw',
-        '不支持中间抛出事件',
-        'intermediate throw events are not supported',
-      );
+      if (def === null) return { kind: 'noneThrowEvent' };
+      if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageThrowEvent' };
+      if (def === 'bpmn:LinkEventDefinition') return { kind: 'linkThrowEvent' };
+      return refuseEvent('中间抛出事件', 'intermediate throw event', def);
     case 'bpmn:BoundaryEvent':
       if (def === 'bpmn:TimerEventDefinition') return { kind: 'timerBoundaryEvent' };
       if (def === 'bpmn:ErrorEventDefinition') return { kind: 'errorBoundaryEvent' };
@@ -77,6 +78,8 @@ export function classify(el: Moddle): Classified {
       return { kind: 'serviceTask' };
     case 'bpmn:ScriptTask':
       return classifyScript(el);
+    case 'bpmn:SendTask':
+      return { kind: 'sendTask' };
     case 'bpmn:ManualTask':
       return { kind: 'manualTask' };
     case 'bpmn:Task':

@@ -6,6 +6,7 @@ import type { ValidationIssue } from '../contract';
 import type { ModelElement, Moddle, ProcessModel } from '../types';
 import { classify, NON_EXECUTING } from './classify';
 import { issue, warning } from './issue';
+import { linkThrowsToCatches } from './links';
 
 export interface ParseResult {
   processes: ProcessModel[];
@@ -160,6 +161,7 @@ function addScope(
     model.elements.get(src)?.outgoing.push(f.id);
     model.elements.get(tgt)?.incoming.push(f.id);
   }
+  linkThrowsToCatches(model, scope);
 }
 
 /** Extension elements and attributes from other dialects (camunda:*, activiti:*): never silently ignored, always a warning. */

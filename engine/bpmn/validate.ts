@@ -9,6 +9,8 @@ import { buildScopeGraph, reachable } from './scope-graph';
 const WAITS = new Set<ElementKind>([
   'userTask',
   'serviceTask',
+  'sendTask',
+  'messageThrowEvent',
   'receiveTask',
   'messageCatchEvent',
   'timerCatchEvent',
@@ -25,7 +27,8 @@ const GATEWAYS = new Set<ElementKind>([
 
 function nodeKind(k: ElementKind): FlowNodeKind {
   if (k === 'startEvent' || k === 'timerStartEvent' || k === 'messageStartEvent') return 'start';
-  if (k === 'endEvent' || k === 'terminateEndEvent' || k === 'errorEndEvent') return 'end';
+  if (k === 'endEvent' || k === 'terminateEndEvent' || k === 'errorEndEvent' || k === 'messageEndEvent')
+    return 'end';
   if (GATEWAYS.has(k)) return k as FlowNodeKind;
   if (k === 'messageCatchEvent' || k === 'timerCatchEvent') return 'other';
   return 'task';

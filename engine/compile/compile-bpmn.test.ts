@@ -35,7 +35,7 @@ describe('compileBpmn', () => {
       <bpmn:scriptTask id="js" scriptFormat="javascript"><bpmn:script>x=1</bpmn:script></bpmn:scriptTask>
       <bpmn:serviceTask id="noType" />
       <bpmn:userTask id="badFeel"><bpmn:extensionElements><zeebe:assignmentDefinition assignee="=a +" /></bpmn:extensionElements></bpmn:userTask>
-      <bpmn:intermediateThrowEvent id="signal"><bpmn:signalEventDefinition /></bpmn:intermediateThrowEvent>
+      <bpmn:intermediateCatchEvent id="signal"><bpmn:conditionalEventDefinition /></bpmn:intermediateCatchEvent>
       <bpmn:endEvent id="e" />
       <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="js" />
       <bpmn:sequenceFlow id="f2" sourceRef="js" targetRef="noType" />
@@ -44,7 +44,7 @@ describe('compileBpmn', () => {
       <bpmn:sequenceFlow id="f5" sourceRef="signal" targetRef="e" />`);
     expect(await codes(xml)).toEqual([
       'unsupported.script-language@js',
-      'unsupported.intermediate-throw@signal',
+      'unsupported.event@signal',
       'service.missing-type@noType',
       'feel.syntax@badFeel',
     ]);

@@ -8,7 +8,12 @@ import { errorBoundaryEvent } from './event/error-boundary-event';
 import { errorEndEvent } from './event/error-end-event';
 import { messageBoundaryEvent } from './event/message-boundary-event';
 import { messageCatchEvent } from './event/message-catch-event';
+import { linkCatchEvent } from './event/link-catch-event';
+import { linkThrowEvent } from './event/link-throw-event';
+import { messageEndEvent } from './event/message-end-event';
 import { messageStartEvent } from './event/message-start-event';
+import { messageThrowEvent } from './event/message-throw-event';
+import { noneThrowEvent } from './event/none-throw-event';
 import { startEvent } from './event/start-event';
 import { terminateEndEvent } from './event/terminate-end-event';
 import { timerBoundaryEvent } from './event/timer-boundary-event';
@@ -21,6 +26,7 @@ import { parallelGateway } from './gateway/parallel-gateway';
 import { manualTask } from './task/manual-task';
 import { receiveTask } from './task/receive-task';
 import { scriptTask } from './task/script-task';
+import { sendTask } from './task/send-task';
 import { serviceTask } from './task/service-task';
 import { task } from './task/task';
 import { userTask } from './task/user-task';
@@ -49,6 +55,12 @@ export const registry: { [K in ElementKind]: ElementHandler<K> } = {
   timerBoundaryEvent,
   errorBoundaryEvent,
   messageBoundaryEvent,
+  noneThrowEvent,
+  sendTask,
+  messageThrowEvent,
+  messageEndEvent,
+  linkThrowEvent,
+  linkCatchEvent,
 };
 
 export const handlerOf = <K extends ElementKind>(kind: K): ElementHandler<K> => registry[kind];

@@ -110,9 +110,15 @@ describe('analyzeGraph: concurrency blocks', () => {
     expect(found(nodes, 's>g>x>j>e g>y>j')).toEqual(['UNMATCHED_JOIN j']);
   });
 
-  it('given a split whose branches never meet when analysed then SPLIT_WITHOUT_JOIN', () => {
+  // Issue #13: branches ending at their own end events are BPMN (each token ends; the scope ends with the last).
+  it('given a split whose branches never meet but each end at an end event when analysed then no issue', () => {
     const nodes = 's:start a:and x:task! y:task! e1:end e2:end';
-    expect(found(nodes, 's>a>x>e1 a>y>e2')).toEqual(['SPLIT_WITHOUT_JOIN a']);
+    expect(found(nodes, 's>a>x>e1 a>y>e2')).toEqual([]);
+  });
+
+  it('given a split one of whose branches ends while the other waits at a join fed from elsewhere when analysed then the join is unmatched', () => {
+    const nodes = 's:start a:and x:task! y:task! e1:end j:and e2:end';
+    expect(found(nodes, 's>a>x>e1 a>y>j>e2 s>j')).not.toEqual([]);
   });
 
   it('given parallel branches merged by an XOR gateway when analysed then SPLIT_WITHOUT_JOIN naming the XOR', () => {

@@ -1,5 +1,5 @@
 /**
- * @module Concurrency must form single-entry, single-exit blocks. The decision is by dominance: a parallel or
+ * @module Concurrency must form single-entry, single-exit blocks, or splits whose branches all end at end events. The decision is by dominance: a parallel or
  * inclusive split is closed by its immediate post-dominator, which must be a join of the same kind that the split
  * dominates, with no flow crossing the region between them. Only when that fails do we look for the join the
  * modeller most likely meant, to name the flow or end event that breaks the block instead of just the split.
@@ -35,6 +35,10 @@ export function checkConcurrency(a: Analysis): ValidationIssue[] {
       continue;
     }
     const meant = intendedJoin(a, s);
+    // Branches that each end at their own end events (no join anywhere ahead): BPMN's tokens simply end there and
+    // the scope completes when the last one has. The compiler runs such a split as a block whose exit is the scope's
+    // end (blocks.ts, EXIT), so it is not an error.
+    if (ipdom === virtual && meant === -1) continue;
     const region = meant === -1 ? [] : checkBlockRegion(a, s, meant);
     if (meant !== -1) claimed[meant] = 1;
     issues.push(...region);
