@@ -107,7 +107,25 @@ export type EngineEvent =
   | ({ type: 'job.throwError'; errorCode: string; message?: string; variables?: Vars } & ElementRef & At)
   | ({ type: 'child.completed'; variables: Vars } & ElementRef & At)
   | ({ type: 'incident.retry'; incidentKey: string } & At)
-  | ({ type: 'instance.cancel'; reason?: string; actor?: string } & At);
+  | ({ type: 'instance.cancel'; reason?: string; actor?: string } & At)
+  /**
+   * Move tokens (退回, 撤回, modification; compile/moves.ts): each container holding a token enters the element of
+   * `targets` it directly contains ('$startStep' = the reopened start step), or its end for an element of `exits`.
+   * `history` names the recorded act; `assignee` is who a target user task reopens for.
+   */
+  | ({
+      type: 'token.move';
+      targets: string[];
+      exits?: string[];
+      history: 'task.returned' | 'instance.withdrawn' | 'instance.modified';
+      from?: string;
+      comment?: string;
+      assignee?: string;
+      /** The none start event a '$startStep' target stands for (its history and task are recorded under it). */
+      startElementId?: string;
+      variables?: Vars;
+      actor?: string;
+    } & At);
 
 interface At {
   at: string;

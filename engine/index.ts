@@ -3,3 +3,6 @@ export { compileBpmn } from './compile/compile-bpmn';
 export { startProcess, stepProcess } from './exec/step';
 export type * from './contract';
 export { ELEMENT_KINDS, type ElementKind } from './types';
+export { START_STEP } from './compile/moves';
+export { elementIdsOf, type Mapping, type Migrated, migrateSnapshot } from './exec/migrate';
+export { placesOf, type Refusal, returnRefusal } from './exec/move-scope';

@@ -11,6 +11,7 @@ import { ext } from '../elements/behaviors/zeebe';
 import { userTaskFormKey } from '../elements/task/user-task';
 import type { ProcessModel } from '../types';
 import { compileProcess } from './compile-process';
+import { addMoveTransitions } from './moves';
 
 export async function compileBpmn(xml: string, options?: CompileOptions): Promise<CompileResult> {
   const guarded = guardXmlInput(xml, { maxBytes: options?.maxBytes });
@@ -34,11 +35,13 @@ export async function compileBpmn(xml: string, options?: CompileOptions): Promis
   for (const model of executable) {
     const compiled = compileProcess(model);
     issues.push(...compiled.issues);
+    const info = infoOf(model);
+    addMoveTransitions(compiled.machine, startStepOf(model, info));
     processes.push({
       processId: model.id,
       ...(model.name ? { name: model.name } : {}),
       machine: compiled.machine,
-      info: infoOf(model),
+      info,
     });
   }
   if (issues.some(isError)) return { ok: false, issues };
@@ -80,4 +83,12 @@ function infoOf(model: ProcessModel): CompiledProcess['info'] {
     }
   }
   return info;
+}
+
+/** The none start event with the start form, which 撤回 and a return to the start reopen as a task. */
+function startStepOf(model: ProcessModel, info: CompiledProcess['info']) {
+  if (!info.startFormKey) return undefined;
+  const top = model.scopes.get(model.id)?.elements ?? [];
+  const el = top.map((id) => model.elements.get(id)).find((e) => e?.kind === 'startEvent');
+  return el ? { elementId: el.id, name: el.name, formKey: info.startFormKey } : undefined;
 }

@@ -50,6 +50,8 @@ export interface Ctx {
   counter: number;
   startEventId?: string;
   businessKey?: string;
+  /** A moved-to user task reopens for this assignee (退回: the one who completed it last); consumed on entry. */
+  reopen?: Record<string, { assignee?: string }>;
 }
 
 export function initialContext(vars: Vars, extra?: Partial<Ctx>): Ctx {

@@ -10,10 +10,11 @@ import { registry } from '../elements/registry';
 import { type ChildRef, closeChild, sideChildId } from './children';
 import { type Ctx, history, initialContext } from './context';
 import { coreActions, coreGuards } from './core-actions';
+import { moveActions, moveGuards } from './move';
 import { childOutput } from './ops';
 
-const actionFns: Record<string, ActionFn> = { ...coreActions };
-const guardFns: Record<string, GuardFn> = { ...coreGuards };
+const actionFns: Record<string, ActionFn> = { ...coreActions, ...moveActions };
+const guardFns: Record<string, GuardFn> = { ...coreGuards, ...moveGuards };
 const rawActions: Record<string, unknown> = {};
 for (const h of Object.values(registry)) {
   Object.assign(actionFns, h.actions ?? {});

@@ -5,6 +5,7 @@
  */
 import type { Json, TaskSpec, Vars } from '../../contract';
 import { type Ctx, emit, history, keyOf } from '../../exec/context';
+import { takeReopen } from '../../exec/move';
 import { activationOf, dropItem, evaluateAll, mergeVars, openItem, raiseIncident } from '../../exec/ops';
 import type { ModelElement } from '../../types';
 import { elementState, leaveOn } from '../behaviors/activity';
@@ -69,7 +70,10 @@ const list = (v: Json | undefined): string[] =>
           .filter(Boolean);
 
 /** Evaluate the task's expressions and emit task.opened; a failing expression becomes an incident instead. */
-function openTask(ctx: Ctx, spec: UserTaskSpec, loopIndex?: number, localVars?: Vars): Ctx {
+function openTask(ctx0: Ctx, spec: UserTaskSpec, loopIndex?: number, localVars?: Vars): Ctx {
+  // A task reopened by 退回 goes back to the one who completed it, whatever its assignment expressions say now.
+  const reopen = loopIndex === undefined ? takeReopen(ctx0, spec.el) : { ctx: ctx0 };
+  const ctx = reopen.ctx;
   const act = activationOf(ctx, spec.el);
   const r = evaluateAll(
     ctx,
@@ -88,6 +92,11 @@ function openTask(ctx: Ctx, spec: UserTaskSpec, loopIndex?: number, localVars?: 
   const task: TaskSpec = { candidateGroups: list(v.candidateGroups), candidateUsers: list(v.candidateUsers) };
   if (v.assignee !== undefined && v.assignee !== null && v.assignee !== '')
     task.assignee = String(v.assignee);
+  if (reopen.assignee) {
+    task.assignee = reopen.assignee;
+    task.candidateGroups = [];
+    task.candidateUsers = [];
+  }
   if (typeof v.dueDate === 'string') {
     task.dueAt = v.dueDate;
     task.dueProvisional = r.provisional;

@@ -1,0 +1,149 @@
+/**
+ * @module migrateSnapshot: an instance's persisted snapshot moved onto another compiled version of its process.
+ * The active state keys and every element id in the context (open items and their keys, activation counters,
+ * multi-instance progress, gateway decisions) are renamed by the mappings (identity where an element keeps its id);
+ * the result must be a state the target machine has, at the same place (same subprocess, same parallel branches),
+ * and it is restored once to prove it. Nothing is entered or exited: open tasks, timers and jobs stay as they are,
+ * under their new element ids (the runtime renames their rows).
+ */
+import { createActor } from 'xstate';
+import { defaultCalendar } from '../calendar';
+import type { CompiledProcess, Json } from '../contract';
+import { type Ctx, type Open, runInStep } from './context';
+import { machineOf } from './library';
+
+export interface Mapping {
+  source: string;
+  target: string;
+}
+
+export type Migrated =
+  | { ok: true; snapshot: Json; activeElementIds: string[]; renamed: Record<string, string> }
+  | { ok: false; reason: string; reasonEn: string };
+
+/** Every element id the machine of a process has a state for (root machine only). */
+export function elementIdsOf(process: CompiledProcess): Set<string> {
+  const ids = new Set<string>();
+  const walk = (node: any) => {
+    for (const child of Object.values((node?.states ?? {}) as Record<string, any>)) {
+      if (child?.meta?.bpmn?.id) ids.add(child.meta.bpmn.id);
+      walk(child);
+    }
+  };
+  walk(process.machine);
+  for (const side of Object.values(((process.machine as any).meta?.huiliu?.sidePaths ?? {}) as object))
+    walk(side);
+  return ids;
+}
+
+class Refused extends Error {
+  constructor(
+    readonly reason: string,
+    readonly reasonEn: string,
+  ) {
+    super(reasonEn);
+  }
+}
+
+export function migrateSnapshot(
+  from: CompiledProcess,
+  to: CompiledProcess,
+  snapshot: Json,
+  mappings: Mapping[],
+): Migrated {
+  const snap = structuredClone(snapshot) as any;
+  if (snap?.status !== 'active') return fail('实例已结束', 'the instance has ended');
+  if (Object.keys(snap.children ?? {}).length)
+    return fail(
+      '实例正在运行边界路径或多实例子流程体，暂不能迁移',
+      'the instance runs a side path or multi-instance body; it cannot be migrated',
+    );
+  const map = new Map(mappings.map((m) => [m.source, m.target]));
+  const targetIds = elementIdsOf(to);
+  const sourceIds = elementIdsOf(from);
+  const rename = (id: string) => map.get(id) ?? id;
+  const renamed: Record<string, string> = {};
+  for (const id of sourceIds) if (rename(id) !== id) renamed[id] = rename(id);
+  try {
+    snap.value = mapValue(snap.value, to.machine, rename, sourceIds);
+  } catch (e) {
+    if (e instanceof Refused) return fail(e.reason, e.reasonEn);
+    throw e;
+  }
+  const ctx = snap.context as Ctx;
+  const renameKey = (key: string) => {
+    const m = /^(.*?)(#.*)$/.exec(key);
+    return m ? `${rename(m[1])}${m[2]}` : rename(key);
+  };
+  const open: Record<string, Open> = {};
+  for (const [key, item] of Object.entries(ctx.open ?? {})) {
+    const next: Open = { ...item, el: rename(item.el) };
+    if (item.host) next.host = rename(item.host);
+    if (!targetIds.has(next.el))
+      return fail(
+        `进行中的 ${item.el} 在目标版本中不存在，且没有映射`,
+        `${item.el} is active and has no mapping or element of the same id in the target`,
+      );
+    open[renameKey(key)] = next;
+  }
+  ctx.open = open;
+  const renameRecord = <T>(r: Record<string, T> | undefined) =>
+    r ? Object.fromEntries(Object.entries(r).map(([k, v]) => [rename(k), v])) : r;
+  ctx.act = renameRecord(ctx.act) as Ctx['act'];
+  ctx.mi = renameRecord(ctx.mi) as Ctx['mi'];
+  ctx.route = renameRecord(ctx.route) as Ctx['route'];
+  if (ctx.reopen) ctx.reopen = renameRecord(ctx.reopen);
+  // Restored once on the target machine: a state it does not have fails here, not at the next step.
+  try {
+    const active = runInStep(
+      { at: new Date(0).toISOString(), calendar: defaultCalendar, effects: [] },
+      () => {
+        const actor = createActor(machineOf(to), { snapshot: snap });
+        let error: unknown = null;
+        actor.subscribe({ error: (e) => (error = e) });
+        actor.start();
+        if (error || actor.getSnapshot().status !== 'active') throw error ?? new Error('not active');
+        const ids: string[] = [];
+        for (const m of Object.values(actor.getSnapshot().getMeta() as Record<string, any>))
+          if (m?.bpmn && !m.bpmn.block) ids.push(m.bpmn.id);
+        return ids;
+      },
+    );
+    return { ok: true, snapshot: snap as Json, activeElementIds: active, renamed };
+  } catch (e) {
+    return fail(
+      `目标版本不能恢复该实例的状态：${(e as Error).message}`,
+      `the target version cannot restore the instance's state: ${(e as Error).message}`,
+    );
+  }
+}
+
+/** The state value with element keys renamed, checked against the target's state tree level by level. */
+function mapValue(value: any, node: any, rename: (id: string) => string, sourceIds: Set<string>): any {
+  const states = (node?.states ?? {}) as Record<string, any>;
+  const key = (k: string) => {
+    const next = sourceIds.has(k) ? rename(k) : k;
+    if (!(next in states))
+      throw new Refused(
+        `进行中的 ${k} 在目标版本中不存在或不在同一位置（同一子流程、同一并行分支），请提供映射`,
+        `active ${k} has no state at the same place in the target (same subprocess, same branch); map it`,
+      );
+    return next;
+  };
+  if (typeof value === 'string') return key(value);
+  const out: Record<string, any> = {};
+  for (const [k, v] of Object.entries(value as Record<string, any>)) {
+    const next = key(k);
+    out[next] = mapValue(v, states[next], rename, sourceIds);
+  }
+  if (node?.type === 'parallel') {
+    const want = Object.keys(states).sort().join(',');
+    if (Object.keys(out).sort().join(',') !== want)
+      throw new Refused('并行分支结构在目标版本中不同', 'the parallel branches differ in the target');
+  }
+  return out;
+}
+
+function fail(reason: string, reasonEn: string): Migrated {
+  return { ok: false, reason, reasonEn };
+}
