@@ -15,6 +15,7 @@ import { formRoutes } from './routes/forms';
 import { deploymentRoutes } from './routes/deployments';
 import { instanceRoutes } from './routes/instances';
 import { taskRoutes } from './routes/tasks';
+import { recordRoutes } from './routes/record';
 import { attachmentRoutes } from './routes/attachments';
 import { catalogRoutes } from './routes/catalog';
 import { notificationRoutes } from './routes/notifications';
@@ -80,6 +81,7 @@ export async function composeServer(options: ComposeOptions = {}): Promise<Serve
     deploymentRoutes,
     instanceRoutes,
     taskRoutes,
+    recordRoutes,
     catalogRoutes,
     supervisionRoutes,
     notificationRoutes,

@@ -6,6 +6,7 @@
 import type { CancelledInstance, CompleteCheck, RuntimeHooks, StartCheck } from '../engine/runtime';
 import { assertUnitActive } from '../identity/units';
 import { AppError } from '../platform/errors';
+import { assignBusinessKey } from './record/business-key';
 
 export interface WorkflowChecks {
   /** Before the start form: variables naming something that cannot exist (404 rather than a field error). */
@@ -32,6 +33,8 @@ export function composeChecks(byKey: Readonly<Record<string, WorkflowChecks>>): 
     },
     checkBeforeComplete: async (c) => of(c.task.processKey)?.beforeComplete?.(c),
     afterCancel: async (c) => of(c.instance.processKey)?.afterCancel?.(c),
+    // Not a per-process rule: any process whose diagram declares huiliu:businessKeyPattern is numbered.
+    businessKeyFor: assignBusinessKey,
   };
 }
 

@@ -37,7 +37,9 @@ export async function fireTimer(rt: RuntimeContext, id: string): Promise<boolean
       if (instance) await stepInstance(rt, tx, instance, event, { ignoreRejected: true });
     } else if (timer.definitionId) {
       const def = await definitionById(rt, tx, timer.definitionId);
-      await createInstance(rt, tx, def, { variables: {}, startEventId: timer.elementId });
+      // A timer-started instance is numbered too (in this transaction: a rolled-back fire gives its number back).
+      const businessKey = await rt.hooks.businessKeyFor?.({ db: tx, processKey: def.key, definitionId: def.id, xml: def.xml, at: now });
+      await createInstance(rt, tx, def, { variables: {}, startEventId: timer.elementId, businessKey });
     }
     await finishTimer(tx, id, next);
     return true;

@@ -106,6 +106,17 @@ export interface RuntimeHooks {
   checkBeforeComplete?(check: CompleteCheck): Promise<void>;
   /** Inside the transaction that cancelled an instance: the process lets go of what it holds (an entry's lock). */
   afterCancel?(cancelled: CancelledInstance): Promise<void>;
+  /** After every check passed, for a start given no business key: the process's next 业务编号, or none. */
+  businessKeyFor?(start: BusinessKeyRequest): Promise<string | undefined>;
+}
+
+/** What the business-key hook sees: the definition the instance will run on, and the clock's now. */
+export interface BusinessKeyRequest {
+  db: DbOrTx;
+  processKey: string;
+  definitionId: string;
+  xml: string;
+  at: Date;
 }
 
 /** An instance just cancelled, and the transaction that did it (writes here commit or roll back with the cancel). */

@@ -37,9 +37,13 @@ export async function startInstance(rt: RuntimeContext, input: StartInstanceInpu
   await rt.hooks.checkBeforeStart?.(check);
   // Set last so a client cannot pose as someone else's initiator.
   const variables: Vars = { ...given, initiator: input.user.username, initiatorUnitId: input.user.unitId };
+  // Numbered only once every check passed, so a refused start takes no 业务编号.
+  const businessKey =
+    input.businessKey ??
+    (await rt.hooks.businessKeyFor?.({ db: rt.db, processKey: def.key, definitionId: def.id, xml: def.xml, at: rt.clock.now() }));
   const start = {
     variables,
-    businessKey: input.businessKey ?? null,
+    businessKey: businessKey ?? null,
     actor: input.user.username,
     unitId: input.user.unitId,
   };
