@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { toInstanceDto, toTaskDto } from '../../engine/runtime';
 import { getForm } from '../../forms';
+import { withTitles } from '../../workflows/record';
 import { createRouter } from '../http/env';
 import { removeTaskDrafts } from '../drafts/store';
 import { actorOf, runtimeOf } from '../http/runtime-of';
@@ -18,6 +19,8 @@ const Task = z
     processInstanceId: z.string(),
     processKey: z.string(),
     businessKey: z.string().nullable(),
+    /** What the task is about (#17): built by its process's title builder from the business; absent when unknown. */
+    title: z.string().optional(),
     status: z.enum(['open', 'completed', 'cancelled']),
     assignee: z.string().optional(),
     candidateGroups: z.array(z.string()),
@@ -107,7 +110,7 @@ export function taskRoutes() {
     // Ids are opaque to clients; one that cannot exist matches nothing rather than failing the query.
     if (q.processInstanceId && !UUID.test(q.processInstanceId)) return c.json({ items: [], total: 0, page: q.page, pageSize: q.pageSize }, 200);
     const page = await runtimeOf(c).listTasks({ ...q, overdue: overdue === 'true', user: actorOf(c.var.user) });
-    return c.json(page, 200);
+    return c.json({ ...page, items: await withTitles(c.var.deps.db, page.items) }, 200);
   });
 
   router.openapi(get, async (c) => {
@@ -115,7 +118,7 @@ export function taskRoutes() {
     const form = task.formKey ? await getForm(c.var.deps.db, task.formKey, task.formVersion ?? undefined) : undefined;
     const variables = task.variables as Record<string, unknown>;
     const body = {
-      ...task,
+      ...(await withTitles(c.var.deps.db, [task]))[0],
       ...(form ? { form: { key: form.key, version: form.version, title: form.title, schema: form.schema, uiSchema: form.uiSchema }, formData: prefill(form.schema, variables) } : {}),
     };
     return c.json(body, 200);
