@@ -42,3 +42,30 @@ describe('compareDefinitions', () => {
     expect(d.moved.map((e) => e.id)).toContain('unit-approval');
   });
 });
+
+describe('diff labels', () => {
+  it('given an unnamed flow and a changed task, when labelled, then names (not ids) and settings in words are shown', async () => {
+    const { attrLabels, entryLabel } = await import('./labels');
+    const v2 = v1.replace('candidateGroups="authority.reviewer"', 'candidateGroups="authority.governance"');
+    const d = compareDefinitions(await parse(v1), await parse(v2));
+    const review = d.changed.find((e) => e.id === 'authority-review')!;
+    expect(entryLabel(review, 'zh')).toBe('主管部门审核');
+    expect(attrLabels(review.attrs, 'zh')).toContain('候选组');
+    expect(
+      entryLabel({ id: 'Flow_13t2qym', type: 'SequenceFlow', from: '单位审核', to: '审核结论' }, 'zh'),
+    ).toBe('单位审核 → 审核结论');
+    expect(entryLabel({ id: 'Gateway_1', type: 'ExclusiveGateway' }, 'zh')).toBe('排他网关');
+    expect(attrLabels(['extensionElements.values[3].foo'], 'en')).toEqual(['other settings']);
+  });
+
+  it('given only a shape moved, when compared, then it is no real change', async () => {
+    const { hasNoRealChange } = await import('./compare');
+    const v2 = v1.replace(
+      /(bpmnElement="unit-approval">\s*<dc:Bounds x=")(\d+)/,
+      (_, a, x) => `${a}${Number(x) + 40}`,
+    );
+    const d = compareDefinitions(await parse(v1), await parse(v2));
+    expect(d.moved.length).toBeGreaterThan(0);
+    expect(hasNoRealChange(d)).toBe(true);
+  });
+});

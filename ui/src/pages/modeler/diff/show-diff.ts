@@ -28,7 +28,8 @@ export function showDiff(modeler: Modeler, d: DiagramDiff, titles: Record<keyof 
   const registry = modeler.get<any>('elementRegistry');
   const overlays = modeler.get<any>('overlays');
   const mine = marked.get(modeler)!;
-  for (const kind of ['added', 'changed', 'moved'] as const) {
+  // moves are left out: 22 "仅移动" badges after tidying the layout hid the one real change (#18)
+  for (const kind of ['added', 'changed'] as const) {
     for (const e of d[kind]) {
       const element = registry.get(e.id);
       if (!element || element.type === 'label' || mine.has(e.id)) continue;
