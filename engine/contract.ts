@@ -44,8 +44,12 @@ export type Effect =
       subscriptionKey: string;
       messageName: string;
       correlationKey: string | null;
+      /** 'signal' for a signal catch/boundary: no correlation key, and a broadcast takes every such row. */
+      kind?: 'signal';
     } & ElementRef)
   | { type: 'message.unsubscribed'; subscriptionKey: string }
+  /** Signal intermediate throw / end: the runtime broadcasts it after this step, in its transaction. */
+  | ({ type: 'signal.broadcast'; signalName: string; variables: Vars } & ElementRef)
   | ({
       type: 'incident.raised';
       incidentKey: string;
@@ -163,6 +167,10 @@ export interface CompiledProcess {
     timerStarts: { elementId: string; timeCycle?: string; timeDate?: string }[];
     messageStarts: { elementId: string; messageName: string }[];
     calledProcessIds: string[];
+    /** Signal start events: a broadcast of that name starts an instance (absent in definitions compiled before #13). */
+    signalStarts?: { elementId: string; signalName: string }[];
+    /** Decisions the business rule tasks call (`zeebe:calledDecision decisionId`). */
+    calledDecisionIds?: string[];
   };
 }
 
@@ -184,6 +192,11 @@ export interface StartInput {
 export interface CompileOptions {
   /** Largest accepted XML in bytes (default 5 MB). */
   maxBytes?: number;
+  /**
+   * Deployed DMN decisions by id (engine/dmn `Decision`): a business rule task embeds the one it calls and those it
+   * requires, so a step never reads the database. Without it the task raises an incident when it runs.
+   */
+  decisions?: Record<string, import('./dmn').Decision>;
 }
 
 /** Options of startProcess/stepProcess: the working-day calendar FEEL `workday()` and due dates use (default: the official one). */

@@ -50,27 +50,32 @@ export function classify(el: Moddle): Classified {
       if (def === null) return { kind: 'startEvent' };
       if (def === 'bpmn:TimerEventDefinition') return { kind: 'timerStartEvent' };
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageStartEvent' };
+      if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalStartEvent' };
       return refuseEvent('开始事件', 'start event', def);
     case 'bpmn:EndEvent':
       if (def === null) return { kind: 'endEvent' };
       if (def === 'bpmn:TerminateEventDefinition') return { kind: 'terminateEndEvent' };
       if (def === 'bpmn:ErrorEventDefinition') return { kind: 'errorEndEvent' };
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageEndEvent' };
+      if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalEndEvent' };
       return refuseEvent('结束事件', 'end event', def);
     case 'bpmn:IntermediateCatchEvent':
       if (def === 'bpmn:TimerEventDefinition') return { kind: 'timerCatchEvent' };
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageCatchEvent' };
       if (def === 'bpmn:LinkEventDefinition') return { kind: 'linkCatchEvent' };
+      if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalCatchEvent' };
       return refuseEvent('中间捕获事件', 'intermediate catch event', def ?? 'many');
     case 'bpmn:IntermediateThrowEvent':
       if (def === null) return { kind: 'noneThrowEvent' };
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageThrowEvent' };
       if (def === 'bpmn:LinkEventDefinition') return { kind: 'linkThrowEvent' };
+      if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalThrowEvent' };
       return refuseEvent('中间抛出事件', 'intermediate throw event', def);
     case 'bpmn:BoundaryEvent':
       if (def === 'bpmn:TimerEventDefinition') return { kind: 'timerBoundaryEvent' };
       if (def === 'bpmn:ErrorEventDefinition') return { kind: 'errorBoundaryEvent' };
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageBoundaryEvent' };
+      if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalBoundaryEvent' };
       return refuseEvent('边界事件', 'boundary event', def ?? 'many');
     case 'bpmn:UserTask':
       return { kind: 'userTask' };
@@ -78,6 +83,8 @@ export function classify(el: Moddle): Classified {
       return { kind: 'serviceTask' };
     case 'bpmn:ScriptTask':
       return classifyScript(el);
+    case 'bpmn:BusinessRuleTask':
+      return { kind: 'businessRuleTask' };
     case 'bpmn:SendTask':
       return { kind: 'sendTask' };
     case 'bpmn:ManualTask':

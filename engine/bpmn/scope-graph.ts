@@ -12,7 +12,7 @@ export interface ScopeGraph {
 }
 
 export const isNonInterrupting = (el: ModelElement) =>
-  el.kind === 'timerBoundaryEvent' || el.kind === 'messageBoundaryEvent'
+  el.kind === 'timerBoundaryEvent' || el.kind === 'messageBoundaryEvent' || el.kind === 'signalBoundaryEvent'
     ? el.source.cancelActivity === false
     : false;
 

@@ -14,6 +14,7 @@ const WAITS = new Set<ElementKind>([
   'receiveTask',
   'messageCatchEvent',
   'timerCatchEvent',
+  'signalCatchEvent',
   'callActivity',
   'subProcess',
   'eventBasedGateway',
@@ -26,7 +27,10 @@ const GATEWAYS = new Set<ElementKind>([
 ]);
 
 function nodeKind(k: ElementKind): FlowNodeKind {
-  if (k === 'startEvent' || k === 'timerStartEvent' || k === 'messageStartEvent') return 'start';
+  if (k === 'startEvent' || k === 'timerStartEvent' || k === 'messageStartEvent' || k === 'signalStartEvent')
+    return 'start';
+  if (k === 'signalEndEvent') return 'end';
+  if (k === 'signalCatchEvent') return 'other';
   if (k === 'endEvent' || k === 'terminateEndEvent' || k === 'errorEndEvent' || k === 'messageEndEvent')
     return 'end';
   if (GATEWAYS.has(k)) return k as FlowNodeKind;
@@ -193,7 +197,9 @@ function multiInstanceBody(model: ProcessModel, sub: ModelElement): ValidationIs
     }
     if (
       e.attachedTo &&
-      (e.kind === 'timerBoundaryEvent' || e.kind === 'messageBoundaryEvent') &&
+      (e.kind === 'timerBoundaryEvent' ||
+        e.kind === 'messageBoundaryEvent' ||
+        e.kind === 'signalBoundaryEvent') &&
       e.source.cancelActivity === false
     ) {
       out.push(

@@ -9,6 +9,8 @@ import { messageSpec } from '../elements/behaviors/message';
 import { timerDef } from '../elements/behaviors/timer';
 import { ext } from '../elements/behaviors/zeebe';
 import { userTaskFormKey } from '../elements/task/user-task';
+import { bindDecisions, calledDecision } from '../elements/task/business-rule-task';
+import { signalName } from '../elements/event/signal-spec';
 import type { ProcessModel } from '../types';
 import { compileProcess } from './compile-process';
 import { addMoveTransitions } from './moves';
@@ -37,6 +39,7 @@ export async function compileBpmn(xml: string, options?: CompileOptions): Promis
     issues.push(...compiled.issues);
     const info = infoOf(model);
     addMoveTransitions(compiled.machine, startStepOf(model, info));
+    if (options?.decisions) bindDecisions(compiled.machine, options.decisions);
     processes.push({
       processId: model.id,
       ...(model.name ? { name: model.name } : {}),
@@ -74,6 +77,12 @@ function infoOf(model: ProcessModel): CompiledProcess['info'] {
         elementId: el.id,
         ...(def?.kind === 'cycle' ? { timeCycle: def.expr } : { timeDate: def?.expr }),
       });
+    }
+    if (el.kind === 'signalStartEvent')
+      (info.signalStarts ??= []).push({ elementId: el.id, signalName: signalName(el) ?? '' });
+    if (el.kind === 'businessRuleTask') {
+      const id = calledDecision(el)?.decisionId;
+      if (id && !(info.calledDecisionIds ??= []).includes(id)) info.calledDecisionIds.push(id);
     }
     if (el.kind === 'messageStartEvent')
       info.messageStarts.push({ elementId: el.id, messageName: messageSpec(el)?.messageName ?? '' });

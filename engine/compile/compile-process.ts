@@ -165,7 +165,7 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
 
   const processLevel = levels.get(model.id) as Level;
   const starts = processLevel.graph.nodes.filter((id) =>
-    ['startEvent', 'timerStartEvent', 'messageStartEvent'].includes(el(id).kind),
+    ['startEvent', 'timerStartEvent', 'messageStartEvent', 'signalStartEvent'].includes(el(id).kind),
   );
   const top = containerStates(processLevel, null, '$end', null);
   // One start event: begin there directly (one microstep less per instance); several: choose by startEventId.

@@ -12,6 +12,12 @@ import { linkCatchEvent } from './event/link-catch-event';
 import { linkThrowEvent } from './event/link-throw-event';
 import { messageEndEvent } from './event/message-end-event';
 import { messageStartEvent } from './event/message-start-event';
+import { signalBoundaryEvent } from './event/signal-boundary-event';
+import { signalCatchEvent } from './event/signal-catch-event';
+import { signalEndEvent } from './event/signal-end-event';
+import { signalStartEvent } from './event/signal-start-event';
+import { signalThrowEvent } from './event/signal-throw-event';
+import { businessRuleTask } from './task/business-rule-task';
 import { messageThrowEvent } from './event/message-throw-event';
 import { noneThrowEvent } from './event/none-throw-event';
 import { startEvent } from './event/start-event';
@@ -55,6 +61,12 @@ export const registry: { [K in ElementKind]: ElementHandler<K> } = {
   timerBoundaryEvent,
   errorBoundaryEvent,
   messageBoundaryEvent,
+  businessRuleTask,
+  signalStartEvent,
+  signalCatchEvent,
+  signalBoundaryEvent,
+  signalThrowEvent,
+  signalEndEvent,
   noneThrowEvent,
   sendTask,
   messageThrowEvent,

@@ -18,6 +18,8 @@ export interface Open {
   /** Subscriptions of non-interrupting boundary events: kept after a correlation, so re-announced with these. */
   messageName?: string;
   correlationKey?: string | null;
+  /** 'signal' for a signal subscription (re-announced as one). */
+  kind?: 'signal';
 }
 
 export interface MultiInstance {

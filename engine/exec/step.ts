@@ -137,7 +137,9 @@ function startEventExists(process: CompiledProcess, id: string): boolean {
   const states = (process.machine as any).states ?? {};
   return (
     id in states &&
-    ['startEvent', 'timerStartEvent', 'messageStartEvent'].includes(states[id]?.meta?.bpmn?.kind)
+    ['startEvent', 'timerStartEvent', 'messageStartEvent', 'signalStartEvent'].includes(
+      states[id]?.meta?.bpmn?.kind,
+    )
   );
 }
 

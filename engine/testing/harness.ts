@@ -6,6 +6,7 @@
 import type { WorkdayCalendar } from '../calendar';
 import type {
   CompiledProcess,
+  CompileOptions,
   Effect,
   EngineEvent,
   HistoryEvent,
@@ -25,10 +26,12 @@ export interface HarnessOptions {
   /** Start time of the harness clock (ISO). */
   now?: string;
   calendar?: WorkdayCalendar;
+  /** Deployed DMN decisions the business rule tasks call (compileBpmn's `decisions`). */
+  decisions?: CompileOptions['decisions'];
 }
 
 export async function deploy(xml: string, options: HarnessOptions = {}): Promise<Harness> {
-  const r = await compileBpmn(xml);
+  const r = await compileBpmn(xml, options.decisions ? { decisions: options.decisions } : undefined);
   if (!r.ok)
     throw new Error(
       `does not compile:\n${r.issues.map((i) => `${i.elementId}: ${i.code} ${i.messageEn}`).join('\n')}`,
@@ -170,6 +173,32 @@ export class Harness {
       activation: s.activation,
       variables,
     });
+  }
+
+  /** Broadcasts a signal as the runtime does: every signal subscription of that name still waiting gets it, one step each. */
+  signal(signalName: string, variables: Vars = {}): this {
+    const subs = [...this.subscriptions.values()].filter(
+      (x) => x.kind === 'signal' && x.messageName === signalName,
+    );
+    if (!subs.length) throw new Error(`no signal subscription for ${signalName}`);
+    for (const s of subs) {
+      // An earlier delivery may have left the element that waited (an event-based gateway's other catch).
+      if (!this.subscriptions.has(s.subscriptionKey)) continue;
+      this.subscriptions.delete(s.subscriptionKey);
+      this.must({
+        type: 'message.correlate',
+        messageName: signalName,
+        elementId: s.elementId,
+        activation: s.activation,
+        variables,
+      });
+    }
+    return this;
+  }
+
+  /** The signals this instance threw (`signal.broadcast` effects), in order. */
+  get broadcasts(): Of<'signal.broadcast'>[] {
+    return this.effects.filter((e): e is Of<'signal.broadcast'> => e.type === 'signal.broadcast');
   }
 
   job(elementId: string): Of<'job.created'> {

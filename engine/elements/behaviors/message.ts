@@ -12,6 +12,8 @@ import { ext } from './zeebe';
 export interface MessageSpec {
   messageName: string;
   correlationKey?: string;
+  /** A signal catch/boundary subscribes the same way, without a correlation key (elements/event/signal-spec.ts). */
+  kind?: 'signal';
 }
 
 export function messageSpec(el: ModelElement): MessageSpec | null {
@@ -50,6 +52,7 @@ export function subscribe(ctx: Ctx, el: string, spec: MessageSpec, actOf: string
     subscriptionKey,
     messageName: spec.messageName,
     correlationKey,
+    ...(spec.kind ? { kind: spec.kind } : {}),
     elementId: el,
     activation: act,
   });
@@ -60,6 +63,7 @@ export function subscribe(ctx: Ctx, el: string, spec: MessageSpec, actOf: string
     act,
     messageName: spec.messageName,
     correlationKey,
+    ...(spec.kind ? { kind: spec.kind } : {}),
   });
 }
 
@@ -72,7 +76,9 @@ export const subscriptionMatches = (ctx: Ctx, event: AnyEvent, el: string) => {
 /** Correlation consumes the subscription (the runtime marks it correlated) and merges the message variables. */
 export function correlate(ctx: Ctx, event: AnyEvent, keep = false): Ctx {
   const key = keyOf(event.elementId, event.activation);
-  history('message.correlated', event.elementId, { messageName: event.messageName });
+  const signal = ctx.open[key]?.kind === 'signal';
+  if (signal) history('signal.received', event.elementId, { signalName: event.messageName });
+  else history('message.correlated', event.elementId, { messageName: event.messageName });
   if (!keep) return mergeVars(dropItem(ctx, key), event.variables);
   // A non-interrupting boundary can be triggered again while its activity runs: the subscription is announced
   // again under the same key, so the runtime (upserting by key) reopens the row it just correlated.
@@ -83,6 +89,7 @@ export function correlate(ctx: Ctx, event: AnyEvent, keep = false): Ctx {
       subscriptionKey: key,
       messageName: item.messageName ?? event.messageName,
       correlationKey: item.correlationKey ?? null,
+      ...(item.kind ? { kind: item.kind } : {}),
       elementId: item.el,
       activation: item.act,
     });

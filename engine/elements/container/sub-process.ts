@@ -15,7 +15,9 @@ export const subProcess: ElementHandler<'subProcess'> = {
     const scope = model.scopes.get(el.id);
     const starts = (scope?.elements ?? []).filter((id) => {
       const k = model.elements.get(id)?.kind;
-      return k === 'startEvent' || k === 'timerStartEvent' || k === 'messageStartEvent';
+      return (
+        k === 'startEvent' || k === 'timerStartEvent' || k === 'messageStartEvent' || k === 'signalStartEvent'
+      );
     });
     const out = [];
     if (starts.length !== 1 || model.elements.get(starts[0])?.kind !== 'startEvent') {

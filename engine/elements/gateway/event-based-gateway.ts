@@ -6,20 +6,25 @@ import { issue } from '../../bpmn/issue';
 import { elementState, leaveOn } from '../behaviors/activity';
 import { messageSpec } from '../behaviors/message';
 import { timerDef } from '../behaviors/timer';
+import { signalSpec } from '../event/signal-spec';
 import type { Cfg, ElementHandler } from '../element-handler';
 
 export const eventBasedGateway: ElementHandler<'eventBasedGateway'> = {
   kind: 'eventBasedGateway',
   validate: (el, model) => {
     const targets = el.outgoing.map((f) => model.elements.get(model.flows.get(f)?.targetRef ?? ''));
-    const bad = targets.filter((t) => !t || (t.kind !== 'timerCatchEvent' && t.kind !== 'messageCatchEvent'));
+    const bad = targets.filter(
+      (t) =>
+        !t ||
+        (t.kind !== 'timerCatchEvent' && t.kind !== 'messageCatchEvent' && t.kind !== 'signalCatchEvent'),
+    );
     return bad.length || targets.length < 2
       ? [
           issue(
             el.id,
             'event-gateway.targets',
-            '事件网关的出口必须都是定时或消息中间捕获事件（至少两个）',
-            'an event-based gateway must lead to two or more timer or message catch events',
+            '事件网关的出口必须都是定时、消息或信号中间捕获事件（至少两个）',
+            'an event-based gateway must lead to two or more timer, message or signal catch events',
           ),
         ]
       : [];
@@ -38,7 +43,9 @@ export const eventBasedGateway: ElementHandler<'eventBasedGateway'> = {
       ];
       const guard = { type: isTimer ? 'timer.matches' : 'message.matches', params: { el: c.id } };
       const exit = leaveOn(el.id, cc.next(c), fired, guard);
-      arm.push(isTimer ? { el: c.id, timer: timerDef(c) } : { el: c.id, message: messageSpec(c) });
+      // A signal catch subscribes like a message catch (kind 'signal'): the same correlate event answers it.
+      const spec = c.kind === 'signalCatchEvent' ? signalSpec(c) : messageSpec(c);
+      arm.push(isTimer ? { el: c.id, timer: timerDef(c) } : { el: c.id, message: spec });
       on[isTimer ? 'timer.fire' : 'message.correlate'].push(exit.on);
       always.push(exit.always);
     }
