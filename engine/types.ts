@@ -37,6 +37,8 @@ export const ELEMENT_KINDS = [
   'messageEndEvent',
   'linkThrowEvent',
   'linkCatchEvent',
+  'eventSubProcess',
+  'eventSubProcessStart',
 ] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
 

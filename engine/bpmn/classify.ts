@@ -47,6 +47,7 @@ export function classify(el: Moddle): Classified {
   const def = eventDefinition(el);
   switch (el.$type) {
     case 'bpmn:StartEvent':
+      if (el.$parent?.triggeredByEvent) return classifyEventSubProcessStart(def);
       if (def === null) return { kind: 'startEvent' };
       if (def === 'bpmn:TimerEventDefinition') return { kind: 'timerStartEvent' };
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageStartEvent' };
@@ -102,12 +103,7 @@ export function classify(el: Moddle): Classified {
     case 'bpmn:EventBasedGateway':
       return { kind: 'eventBasedGateway' };
     case 'bpmn:SubProcess':
-      if (el.triggeredByEvent)
-        return refuse(
-          'unsupported.event-subprocess',
-          '不支持事件子流程',
-          'event subprocesses are not supported',
-        );
+      if (el.triggeredByEvent) return { kind: 'eventSubProcess' };
       return { kind: 'subProcess' };
     case 'bpmn:CallActivity':
       return { kind: 'callActivity' };
@@ -118,6 +114,23 @@ export function classify(el: Moddle): Classified {
         `element type ${el.$type} is not supported`,
       );
   }
+}
+
+/** The start of an event subprocess: its trigger is armed by the enclosing scope (container/event-sub-process.ts). */
+function classifyEventSubProcessStart(def: string | null | 'many'): Classified {
+  if (
+    def === 'bpmn:TimerEventDefinition' ||
+    def === 'bpmn:MessageEventDefinition' ||
+    def === 'bpmn:ErrorEventDefinition'
+  )
+    return { kind: 'eventSubProcessStart' };
+  if (def === null)
+    return refuse(
+      'event-subprocess.start',
+      '事件子流程的开始事件必须有触发定义（定时、消息或错误）',
+      'the start event of an event subprocess needs a trigger (timer, message or error)',
+    );
+  return refuseEvent('事件子流程的开始事件', 'event subprocess start', def);
 }
 
 function classifyScript(el: Moddle): Classified {

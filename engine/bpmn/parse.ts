@@ -132,7 +132,7 @@ function addScope(
     if (el.default?.id) model.defaults.add(el.default.id);
     model.elements.set(el.id, me);
     scope.elements.push(el.id);
-    if (c.kind === 'subProcess') addScope(model, el, 'subProcess', issues);
+    if (c.kind === 'subProcess' || c.kind === 'eventSubProcess') addScope(model, el, 'subProcess', issues);
   }
   for (const f of elements) {
     if (f.$type !== 'bpmn:SequenceFlow') continue;

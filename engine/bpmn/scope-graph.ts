@@ -25,7 +25,8 @@ export function buildScopeGraph(model: ProcessModel, scopeId: string): ScopeGrap
   if (!scope) throw new Error(`unknown scope ${scopeId}`);
   const succ = new Map<string, { flow: string; to: string }[]>();
   const pred = new Map<string, { flow: string; from: string }[]>();
-  const ids = scope.elements.filter((id) => model.elements.has(id));
+  // Event subprocesses have no flows: they are triggers of the scope (elements/container/event-sub-process.ts).
+  const ids = scope.elements.filter((id) => model.elements.has(id) && model.elements.get(id)?.kind !== 'eventSubProcess');
   for (const id of ids) {
     succ.set(id, []);
     pred.set(id, []);

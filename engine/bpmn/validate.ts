@@ -29,6 +29,7 @@ const GATEWAYS = new Set<ElementKind>([
 function nodeKind(k: ElementKind): FlowNodeKind {
   if (k === 'startEvent' || k === 'timerStartEvent' || k === 'messageStartEvent' || k === 'signalStartEvent')
     return 'start';
+  if (k === 'eventSubProcessStart') return 'start';
   if (k === 'signalEndEvent') return 'end';
   if (k === 'signalCatchEvent') return 'other';
   if (k === 'endEvent' || k === 'terminateEndEvent' || k === 'errorEndEvent' || k === 'messageEndEvent')

@@ -8,6 +8,12 @@ import { type Block, EXIT, findBlocks } from '../bpmn/blocks';
 import { issue } from '../bpmn/issue';
 import { buildScopeGraph, type ScopeGraph } from '../bpmn/scope-graph';
 import type { Cfg, CompileCtx, StateConfig } from '../elements/element-handler';
+import {
+  addRootTriggers,
+  innerIds,
+  isNonInterruptingEventSubProcess,
+  wrapScopeBody,
+} from '../elements/container/event-sub-process';
 import { handlerOf } from '../elements/registry';
 import type { ModelElement, ProcessModel } from '../types';
 import { esc } from './keys';
@@ -117,9 +123,10 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
 
   function scopeBody(scopeId: string): StateConfig {
     const level = levels.get(scopeId) as Level;
-    const starts = level.graph.nodes.filter((id) => el(id).kind === 'startEvent');
+    const starts = level.graph.nodes.filter((id) => ['startEvent', 'eventSubProcessStart'].includes(el(id).kind));
     const states = containerStates(level, null, '$end', null);
-    return { initial: starts[0] ?? '$end', states: { ...states, $end: { type: 'final' } } };
+    const body = { initial: starts[0] ?? '$end', states: { ...states, $end: { type: 'final' } } };
+    return wrapScopeBody(model, scopeId, body, scopeBody);
   }
 
   for (const level of levels.values()) {
@@ -140,6 +147,21 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
       true,
     );
     for (const n of innerElements(e.id)) sideOf[n] = e.id;
+  }
+
+  // A non-interrupting event subprocess runs once per trigger as a spawned child, like a side path.
+  for (const e of model.elements.values()) {
+    if (e.kind !== 'eventSubProcess' || !isNonInterruptingEventSubProcess(model, e)) continue;
+    const body = scopeBody(e.id);
+    sidePaths[e.id] = rootConfig(
+      `${model.id}:${e.id}`,
+      esc(String(body.initial)),
+      body.states as Record<string, StateConfig>,
+      {},
+      true,
+    );
+    // Not its start: the trigger is answered by the scope, not forwarded into a path.
+    for (const n of innerIds(model, e.id)) if (el(n).kind !== 'eventSubProcessStart') sideOf[n] = e.id;
   }
 
   function innerElements(scopeId: string): string[] {
@@ -181,6 +203,7 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
       })),
     };
   const machine = rootConfig(model.id, direct ?? '$start', top, sideOf);
+  addRootTriggers(model, machine, scopeBody);
   (machine.meta as Record<string, Cfg>).huiliu = { sidePaths, sideOf } as Cfg;
   return { machine: machine as Json, issues };
 }

@@ -1,6 +1,7 @@
 /** @module The element handler registry: typed so that an ElementKind without a handler does not compile. */
 import type { ElementKind } from '../types';
 import { callActivity } from './container/call-activity';
+import { eventSubProcess } from './container/event-sub-process';
 import { subProcess } from './container/sub-process';
 import type { ElementHandler } from './element-handler';
 import { endEvent } from './event/end-event';
@@ -20,6 +21,7 @@ import { signalThrowEvent } from './event/signal-throw-event';
 import { businessRuleTask } from './task/business-rule-task';
 import { messageThrowEvent } from './event/message-throw-event';
 import { noneThrowEvent } from './event/none-throw-event';
+import { eventSubProcessStart } from './event/event-sub-process-start';
 import { startEvent } from './event/start-event';
 import { terminateEndEvent } from './event/terminate-end-event';
 import { timerBoundaryEvent } from './event/timer-boundary-event';
@@ -73,6 +75,8 @@ export const registry: { [K in ElementKind]: ElementHandler<K> } = {
   messageEndEvent,
   linkThrowEvent,
   linkCatchEvent,
+  eventSubProcess,
+  eventSubProcessStart,
 };
 
 export const handlerOf = <K extends ElementKind>(kind: K): ElementHandler<K> => registry[kind];

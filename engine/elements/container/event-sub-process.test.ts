@@ -1,0 +1,98 @@
+/** @module Event subprocesses: message, timer and error starts; interrupting and not; at the top level and nested. */
+import { describe, expect, it } from 'vitest';
+import { compileBpmn } from '../../index';
+import { deploy, fixture } from '../../testing';
+
+const xml = fixture(import.meta.url, 'event-sub-process.bpmn');
+const top = () => deploy(xml, { processId: 'eventSubProcessDemo' });
+const nested = () => deploy(xml, { processId: 'nestedErrorDemo' });
+
+describe('event subprocess at the top level', () => {
+  it('given a running instance, when it starts, then every trigger is armed with the scope', async () => {
+    const h = (await top()).start({ caseId: 'C-1' });
+    expect([...h.subscriptions.values()].map((s) => [s.messageName, s.correlationKey]).sort()).toEqual([
+      ['撤回申请', 'C-1'],
+      ['补充材料', 'C-1'],
+    ]);
+    expect(h.timer('tooLate').dueAt).toBe('2026-04-01T01:00:00.000Z');
+    expect(h.active).toEqual(['review']);
+  });
+
+  it('given a non-interrupting message start, when the message arrives twice, then two paths run beside the task and the instance waits for them', async () => {
+    const h = (await top()).start({ caseId: 'C-1' });
+    h.correlate('补充材料', { note: '营业执照' }, 'C-1');
+    h.correlate('补充材料', { note: '授权书' }, 'C-1');
+    expect(h.active.sort()).toEqual(['checkSupplement', 'checkSupplement', 'review']);
+    expect(h.vars.note).toBe('授权书');
+    h.completeTask('review');
+    expect(h.status).toBe('active');
+    for (const t of [...h.tasks.values()]) h.completeTask('checkSupplement', {}, t.loopIndex);
+    expect(h.status).toBe('completed');
+    // The instance is over: the triggers it still held are closed.
+    expect(h.subscriptions.size).toBe(0);
+    expect(h.timers.size).toBe(0);
+  });
+
+  it('given an interrupting message start, when the message arrives, then the task is cancelled and the event subprocess ends the instance', async () => {
+    const h = (await top()).start({ caseId: 'C-1' });
+    h.correlate('撤回申请', {}, 'C-1');
+    expect(h.active).toEqual(['withdraw', 'notifyWithdrawn']);
+    expect(h.effects).toContainEqual({ type: 'task.closed', taskKey: 'review#1', reason: 'cancelled' });
+    expect(h.subscriptions.size).toBe(0);
+    expect(h.timers.size).toBe(0);
+    h.completeJob('notifyWithdrawn');
+    expect(h.status).toBe('completed');
+    expect(h.trail).toEqual(
+      expect.arrayContaining(['event-subprocess.triggered:withdraw', 'element.completed:withdraw']),
+    );
+  });
+
+  it('given an interrupting timer start, when it fires, then the instance ends through the event subprocess', async () => {
+    const h = (await top()).start({ caseId: 'C-1' });
+    h.fireTimer('tooLate');
+    expect(h.status).toBe('completed');
+    expect(h.trail).toContain('element.completed:closedAsOverdue');
+  });
+});
+
+describe('event subprocess in a subprocess', () => {
+  it('given an error start, when a worker throws its code inside the subprocess, then the body is left for the handler and the subprocess then completes normally', async () => {
+    const h = (await nested()).start();
+    h.throwError('check', 'INVALID');
+    expect(h.active).toEqual(['handle', 'onInvalid', 'fix']);
+    expect(h.status).toBe('active');
+    h.completeTask('fix');
+    expect(h.active).toEqual(['after']);
+  });
+
+  it('given an error code no event subprocess catches, when thrown, then it is an incident as before', async () => {
+    const h = (await nested()).start();
+    h.throwError('check', 'OTHER');
+    expect(h.status).toBe('incident');
+  });
+
+  it('given a non-interrupting timer cycle, when it fires, then a reminder path runs and the cycle is cancelled when the subprocess ends', async () => {
+    const h = (await nested()).start();
+    h.completeJob('check');
+    h.fireTimer('everyDay');
+    expect(h.active.sort()).toEqual(['decide', 'handle', 'sendReminder']);
+    h.completeJob('sendReminder');
+    h.completeTask('decide');
+    expect(h.active).toEqual(['after']);
+    expect(h.timers.size).toBe(0);
+  });
+});
+
+describe('event subprocess refused', () => {
+  it('given an event subprocess with a none start, when deployed, then it is refused with a Chinese message', async () => {
+    const r = await compileBpmn(
+      xml.replace(
+        '<bpmn:timerEventDefinition id="td1"><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P30D</bpmn:timeDuration></bpmn:timerEventDefinition>',
+        '',
+      ),
+    );
+    expect(r.ok).toBe(false);
+    const found = !r.ok && r.issues.find((i) => i.elementId === 'tooLate');
+    expect(found).toMatchObject({ code: 'event-subprocess.start' });
+  });
+});

@@ -1,0 +1,246 @@
+/**
+ * @module Event subprocess (timer, message or error start; interrupting or not; in the process or in a subprocess).
+ * It is a trigger the enclosing scope arms while the scope runs, much like a boundary event on the scope itself:
+ *
+ * - the scope arms every start on entry (timers, subscriptions keyed `start#activation-of-the-scope`) and closes
+ *   them on exit; errors are caught from the scope's body by code (never from inside the event subprocess itself);
+ * - interrupting: the trigger leaves the scope's body (its exit actions cancel tasks, timers, jobs, as any exit does)
+ *   for the event subprocess's compound state, whose end is the scope's end;
+ * - non-interrupting: the body keeps running and the event subprocess runs as a spawned, persisted side path (as a
+ *   non-interrupting boundary path does), once per trigger; a message subscription is announced again, a timer
+ *   cycle keeps firing.
+ *
+ * In a subprocess the body is wrapped in a `$body` state carrying the triggers; at the top level they sit on the root
+ * (the root's start states stay where the runtime looks for them). Nothing is added to processes without one.
+ */
+import { issue } from '../../bpmn/issue';
+import { esc } from '../../compile/keys';
+import type { ValidationIssue } from '../../contract';
+import { closeOwned, consumedKey } from '../../exec/closing';
+import type { Ctx } from '../../exec/context';
+import { history } from '../../exec/context';
+import type { ModelElement, ProcessModel } from '../../types';
+import { type MessageSpec, messageSpec, subscribe } from '../behaviors/message';
+import { scheduleTimer, timerDef } from '../behaviors/timer';
+import type { TimerDef } from '../../exec/timers';
+import { type Cfg, type ElementHandler, meta, type StateConfig } from '../element-handler';
+import { isInterruptingStart, triggerKindOf } from '../event/event-sub-process-start';
+
+interface Arm {
+  el: string;
+  timer?: TimerDef | null;
+  message?: MessageSpec | null;
+  interrupting: boolean;
+}
+
+/** Where a scope's event-subprocess triggers are armed: the items are owned by this pseudo element. */
+export const triggersHost = (scopeId: string) => `${scopeId}$events`;
+
+export function eventSubProcessesOf(model: ProcessModel, scopeId: string): ModelElement[] {
+  const ids = model.scopes.get(scopeId)?.elements ?? [];
+  return ids.map((id) => model.elements.get(id) as ModelElement).filter((e) => e?.kind === 'eventSubProcess');
+}
+
+export function startOf(model: ProcessModel, evsub: ModelElement): ModelElement | undefined {
+  return (model.scopes.get(evsub.id)?.elements ?? [])
+    .map((id) => model.elements.get(id) as ModelElement)
+    .find((e) => e?.kind === 'eventSubProcessStart');
+}
+
+/** Every element inside a scope, nested scopes included. */
+export function innerIds(model: ProcessModel, scopeId: string): string[] {
+  return (model.scopes.get(scopeId)?.elements ?? []).flatMap((id) =>
+    model.scopes.has(id) ? [id, ...innerIds(model, id)] : [id],
+  );
+}
+
+export const isNonInterruptingEventSubProcess = (model: ProcessModel, evsub: ModelElement) => {
+  const s = startOf(model, evsub);
+  return !!s && !isInterruptingStart(s);
+};
+
+export interface ScopeTriggers {
+  entry: Cfg[];
+  on: Record<string, Cfg[]>;
+  /** Interrupting event subprocesses: their compound states, siblings of the scope's body. */
+  states: Record<string, StateConfig>;
+}
+
+/**
+ * The triggers a scope carries for its event subprocesses. `target` prefixes the state key of an interrupting event
+ * subprocess ('' for a sibling, '.' for a child of the root); `body(id)` compiles an event subprocess's own body.
+ */
+export function scopeTriggers(
+  model: ProcessModel,
+  scopeId: string,
+  target: string,
+  body: (id: string) => StateConfig,
+): ScopeTriggers | null {
+  const evsubs = eventSubProcessesOf(model, scopeId);
+  if (!evsubs.length) return null;
+  const host = triggersHost(scopeId);
+  const arm: Arm[] = [];
+  const on: Record<string, Cfg[]> = {};
+  const states: Record<string, StateConfig> = {};
+  const add = (ev: string, t: Cfg) => {
+    on[ev] = [...(on[ev] ?? []), t];
+  };
+  for (const evsub of evsubs) {
+    const start = startOf(model, evsub);
+    const kind = start && triggerKindOf(start);
+    if (!start || !kind) continue;
+    const interrupting = isInterruptingStart(start);
+    if (kind === 'timer') arm.push({ el: start.id, timer: timerDef(start), interrupting });
+    if (kind === 'message') arm.push({ el: start.id, message: messageSpec(start), interrupting });
+    const fired: Cfg[] = [{ type: 'evsub.triggered', params: { el: evsub.id, start: start.id } }];
+    if (kind === 'timer') fired.push({ type: 'timer.fired' });
+    if (kind === 'message')
+      fired.push({ type: interrupting ? 'message.correlated' : 'message.correlatedKeep' });
+    if (kind === 'error') fired.push({ type: 'error.caught', params: { el: start.id } });
+    const event = { timer: 'timer.fire', message: 'message.correlate', error: 'bpmn.error' }[kind];
+    const code: string | null = start.source.eventDefinitions?.[0]?.errorRef?.errorCode ?? null;
+    const guard =
+      kind === 'error'
+        ? { type: 'evsub.errorMatches', params: { code, inside: innerIds(model, evsub.id) } }
+        : { type: kind === 'timer' ? 'timer.matches' : 'message.matches', params: { el: start.id } };
+    if (!interrupting) {
+      add(event, { guard, actions: [...fired, { type: 'side.spawn', params: { boundary: evsub.id } }] });
+      continue;
+    }
+    add(event, {
+      guard,
+      target: `${target}${esc(evsub.id)}`,
+      actions: [{ type: 'evsub.disarm', params: { host } }, ...fired],
+    });
+    const inner = body(evsub.id);
+    states[evsub.id] = {
+      meta: meta(evsub),
+      entry: [{ type: 'element.activate', params: { el: evsub.id } }],
+      exit: [{ type: 'element.close', params: { el: evsub.id } }],
+      initial: inner.initial,
+      states: inner.states,
+      onDone: { target: '$end', actions: [{ type: 'element.complete', params: { el: evsub.id } }] },
+    };
+  }
+  const entry = arm.length ? [{ type: 'evsub.arm', params: { actOf: scopeId, host, arm } }] : [];
+  if (arm.length)
+    add('incident.retry', {
+      guard: { type: 'incident.matches', params: { els: arm.map((a) => a.el) } },
+      actions: [{ type: 'incident.resolve' }, { type: 'evsub.rearm', params: { actOf: scopeId, host, arm } }],
+    });
+  return { entry, on, states };
+}
+
+/** A subprocess body with event subprocesses: `$body` (the ordinary body, carrying the triggers) beside them. */
+export function wrapScopeBody(
+  model: ProcessModel,
+  scopeId: string,
+  inner: { initial: string; states: Record<string, StateConfig> },
+  body: (id: string) => StateConfig,
+): StateConfig {
+  const t = scopeTriggers(model, scopeId, '', body);
+  if (!t) return inner;
+  return {
+    initial: '$body',
+    states: {
+      $body: {
+        initial: inner.initial,
+        states: inner.states,
+        entry: t.entry,
+        exit: [{ type: 'element.close', params: { el: triggersHost(scopeId) } }],
+        on: t.on,
+        onDone: '$end',
+      },
+      ...t.states,
+      $end: { type: 'final' },
+    },
+  };
+}
+
+/** The top level: triggers on the root itself, event subprocess states as root children. */
+export function addRootTriggers(
+  model: ProcessModel,
+  root: Record<string, any>,
+  body: (id: string) => StateConfig,
+): void {
+  const t = scopeTriggers(model, model.id, '.', body);
+  if (!t) return;
+  root.entry = [...(root.entry ?? []), ...t.entry];
+  Object.assign(root.states, t.states);
+  for (const [ev, ts] of Object.entries(t.on)) {
+    const existing = root.on[ev];
+    root.on[ev] = [...ts, ...(existing ? (Array.isArray(existing) ? existing : [existing]) : [])];
+  }
+  // The instance is over: the triggers of the top level are closed with it.
+  root.states.$done.entry = [
+    { type: 'element.close', params: { el: triggersHost(model.id) } },
+    ...root.states.$done.entry,
+  ];
+}
+
+function armAll(ctx: Ctx, p: { actOf: string; host: string; arm: Arm[] }, only?: string): Ctx {
+  let next = ctx;
+  for (const a of p.arm) {
+    if (only && a.el !== only) continue;
+    if (a.timer) next = scheduleTimer(next, a.el, a.timer, p.actOf, p.host, a.interrupting);
+    else if (a.message) next = subscribe(next, a.el, a.message, p.actOf, p.host);
+  }
+  return next;
+}
+
+export const eventSubProcess: ElementHandler<'eventSubProcess'> = {
+  kind: 'eventSubProcess',
+  validate: (el, model) => {
+    const out: ValidationIssue[] = [];
+    const starts = (model.scopes.get(el.id)?.elements ?? []).filter((id) =>
+      ['startEvent', 'eventSubProcessStart'].includes(model.elements.get(id)?.kind ?? ''),
+    );
+    const start = startOf(model, el);
+    if (starts.length !== 1 || !start)
+      out.push(
+        issue(
+          el.id,
+          'event-subprocess.start',
+          '事件子流程必须恰有一个带触发定义的开始事件（定时、消息或错误）',
+          'an event subprocess needs exactly one start event with a trigger (timer, message or error)',
+        ),
+      );
+    if (el.incoming.length || el.outgoing.length || el.boundaries.length)
+      out.push(
+        issue(
+          el.id,
+          'event-subprocess.flows',
+          '事件子流程不能有顺序流或边界事件',
+          'an event subprocess cannot have sequence flows or boundary events',
+        ),
+      );
+    if (el.loop)
+      out.push(
+        issue(
+          el.id,
+          'event-subprocess.multi-instance',
+          '事件子流程不能是多实例',
+          'an event subprocess cannot be multi-instance',
+        ),
+      );
+    return out;
+  },
+  compile: () => null,
+  actions: {
+    'evsub.arm': (ctx, _e, p) => armAll(ctx, p),
+    'evsub.rearm': (ctx, e, p) => {
+      const el = /^(.*)#\d+!\d+$/.exec(String(e.incidentKey))?.[1];
+      return el ? armAll(ctx, p, el) : ctx;
+    },
+    // An interrupting trigger ends the scope's other triggers (the consumed one is closed by its own action).
+    'evsub.disarm': (ctx, e, p) => closeOwned(ctx, p.host, consumedKey(e)),
+    'evsub.triggered': (ctx, _e, p) => {
+      history('event-subprocess.triggered', p.el, { startEventId: p.start });
+      return ctx;
+    },
+  },
+  guards: {
+    'evsub.errorMatches': (_ctx, e, p) =>
+      (p.code === null || p.code === e.code) && !p.inside.includes(e.elementId),
+  },
+};
