@@ -1,5 +1,5 @@
 /** @module Drafts store: read, write (upsert) and remove a user's 暂存 of a task or start form. */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/db';
 import { formDrafts } from './schema';
 
@@ -49,4 +49,20 @@ export async function removeDraft(db: Db, key: DraftKey): Promise<boolean> {
 /** A completed task's drafts (anyone's: a candidate may have written one before another completed it) go with it. */
 export async function removeTaskDrafts(db: Db, taskId: string): Promise<void> {
   await db.delete(formDrafts).where(and(eq(formDrafts.kind, 'task'), eq(formDrafts.ref, taskId)));
+}
+
+/** A start draft is per process (`catalog-registration`) or per process and entry (`catalog-change:<entryId>`). */
+export const processKeyOfStartRef = (ref: string) => ref.split(':')[0];
+
+/** Starting a process removes the starter's drafts of its start form, for any entry. */
+export async function removeStartDrafts(db: Db, userId: string, processKey: string): Promise<void> {
+  await db
+    .delete(formDrafts)
+    .where(
+      and(
+        eq(formDrafts.userId, userId),
+        eq(formDrafts.kind, 'start'),
+        or(eq(formDrafts.ref, processKey), like(formDrafts.ref, `${processKey.replace(/[\\%_]/g, '\\$&')}:%`)),
+      ),
+    );
 }

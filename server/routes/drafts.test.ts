@@ -67,7 +67,10 @@ describe.each(testDbKinds())('drafts over HTTP on %s', (kind) => {
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toMatch(/无权发起/);
     expect((await call('/api/drafts/start/draft-ack', { as: 'reviewer' })).body).toEqual({ draft: null });
-    // when the cataloguer starts the process, the draft is gone
+    // and one opened from a catalog entry is kept apart from the plain one
+    await call('/api/drafts/start/draft-ack:entry-1', { method: 'PUT', as: 'gaj.cataloguer', json: { data: { note: '条目' } } });
+    expect((await call('/api/drafts/start/draft-ack:entry-1', { as: 'gaj.cataloguer' })).body.draft.data).toEqual({ note: '条目' });
+    // when the cataloguer starts the process, both drafts are gone
     const started = await call('/api/process-instances', {
       method: 'POST',
       as: 'gaj.cataloguer',

@@ -6,7 +6,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AppError } from '../../platform/errors';
-import { readDraft, removeDraft, saveDraft } from '../drafts/store';
+import { processKeyOfStartRef, readDraft, removeDraft, saveDraft } from '../drafts/store';
 import type { AppEnv } from '../http/app-env';
 import { createRouter } from '../http/env';
 import { actorOf, runtimeOf } from '../http/runtime-of';
@@ -16,7 +16,7 @@ import { ErrorSchema } from './schemas';
 const Params = z.object({
   kind: z
     .enum(['task', 'start'])
-    .openapi({ description: 'task: ref is a task id; start: ref is a process key' }),
+    .openapi({ description: 'task: ref is a task id; start: ref is a process key, or key:entryId for a form opened from a catalog entry' }),
   ref: z.string().min(1).max(200),
 });
 const draftFields = { data: z.record(z.string(), z.unknown()), updatedAt: z.string() };
@@ -68,7 +68,7 @@ const del = createRoute({
 /** A task draft is only for a task the caller can see (404 otherwise, as GET /api/tasks/{id}), and only while open. */
 async function checkTarget(c: Context<AppEnv>, kind: 'task' | 'start', ref: string, writing: boolean) {
   if (kind === 'start') {
-    if (writing) await assertMayStart(c.var.deps.db, c.var.user, ref);
+    if (writing) await assertMayStart(c.var.deps.db, c.var.user, processKeyOfStartRef(ref));
     return;
   }
   const task = await runtimeOf(c).getTask(ref, actorOf(c.var.user));

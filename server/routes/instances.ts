@@ -1,7 +1,7 @@
 /** @module Process instances (docs/api.md "Process instances"): start (start form validated), list, get, history, cancel. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { isCountyWide, requireRole } from '../auth/rbac';
-import { removeDraft } from '../drafts/store';
+import { removeStartDrafts } from '../drafts/store';
 import { createRouter } from '../http/env';
 import { visibleInstance } from '../http/instance-access';
 import { auditAct } from '../http/audit-act';
@@ -147,7 +147,7 @@ export function instanceRoutes() {
       user: actorOf(user),
     });
     // The starter's 暂存 of this start form (routes/drafts.ts) became the instance.
-    await removeDraft(c.var.deps.db, { userId: user.id, kind: 'start', ref: processKey });
+    await removeStartDrafts(c.var.deps.db, user.id, processKey);
     return c.json(await runtime.getInstance(row.id), 201);
   });
 

@@ -46,5 +46,6 @@ export async function logInThroughUi(
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-name').waitFor();
+  // On a phone the user's name sits in the menu drawer; the menu button shows the shell is there.
+  await page.getByTestId('user-name').or(page.getByTestId('nav-menu-button')).first().waitFor();
 }

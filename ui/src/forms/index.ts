@@ -28,3 +28,4 @@ export {
 } from './schema-paths';
 export { titlePath } from '../../../forms/messages';
 export { fieldIssuesOf, toErrorSchema } from './server-errors';
+export { type DraftedForm, useDraftedForm } from './drafted-form';

@@ -9,12 +9,13 @@ import {
   DatabaseOutlined,
   FormOutlined,
   LogoutOutlined,
+  MenuOutlined,
   SettingOutlined,
   TeamOutlined,
   TranslationOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Spin, Tooltip, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Button, Drawer, Grid, Layout, Menu, Space, Spin, Tooltip, Typography } from 'antd';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useUser } from '../auth';
 import { useLocale } from '../i18n';
@@ -23,6 +24,7 @@ import { adminTranslate } from '../pages/admin/messages';
 import { unitsTranslate } from '../pages/admin/units-messages';
 import { auditTranslate } from '../pages/audit/messages';
 import { NotificationBell } from './notification-bell';
+import './phone.css';
 
 const { Header, Content } = Layout;
 
@@ -36,14 +38,63 @@ export function AppLayout() {
   const navigate = useNavigate();
   const section = `/${location.pathname.split('/')[1] ?? ''}`;
   const selected = section === '/modeler' || section === '/instances' ? '/processes' : section;
+  // Unit staff use 浙政钉 on phones (#17): below antd's md (768 px) the menu, the user and 退出登录 move into a
+  // drawer behind a menu button, so the header never pushes the page wider than the screen.
+  const screens = Grid.useBreakpoint();
+  const phone = screens.md === false;
+  const [menuOpen, setMenuOpen] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a navigation closes the phone menu
+  useEffect(() => setMenuOpen(false), [location.pathname]);
 
   const items = [
-    { key: '/tasks', icon: <CheckSquareOutlined />, label: <Link to="/tasks" data-testid="nav-tasks">{t('nav.tasks')}</Link> },
-    { key: '/processes', icon: <ApartmentOutlined />, label: <Link to="/processes" data-testid="nav-processes">{t('nav.processes')}</Link> },
-    { key: '/forms', icon: <FormOutlined />, label: <Link to="/forms" data-testid="nav-forms">{t('nav.forms')}</Link> },
-    { key: '/catalog', icon: <DatabaseOutlined />, label: <Link to="/catalog" data-testid="nav-catalog">{t('nav.catalog')}</Link> },
+    {
+      key: '/tasks',
+      icon: <CheckSquareOutlined />,
+      label: (
+        <Link to="/tasks" data-testid="nav-tasks">
+          {t('nav.tasks')}
+        </Link>
+      ),
+    },
+    {
+      key: '/processes',
+      icon: <ApartmentOutlined />,
+      label: (
+        <Link to="/processes" data-testid="nav-processes">
+          {t('nav.processes')}
+        </Link>
+      ),
+    },
+    {
+      key: '/forms',
+      icon: <FormOutlined />,
+      label: (
+        <Link to="/forms" data-testid="nav-forms">
+          {t('nav.forms')}
+        </Link>
+      ),
+    },
+    {
+      key: '/catalog',
+      icon: <DatabaseOutlined />,
+      label: (
+        <Link to="/catalog" data-testid="nav-catalog">
+          {t('nav.catalog')}
+        </Link>
+      ),
+    },
     ...(canSupervise(user.roles)
-      ? [{ key: '/dashboard', icon: <AlertOutlined />, label: <Link to="/dashboard" data-testid="nav-dashboard">{t('nav.dashboard')}</Link> }]
+      ? [
+          {
+            key: '/dashboard',
+            icon: <AlertOutlined />,
+            label: (
+              <Link to="/dashboard" data-testid="nav-dashboard">
+                {t('nav.dashboard')}
+              </Link>
+            ),
+          },
+        ]
       : []),
     // Administration follows 三员分立: users for security.admin, the working-day calendar for authority.admin;
     // the server refuses everyone else too.
@@ -55,10 +106,30 @@ export function AppLayout() {
             label: <span data-testid="nav-admin">{adminTranslate(lang, 'nav.admin')}</span>,
             children: [
               ...(user.roles.includes('security.admin')
-                ? [{ key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users" data-testid="nav-admin-users">{adminTranslate(lang, 'nav.users')}</Link> }]
+                ? [
+                    {
+                      key: '/admin/users',
+                      icon: <TeamOutlined />,
+                      label: (
+                        <Link to="/admin/users" data-testid="nav-admin-users">
+                          {adminTranslate(lang, 'nav.users')}
+                        </Link>
+                      ),
+                    },
+                  ]
                 : []),
               ...(isAdmin(user.roles)
-                ? [{ key: '/admin/calendar', icon: <CalendarOutlined />, label: <Link to="/admin/calendar" data-testid="nav-admin-calendar">{adminTranslate(lang, 'nav.calendar')}</Link> }]
+                ? [
+                    {
+                      key: '/admin/calendar',
+                      icon: <CalendarOutlined />,
+                      label: (
+                        <Link to="/admin/calendar" data-testid="nav-admin-calendar">
+                          {adminTranslate(lang, 'nav.calendar')}
+                        </Link>
+                      ),
+                    },
+                  ]
                 : []),
             ],
           },
@@ -70,7 +141,11 @@ export function AppLayout() {
           {
             key: '/admin/units',
             icon: <ClusterOutlined />,
-            label: <Link to="/admin/units" data-testid="nav-admin-units">{unitsTranslate(lang, 'nav.units')}</Link>,
+            label: (
+              <Link to="/admin/units" data-testid="nav-admin-units">
+                {unitsTranslate(lang, 'nav.units')}
+              </Link>
+            ),
           },
         ]
       : []),
@@ -80,65 +155,125 @@ export function AppLayout() {
           {
             key: '/audit',
             icon: <AuditOutlined />,
-            label: <Link to="/audit" data-testid="nav-audit">{auditTranslate(lang, 'nav.audit')}</Link>,
+            label: (
+              <Link to="/audit" data-testid="nav-audit">
+                {auditTranslate(lang, 'nav.audit')}
+              </Link>
+            ),
           },
         ]
       : []),
   ];
 
+  const userInfo = (
+    <Tooltip title={user.roles.map(roleName).join('、')}>
+      {/* My account (password, second factor): the name leads there. */}
+      <Link to="/account" data-testid="user-info">
+        <Typography.Text style={{ color: phone ? undefined : '#fff' }} data-testid="user-name">
+          {user.name}
+        </Typography.Text>
+        <Typography.Text
+          style={{ color: phone ? 'rgba(0,0,0,0.55)' : 'rgba(255,255,255,0.65)', marginLeft: 8 }}
+          data-testid="user-unit"
+        >
+          {user.unitName}
+        </Typography.Text>
+      </Link>
+    </Tooltip>
+  );
+  const langButton = (
+    <Button
+      type="text"
+      style={{ color: phone ? undefined : '#fff' }}
+      icon={<TranslationOutlined />}
+      onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+      aria-label="切换语言 / Switch language"
+      data-testid="lang-switch"
+    >
+      {t('lang.switch')}
+    </Button>
+  );
+  const logoutButton = (
+    <Button
+      type="text"
+      style={{ color: phone ? undefined : '#fff' }}
+      icon={<LogoutOutlined />}
+      onClick={async () => {
+        await logout();
+        navigate('/login', { replace: true });
+      }}
+      data-testid="logout"
+    >
+      {t('logout')}
+    </Button>
+  );
+  const menuKeys = [section === '/admin' ? location.pathname : selected];
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 20 }}>
+      <Header
+        className="app-header"
+        style={{ display: 'flex', alignItems: 'center', gap: phone ? 8 : 16, paddingInline: phone ? 8 : 20 }}
+      >
+        {phone ? (
+          <Button
+            type="text"
+            style={{ color: '#fff' }}
+            icon={<MenuOutlined />}
+            onClick={() => setMenuOpen(true)}
+            aria-label={lang === 'en' ? 'Menu' : '菜单'}
+            data-testid="nav-menu-button"
+          />
+        ) : null}
         <Link to="/tasks" style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
           {t('appName')}
-          <span style={{ fontSize: 12, fontWeight: 400, marginLeft: 8, opacity: 0.75 }}>{t('appSubtitle')}</span>
+          {phone ? null : (
+            <span style={{ fontSize: 12, fontWeight: 400, marginLeft: 8, opacity: 0.75 }}>
+              {t('appSubtitle')}
+            </span>
+          )}
         </Link>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={[section === '/admin' ? location.pathname : selected]}
-          items={items}
-          style={{ flex: 1, minWidth: 0 }}
-          aria-label="主导航"
-        />
+        {phone ? (
+          <div style={{ flex: 1 }} />
+        ) : (
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={menuKeys}
+            items={items}
+            style={{ flex: 1, minWidth: 0 }}
+            aria-label="主导航"
+          />
+        )}
         <Space size="middle" style={{ color: '#fff' }}>
           <NotificationBell />
-          <Tooltip title={user.roles.map(roleName).join('、')}>
-            {/* My account (password, second factor): the name leads there. */}
-            <Link to="/account" data-testid="user-info">
-              <Typography.Text style={{ color: '#fff' }} data-testid="user-name">
-                {user.name}
-              </Typography.Text>
-              <Typography.Text style={{ color: 'rgba(255,255,255,0.65)', marginLeft: 8 }} data-testid="user-unit">
-                {user.unitName}
-              </Typography.Text>
-            </Link>
-          </Tooltip>
-          <Button
-            type="text"
-            style={{ color: '#fff' }}
-            icon={<TranslationOutlined />}
-            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-            aria-label="切换语言 / Switch language"
-            data-testid="lang-switch"
-          >
-            {t('lang.switch')}
-          </Button>
-          <Button
-            type="text"
-            style={{ color: '#fff' }}
-            icon={<LogoutOutlined />}
-            onClick={async () => {
-              await logout();
-              navigate('/login', { replace: true });
-            }}
-            data-testid="logout"
-          >
-            {t('logout')}
-          </Button>
+          {phone ? null : (
+            <>
+              {userInfo}
+              {langButton}
+              {logoutButton}
+            </>
+          )}
         </Space>
       </Header>
-      <Content style={{ padding: 20 }}>
+      {phone ? (
+        <Drawer
+          open={menuOpen}
+          placement="left"
+          size={280}
+          onClose={() => setMenuOpen(false)}
+          title={userInfo}
+          data-testid="nav-menu"
+          styles={{ body: { padding: 0 } }}
+        >
+          <Menu mode="inline" selectedKeys={menuKeys} items={items} aria-label="主导航" />
+          <Space orientation="vertical" style={{ padding: 12 }}>
+            {langButton}
+            {logoutButton}
+          </Space>
+        </Drawer>
+      ) : null}
+      <Content style={{ padding: phone ? 12 : 20 }}>
         <Suspense fallback={<Spin style={{ display: 'block', margin: 80 }} />}>
           {rolesReady ? <Outlet /> : <Spin style={{ display: 'block', margin: 80 }} />}
         </Suspense>

@@ -183,11 +183,17 @@ function EntriesCard() {
             key: 'name',
             render: (_: unknown, e) => String(e.fields?.resourceName ?? '—'),
           },
-          { title: st('system'), key: 'sys', render: (_: unknown, e) => String(e.fields?.systemName ?? '—') },
-          { title: t('catalog.unit'), dataIndex: 'unitName' },
+          {
+            title: st('system'),
+            key: 'sys',
+            responsive: ['md'],
+            render: (_: unknown, e) => String(e.fields?.systemName ?? '—'),
+          },
+          { title: t('catalog.unit'), dataIndex: 'unitName', responsive: ['sm'] },
           {
             title: st('updateCycle'),
             key: 'cycle',
+            responsive: ['md'],
             render: (_: unknown, e) => labelOf(st, 'cycle', e.updateCycle),
           },
           {
@@ -198,6 +204,7 @@ function EntriesCard() {
           {
             title: t('catalog.status'),
             dataIndex: 'status',
+            responsive: ['md'],
             render: (s: string) =>
               s === 'active' ? (
                 <Tag color="green">{t('catalog.active')}</Tag>
@@ -205,7 +212,12 @@ function EntriesCard() {
                 <Tag>{t('catalog.retired')}</Tag>
               ),
           },
-          { title: t('catalog.version'), dataIndex: 'currentVersion', render: (v: number) => `v${v}` },
+          {
+            title: t('catalog.version'),
+            dataIndex: 'currentVersion',
+            responsive: ['md'],
+            render: (v: number) => `v${v}`,
+          },
         ]}
       />
     </Card>

@@ -46,16 +46,25 @@ export default function ProcessesPage() {
         data-testid="process-list"
         columns={[
           { title: t('tasks.process'), dataIndex: 'name', render: (n: string, d) => n || d.key },
-          { title: 'Key', dataIndex: 'key', render: (k: string) => <code>{k}</code> },
+          { title: 'Key', dataIndex: 'key', responsive: ['md'], render: (k: string) => <code>{k}</code> },
           { title: t('processes.version'), dataIndex: 'version', render: (v: number) => `v${v}` },
-          { title: t('processes.deployedAt'), dataIndex: 'deployedAt', render: formatTime },
+          {
+            title: t('processes.deployedAt'),
+            dataIndex: 'deployedAt',
+            responsive: ['md'],
+            render: formatTime,
+          },
           {
             title: t('tasks.actions'),
             key: 'a',
             render: (_: unknown, d) => (
-              <Space>
+              <Space wrap>
                 {d.canStart !== false ? (
-                  <Button type="primary" onClick={() => setParams({ start: d.key })} data-testid={`start-${d.key}`}>
+                  <Button
+                    type="primary"
+                    onClick={() => setParams({ start: d.key })}
+                    data-testid={`start-${d.key}`}
+                  >
                     {t('processes.start')}
                   </Button>
                 ) : null}

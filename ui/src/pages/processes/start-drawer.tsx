@@ -3,7 +3,7 @@ import { Alert, Button, Drawer, Space, Spin } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { catalog, definitions, instances } from '../../api';
 import { useUser } from '../../auth';
-import { type JsonSchema, SchemaForm } from '../../forms';
+import { type JsonSchema, SchemaForm, useDraftedForm } from '../../forms';
 import { useT } from '../../i18n';
 import { showError, showSuccess, useAsync } from '../../lib';
 
@@ -31,7 +31,10 @@ async function initialData(processKey: string, prefill: Record<string, unknown>)
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** `changes` carries only what the user changed ("只需修改要变更的项"), so the reviewer's diff is exactly that. */
-export function onlyChanged(variables: Record<string, unknown>, current?: Record<string, unknown>): Record<string, unknown> {
+export function onlyChanged(
+  variables: Record<string, unknown>,
+  current?: Record<string, unknown>,
+): Record<string, unknown> {
   const changes = variables.changes as Record<string, unknown> | undefined;
   if (!current || !changes || typeof changes !== 'object') return variables;
   const kept = Object.fromEntries(Object.entries(changes).filter(([k, v]) => !same(v, current[k])));
@@ -43,42 +46,66 @@ export function StartDrawer({ processKey, prefill, onClose }: StartDrawerProps) 
   const user = useUser();
   const navigate = useNavigate();
   const state = useAsync(async () => {
-    const [def, initial] = await Promise.all([definitions.latest(processKey), initialData(processKey, prefill)]);
+    const [def, initial] = await Promise.all([
+      definitions.latest(processKey),
+      initialData(processKey, prefill),
+    ]);
     return { def, ...initial };
   }, [processKey, JSON.stringify(prefill)]);
 
+  const def = state.data?.def;
+  // 暂存 per process, or per process and entry when opened from a catalog entry (a change of entry A is not B's).
+  const draftRef = typeof prefill.entryId === 'string' ? `${processKey}:${prefill.entryId}` : processKey;
+  const drafted = useDraftedForm('start', draftRef, Boolean(def?.startForm), onClose);
   const start = async (variables: Record<string, unknown>) => {
-    const instance = await instances.start({ processKey, variables: onlyChanged(variables, state.data?.current) });
+    const instance = await instances.start({
+      processKey,
+      variables: onlyChanged(variables, state.data?.current),
+    });
+    drafted.draft.markClean();
     showSuccess(t('processes.started'));
     navigate(`/instances/${instance.id}`);
   };
-  const def = state.data?.def;
   return (
     <Drawer
       open
       size={920}
       title={def ? `${t('processes.start')}：${def.name || def.key}` : t('loading')}
-      onClose={onClose}
+      onClose={drafted.requestLeave}
       destroyOnHidden
       data-testid="start-drawer"
+      rootClassName="start-drawer-root"
     >
+      {drafted.modal}
       {state.loading ? <Spin /> : null}
       {state.error ? <Alert type="error" showIcon title={(state.error as Error).message} /> : null}
       {def && state.data ? (
-        def.startForm ? (
-          <SchemaForm
-            schema={def.startForm.schema as JsonSchema}
-            uiSchema={def.startForm.uiSchema as JsonSchema}
-            formData={state.data.data}
-            formContext={{ unitId: user.unitId, processKey }}
-            submitText={t('processes.start')}
-            onSubmit={start}
-            testId="start-form"
-          />
+        def.startForm && drafted.draft.ready ? (
+          <div {...drafted.touchProps}>
+            {drafted.notice}
+            <SchemaForm
+              key={drafted.draft.generation}
+              schema={def.startForm.schema as JsonSchema}
+              uiSchema={def.startForm.uiSchema as JsonSchema}
+              formData={drafted.draft.restored?.data ?? state.data.data}
+              formContext={{ unitId: user.unitId, processKey }}
+              submitText={t('processes.start')}
+              onSubmit={start}
+              onChange={drafted.draft.track}
+              actions={drafted.saveButton}
+              testId="start-form"
+            />
+          </div>
+        ) : def.startForm ? (
+          <Spin />
         ) : (
           <Space orientation="vertical">
             <Alert type="info" showIcon title="此流程没有发起表单。" />
-            <Button type="primary" data-testid="form-submit" onClick={() => start(state.data!.data).catch(showError)}>
+            <Button
+              type="primary"
+              data-testid="form-submit"
+              onClick={() => start(state.data!.data).catch(showError)}
+            >
               {t('processes.start')}
             </Button>
           </Space>

@@ -2,10 +2,18 @@
 import { Alert, Button, Collapse, Descriptions, Drawer, Space, Spin, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { type CompleteResult, definitions, type HistoryEvent, itemsOf, instances, type Task, tasks as tasksApi } from '../../api';
+import {
+  type CompleteResult,
+  definitions,
+  type HistoryEvent,
+  itemsOf,
+  instances,
+  type Task,
+  tasks as tasksApi,
+} from '../../api';
 import { useUser } from '../../auth';
 import { DueTag, HistoryTimeline, VariablesView } from '../../components';
-import { type JsonSchema, SchemaForm } from '../../forms';
+import { type JsonSchema, SchemaForm, useDraftedForm } from '../../forms';
 import { useT } from '../../i18n';
 import { formatTime, roleName, showError, showSuccess, useAsync } from '../../lib';
 import { SameItemsPanel } from '../catalog/same-items-panel';
@@ -34,20 +42,17 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
   const t = useT();
   const user = useUser();
   const [result, setResult] = useState<{ res: CompleteResult; next?: Task }>();
-  const state = useAsync(
-    async () => {
-      const task = await tasksApi.get(taskId);
-      const [history, def] = await Promise.all([
-        instances
-          .history(task.processInstanceId)
-          .then(itemsOf)
-          .catch((): HistoryEvent[] => []),
-        definitions.latest(task.processKey).catch(() => undefined),
-      ]);
-      return { task, history, startForm: def?.startForm };
-    },
-    [taskId],
-  );
+  const state = useAsync(async () => {
+    const task = await tasksApi.get(taskId);
+    const [history, def] = await Promise.all([
+      instances
+        .history(task.processInstanceId)
+        .then(itemsOf)
+        .catch((): HistoryEvent[] => []),
+      definitions.latest(task.processKey).catch(() => undefined),
+    ]);
+    return { task, history, startForm: def?.startForm };
+  }, [taskId]);
   const task = state.data?.task;
   const history = state.data?.history ?? [];
   const started = history.find((e) => e.type === 'instance.started');
@@ -57,9 +62,12 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
     task && startForm && task.form?.key !== startForm.key && !isChangeRequest(task.variables ?? {});
   const mineOrFree = task && (!task.assignee || task.assignee === user.username);
   const editable = task?.status === 'open' && mineOrFree;
+  // 暂存 (#17): a half-written opinion survives closing, back and reload, and leaving asks first.
+  const drafted = useDraftedForm('task', taskId, Boolean(editable && task?.form && !result), onClose);
 
   const complete = async (variables: Record<string, unknown>) => {
     const res = await tasksApi.complete(taskId, variables);
+    drafted.draft.markClean();
     const next = await findNextTask(res.instance.id).catch(() => undefined);
     setResult({ res, next });
     onChanged();
@@ -84,36 +92,51 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
   ) : (
     t('loading')
   );
-  const extra = task && task.status === 'open' && !result ? (
-    <Space>
-      {!task.assignee ? (
-        <Button onClick={() => claim(() => tasksApi.claim(task.id), t('tasks.claimed'))} data-testid="drawer-claim">
-          {t('tasks.claim')}
-        </Button>
-      ) : null}
-      {task.assignee === user.username ? (
-        <Button onClick={() => claim(() => tasksApi.unclaim(task.id), t('tasks.unclaimed'))} data-testid="drawer-unclaim">
-          {t('tasks.unclaim')}
-        </Button>
-      ) : null}
-    </Space>
-  ) : null;
+  const extra =
+    task && task.status === 'open' && !result ? (
+      <Space>
+        {!task.assignee ? (
+          <Button
+            onClick={() => claim(() => tasksApi.claim(task.id), t('tasks.claimed'))}
+            data-testid="drawer-claim"
+          >
+            {t('tasks.claim')}
+          </Button>
+        ) : null}
+        {task.assignee === user.username ? (
+          <Button
+            onClick={() => claim(() => tasksApi.unclaim(task.id), t('tasks.unclaimed'))}
+            data-testid="drawer-unclaim"
+          >
+            {t('tasks.unclaim')}
+          </Button>
+        ) : null}
+      </Space>
+    ) : null;
 
   const work = task ? (
     <>
       <Descriptions
         size="small"
-        column={2}
+        column={{ xs: 1, sm: 2 }}
         style={{ marginBottom: 16 }}
         data-testid="task-context"
         items={[
           { key: 'p', label: t('tasks.process'), children: processNames[task.processKey] ?? task.processKey },
           { key: 'b', label: t('tasks.businessKey'), children: task.businessKey || '—' },
-          { key: 's', label: t('tasks.startedBy'), children: <span data-testid="task-started-by">{started?.actor ?? '—'}</span> },
+          {
+            key: 's',
+            label: t('tasks.startedBy'),
+            children: <span data-testid="task-started-by">{started?.actor ?? '—'}</span>,
+          },
           { key: 'st', label: t('instance.startedAt'), children: formatTime(started?.at) },
           { key: 'c', label: t('tasks.created'), children: formatTime(task.createdAt) },
           { key: 'd', label: t('tasks.due'), children: <DueTag task={task} /> },
-          { key: 'a', label: t('tasks.assignee'), children: task.assignee || (task.candidateGroups ?? []).map(roleName).join('、') || '—' },
+          {
+            key: 'a',
+            label: t('tasks.assignee'),
+            children: task.assignee || (task.candidateGroups ?? []).map(roleName).join('、') || '—',
+          },
           {
             key: 'i',
             label: t('instance.title'),
@@ -145,28 +168,36 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
           ]}
         />
       ) : null}
-      {!mineOrFree ? <Alert type="info" showIcon title={`此任务由 ${task.assignee} 办理`} style={{ marginBottom: 12 }} /> : null}
-      {task.form ? (
-        <SchemaForm
-          key={task.id}
-          schema={task.form.schema as JsonSchema}
-          uiSchema={task.form.uiSchema as JsonSchema}
-          formData={prefillFor(task.form.schema, task.form.uiSchema, task.variables ?? {})}
-          formContext={{ unitId: user.unitId, variables: task.variables, task }}
-          readonly={!editable}
-          submitText={t('tasks.complete')}
-          onSubmit={complete}
-          testId="task-form"
-        />
+      {!mineOrFree ? (
+        <Alert type="info" showIcon title={`此任务由 ${task.assignee} 办理`} style={{ marginBottom: 12 }} />
+      ) : null}
+      {task.form && drafted.draft.ready ? (
+        <div {...drafted.touchProps}>
+          {drafted.notice}
+          <SchemaForm
+            key={`${task.id}:${drafted.draft.generation}`}
+            schema={task.form.schema as JsonSchema}
+            uiSchema={task.form.uiSchema as JsonSchema}
+            formData={
+              drafted.draft.restored?.data ??
+              prefillFor(task.form.schema, task.form.uiSchema, task.variables ?? {})
+            }
+            formContext={{ unitId: user.unitId, variables: task.variables, task }}
+            readonly={!editable}
+            submitText={t('tasks.complete')}
+            onSubmit={complete}
+            onChange={drafted.draft.track}
+            actions={drafted.saveButton}
+            testId="task-form"
+          />
+        </div>
+      ) : task.form ? (
+        <Spin />
       ) : (
         <Space orientation="vertical">
           <Alert type="info" showIcon title={t('tasks.noForm')} />
           {editable ? (
-            <Button
-              type="primary"
-              data-testid="form-submit"
-              onClick={() => complete({}).catch(showError)}
-            >
+            <Button type="primary" data-testid="form-submit" onClick={() => complete({}).catch(showError)}>
               {t('tasks.complete')}
             </Button>
           ) : null}
@@ -176,7 +207,17 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
   ) : null;
 
   return (
-    <Drawer open size={920} title={title} extra={extra} onClose={onClose} destroyOnHidden data-testid="task-drawer">
+    <Drawer
+      open
+      size={920}
+      title={title}
+      extra={extra}
+      onClose={drafted.requestLeave}
+      destroyOnHidden
+      data-testid="task-drawer"
+      rootClassName="task-drawer-root"
+    >
+      {drafted.modal}
       {state.loading && !task ? <Spin /> : null}
       {state.error && !task ? <Alert type="error" showIcon title={(state.error as Error).message} /> : null}
       {result ? (
@@ -193,11 +234,13 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
             {
               key: 'vars',
               label: t('tasks.variables'),
-              children: <VariablesView
+              children: (
+                <VariablesView
                   variables={task.variables ?? {}}
                   schema={startForm?.schema as JsonSchema | undefined}
                   uiSchema={startForm?.uiSchema as JsonSchema | undefined}
-                />,
+                />
+              ),
             },
           ]}
         />
