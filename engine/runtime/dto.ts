@@ -11,6 +11,8 @@ export interface TaskDto {
   businessKey: string | null;
   status: TaskRow['status'];
   assignee?: string;
+  /** 委派: the delegator while the task is delegated to `assignee`. */
+  owner?: string;
   candidateGroups: string[];
   candidateUsers: string[];
   unitId?: string;
@@ -34,6 +36,7 @@ export function toTaskDto(t: TaskRow, now: Date): TaskDto {
     businessKey: t.businessKey,
     status: t.status,
     ...(t.assignee ? { assignee: t.assignee } : {}),
+    ...(t.owner ? { owner: t.owner } : {}),
     candidateGroups: t.candidateGroups,
     candidateUsers: t.candidateUsers,
     ...(t.unitId ? { unitId: t.unitId } : {}),

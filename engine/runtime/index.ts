@@ -10,6 +10,9 @@ import { failJob } from './commands/fail-job';
 import { retryIncident } from './commands/retry-incident';
 import { startInstance } from './commands/start-instance';
 import { unclaimTask } from './commands/unclaim-task';
+import { delegateTask, resolveTask } from './commands/delegate-task';
+import { transferTask } from './commands/transfer-task';
+import { userTaskHeaders } from './task-headers';
 import { defaultEngine } from './engine-port';
 import { runDueJobs } from './job-runner';
 import { createLoop } from './loop';
@@ -58,6 +61,10 @@ export function createRuntime(deps: RuntimeDeps) {
     completeUserTask: (input: Parameters<typeof completeUserTask>[1]) => completeUserTask(rt, input),
     claimTask: (input: Parameters<typeof claimTask>[1]) => claimTask(rt, input),
     unclaimTask: (input: Parameters<typeof unclaimTask>[1]) => unclaimTask(rt, input),
+    transferTask: (input: Parameters<typeof transferTask>[1]) => transferTask(rt, input),
+    delegateTask: (input: Parameters<typeof delegateTask>[1]) => delegateTask(rt, input),
+    resolveTask: (input: Parameters<typeof resolveTask>[1]) => resolveTask(rt, input),
+    userTaskHeaders: (instanceId: string, elementId: string) => userTaskHeaders(rt, instanceId, elementId),
     correlateMessage: (input: Parameters<typeof correlateMessage>[1]) => correlateMessage(rt, input),
     cancelInstance: (input: Parameters<typeof cancelInstance>[1]) => cancelInstance(rt, input),
     retryIncident: (input: Parameters<typeof retryIncident>[1]) => retryIncident(rt, input),

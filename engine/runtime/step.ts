@@ -94,6 +94,15 @@ function ensureClosed(writes: Pick<StepWrites, 'closeTasks'>, close: TaskToClose
     writes.closeTasks.push({ taskKey: close.taskKey, status: 'completed', by: close.by });
 }
 
+/** 审批意见: the completion's comment goes on its own `task.completed` history row, where the timeline reads it. */
+function addComment(writes: Pick<StepWrites, 'history'>, close: TaskToClose | undefined, comment: string | undefined) {
+  if (!close || !comment) return;
+  for (const h of writes.history) {
+    const data = h.data as { taskKey?: string } | null;
+    if (h.type === 'task.completed' && data?.taskKey === close.taskKey) h.data = { ...data, comment };
+  }
+}
+
 /** A call-activity child that completes resumes its parent: another instance's step, so a transaction. */
 const resumesParent = (instance: InstanceRow, status: string) =>
   status === 'completed' && instance.parentInstanceId !== null;
@@ -160,12 +169,13 @@ export async function commitStep(
   rt: RuntimeContext,
   instance: InstanceRow,
   event: EngineEvent,
-  options: { actor?: string | null; closeTask?: TaskToClose } = {},
+  options: { actor?: string | null; closeTask?: TaskToClose; comment?: string } = {},
 ): Promise<StepOutcome> {
   if (TERMINAL.has(instance.status)) return ended(instance, {});
   const c = await compute(rt, rt.db, instance, event, options.actor ?? null);
   if ('rejected' in c) throw rejectedEvent(c.rejected as string);
   ensureClosed(c.writes, options.closeTask);
+  addComment(c.writes, options.closeTask, options.comment);
   if (c.children.length === 0 && !resumesParent(instance, c.result.status))
     return writeComputed(rt, rt.db, instance, c, false);
   return transactionOnce(rt, (tx) => writeComputed(rt, tx, instance, c, true));

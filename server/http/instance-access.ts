@@ -6,12 +6,15 @@ import type { Context } from 'hono';
 import type { InstanceDto } from '../../engine/runtime';
 import { AppError } from '../../platform/errors';
 import { isCountyWide } from '../auth/rbac';
+import { wasCopied } from '../approvals/copies';
 import type { AppEnv } from './env';
 import { actorOf, runtimeOf } from './runtime-of';
 
 export async function canSeeInstance(c: Context<AppEnv>, instance: InstanceDto): Promise<boolean> {
   const user = c.var.user;
   if (isCountyWide(user) || (instance.unitId && instance.unitId === user.unitId) || instance.startedBy === user.username) return true;
+  // 抄送: whoever a task of it was copied to may read it.
+  if (await wasCopied(c.var.deps.db, instance.id, user.username)) return true;
   const runtime = runtimeOf(c);
   for (const status of ['open', 'completed'] as const) {
     const page = await runtime.listTasks({ user: actorOf(user), scope: 'all', processInstanceId: instance.id, status, pageSize: 1 });

@@ -6,12 +6,17 @@ import { withTitles } from '../../workflows/record';
 import { createRouter } from '../http/env';
 import { removeTaskDrafts } from '../drafts/store';
 import { actorOf, runtimeOf } from '../http/runtime-of';
+import { actDepsOf } from '../approvals/act-deps';
+import { completeTask } from '../approvals/complete-task';
+import { formForStep, parseFieldAccess, withoutHidden } from '../approvals/field-access';
+import { listDoneTasks } from '../approvals/inbox-lists';
+import { Comment } from './task-ops.schemas';
 import { Instance } from './instances';
 import { ErrorSchema, PageQuery, pageOf } from './schemas';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 /** engine/runtime/dto.ts's TaskDto, field for field: the generated UI types (ui/src/api/generated.ts) come from here. */
-const Task = z
+export const Task = z
   .object({
     id: z.string(),
     name: z.string(),
@@ -23,6 +28,8 @@ const Task = z
     title: z.string().optional(),
     status: z.enum(['open', 'completed', 'cancelled']),
     assignee: z.string().optional(),
+    /** 委派: the delegator while the task is delegated to `assignee`. */
+    owner: z.string().optional(),
     candidateGroups: z.array(z.string()),
     candidateUsers: z.array(z.string()),
     unitId: z.string().optional(),
@@ -57,7 +64,8 @@ const list = createRoute({
   summary: '任务列表 / the inbox: mine, group (to claim) or all I may see',
   request: {
     query: PageQuery.extend({
-      scope: z.enum(['mine', 'group', 'all']).default('all'),
+      // done: tasks I completed, newest completion first (审批操作: 已办); status does not apply to it.
+      scope: z.enum(['mine', 'group', 'all', 'done']).default('all'),
       status: z.enum(['open', 'completed', 'cancelled']).default('open'),
       processKey: z.string().max(200).optional(),
       processInstanceId: z.string().max(64).optional(),
@@ -89,7 +97,10 @@ const complete = createRoute({
   path: '/api/tasks/{id}/complete',
   tags: ['tasks'],
   summary: '办理完成 / complete (the task form validates the variables)',
-  request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: z.object({ variables: z.record(z.string(), z.any()).default({}) }) } } } },
+  request: {
+    params: IdParam,
+    body: { required: true, content: { 'application/json': { schema: z.object({ variables: z.record(z.string(), z.any()).default({}), comment: Comment }) } } },
+  },
   responses: {
     200: json(z.object({ task: Task, instance: Instance }).openapi('CompleteResult'), 'completed'),
     409: json(ErrorSchema, 'already completed'),
@@ -109,17 +120,25 @@ export function taskRoutes() {
     const { overdue, ...q } = c.req.valid('query');
     // Ids are opaque to clients; one that cannot exist matches nothing rather than failing the query.
     if (q.processInstanceId && !UUID.test(q.processInstanceId)) return c.json({ items: [], total: 0, page: q.page, pageSize: q.pageSize }, 200);
-    const page = await runtimeOf(c).listTasks({ ...q, overdue: overdue === 'true', user: actorOf(c.var.user) });
+    const { scope, ...rest } = q;
+    const page =
+      scope === 'done'
+        ? await listDoneTasks(actDepsOf(c), c.var.user.username, q.page, q.pageSize)
+        : await runtimeOf(c).listTasks({ ...rest, scope, overdue: overdue === 'true', user: actorOf(c.var.user) });
     return c.json({ ...page, items: await withTitles(c.var.deps.db, page.items) }, 200);
   });
 
   router.openapi(get, async (c) => {
     const task = await runtimeOf(c).getTask(c.req.valid('param').id, actorOf(c.var.user));
     const form = task.formKey ? await getForm(c.var.deps.db, task.formKey, task.formVersion ?? undefined) : undefined;
-    const variables = task.variables as Record<string, unknown>;
+    // Field access per step (header fieldAccess): hidden fields never leave the server, read fields are read-only.
+    const access = parseFieldAccess((await runtimeOf(c).userTaskHeaders(task.processInstanceId, task.elementId)).fieldAccess);
+    const variables = withoutHidden(task.variables as Record<string, unknown>, access);
+    const shown = form ? formForStep(form.schema as Record<string, unknown>, form.uiSchema as Record<string, unknown>, access) : undefined;
     const body = {
       ...(await withTitles(c.var.deps.db, [task]))[0],
-      ...(form ? { form: { key: form.key, version: form.version, title: form.title, schema: form.schema, uiSchema: form.uiSchema }, formData: prefill(form.schema, variables) } : {}),
+      variables,
+      ...(form && shown ? { form: { key: form.key, version: form.version, title: form.title, ...shown }, formData: prefill(shown.schema, variables) } : {}),
     };
     return c.json(body, 200);
   });
@@ -135,11 +154,9 @@ export function taskRoutes() {
   });
 
   router.openapi(complete, async (c) => {
-    const { task, instance } = await runtimeOf(c).completeUserTask({
-      taskId: c.req.valid('param').id,
-      variables: c.req.valid('json').variables,
-      user: actorOf(c.var.user),
-    });
+    const { variables, comment } = c.req.valid('json');
+    // approvals/complete-task.ts: the step's field access, the engine's completion with the opinion, the diagram's 抄送.
+    const { task, instance } = await completeTask(actDepsOf(c), actorOf(c.var.user), c.req.valid('param').id, variables, comment);
     // 暂存 (routes/drafts.ts): a completed task's drafts are of no further use to anyone.
     await removeTaskDrafts(c.var.deps.db, task.id);
     return c.json({ task: toTaskDto(task, c.var.deps.clock.now()), instance: toInstanceDto(instance) }, 200);

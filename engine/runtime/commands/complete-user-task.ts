@@ -17,6 +17,8 @@ export interface CompleteUserTaskInput {
   taskId: string;
   variables?: Vars;
   user: RuntimeUser;
+  /** 审批意见, kept on the `task.completed` history event. */
+  comment?: string;
 }
 
 export const taskClosedError = (task: TaskRow) =>
@@ -46,6 +48,7 @@ export async function completeUserTask(
     const outcome = await commitStep(rt, instance, event, {
       actor: user.username,
       closeTask: { taskKey: task.taskKey, by: user.username },
+      comment: input.comment,
     });
     return {
       task: completedRow(task, event.at, user),
@@ -61,6 +64,11 @@ async function completableTask(rt: RuntimeContext, taskId: string, user: Runtime
   if (!both || !canSeeTask(user, both.task, rt.roles)) throw notFound('任务', 'Task', taskId);
   if (both.task.status !== 'open') throw taskClosedError(both.task);
   if (!canCompleteTask(user, both.task, rt.roles)) throw claimedByOther();
+  // 委派: the delegate hands the task back (resolve); only its owner completes it.
+  if (both.task.owner !== null)
+    throw new AppError('CONFLICT', '委派中的任务需由被委派人交还后，由委派人办理', {
+      messageEn: 'A delegated task is completed by its owner after the delegate resolves it',
+    });
   return both;
 }
 

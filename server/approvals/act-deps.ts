@@ -1,0 +1,22 @@
+/** @module What the approval acts need from the app: the database, the clock, the runtime, the calendar. */
+import type { Context } from 'hono';
+import type { WorkdayCalendar } from '../../engine/calendar';
+import type { Runtime } from '../../engine/runtime';
+import type { Clock } from '../../platform/clock';
+import type { Db } from '../../platform/db/db';
+import type { AppEnv } from '../http/env';
+import { runtimeOf } from '../http/runtime-of';
+
+export interface ActDeps {
+  db: Db;
+  clock: Clock;
+  runtime: Runtime;
+  calendar?: WorkdayCalendar;
+}
+
+export const actDepsOf = (c: Context<AppEnv>): ActDeps => ({
+  db: c.var.deps.db,
+  clock: c.var.deps.clock,
+  runtime: runtimeOf(c),
+  calendar: c.var.deps.services.calendar as WorkdayCalendar | undefined,
+});

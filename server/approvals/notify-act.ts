@@ -1,0 +1,31 @@
+/** @module Notifications of the approval acts (转办, 委派, 交还, 催办, 抄送) to the people each concerns. */
+import type { DbOrTx } from '../../platform/db/db';
+import { sendNotification } from '../../workflows/notifications';
+
+export interface ActNotice {
+  /** Usernames; the actor is never notified of their own act. */
+  to: (string | null | undefined)[];
+  actor: string;
+  title: string;
+  comment?: string;
+  instanceId: string;
+  /** The task the notice is about (its page); else the instance's. */
+  taskId?: string;
+  kind: string;
+}
+
+export async function notifyAct(db: DbOrTx, n: ActNotice): Promise<void> {
+  const to = [...new Set(n.to.filter((u): u is string => !!u && u !== n.actor))];
+  if (to.length === 0) return;
+  await sendNotification(
+    db,
+    to.map((username) => ({ username })),
+    {
+      title: n.title,
+      body: n.comment ? `${n.actor}：${n.comment}` : `来自 ${n.actor}`,
+      link: n.taskId ? `/tasks/${n.taskId}` : `/instances/${n.instanceId}`,
+      kind: n.kind,
+      instanceId: n.instanceId,
+    },
+  );
+}
