@@ -15,6 +15,7 @@ import { formRoutes } from './routes/forms';
 import { deploymentRoutes } from './routes/deployments';
 import { instanceRoutes } from './routes/instances';
 import { taskRoutes } from './routes/tasks';
+import { taskOpsRoutes } from './routes/task-ops';
 import { recordRoutes } from './routes/record';
 import { attachmentRoutes } from './routes/attachments';
 import { catalogRoutes } from './routes/catalog';
@@ -80,6 +81,8 @@ export async function composeServer(options: ComposeOptions = {}): Promise<Serve
     attachmentRoutes,
     deploymentRoutes,
     instanceRoutes,
+    // Before taskRoutes: its /api/tasks/{id} would otherwise take /api/tasks/counts.
+    taskOpsRoutes,
     taskRoutes,
     recordRoutes,
     catalogRoutes,

@@ -79,6 +79,8 @@ const list = createRoute({
       processKey: z.string().max(200).optional(),
       status: z.enum(['active', 'completed', 'cancelled', 'incident']).optional(),
       businessKey: z.string().max(200).optional(),
+      /** 我发起的: only the instances the caller started (wherever their unit is now). */
+      startedBy: z.enum(['me']).optional(),
     }),
   },
   responses: {
@@ -157,7 +159,9 @@ export function instanceRoutes() {
     // Unit users list their unit's instances; instances they only took part in are reached through their tasks.
     const page = await runtimeOf(c).listInstances({
       ...q,
-      unitId: isCountyWide(user) ? undefined : user.unitId,
+      ...(q.startedBy === 'me'
+        ? { startedBy: user.username, unitId: undefined }
+        : { startedBy: undefined, unitId: isCountyWide(user) ? undefined : user.unitId }),
     });
     return c.json(page, 200);
   });
