@@ -105,6 +105,7 @@ describe.skipIf(skip !== null)('the designers in Chromium', () => {
     await page.locator('.djs-element[data-element-id="script"]').waitFor();
     // when it is deployed
     await page.getByTestId('modeler-deploy').click();
+    await page.getByTestId('deploy-confirm').click();
     // then the problem is listed with its element id and marked red with a badge on the canvas
     await page.getByTestId('modeler-problems').waitFor();
     const problem = page.getByTestId('modeler-problem').first();

@@ -167,7 +167,13 @@ describe.skipIf(skip !== null)('changing catalog-registration in the modeler in 
     await page.screenshot({ path: `${ARTIFACTS}/modeler-added-task.png` });
 
     await page.getByTestId('modeler-deploy').click();
-    await page.getByText('catalog-registration v2').waitFor();
+    // the deploy dialog says the running registration stays on v1; it is deployed and left there
+    await page.getByTestId('deploy-running').getByText('v1：1 个运行中的实例部署后仍按 v1 运行').waitFor();
+    expect(await page.getByTestId('deploy-changes').textContent()).toContain('新增 法制审核');
+    await page.getByTestId('deploy-confirm').click();
+    expect(await page.getByTestId('deploy-done').textContent()).toContain('catalog-registration v2');
+    await page.getByTestId('migrate-v1').waitFor();
+    await page.getByTestId('deploy-close').click();
     expect(await page.getByTestId('modeler-problems').count()).toBe(0);
     const latest = await (
       await server.request('/api/process-definitions/catalog-registration', { as: 'admin' })

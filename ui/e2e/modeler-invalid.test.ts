@@ -39,6 +39,7 @@ describe.skipIf(skip !== null)('deploying an invalid diagram in Chromium', () =>
 
     // when it is deployed
     await page.getByTestId('modeler-deploy').click();
+    await page.getByTestId('deploy-confirm').click();
 
     // then both outgoing flows are listed as problems (in Chinese) and each flow carries the error marker
     await page.getByTestId('modeler-problems').waitFor();

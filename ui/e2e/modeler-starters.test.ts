@@ -52,7 +52,9 @@ describe.skipIf(skip !== null)('the modeler’s starters field in Chromium', () 
     await input.press('Tab');
     await page.screenshot({ path: `${ARTIFACTS}/modeler-starters.png` });
     await page.getByTestId('modeler-deploy').click();
-    await page.getByText('data-problem v2').waitFor();
+    await page.getByTestId('deploy-confirm').click();
+    expect(await page.getByTestId('deploy-done').textContent()).toContain('data-problem v2');
+    await page.getByTestId('deploy-close').click();
     const latest = await (
       await server.request('/api/process-definitions/data-problem', { as: 'admin' })
     ).json();

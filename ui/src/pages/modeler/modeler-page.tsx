@@ -6,10 +6,11 @@ import { CloudUploadOutlined, FileAddOutlined, FolderOpenOutlined } from '@ant-d
 import { Alert, Badge, Button, Card, Select, Space, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { ApiError, definitions, type ElementIssue } from '../../api';
+import { ApiError, type DeploymentResult, definitions, type ElementIssue } from '../../api';
 import { fitWithMargin } from '../../diagram/fit';
 import { useLocale } from '../../i18n';
 import { invalidateProcessDefinitions, showError, showSuccess } from '../../lib';
+import { type DeployResource, DeployDialog } from './deploy';
 import { DiffSummary } from './diff-summary';
 import { extrasText } from './extras-messages';
 import { ExtrasToolbar } from './extras-toolbar';
@@ -117,6 +118,12 @@ export default function ModelerPage() {
     return () => modeler.off('commandStack.changed', onChange);
   }, [modeler, snapshot]);
 
+  const [deployOpen, setDeployOpen] = useState(false);
+  const [deployResources, setDeployResources] = useState<DeployResource[]>([]);
+  const [deployName, setDeployName] = useState<string>();
+  const pendingNavigate = useRef<string | undefined>(undefined);
+
+  /** Opens the deploy dialog with the canvas as it is now; the dialog deploys, reports and offers migration. */
   const deploy = async () => {
     if (!modeler) return;
     simulate(false); // the simulation colours elements and blocks editing; a deploy ends it
@@ -124,32 +131,47 @@ export default function ModelerPage() {
     try {
       const { xml = '' } = await modeler.saveXML({ format: true });
       const proc = processOf(modeler);
-      const res = await definitions.deploy({
-        name: proc?.name ?? proc?.id,
-        resources: [{ name: `${proc?.id ?? 'process'}.bpmn`, content: xml }],
-      });
-      clearProblems(modeler);
-      setProblems([]);
-      setDirty(false);
-      invalidateProcessDefinitions();
-      const p = res.processes[0];
-      showSuccess(p ? `${t('modeler.deployed')}：${p.key} v${p.version}` : t('modeler.deployed'));
-      if (p) {
-        setLatest(p.version);
-        setLoadedVersion(p.version);
-        xmlRef.current = xml;
-        if (p.key !== key || wanted) navigate(`/modeler/${p.key}`, { replace: true });
-      }
+      setDeployResources([{ name: `${proc?.id ?? 'process'}.bpmn`, content: xml }]);
+      setDeployName(proc?.name ?? proc?.id);
+      setDeployOpen(true);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'BPMN_INVALID' && Array.isArray(err.details)) {
-        const issues = err.details as ElementIssue[];
-        setProblems(issues);
-        showProblems(modeler, issues);
-      }
       showError(err);
     } finally {
       setDeploying(false);
     }
+  };
+
+  const onDeployed = (res: DeploymentResult) => {
+    if (!modeler) return;
+    clearProblems(modeler);
+    setProblems([]);
+    setDirty(false);
+    invalidateProcessDefinitions();
+    const p = res.processes[0];
+    showSuccess(p ? `${t('modeler.deployed')}：${p.key} v${p.version}` : t('modeler.deployed'));
+    if (p) {
+      setLatest(p.version);
+      setLoadedVersion(p.version);
+      xmlRef.current = deployResources[0]?.content;
+      // after the dialog closes: a new route would unmount it while it offers the migration
+      if (p.key !== key || wanted) pendingNavigate.current = `/modeler/${p.key}`;
+    }
+  };
+
+  const onDeployFailed = (err: unknown) => {
+    if (modeler && err instanceof ApiError && err.code === 'BPMN_INVALID' && Array.isArray(err.details)) {
+      const issues = err.details as ElementIssue[];
+      setProblems(issues);
+      showProblems(modeler, issues);
+    }
+    showError(err);
+  };
+
+  const closeDeploy = () => {
+    setDeployOpen(false);
+    const to = pendingNavigate.current;
+    pendingNavigate.current = undefined;
+    if (to) navigate(to, { replace: true });
   };
 
   const fileInput = useRef<HTMLInputElement>(null);
@@ -258,6 +280,14 @@ export default function ModelerPage() {
           <div ref={panelRef} className="huiliu-modeler-panel" data-testid="properties-panel" />
         </div>
       </div>
+      <DeployDialog
+        open={deployOpen}
+        resources={deployResources}
+        deploymentName={deployName}
+        onClose={closeDeploy}
+        onDeployed={onDeployed}
+        onFailed={onDeployFailed}
+      />
     </Card>
   );
 }
