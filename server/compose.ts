@@ -14,6 +14,7 @@ import { calendarRoutes } from './routes/calendar';
 import { formRoutes } from './routes/forms';
 import { deploymentRoutes } from './routes/deployments';
 import { instanceRoutes } from './routes/instances';
+import { repairRoutes } from './routes/repair';
 import { taskRoutes } from './routes/tasks';
 import { taskOpsRoutes } from './routes/task-ops';
 import { recordRoutes } from './routes/record';
@@ -81,6 +82,7 @@ export async function composeServer(options: ComposeOptions = {}): Promise<Serve
     attachmentRoutes,
     deploymentRoutes,
     instanceRoutes,
+    repairRoutes,
     // Before taskRoutes: its /api/tasks/{id} would otherwise take /api/tasks/counts.
     taskOpsRoutes,
     taskRoutes,
