@@ -1,0 +1,422 @@
+/**
+ * @module ui/flows/model/edit: pure edits of the card chain — add a card in a slot (the "+" between two cards),
+ * remove, move up/down, change, add/remove a branch — and the checks the designer shows before publishing. Every
+ * edit returns a new model; ids of new cards are unique in the model and readable (`approver-2`).
+ */
+import type { Branch, BranchCard, Card, CardKind, FlowModel, NotifyCard, TaskCard, TimerCard } from './types';
+
+/** A place in a list of cards: `main`, or branch `b` of the split card `split`; `index` is where a new card goes. */
+export interface Slot {
+  list: string;
+  index: number;
+}
+export const MAIN = 'main';
+export const branchList = (splitId: string, b: number) => `${splitId}#${b}`;
+
+/** Every list of cards in the model by its name (the main chain and every branch, nested too). */
+export function listsOf(m: FlowModel): Map<string, Card[]> {
+  const out = new Map<string, Card[]>();
+  const visit = (name: string, cards: Card[]) => {
+    out.set(name, cards);
+    for (const c of cards) {
+      if (c.kind === 'condition' || c.kind === 'parallel')
+        c.branches.forEach((b, i) => {
+          visit(branchList(c.id, i), b.cards);
+        });
+    }
+  };
+  visit(MAIN, m.chain);
+  return out;
+}
+
+/** Every id the model writes (cards, joins, flows, side-path cards and ends), so new ones never collide. */
+export function idsOf(m: FlowModel): Set<string> {
+  const ids = new Set<string>([m.processId]);
+  const visit = (cards: Card[]) => {
+    for (const c of cards) {
+      ids.add(c.id);
+      if (c.flowIn) ids.add(c.flowIn);
+      if (c.kind === 'condition' || c.kind === 'parallel') {
+        ids.add(c.joinId);
+        for (const b of c.branches) {
+          ids.add(b.flowId);
+          if (b.flowOut) ids.add(b.flowOut);
+          visit(b.cards);
+        }
+      }
+      if (c.kind === 'decision') {
+        ids.add(c.next.flowId);
+        for (const o of c.outcomes) {
+          ids.add(o.flowId);
+          visit(o.path);
+          if ('end' in o.goesTo) visit([o.goesTo.end]);
+        }
+      }
+      if (c.kind === 'timer') {
+        if (c.timerId) ids.add(c.timerId);
+        visit(c.path);
+        if ('end' in c.goesTo) visit([c.goesTo.end]);
+      }
+    }
+  };
+  visit(m.chain);
+  return ids;
+}
+
+function uniqueId(ids: Set<string>, prefix: string): string {
+  for (let n = 1; ; n++) {
+    const id = `${prefix}-${n}`;
+    if (!ids.has(id)) {
+      ids.add(id);
+      return id;
+    }
+  }
+}
+
+/** Default names, Chinese first. */
+export const CARD_NAMES: Record<string, { zh: string; en: string }> = {
+  start: { zh: '发起人', en: 'Initiator' },
+  approver: { zh: '审批人', en: 'Approver' },
+  handler: { zh: '办理人', en: 'Handler' },
+  cc: { zh: '抄送人', en: 'CC' },
+  notify: { zh: '通知', en: 'Notification' },
+  condition: { zh: '条件分支', en: 'Condition branches' },
+  parallel: { zh: '并行分支', en: 'Parallel branches' },
+  timer: { zh: '定时/超时', en: 'Deadline' },
+  end: { zh: '结束', en: 'End' },
+  decision: { zh: '审批结果', en: 'Outcome' },
+  locked: { zh: '系统步骤', en: 'System step' },
+};
+
+export type NewCardKind = Extract<
+  CardKind,
+  'approver' | 'handler' | 'cc' | 'notify' | 'condition' | 'parallel' | 'timer'
+>;
+export const NEW_CARD_KINDS: NewCardKind[] = [
+  'approver',
+  'handler',
+  'cc',
+  'notify',
+  'condition',
+  'parallel',
+  'timer',
+];
+
+/** A new card of `kind` with ids unique in `m`. */
+export function newCard(m: FlowModel, kind: NewCardKind, lang: 'zh' | 'en' = 'zh'): Card {
+  const ids = idsOf(m);
+  const name = CARD_NAMES[kind][lang];
+  switch (kind) {
+    case 'approver':
+    case 'handler':
+      return {
+        kind,
+        id: uniqueId(ids, kind),
+        name,
+        who: { kind: 'starterLeader' },
+        mode: 'any',
+      } satisfies TaskCard;
+    case 'cc':
+    case 'notify':
+      return {
+        kind,
+        id: uniqueId(ids, kind),
+        name,
+        to: ['initiator'],
+        title: lang === 'zh' ? `${m.name}：流程进展` : `${m.name}: progress`,
+        body: lang === 'zh' ? '您关注的流程有新的进展。' : 'The process you follow has progressed.',
+        link: '/instances/{instanceId}',
+        retries: '3',
+      } satisfies NotifyCard;
+    case 'condition':
+    case 'parallel': {
+      const id = uniqueId(ids, kind);
+      const branch = (i: number, dflt: boolean): Branch => ({
+        flowId: uniqueId(ids, `flow-${id}`),
+        name: dflt ? (lang === 'zh' ? '默认' : 'Default') : lang === 'zh' ? `条件${i}` : `Condition ${i}`,
+        condition: kind === 'parallel' || dflt ? null : { groups: [[]] },
+        cards: [],
+      });
+      return {
+        kind,
+        id,
+        name,
+        joinId: uniqueId(ids, `${id}-join`),
+        branches:
+          kind === 'condition'
+            ? [branch(1, false), branch(2, true)]
+            : [
+                { ...branch(1, true), name: lang === 'zh' ? '分支1' : 'Branch 1' },
+                { ...branch(2, true), name: lang === 'zh' ? '分支2' : 'Branch 2' },
+              ],
+      } satisfies BranchCard;
+    }
+    case 'timer': {
+      const id = uniqueId(ids, 'timer');
+      const remind: NotifyCard = {
+        kind: 'notify',
+        id: uniqueId(ids, 'remind'),
+        name: lang === 'zh' ? '催办' : 'Reminder',
+        to: ['initiator'],
+        title: lang === 'zh' ? `${m.name}：待办已逾期` : `${m.name}: overdue`,
+        body: lang === 'zh' ? '待办已超过期限，请尽快办理。' : 'A task is past its deadline.',
+        link: '/instances/{instanceId}',
+        headers: [['workdaysOnly', 'true']],
+        retries: '3',
+      };
+      return {
+        kind: 'timer',
+        id,
+        name: lang === 'zh' ? '超时催办' : 'Overdue reminder',
+        interrupting: false,
+        when: { workdays: 3, daily: true },
+        path: [remind],
+        goesTo: {
+          end: {
+            kind: 'end',
+            id: uniqueId(ids, 'end-reminded'),
+            name: lang === 'zh' ? '已催办' : 'Reminded',
+          },
+        },
+      } satisfies TimerCard;
+    }
+  }
+}
+
+/** The action after a deadline: 催办 (remind, the step stays), 自动通过 (the chain goes on), 自动退回 (ends). */
+export type TimerAction = 'remind' | 'approve' | 'return';
+export function timerAction(t: TimerCard): TimerAction | null {
+  if (!t.interrupting) return 'remind';
+  if ('next' in t.goesTo && !t.path.length) return 'approve';
+  if ('end' in t.goesTo && !t.path.length) return 'return';
+  return null;
+}
+
+/** Switches a timer card's action, keeping its deadline. */
+export function setTimerAction(
+  m: FlowModel,
+  t: TimerCard,
+  action: TimerAction,
+  lang: 'zh' | 'en' = 'zh',
+): TimerCard {
+  const days = 'raw' in t.when ? 3 : t.when.workdays;
+  if (action === 'remind') {
+    const fresh = newCard(m, 'timer', lang) as TimerCard;
+    return { ...fresh, id: t.id, name: t.name, when: { workdays: days, daily: true } };
+  }
+  const base = { ...t, interrupting: true, when: { workdays: days, daily: false }, path: [] };
+  if (action === 'approve') return { ...base, goesTo: { next: true } };
+  const ids = idsOf(m);
+  return {
+    ...base,
+    goesTo: {
+      end: {
+        kind: 'end',
+        id: uniqueId(ids, 'end-timeout'),
+        name: lang === 'zh' ? '超时退回' : 'Returned on timeout',
+      },
+    },
+  };
+}
+
+const clone = (m: FlowModel): FlowModel => structuredClone(m);
+
+function locate(m: FlowModel, cardId: string): { list: Card[]; index: number; name: string } | undefined {
+  for (const [name, list] of listsOf(m)) {
+    const index = list.findIndex((c) => c.id === cardId);
+    if (index >= 0) return { list, index, name };
+  }
+}
+
+/** Why a card may not be removed (null: it may). */
+export function cannotRemove(m: FlowModel, cardId: string): { zh: string; en: string } | null {
+  const at = locate(m, cardId);
+  if (!at) return { zh: '找不到该节点', en: 'no such card' };
+  const c = at.list[at.index];
+  if (c.kind === 'start' || c.kind === 'end')
+    return { zh: '发起人和结束节点不能删除', en: 'the start and end cannot be removed' };
+  if (c.kind === 'locked' || c.kind === 'decision')
+    return { zh: '该节点只能在高级模式中修改', en: 'this card can only be changed in advanced mode' };
+  if (gotoTargets(m).has(cardId))
+    return { zh: '有退回路径指向该节点，不能删除', en: 'a return path leads to this card' };
+  return null;
+}
+
+/** Ids that side paths go back (or forward) to. */
+export function gotoTargets(m: FlowModel): Set<string> {
+  const out = new Set<string>();
+  const visit = (cards: Card[]) => {
+    for (const c of cards) {
+      if (c.kind === 'decision')
+        for (const o of c.outcomes) {
+          if ('goto' in o.goesTo) out.add(o.goesTo.goto);
+          visit(o.path);
+        }
+      if (c.kind === 'timer') {
+        if ('goto' in c.goesTo) out.add(c.goesTo.goto);
+        visit(c.path);
+      }
+      if (c.kind === 'condition' || c.kind === 'parallel') for (const b of c.branches) visit(b.cards);
+    }
+  };
+  visit(m.chain);
+  return out;
+}
+
+export function insertCard(m: FlowModel, slot: Slot, card: Card): FlowModel {
+  const next = clone(m);
+  const list = listsOf(next).get(slot.list);
+  if (!list) throw new Error(`no list ${slot.list}`);
+  list.splice(slot.index, 0, card);
+  return next;
+}
+
+export function removeCard(m: FlowModel, cardId: string): FlowModel {
+  if (cannotRemove(m, cardId)) return m;
+  const next = clone(m);
+  const at = locate(next, cardId) as { list: Card[]; index: number };
+  const [removed] = at.list.splice(at.index, 1);
+  // A step's deadline cards (its timer boundaries) go with it.
+  if (removed.kind !== 'timer') while (at.list[at.index]?.kind === 'timer') at.list.splice(at.index, 1);
+  return next;
+}
+
+/** Moves a card one place up (-1) or down (+1) in its list; start and end stay where they are. */
+export function moveCard(m: FlowModel, cardId: string, delta: -1 | 1): FlowModel {
+  const next = clone(m);
+  const at = locate(next, cardId);
+  if (!at) return m;
+  const to = at.index + delta;
+  const other = at.list[to];
+  if (!other || other.kind === 'start' || other.kind === 'end') return m;
+  [at.list[at.index], at.list[to]] = [other, at.list[at.index]];
+  return next;
+}
+
+export function replaceCard(m: FlowModel, card: Card): FlowModel {
+  const next = clone(m);
+  const at = locate(next, card.id);
+  if (!at) return m;
+  at.list[at.index] = structuredClone(card);
+  return next;
+}
+
+export function findCard(m: FlowModel, cardId: string): Card | undefined {
+  const at = locate(m, cardId);
+  return at ? at.list[at.index] : undefined;
+}
+
+export function addBranch(m: FlowModel, splitId: string, lang: 'zh' | 'en' = 'zh'): FlowModel {
+  const card = findCard(m, splitId);
+  if (!card || (card.kind !== 'condition' && card.kind !== 'parallel')) return m;
+  const ids = idsOf(m);
+  const n = card.branches.length + 1;
+  const b: Branch = {
+    flowId: uniqueId(ids, `flow-${splitId}`),
+    name:
+      card.kind === 'condition'
+        ? lang === 'zh'
+          ? `条件${n}`
+          : `Condition ${n}`
+        : lang === 'zh'
+          ? `分支${n}`
+          : `Branch ${n}`,
+    condition: card.kind === 'condition' ? { groups: [[]] } : null,
+    cards: [],
+  };
+  // A new condition goes before the 默认 branch, which stays last.
+  const at = card.kind === 'condition' ? Math.max(0, card.branches.length - 1) : card.branches.length;
+  const branches = [...card.branches];
+  branches.splice(at, 0, b);
+  return replaceCard(m, { ...card, branches });
+}
+
+export function removeBranch(m: FlowModel, splitId: string, index: number): FlowModel {
+  const card = findCard(m, splitId);
+  if (!card || (card.kind !== 'condition' && card.kind !== 'parallel') || card.branches.length <= 2) return m;
+  if (card.branches[index]?.condition === null && card.kind === 'condition') return m;
+  return replaceCard(m, { ...card, branches: card.branches.filter((_, i) => i !== index) });
+}
+
+export interface Problem {
+  cardId: string;
+  zh: string;
+  en: string;
+}
+
+/** What must be fixed before publishing, per card (names, approvers, conditions, deadlines). */
+export function checkModel(m: FlowModel): Problem[] {
+  const out: Problem[] = [];
+  const visit = (cards: Card[]) => {
+    cards.forEach((c, i) => {
+      const say = (zh: string, en: string) =>
+        out.push({ cardId: c.id, zh: `“${c.name || c.id}”：${zh}`, en: `${c.name || c.id}: ${en}` });
+      if (!c.name.trim() && c.kind !== 'start' && c.kind !== 'end' && c.kind !== 'decision')
+        say('请填写节点名称', 'give the card a name');
+      if (c.kind === 'approver' || c.kind === 'handler') {
+        if (c.who.kind === 'users' && !c.who.users.length) say('请选择审批人', 'pick at least one person');
+        if (c.who.kind === 'role' && !c.who.role) say('请选择角色', 'pick a role');
+        if (c.who.kind === 'field' && !c.who.field) say('请选择表单字段', 'pick a form field');
+        if (c.who.kind === 'role' && c.who.unitId === '') say('请选择单位', 'pick a unit');
+        if (c.mode !== 'any' && c.who.kind !== 'users' && c.who.kind !== 'field') {
+          say(
+            '会签、依次审批和按比例只能用于指定人员或表单字段中的人员名单',
+            'countersigning needs named people or a list field',
+          );
+        }
+        if (
+          c.mode === 'ratio' &&
+          !(Number.isInteger(c.percent) && (c.percent as number) >= 1 && (c.percent as number) <= 100)
+        ) {
+          say('通过比例须为 1 到 100 之间的整数', 'the percentage must be a whole number from 1 to 100');
+        }
+        if (c.due && 'workdays' in c.due && !(c.due.workdays >= 1))
+          say('期限须至少 1 个工作日', 'the deadline must be at least one working day');
+      }
+      if (c.kind === 'cc' || c.kind === 'notify') {
+        if (!c.to.length) say('请选择接收人', 'pick who receives it');
+        if (!c.title.trim()) say('请填写通知标题', 'give the notification a title');
+      }
+      if (c.kind === 'timer') {
+        const owner = cards
+          .slice(0, i)
+          .reverse()
+          .find((x) => x.kind !== 'timer');
+        if (!owner || (owner.kind !== 'approver' && owner.kind !== 'handler' && owner.kind !== 'locked')) {
+          say('定时/超时只能紧跟在审批人或办理人之后', 'a deadline must follow an approver or handler card');
+        }
+        if ('workdays' in c.when && !(c.when.workdays >= 1))
+          say('期限须至少 1 个工作日', 'the deadline must be at least one working day');
+      }
+      if (c.kind === 'condition') {
+        if (c.branches.filter((b) => b.condition === null).length !== 1)
+          say('条件分支须有且只有一个默认分支', 'needs exactly one default branch');
+        for (const b of c.branches) {
+          if (b.condition && 'groups' in b.condition) {
+            const rules = b.condition.groups.flat();
+            if (!rules.length) say(`分支“${b.name}”还没有条件`, `branch ${b.name} has no condition`);
+            if (rules.some((r) => !r.field || r.value === ''))
+              say(`分支“${b.name}”的条件不完整`, `branch ${b.name} has an incomplete condition`);
+          }
+        }
+      }
+      if (c.kind === 'condition' || c.kind === 'parallel') for (const b of c.branches) visit(b.cards);
+    });
+  };
+  visit(m.chain);
+  return out;
+}
+
+/** An empty process: 发起人 → 结束, ready for cards. */
+export function emptyModel(processId: string, name: string, lang: 'zh' | 'en' = 'zh'): FlowModel {
+  return {
+    processId,
+    name,
+    starters: [],
+    definitions: { attrs: [], other: [] },
+    chain: [
+      { kind: 'start', id: 'start', name: CARD_NAMES.start[lang] },
+      { kind: 'end', id: 'end', name: lang === 'zh' ? '结束' : 'End' },
+    ],
+  };
+}
