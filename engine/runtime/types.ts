@@ -82,6 +82,8 @@ export interface StartCheck {
   processKey: string;
   variables: Vars;
   user: RuntimeUser;
+  /** The runtime's clock at the start (business time: the test clock when set), for rules like "not in the past". */
+  now?: Date;
 }
 
 /** What a completion check sees: the open task the user may complete, and the variables submitted for it. */

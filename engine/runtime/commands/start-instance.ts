@@ -20,7 +20,7 @@ export type StartedInstance = InstanceRow & { openedTasks: OpenedTask[] };
 export async function startInstance(rt: RuntimeContext, input: StartInstanceInput): Promise<StartedInstance> {
   const def = await latestDefinitionOf(rt, rt.db, input.processKey);
   const given = input.variables ?? {};
-  const check = { db: rt.db, processKey: def.key, variables: given, user: input.user };
+  const check = { db: rt.db, processKey: def.key, variables: given, user: input.user, now: rt.clock.now() };
   // docs/api.md's order: a reference that cannot exist (404), then the start form (422), then the process's own
   // state checks (409, a taken code, a retired entry), all before anything is written.
   await rt.hooks.checkBeforeStartForm?.(check);
