@@ -150,10 +150,10 @@ describe.skipIf(skip !== null)('data-problem journey through the UI in Chromium'
     await expect
       .poll(() => feedback.getByTestId('instance-status').getAttribute('data-status'))
       .toBe('completed');
-    // the timeline keeps every step: start, triage, rectify (with its overdue mark), verify
-    await feedback.getByTestId('history-timeline').waitFor();
-    expect(await feedback.getByTestId('history-event').count()).toBeGreaterThanOrEqual(4);
-    const timeline = await feedback.getByTestId('history-timeline').innerText();
+    // the 审批记录 (#17) keeps every human step: start, triage, rectify, verify, and the end
+    await feedback.getByTestId('approval-record').waitFor();
+    await expect.poll(() => feedback.getByTestId('record-line').count()).toBeGreaterThanOrEqual(5);
+    const timeline = await feedback.getByTestId('approval-record').innerText();
     for (const step of ['受理', '整改', '核验']) expect(timeline).toContain(step);
     await shot(feedback, '8-instance-history');
   });

@@ -115,7 +115,8 @@ describe.skipIf(skip !== null)('user text stays text in Chromium, under the CSP,
     await page.screenshot({ path: `${ARTIFACTS}/xss-catalog.png` });
 
     await page.goto(`${server.url}/instances/${instanceId}`);
-    await page.getByTestId('history-timeline').waitFor();
+    // The opinion now shows in the 审批记录 (#17); the technical log is an administrator's, folded.
+    await page.getByTestId('approval-record').waitFor();
     await expect.poll(() => shows(page, OPINION), { timeout: 15_000 }).toBe(true);
     expect(await injected(page)).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}/xss-opinion.png` });

@@ -1,4 +1,9 @@
-/** @module ui/components/variables-view: process variables or entry fields as a read-only list, labelled from a form schema when one is known. */
+/**
+ * @module ui/components/variables-view: process variables or entry fields as a read-only list through the process's
+ * own form: labels, option labels, nested groups as nested lists (never JSON), ids as what they name. Variables the
+ * form does not declare are the engine's and the workers' (initiator, decision, rectifyDueAt …): shown only when
+ * asked for (to administrators), never to unit users (#17 item 2).
+ */
 import { Descriptions, Empty, Table } from 'antd';
 import { type JsonSchema, labelFor, orderedKeys, refKindOf } from '../forms';
 import { useT } from '../i18n';
@@ -45,9 +50,16 @@ function Value({ name, value, schema }: { name?: string; value: unknown; schema?
   if (ref === 'unit') return <UnitRef id={value as string} />;
   if (ref === 'attachment') return <AttachmentRef id={value as string} />;
   const items = schema?.items as JsonSchema | undefined;
-  if (Array.isArray(value) && items && !Array.isArray(items) && refKindOf(undefined, items) === 'attachment') {
+  if (
+    Array.isArray(value) &&
+    items &&
+    !Array.isArray(items) &&
+    refKindOf(undefined, items) === 'attachment'
+  ) {
     // Files are stored as ids, or as {id, name} objects by older forms.
-    const ids = value.map((v) => (typeof v === 'string' ? v : (v as { id?: string })?.id)).filter((v): v is string => !!v);
+    const ids = value
+      .map((v) => (typeof v === 'string' ? v : (v as { id?: string })?.id))
+      .filter((v): v is string => !!v);
     if (!ids.length) return <span>—</span>;
     return (
       <span style={{ display: 'inline-flex', flexDirection: 'column', gap: 4 }} data-testid="attachment-list">
@@ -64,6 +76,28 @@ function Value({ name, value, schema }: { name?: string; value: unknown; schema?
   ) {
     return <RowsTable rows={value as Record<string, unknown>[]} schema={schema} />;
   }
+  if (value && typeof value === 'object' && !Array.isArray(value) && schema?.properties) {
+    // A group of fields (变更后的内容): its own labelled list, in the form's order, only what was filled in.
+    const props = schema.properties as Record<string, JsonSchema>;
+    const obj = value as Record<string, unknown>;
+    const keys = [
+      ...orderedKeys(schema, undefined).filter((k) => k in obj),
+      ...Object.keys(obj).filter((k) => !(k in props)),
+    ];
+    return (
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        data-testid="variables-group"
+        items={keys.map((k) => ({
+          key: k,
+          label: (props[k]?.title as string) ?? k,
+          children: <Value name={k} value={obj[k]} schema={props[k]} />,
+        }))}
+      />
+    );
+  }
   return <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{show(value, schema)}</span>;
 }
 
@@ -74,6 +108,8 @@ export interface VariablesViewProps {
   uiSchema?: JsonSchema;
   /** Only the schema's own fields, in its order (the submitted form rather than every process variable). */
   onlySchemaFields?: boolean;
+  /** Also the variables the form does not declare (the engine's and the workers'): for administrators only. */
+  showInternal?: boolean;
   testId?: string;
 }
 
@@ -82,17 +118,20 @@ export function VariablesView({
   schema,
   uiSchema,
   onlySchemaFields = false,
+  showInternal = false,
   testId,
 }: VariablesViewProps) {
   const t = useT();
   yesNo = [t('yes'), t('no')];
   const schemaKeys = orderedKeys(schema, uiSchema);
-  const keys = onlySchemaFields
-    ? schemaKeys.filter((k) => k in (variables ?? {}))
-    : [
-        ...schemaKeys.filter((k) => k in (variables ?? {})),
-        ...Object.keys(variables ?? {}).filter((k) => !schemaKeys.includes(k)),
-      ];
+  // Without a form there is nothing to read the variables through: only an administrator sees them raw.
+  const keys =
+    onlySchemaFields || !showInternal
+      ? schemaKeys.filter((k) => k in (variables ?? {}))
+      : [
+          ...schemaKeys.filter((k) => k in (variables ?? {})),
+          ...Object.keys(variables ?? {}).filter((k) => !schemaKeys.includes(k)),
+        ];
   if (!keys.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
     <Descriptions

@@ -1,6 +1,6 @@
 /** @module Tests for ui/components/workdays: overdue working days on the official calendar, in China time. */
 import { describe, expect, it } from 'vitest';
-import { type CalendarYear, chinaDate, overdueWorkdays, yearsBetween } from './workdays';
+import { type CalendarYear, chinaDate, overdueWorkdays, remainingWorkdays, yearsBetween } from './workdays';
 
 const y2026: CalendarYear = {
   year: 2026,
@@ -35,5 +35,24 @@ describe('overdueWorkdays', () => {
   it('given a year the calendar does not know, when counted, then Monday to Friday are working days', () => {
     expect(overdueWorkdays(due('2027-01-08'), new Date('2027-01-15T12:00:00+08:00'), years)).toBe(5);
     expect(yearsBetween(due('2026-12-30'), new Date('2027-01-04T00:00:00+08:00'))).toEqual([2026, 2027]);
+  });
+});
+
+describe('remainingWorkdays', () => {
+  it('given a deadline tonight on a working day, when counted, then 1 is left (today)', () => {
+    expect(remainingWorkdays(due('2026-11-27'), new Date('2026-11-27T10:00:00+08:00'), years)).toBe(1);
+  });
+
+  it('given the National Day holiday ahead, when counted, then holidays skip and the make-up Saturday counts', () => {
+    // From Wed Sep 30 to Sat Oct 10: Sep 30, Oct 8, Oct 9, Oct 10 (make-up).
+    expect(remainingWorkdays(due('2026-10-10'), new Date('2026-09-30T09:00:00+08:00'), years)).toBe(4);
+  });
+
+  it('given a deadline already past, when counted, then none is left', () => {
+    expect(remainingWorkdays(due('2026-11-26'), new Date('2026-11-27T10:00:00+08:00'), years)).toBe(0);
+  });
+
+  it('given a deadline in a later year, when the years are listed, then both are (earliest first)', () => {
+    expect(yearsBetween(due('2027-01-04'), new Date('2026-12-30T10:00:00+08:00'))).toEqual([2026, 2027]);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * @module ui/components/workdays: how many working days a task is overdue, on the official calendar (docs/api.md
+ * @module ui/components/workdays: how many working days a task has left or is overdue, on the official calendar (docs/api.md
  * "Calendar"), counted like the server's supervision list: the working days after the due date (China time) up to
  * and including today. Deadlines end at 23:59:59 +08:00, so "due yesterday" on a working day is 1 day overdue.
  */
@@ -42,10 +42,26 @@ export function overdueWorkdays(dueAt: string, now: Date, years: ReadonlyMap<num
   return days;
 }
 
+/**
+ * Working days left, today included, up to and including the due date (China time): a task due tonight on a working
+ * day has 1 left, one due on Friday counted on Thursday 2; 0 once the due date is past or when none is left.
+ */
+export function remainingWorkdays(
+  dueAt: string,
+  now: Date,
+  years: ReadonlyMap<number, CalendarYear>,
+): number {
+  const end = chinaDate(dueAt);
+  let days = 0;
+  for (let d = chinaDate(now); d <= end; d = nextDay(d)) if (isWorkday(d, years)) days++;
+  return days;
+}
+
 /** The years a count from `dueAt` to `now` touches (at most a few: tasks are not years overdue). */
 export function yearsBetween(dueAt: string, now: Date): number[] {
-  const from = Number(chinaDate(dueAt).slice(0, 4));
-  const to = Number(chinaDate(now).slice(0, 4));
+  const [from, to] = [Number(chinaDate(dueAt).slice(0, 4)), Number(chinaDate(now).slice(0, 4))].sort(
+    (a, b) => a - b,
+  );
   const out: number[] = [];
   for (let y = from; y <= to && out.length < 5; y++) out.push(y);
   return out;

@@ -1,10 +1,15 @@
-/** @module ui/pages/instance: one process instance: its diagram with live state, the timeline, the variables; cancel for admins. */
+/**
+ * @module ui/pages/instance: one process instance: its diagram with live state, the 审批记录 (the technical log folded,
+ * for administrators), the data through the start form; cancel for admins.
+ */
 import { Alert, Card, Col, Descriptions, Row, Space, Spin, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { definitions, instanceWithIncidents, instances, itemsOf, type InstanceStatus } from '../../api';
 import { useUser } from '../../auth';
 import { HistoryTimeline, VariablesView } from '../../components';
+import { InstanceApprovalRecord } from '../../components/approval-record';
+import { PersonName } from '../../components/approval-record-person';
 import { BpmnViewer, highlightFrom, withOpenIncidents } from '../../diagram';
 import type { JsonSchema } from '../../forms';
 import { useLocale, useT } from '../../i18n';
@@ -55,6 +60,7 @@ export default function InstancePage() {
   if (!data) return <Alert type="error" showIcon title={(state.error as Error)?.message ?? t('loading')} />;
   const { instance, history, def } = data;
   const started = history.find((e) => e.type === 'instance.started');
+  const admin = isAdmin(user.roles);
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -73,7 +79,7 @@ export default function InstancePage() {
           </Space>
         }
         extra={
-          isAdmin(user.roles) && (instance.status === 'active' || instance.status === 'incident') ? (
+          admin && (instance.status === 'active' || instance.status === 'incident') ? (
             <CancelButton instanceId={instance.id} onDone={state.reload} />
           ) : null
         }
@@ -82,15 +88,30 @@ export default function InstancePage() {
           size="small"
           column={3}
           items={[
-            { key: 'k', label: 'Key', children: <code>{instance.processKey}</code> },
-            { key: 'v', label: t('processes.version'), children: `v${instance.version}` },
-            { key: 'b', label: t('tasks.businessKey'), children: instance.businessKey || '—' },
-            { key: 's', label: t('tasks.startedBy'), children: started?.actor ?? '—' },
+            // The process key and version are the administrator's vocabulary, not a unit user's.
+            ...(admin
+              ? [
+                  { key: 'k', label: 'Key', children: <code>{instance.processKey}</code> },
+                  { key: 'v', label: t('processes.version'), children: `v${instance.version}` },
+                ]
+              : []),
+            {
+              key: 'b',
+              label: t('tasks.businessKey'),
+              children: <span data-testid="instance-business-key">{instance.businessKey || '—'}</span>,
+            },
+            {
+              key: 's',
+              label: t('tasks.startedBy'),
+              children: (
+                <PersonName username={started?.actor ?? instance.startedBy} testId="instance-started-by" />
+              ),
+            },
             { key: 'sa', label: t('instance.startedAt'), children: formatTime(instance.startedAt) },
             { key: 'e', label: t('instance.endedAt'), children: formatTime(instance.endedAt) },
             {
               key: 'a',
-              label: '当前环节',
+              label: lang === 'en' ? 'Current step' : '当前环节',
               span: 3,
               children: (
                 <span data-testid="active-elements">
@@ -140,8 +161,11 @@ export default function InstancePage() {
       </Card>
       <Row gutter={16}>
         <Col xs={24} lg={12}>
-          <Card title={t('instance.timeline')}>
-            <HistoryTimeline events={history} elementNames={names} />
+          <Card title={lang === 'en' ? 'Approval record' : '审批记录'}>
+            <InstanceApprovalRecord
+              instanceId={instance.id}
+              technical={<HistoryTimeline events={history} elementNames={names} />}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
@@ -150,6 +174,7 @@ export default function InstancePage() {
               variables={instance.variables ?? {}}
               schema={def?.startForm?.schema as JsonSchema | undefined}
               uiSchema={def?.startForm?.uiSchema as JsonSchema | undefined}
+              showInternal={admin}
             />
           </Card>
         </Col>

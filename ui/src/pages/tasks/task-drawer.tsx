@@ -13,6 +13,9 @@ import {
 } from '../../api';
 import { useUser } from '../../auth';
 import { DueTag, HistoryTimeline, VariablesView } from '../../components';
+import { TaskApprovalRecord } from '../../components/approval-record';
+import { PersonName } from '../../components/approval-record-person';
+import { PreviousSteps } from '../../components/approval-record-previous';
 import { type JsonSchema, SchemaForm, useDraftedForm } from '../../forms';
 import { useT } from '../../i18n';
 import { formatTime, roleName, showError, showSuccess, useAsync } from '../../lib';
@@ -86,6 +89,11 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
   const title = task ? (
     <Space wrap>
       <span data-testid="task-title">{task.name || task.elementId}</span>
+      {(task as Task & { title?: string }).title ? (
+        <span data-testid="task-about" style={{ fontWeight: 'normal', color: 'rgba(0,0,0,0.55)' }}>
+          {(task as Task & { title?: string }).title}
+        </span>
+      ) : null}
       {task.overdue ? <Tag color="red">{t('tasks.overdueTag')}</Tag> : null}
       {task.status !== 'open' ? <Tag>{task.status}</Tag> : null}
     </Space>
@@ -127,7 +135,7 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
           {
             key: 's',
             label: t('tasks.startedBy'),
-            children: <span data-testid="task-started-by">{started?.actor ?? '—'}</span>,
+            children: <PersonName username={started?.actor} testId="task-started-by" />,
           },
           { key: 'st', label: t('instance.startedAt'), children: formatTime(started?.at) },
           { key: 'c', label: t('tasks.created'), children: formatTime(task.createdAt) },
@@ -168,8 +176,19 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
           ]}
         />
       ) : null}
+      {/* 前序环节 (#17): what the steps before this one said and submitted. */}
+      <PreviousSteps taskId={task.id} />
       {!mineOrFree ? (
-        <Alert type="info" showIcon title={`此任务由 ${task.assignee} 办理`} style={{ marginBottom: 12 }} />
+        <Alert
+          type="info"
+          showIcon
+          title={
+            <>
+              此任务由 <PersonName username={task.assignee} /> 办理
+            </>
+          }
+          style={{ marginBottom: 12 }}
+        />
       ) : null}
       {task.form && drafted.draft.ready ? (
         <div {...drafted.touchProps}>
@@ -229,7 +248,12 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
             {
               key: 'history',
               label: t('tasks.history'),
-              children: <HistoryTimeline events={history} compact />,
+              children: (
+                <TaskApprovalRecord
+                  taskId={task.id}
+                  technical={<HistoryTimeline events={history} compact />}
+                />
+              ),
             },
             {
               key: 'vars',
