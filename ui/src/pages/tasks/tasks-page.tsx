@@ -1,6 +1,6 @@
 /**
- * @module ui/pages/tasks: the inbox: 我的 / 待领取 / 已逾期 with counts and filters (process, unit, due); a task opens in
- * a drawer at /tasks/:taskId. The drawer and the form renderer are separate chunks, fetched when the browser is idle
+ * @module ui/pages/tasks: the inbox: 待办 (default: mine and claimable; opening a claimable one claims it, #17) / 我的 /
+ * 待领取 / 已逾期 with counts and filters (process, unit, due); a task opens in a drawer at /tasks/:taskId. The drawer and the form renderer are separate chunks, fetched when the browser is idle
  * after the list shows, so the inbox's first load stays small and opening a task stays instant.
  */
 import { ReloadOutlined } from '@ant-design/icons';
@@ -18,7 +18,7 @@ import { LazyTaskDrawer, loadDrawer } from './lazy-drawer';
 import { TaskTable } from './task-table';
 import './tasks.css';
 
-type TabKey = 'mine' | 'group' | 'overdue';
+type TabKey = 'todo' | 'mine' | 'group' | 'overdue';
 type DueFilter = 'all' | 'today' | 'week';
 
 function dueWithin(task: Task, filter: DueFilter): boolean {
@@ -53,7 +53,7 @@ export default function TasksPage() {
   const navigate = useNavigate();
   const { taskId } = useParams();
   const [params, setParams] = useSearchParams();
-  const tab = (params.get('tab') as TabKey) || 'mine';
+  const tab = (params.get('tab') as TabKey) || 'todo';
   const processKey = params.get('process') ?? undefined;
   const unitId = params.get('unit') ?? undefined;
   const due = (params.get('due') as DueFilter) || 'all';
@@ -72,7 +72,12 @@ export default function TasksPage() {
       ]);
       if (signal.aborted) return undefined;
       const of = (list: typeof mine) => ({ items: itemsOf(list), total: totalOf(list) });
-      return { mine: of(mine), group: of(group), overdue: of(overdue) };
+      // 待办: everything the user can act on, assigned or claimable, newest first.
+      const todo = {
+        items: [...itemsOf(mine), ...itemsOf(group)].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+        total: totalOf(mine) + totalOf(group),
+      };
+      return { todo, mine: of(mine), group: of(group), overdue: of(overdue) };
     },
     [processKey, unitId],
   );
@@ -119,7 +124,20 @@ export default function TasksPage() {
     );
     return () => window.clearTimeout(timer);
   }, [taskId]);
-  const open = (task: Task) => navigate({ pathname: `/tasks/${task.id}`, search: params.toString() });
+  const open = async (task: Task) => {
+    // From 待办, opening a task offered to the user's role claims it, so the one who reads it is the one who does it.
+    if (tab === 'todo' && !task.assignee) {
+      try {
+        await tasksApi.claim(task.id);
+      } catch (err) {
+        showError(err);
+        reload();
+        return;
+      }
+      reload();
+    }
+    navigate({ pathname: `/tasks/${task.id}`, search: params.toString() });
+  };
   const close = () => navigate({ pathname: '/tasks', search: params.toString() });
   const table = (key: TabKey) => (
     <TaskTable
@@ -197,8 +215,9 @@ export default function TasksPage() {
     >
       <Tabs
         activeKey={tab}
-        onChange={(k) => setParam('tab', k === 'mine' ? undefined : k)}
+        onChange={(k) => setParam('tab', k === 'todo' ? undefined : k)}
         items={[
+          { key: 'todo', label: label('todo', lang === 'en' ? 'To do' : '待办'), children: table('todo') },
           { key: 'mine', label: label('mine', t('tasks.mine')), children: table('mine') },
           { key: 'group', label: label('group', t('tasks.group')), children: table('group') },
           { key: 'overdue', label: label('overdue', t('tasks.overdue')), children: table('overdue') },
