@@ -9,6 +9,7 @@ import { type KeyboardEvent, type MouseEvent, useMemo, useState } from 'react';
 import type { Task } from '../../api';
 import { useUser } from '../../auth';
 // Deep import: the components barrel would bring the drawer's Timeline and Descriptions into the first load.
+import { PersonName } from '../../components/approval-record-person';
 import { DueTag } from '../../components/due-tag';
 import { useT } from '../../i18n';
 import { formatTime, roleName } from '../../lib';
@@ -120,6 +121,7 @@ export function TaskTable({
                   data-element-id={task.elementId}
                   aria-label={[
                     task.name || task.elementId,
+                    (task as Task & { title?: string }).title ?? '',
                     processNames[task.processKey] ?? task.processKey,
                     task.overdue ? t('tasks.overdueTag') : '',
                     task.dueAt ? `${t('tasks.due')} ${formatTime(task.dueAt)}` : '',
@@ -143,6 +145,15 @@ export function TaskTable({
                     >
                       {task.name || task.elementId}
                     </Button>
+                    {/* What the task is about (#17): entry, problem, who started it. */}
+                    {(task as Task & { title?: string }).title ? (
+                      <div
+                        data-testid="task-row-title"
+                        style={{ color: 'rgba(0,0,0,0.55)', fontSize: 12, maxWidth: 360 }}
+                      >
+                        {(task as Task & { title?: string }).title}
+                      </div>
+                    ) : null}
                   </td>
                   <td>{processNames[task.processKey] ?? task.processKey}</td>
                   <td>{task.businessKey || '—'}</td>
@@ -152,7 +163,9 @@ export function TaskTable({
                   </td>
                   <td>
                     {/* An unclaimed task shows who may take it (候选角色). */}
-                    {task.assignee || (
+                    {task.assignee ? (
+                      <PersonName username={task.assignee} />
+                    ) : (
                       <span style={{ color: '#888' }}>
                         {(task.candidateGroups ?? []).map(roleName).join('、') || '—'}
                       </span>
