@@ -39,6 +39,9 @@ export const ELEMENT_KINDS = [
   'linkCatchEvent',
   'eventSubProcess',
   'eventSubProcessStart',
+  'escalationThrowEvent',
+  'escalationEndEvent',
+  'escalationBoundaryEvent',
 ] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
 

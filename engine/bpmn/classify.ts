@@ -59,6 +59,7 @@ export function classify(el: Moddle): Classified {
       if (def === 'bpmn:ErrorEventDefinition') return { kind: 'errorEndEvent' };
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageEndEvent' };
       if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalEndEvent' };
+      if (def === 'bpmn:EscalationEventDefinition') return { kind: 'escalationEndEvent' };
       return refuseEvent('结束事件', 'end event', def);
     case 'bpmn:IntermediateCatchEvent':
       if (def === 'bpmn:TimerEventDefinition') return { kind: 'timerCatchEvent' };
@@ -71,12 +72,14 @@ export function classify(el: Moddle): Classified {
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageThrowEvent' };
       if (def === 'bpmn:LinkEventDefinition') return { kind: 'linkThrowEvent' };
       if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalThrowEvent' };
+      if (def === 'bpmn:EscalationEventDefinition') return { kind: 'escalationThrowEvent' };
       return refuseEvent('中间抛出事件', 'intermediate throw event', def);
     case 'bpmn:BoundaryEvent':
       if (def === 'bpmn:TimerEventDefinition') return { kind: 'timerBoundaryEvent' };
       if (def === 'bpmn:ErrorEventDefinition') return { kind: 'errorBoundaryEvent' };
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageBoundaryEvent' };
       if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalBoundaryEvent' };
+      if (def === 'bpmn:EscalationEventDefinition') return { kind: 'escalationBoundaryEvent' };
       return refuseEvent('边界事件', 'boundary event', def ?? 'many');
     case 'bpmn:UserTask':
       return { kind: 'userTask' };
@@ -118,17 +121,19 @@ export function classify(el: Moddle): Classified {
 
 /** The start of an event subprocess: its trigger is armed by the enclosing scope (container/event-sub-process.ts). */
 function classifyEventSubProcessStart(def: string | null | 'many'): Classified {
+  // Signal starts: add the definition here and a 'signal' trigger in event/event-sub-process-start.ts.
   if (
     def === 'bpmn:TimerEventDefinition' ||
     def === 'bpmn:MessageEventDefinition' ||
-    def === 'bpmn:ErrorEventDefinition'
+    def === 'bpmn:ErrorEventDefinition' ||
+    def === 'bpmn:EscalationEventDefinition'
   )
     return { kind: 'eventSubProcessStart' };
   if (def === null)
     return refuse(
       'event-subprocess.start',
-      '事件子流程的开始事件必须有触发定义（定时、消息或错误）',
-      'the start event of an event subprocess needs a trigger (timer, message or error)',
+      '事件子流程的开始事件必须有触发定义（定时、消息、错误或升级）',
+      'the start event of an event subprocess needs a trigger (timer, message, error or escalation)',
     );
   return refuseEvent('事件子流程的开始事件', 'event subprocess start', def);
 }

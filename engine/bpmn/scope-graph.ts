@@ -12,7 +12,10 @@ export interface ScopeGraph {
 }
 
 export const isNonInterrupting = (el: ModelElement) =>
-  el.kind === 'timerBoundaryEvent' || el.kind === 'messageBoundaryEvent' || el.kind === 'signalBoundaryEvent'
+  el.kind === 'timerBoundaryEvent' ||
+  el.kind === 'messageBoundaryEvent' ||
+  el.kind === 'signalBoundaryEvent' ||
+  el.kind === 'escalationBoundaryEvent'
     ? el.source.cancelActivity === false
     : false;
 

@@ -30,7 +30,7 @@ function nodeKind(k: ElementKind): FlowNodeKind {
   if (k === 'startEvent' || k === 'timerStartEvent' || k === 'messageStartEvent' || k === 'signalStartEvent')
     return 'start';
   if (k === 'eventSubProcessStart') return 'start';
-  if (k === 'signalEndEvent') return 'end';
+  if (k === 'signalEndEvent' || k === 'escalationEndEvent') return 'end';
   if (k === 'signalCatchEvent') return 'other';
   if (k === 'endEvent' || k === 'terminateEndEvent' || k === 'errorEndEvent' || k === 'messageEndEvent')
     return 'end';
@@ -200,7 +200,8 @@ function multiInstanceBody(model: ProcessModel, sub: ModelElement): ValidationIs
       e.attachedTo &&
       (e.kind === 'timerBoundaryEvent' ||
         e.kind === 'messageBoundaryEvent' ||
-        e.kind === 'signalBoundaryEvent') &&
+        e.kind === 'signalBoundaryEvent' ||
+        e.kind === 'escalationBoundaryEvent') &&
       e.source.cancelActivity === false
     ) {
       out.push(

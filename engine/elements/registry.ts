@@ -21,6 +21,9 @@ import { signalThrowEvent } from './event/signal-throw-event';
 import { businessRuleTask } from './task/business-rule-task';
 import { messageThrowEvent } from './event/message-throw-event';
 import { noneThrowEvent } from './event/none-throw-event';
+import { escalationBoundaryEvent } from './event/escalation-boundary-event';
+import { escalationEndEvent } from './event/escalation-end-event';
+import { escalationThrowEvent } from './event/escalation-throw-event';
 import { eventSubProcessStart } from './event/event-sub-process-start';
 import { startEvent } from './event/start-event';
 import { terminateEndEvent } from './event/terminate-end-event';
@@ -77,6 +80,9 @@ export const registry: { [K in ElementKind]: ElementHandler<K> } = {
   linkCatchEvent,
   eventSubProcess,
   eventSubProcessStart,
+  escalationThrowEvent,
+  escalationEndEvent,
+  escalationBoundaryEvent,
 };
 
 export const handlerOf = <K extends ElementKind>(kind: K): ElementHandler<K> => registry[kind];

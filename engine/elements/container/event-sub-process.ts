@@ -1,5 +1,5 @@
 /**
- * @module Event subprocess (timer, message or error start; interrupting or not; in the process or in a subprocess).
+ * @module Event subprocess (timer, message, error or escalation start; interrupting or not; in the process or in a subprocess).
  * It is a trigger the enclosing scope arms while the scope runs, much like a boundary event on the scope itself:
  *
  * - the scope arms every start on entry (timers, subscriptions keyed `start#activation-of-the-scope`) and closes
@@ -97,11 +97,19 @@ export function scopeTriggers(
     if (kind === 'message')
       fired.push({ type: interrupting ? 'message.correlated' : 'message.correlatedKeep' });
     if (kind === 'error') fired.push({ type: 'error.caught', params: { el: start.id } });
-    const event = { timer: 'timer.fire', message: 'message.correlate', error: 'bpmn.error' }[kind];
-    const code: string | null = start.source.eventDefinitions?.[0]?.errorRef?.errorCode ?? null;
+    if (kind === 'escalation') fired.push({ type: 'escalation.caught', params: { el: start.id } });
+    const event = {
+      timer: 'timer.fire',
+      message: 'message.correlate',
+      error: 'bpmn.error',
+      escalation: 'bpmn.escalation',
+    }[kind];
+    const def = start.source.eventDefinitions?.[0];
+    const code: string | null = def?.errorRef?.errorCode ?? def?.escalationRef?.escalationCode ?? null;
+    // Errors and escalations are caught from the scope's body, never from inside the event subprocess itself.
     const guard =
-      kind === 'error'
-        ? { type: 'evsub.errorMatches', params: { code, inside: innerIds(model, evsub.id) } }
+      kind === 'error' || kind === 'escalation'
+        ? { type: 'evsub.codeMatches', params: { code, inside: innerIds(model, evsub.id) } }
         : { type: kind === 'timer' ? 'timer.matches' : 'message.matches', params: { el: start.id } };
     if (!interrupting) {
       add(event, { guard, actions: [...fired, { type: 'side.spawn', params: { boundary: evsub.id } }] });
@@ -201,8 +209,8 @@ export const eventSubProcess: ElementHandler<'eventSubProcess'> = {
         issue(
           el.id,
           'event-subprocess.start',
-          '事件子流程必须恰有一个带触发定义的开始事件（定时、消息或错误）',
-          'an event subprocess needs exactly one start event with a trigger (timer, message or error)',
+          '事件子流程必须恰有一个带触发定义的开始事件（定时、消息、错误或升级）',
+          'an event subprocess needs exactly one start event with a trigger (timer, message, error or escalation)',
         ),
       );
     if (el.incoming.length || el.outgoing.length || el.boundaries.length)
@@ -240,7 +248,7 @@ export const eventSubProcess: ElementHandler<'eventSubProcess'> = {
     },
   },
   guards: {
-    'evsub.errorMatches': (_ctx, e, p) =>
+    'evsub.codeMatches': (_ctx, e, p) =>
       (p.code === null || p.code === e.code) && !p.inside.includes(e.elementId),
   },
 };

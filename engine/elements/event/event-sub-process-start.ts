@@ -1,5 +1,5 @@
 /**
- * @module The start event of an event subprocess (timer, message or error). Its trigger is armed by the enclosing
+ * @module The start event of an event subprocess (timer, message, error or escalation). Its trigger is armed by the enclosing
  * scope (container/event-sub-process.ts); once triggered, the start event itself only passes on.
  */
 import type { ValidationIssue } from '../../contract';
@@ -10,12 +10,13 @@ import { validateTimer } from '../behaviors/timer';
 import type { ElementHandler } from '../element-handler';
 
 /** The trigger kinds an event subprocess start can have. Hook for signals (H8): add 'signal' here and in triggerOf. */
-export type TriggerKind = 'timer' | 'message' | 'error';
+export type TriggerKind = 'timer' | 'message' | 'error' | 'escalation';
 
 const DEFINITIONS: Record<string, TriggerKind> = {
   'bpmn:TimerEventDefinition': 'timer',
   'bpmn:MessageEventDefinition': 'message',
   'bpmn:ErrorEventDefinition': 'error',
+  'bpmn:EscalationEventDefinition': 'escalation',
 };
 
 export const triggerKindOf = (el: ModelElement): TriggerKind | undefined =>
