@@ -15,6 +15,7 @@ import { formRoutes } from './routes/forms';
 import { deploymentRoutes } from './routes/deployments';
 import { instanceRoutes } from './routes/instances';
 import { repairRoutes } from './routes/repair';
+import { approvalFlowRoutes } from './routes/approval-flow';
 import { taskRoutes } from './routes/tasks';
 import { taskOpsRoutes } from './routes/task-ops';
 import { recordRoutes } from './routes/record';
@@ -83,6 +84,7 @@ export async function composeServer(options: ComposeOptions = {}): Promise<Serve
     deploymentRoutes,
     instanceRoutes,
     repairRoutes,
+    approvalFlowRoutes,
     // Before taskRoutes: its /api/tasks/{id} would otherwise take /api/tasks/counts.
     taskOpsRoutes,
     taskRoutes,

@@ -1,0 +1,124 @@
+/**
+ * @module 退回, 撤回, 撤销, 加签/减签 over HTTP (docs/api.md "Approval operations"). Thin: the engine's commands decide
+ * who may act and when (engine/runtime/commands/return-task.ts, withdraw-instance.ts, add-signers.ts); a refusal
+ * is an AppError (403 / 409 / 4xx in Chinese) and changes nothing.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { toInstanceDto } from '../../engine/runtime';
+import { returnTargets, returnTask } from '../../engine/runtime/commands/return-task';
+import { revokeInstance, withdrawInstance } from '../../engine/runtime/commands/withdraw-instance';
+import { auditAct } from '../http/audit-act';
+import { createRouter } from '../http/env';
+import { actorOf, runtimeOf } from '../http/runtime-of';
+import { Instance } from './instances';
+import { ErrorSchema } from './schemas';
+
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const body = <T extends z.ZodTypeAny>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});
+const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+const refusals = {
+  403: json(ErrorSchema, 'the caller may not do this'),
+  404: json(ErrorSchema, 'no such task or instance (or not visible)'),
+  409: json(ErrorSchema, 'the task or instance no longer allows it (reason in Chinese)'),
+};
+const MoveResult = z
+  .object({
+    instance: Instance,
+    openedTasks: z.array(z.object({ id: z.string(), elementId: z.string(), name: z.string() })),
+  })
+  .openapi('MoveResult');
+const Comment = z.string().max(2000);
+
+const targets = createRoute({
+  method: 'get',
+  path: '/api/tasks/{id}/return-targets',
+  tags: ['approval'],
+  summary: '可退回的步骤 / steps this task may be returned to',
+  request: { params: IdParam },
+  responses: {
+    200: json(
+      z.array(z.object({ elementId: z.string(), name: z.string(), lastAssignee: z.string().nullable() })),
+      'return targets, in the order they were done',
+    ),
+    ...refusals,
+  },
+});
+const returnRoute = createRoute({
+  method: 'post',
+  path: '/api/tasks/{id}/return',
+  tags: ['approval'],
+  summary: '退回 / return to an earlier step',
+  request: {
+    params: IdParam,
+    ...body(z.object({ toElementId: z.string().min(1).max(200), comment: Comment.min(1) })),
+  },
+  responses: { 200: json(MoveResult, 'returned'), ...refusals },
+});
+const withdraw = createRoute({
+  method: 'post',
+  path: '/api/process-instances/{id}/withdraw',
+  tags: ['approval'],
+  summary: '撤回 / the starter pulls the request back before anyone acted',
+  request: { params: IdParam, ...body(z.object({ comment: Comment.optional() })) },
+  responses: { 200: json(MoveResult, 'withdrawn: the start step is open again'), ...refusals },
+});
+const revoke = createRoute({
+  method: 'post',
+  path: '/api/process-instances/{id}/revoke',
+  tags: ['approval'],
+  summary: '撤销 / the starter cancels the request',
+  request: { params: IdParam, ...body(z.object({ reason: z.string().min(1).max(1000) })) },
+  responses: { 200: json(Instance, 'cancelled'), ...refusals },
+});
+
+export function approvalFlowRoutes() {
+  const router = createRouter();
+  router.openapi(targets, async (c) => {
+    const list = await returnTargets(runtimeOf(c).context, c.req.valid('param').id, actorOf(c.var.user));
+    return c.json(list, 200);
+  });
+
+  router.openapi(returnRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const outcome = await returnTask(runtimeOf(c).context, {
+      taskId: id,
+      ...input,
+      user: actorOf(c.var.user),
+    });
+    await auditAct(c, c.var.deps.db, { action: 'task.return', target: id, details: input });
+    return c.json({ instance: toInstanceDto(outcome.instance), openedTasks: outcome.openedTasks }, 200);
+  });
+
+  router.openapi(withdraw, async (c) => {
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const outcome = await withdrawInstance(runtimeOf(c).context, {
+      instanceId: id,
+      ...input,
+      user: actorOf(c.var.user),
+    });
+    await auditAct(c, c.var.deps.db, { action: 'instance.withdraw', target: id, details: input });
+    return c.json({ instance: toInstanceDto(outcome.instance), openedTasks: outcome.openedTasks }, 200);
+  });
+
+  router.openapi(revoke, async (c) => {
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    await revokeInstance(runtimeOf(c).context, { instanceId: id, ...input, user: actorOf(c.var.user) });
+    await auditAct(c, c.var.deps.db, { action: 'instance.revoke', target: id, details: input });
+    return c.json(await runtimeOf(c).getInstance(id), 200);
+  });
+  return router;
+}
