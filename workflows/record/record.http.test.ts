@@ -131,9 +131,23 @@ describe.each(testDbKinds())('approval record, titles and 业务编号 over HTTP
       '问题反馈：常住人口基本信息 · 数据错误：出生日期与医保登记不一致（县卫生健康局 杨反馈）',
     );
     await s.complete(id, 'triage', 'governance', { decision: 'accept', comment: '请数源单位核实整改' });
+    // the rectifier attaches the corrected records to the report
+    const form = new FormData();
+    form.append(
+      'file',
+      new File([new TextEncoder().encode('身份证号,出生日期\n')], '更正清单.csv', { type: 'text/csv' }),
+    );
+    const uploaded = await s.server.request('/api/attachments', {
+      method: 'POST',
+      as: 'gaj.rectifier',
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    const fileId = ((await uploaded.json()) as { id: string }).id;
     await s.complete(id, 'rectify', 'gaj.rectifier', {
       explanation: '已按医保登记更正出生日期',
       fixedCount: 12,
+      rectifyAttachments: [fileId],
     });
 
     // when the verifier opens 核验: the steps before it show the rectifier's report and the triage opinion
@@ -144,7 +158,11 @@ describe.each(testDbKinds())('approval record, titles and 业务编号 over HTTP
     expect(rectified?.fields.map((f) => `${f.label}:${f.text}`)).toEqual([
       '整改说明:已按医保登记更正出生日期',
       '整改记录数:12',
+      '整改材料:1 个附件',
     ]);
+    // and the report's file is there, and the verifier may open it
+    expect((rectified?.fields as { attachments?: string[] }[])[2].attachments).toEqual([fileId]);
+    expect((await s.get(`/api/attachments/${fileId}/meta`, 'governance')).status).toBe(200);
     expect((seen.previous as Line[]).find((l) => l.step === '受理分派')).toMatchObject({
       action: '受理并转数源单位整改',
       opinion: '请数源单位核实整改',
