@@ -196,7 +196,7 @@ export interface CompileOptions {
    * Deployed DMN decisions by id (engine/dmn `Decision`): a business rule task embeds the one it calls and those it
    * requires, so a step never reads the database. Without it the task raises an incident when it runs.
    */
-  decisions?: Record<string, import('./dmn').Decision>;
+  decisions?: Record<string, import('./dmn/types').Decision>;
 }
 
 /** Options of startProcess/stepProcess: the working-day calendar FEEL `workday()` and due dates use (default: the official one). */

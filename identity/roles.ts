@@ -15,6 +15,8 @@ export const ROLES = {
   supervisor: { name: '督办', nameEn: 'Supervisor', countyWide: true },
   /** 归集 (三(四)): records collections of any unit's entries into the county platform; an authority-unit account. */
   'platform.collector': { name: '数据归集员', nameEn: 'Data collector', countyWide: true },
+  /** An account other systems use (the county data platform, a reporting line): publishes messages and signals. */
+  'platform.integration': { name: '系统对接账号', nameEn: 'System integration account', countyWide: true },
 } as const;
 
 export type RoleKey = keyof typeof ROLES;

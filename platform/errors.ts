@@ -5,6 +5,7 @@ export type AppErrorCode =
   | 'VALIDATION_FAILED' // 422: data fails a form's JSON Schema
   | 'BAD_REQUEST' // 400: malformed request
   | 'BPMN_INVALID' // 400: a diagram with problems, details per element
+  | 'DMN_INVALID' // 400: a decision file with problems, details per decision and rule
   | 'FORM_INVALID' // 400: a form schema that is not valid JSON Schema
   | 'UNAUTHENTICATED' // 401
   | 'FORBIDDEN' // 403

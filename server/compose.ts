@@ -13,6 +13,9 @@ import { createLiveCalendar } from './calendar/live-calendar';
 import { calendarRoutes } from './routes/calendar';
 import { formRoutes } from './routes/forms';
 import { deploymentRoutes } from './routes/deployments';
+import { decisionRoutes } from './routes/decisions';
+import { messageRoutes } from './routes/messages';
+import { signalRoutes } from './routes/signals';
 import { instanceRoutes } from './routes/instances';
 import { repairRoutes } from './routes/repair';
 import { approvalFlowRoutes } from './routes/approval-flow';
@@ -82,6 +85,9 @@ export async function composeServer(options: ComposeOptions = {}): Promise<Serve
     formRoutes,
     attachmentRoutes,
     deploymentRoutes,
+    messageRoutes,
+    signalRoutes,
+    decisionRoutes,
     instanceRoutes,
     repairRoutes,
     approvalFlowRoutes,

@@ -1,5 +1,7 @@
 /** @module The engine's DMN model: a decision table as plain JSON, stored with its deployment and embedded in processes that call it. */
-import type { Json } from '../contract';
+
+/** A JSON value (contract.ts's Json, repeated so that contract.ts can name Decision without an import cycle). */
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export const HIT_POLICIES = [
   'UNIQUE',

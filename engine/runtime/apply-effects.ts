@@ -11,7 +11,8 @@ import { placeTask, taskAccessKeys } from './task-access';
 import { type RuntimeContext, WAKE_CHANNEL } from './types';
 
 type Of<T extends Effect['type']> = Extract<Effect, { type: T }>;
-export type ChildEffect = Of<'child.start'> | Of<'child.cancel'>;
+/** Effects that reach other instances, applied after the step's statement in its transaction (runtime/step.ts). */
+export type ChildEffect = Of<'child.start'> | Of<'child.cancel'> | Of<'signal.broadcast'>;
 
 export interface CollectedWrites {
   writes: Omit<StepWrites, 'instance'>;
@@ -116,6 +117,7 @@ export function collectWrites(
           subscriptionKey: e.subscriptionKey,
           messageName: e.messageName,
           correlationKey: e.correlationKey,
+          kind: e.kind ?? 'message',
           elementId: e.elementId,
           activation: e.activation,
           loopIndex: loop(e),
@@ -151,6 +153,7 @@ export function collectWrites(
         break;
       case 'child.start':
       case 'child.cancel':
+      case 'signal.broadcast':
         children.push(e);
         break;
     }

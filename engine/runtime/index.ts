@@ -4,7 +4,10 @@ import { cancelInstance } from './commands/cancel-instance';
 import { claimTask } from './commands/claim-task';
 import { completeJob } from './commands/complete-job';
 import { completeUserTask } from './commands/complete-user-task';
+import { broadcastSignal } from './commands/broadcast-signal';
 import { correlateMessage } from './commands/correlate-message';
+import { evaluateDecision } from './commands/evaluate-decision';
+import { publishMessage } from './commands/publish-message';
 import { deployResources } from './commands/deploy-resources';
 import { failJob } from './commands/fail-job';
 import { retryIncident } from './commands/retry-incident';
@@ -66,6 +69,9 @@ export function createRuntime(deps: RuntimeDeps) {
     resolveTask: (input: Parameters<typeof resolveTask>[1]) => resolveTask(rt, input),
     userTaskHeaders: (instanceId: string, elementId: string) => userTaskHeaders(rt, instanceId, elementId),
     correlateMessage: (input: Parameters<typeof correlateMessage>[1]) => correlateMessage(rt, input),
+    publishMessage: (input: Parameters<typeof publishMessage>[1]) => publishMessage(rt, input),
+    broadcastSignal: (input: Parameters<typeof broadcastSignal>[1]) => broadcastSignal(rt, input),
+    evaluateDecision: (input: Parameters<typeof evaluateDecision>[1]) => evaluateDecision(rt, input),
     cancelInstance: (input: Parameters<typeof cancelInstance>[1]) => cancelInstance(rt, input),
     retryIncident: (input: Parameters<typeof retryIncident>[1]) => retryIncident(rt, input),
     completeJob: (input: Parameters<typeof completeJob>[1]) => completeJob(rt, input),

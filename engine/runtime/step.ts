@@ -18,6 +18,7 @@ import {
   writeStep,
 } from '../store';
 import { type ChildEffect, collectWrites } from './apply-effects';
+import { deliverSignal } from './signal-delivery';
 import { definitionById, latestDefinitionOf } from './definitions';
 import { VersionConflict } from './retry';
 import { transactionOnce } from './transaction';
@@ -328,6 +329,16 @@ async function applyChildren(
 ): Promise<void> {
   for (const c of children) {
     if (c.type === 'child.start') await startChild(rt, tx, inst, c);
+    else if (c.type === 'signal.broadcast')
+      await deliverSignal(
+        rt,
+        tx,
+        { signalName: c.signalName, variables: c.variables, actor },
+        {
+          step: (t, instance, event, options) => stepInstance(rt, t, instance, event, options),
+          create: (t, def, start) => createInstance(rt, t, def, start),
+        },
+      );
     else await cancelChild(rt, tx, inst, c.childKey, at, actor);
   }
 }

@@ -35,6 +35,8 @@ export async function lockSubscription(tx: DbOrTx, messageName: string, correlat
     .where(
       and(
         eq(messageSubscriptions.messageName, messageName),
+        // A signal subscription of the same name is not this message's (a broadcast takes those).
+        eq(messageSubscriptions.kind, 'message'),
         correlationKey === null
           ? isNull(messageSubscriptions.correlationKey)
           : eq(messageSubscriptions.correlationKey, correlationKey),

@@ -10,6 +10,7 @@ import { type Lang, langOf, type MessageKey, msg } from './i18n';
 const STATUS: Record<AppErrorCode, ContentfulStatusCode> = {
   BAD_REQUEST: 400,
   BPMN_INVALID: 400,
+  DMN_INVALID: 400,
   FORM_INVALID: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,

@@ -18,6 +18,7 @@ const DeployResult = z
     deploymentId: z.string().nullable(),
     processes: z.array(z.object({ id: z.string(), key: z.string(), version: z.number(), name: z.string().nullable() })),
     forms: z.array(z.object({ key: z.string(), version: z.number() })),
+    decisions: z.array(z.object({ decisionId: z.string(), version: z.number(), name: z.string().nullable() })),
   })
   .openapi('DeploymentResult');
 const DefinitionSummary = z
@@ -52,7 +53,7 @@ const deploy = createRoute({
   responses: {
     201: json(DeployResult, 'new versions'),
     200: json(DeployResult, 'identical to the latest versions'),
-    400: json(ErrorSchema, 'BPMN_INVALID with one detail per problem'),
+    400: json(ErrorSchema, 'BPMN_INVALID with one detail per problem; DMN_INVALID naming the decision and rule'),
   },
 });
 const list = createRoute({
@@ -97,12 +98,14 @@ export function deploymentRoutes() {
         created: result.created,
         processes: result.processes.map((p) => `${p.key} v${p.version}`),
         forms: result.forms.map((f) => `${f.key} v${f.version}`),
+        decisions: result.decisions.map((d) => `${d.decisionId} v${d.version}`),
       },
     });
     const out = {
       deploymentId: result.deploymentId,
       processes: result.processes.map(({ id, key, version, name }) => ({ id, key, version, name })),
       forms: result.forms,
+      decisions: result.decisions.map(({ decisionId, version, name }) => ({ decisionId, version, name })),
     };
     return result.created ? c.json(out, 201) : c.json(out, 200);
   });
