@@ -137,7 +137,13 @@ export async function buildBulletinWorkbook(
       ['受理问题数据(条)', received],
       ['完成整改(条)', rectified],
       ['按期整改(条)', onTime],
-      ['按期整改率', rectified ? `${((onTime / rectified) * 100).toFixed(1)}%` : '—'],
+      // An item overdue and not yet rectified is already late: it counts against the rate, as on the dashboard.
+      [
+        '按期整改率',
+        rectified + sum('overdueNow')
+          ? `${((onTime / (rectified + sum('overdueNow'))) * 100).toFixed(1)}%`
+          : '—',
+      ],
       ['当前逾期未整改(条)', sum('overdueNow')],
       ['返工轮次(次)', sum('reworkRounds')],
       ['新注册目录(条)', sum('entriesRegistered')],

@@ -90,9 +90,15 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** [from 00:00, day after `to` 00:00) in China time. */
 export function periodBounds(p: Period): { start: Date; end: Date } {
-  if (!DATE.test(p.from) || !DATE.test(p.to) || p.from > p.to) {
-    throw new AppError('BAD_REQUEST', '统计期间无效, 应为 from ≤ to 的 YYYY-MM-DD 日期', {
-      messageEn: 'Invalid period: need YYYY-MM-DD dates with from ≤ to',
+  // In the words of the dashboard's user (#17): the old message named the query parameters.
+  if (!DATE.test(p.from) || !DATE.test(p.to)) {
+    throw new AppError('BAD_REQUEST', '统计期间的日期格式应为 YYYY-MM-DD（如 2026-12-01）。', {
+      messageEn: 'The period dates must be YYYY-MM-DD (e.g. 2026-12-01).',
+    });
+  }
+  if (p.from > p.to) {
+    throw new AppError('BAD_REQUEST', `统计期间的开始日期 ${p.from} 晚于结束日期 ${p.to}，请重新选择。`, {
+      messageEn: `The period starts (${p.from}) after it ends (${p.to}): choose it again.`,
     });
   }
   const start = new Date(`${p.from}T00:00:00+08:00`);

@@ -16,6 +16,7 @@ import { makeTransformErrors } from './localize-errors';
 import type { JsonSchema } from './schema-paths';
 import { fieldIssuesOf, toErrorSchema } from './server-errors';
 import { CatalogEntryPicker, SystemPicker, UnitPicker } from './widgets/pickers';
+import { PlainNumberWidget, PlainSelectWidget, PlainTextWidget } from './widgets/plain-inputs';
 
 const validator = customizeValidator();
 
@@ -23,6 +24,9 @@ export const formWidgets: RegistryWidgetsType = {
   unit: UnitPicker,
   catalogEntry: CatalogEntryPicker,
   informationSystem: SystemPicker,
+  SelectWidget: PlainSelectWidget,
+  UpDownWidget: PlainNumberWidget,
+  TextWidget: PlainTextWidget,
 };
 
 export const formFields: RegistryFieldsType = {
@@ -53,7 +57,10 @@ export function SchemaForm(props: SchemaFormProps) {
   const [serverErrors, setServerErrors] = useState<ErrorSchema | undefined>();
   const [topErrors, setTopErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const transformErrors = useMemo(() => makeTransformErrors(schema, uiSchema, lang), [schema, uiSchema, lang]);
+  const transformErrors = useMemo(
+    () => makeTransformErrors(schema, uiSchema, lang),
+    [schema, uiSchema, lang],
+  );
   // The root title is dropped: the page or drawer around a form already names it.
   const lifted = useMemo(() => {
     const l = liftChoices(schema);
@@ -64,7 +71,10 @@ export function SchemaForm(props: SchemaFormProps) {
     () => (lifted.paths.length ? makeChoiceValidate(lifted.schema, uiSchema, lifted.paths, lang) : undefined),
     [lifted, uiSchema, lang],
   );
-  const ui = useMemo(() => localizeFormLabels(annotateUiSchema(schema, uiSchema ?? {}), lang), [schema, uiSchema, lang]);
+  const ui = useMemo(
+    () => localizeFormLabels(annotateUiSchema(schema, uiSchema ?? {}), lang),
+    [schema, uiSchema, lang],
+  );
 
   const submit = async (formData: Record<string, unknown>) => {
     if (!onSubmit) return;

@@ -1,4 +1,6 @@
 /** @module ui/i18n/locale: the zh/en switch: antd locale, our dictionary, and the API's Accept-Language move together. */
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { setApiLanguage } from '../api';
 import { en, type MessageKey, zh } from './messages';
@@ -29,11 +31,14 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => {
     const l = initialLang();
     setApiLanguage(l);
+    // antd's date pickers name months and weekdays through dayjs's global locale.
+    dayjs.locale(l === 'en' ? 'en' : 'zh-cn');
     return l;
   });
   const setLang = useCallback((l: Lang) => {
     localStorage.setItem(STORAGE_KEY, l);
     setApiLanguage(l);
+    dayjs.locale(l === 'en' ? 'en' : 'zh-cn');
     document.documentElement.lang = l === 'en' ? 'en' : 'zh-CN';
     setLangState(l);
   }, []);

@@ -1,6 +1,6 @@
 /** @module ui/pages/catalog/catalog-entry-page: one entry: its current fields, its versions (each against the one before), change and problem buttons. */
-import { Button, Card, Collapse, Space, Spin, Tag } from 'antd';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Alert, Button, Card, Collapse, Space, Spin, Tag } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { catalog, type CatalogVersion } from '../../api';
 import { useUser } from '../../auth';
 import { VariablesView } from '../../components';
@@ -24,6 +24,8 @@ export default function CatalogEntryPage() {
   const canChange =
     entry.status === 'active' && user.roles.includes('unit.cataloguer') && user.unitId === entry.unitId;
   const canReport = entry.status === 'active' && user.roles.includes('unit.feedback');
+  // Said up front (#17): the server refuses a second open change, but only after the whole form was filled.
+  const changeOpen = entry.openChangeInstanceId;
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -45,6 +47,7 @@ export default function CatalogEntryPage() {
             {canChange ? (
               <Button
                 type="primary"
+                disabled={Boolean(changeOpen)}
                 onClick={() =>
                   navigate(`/processes?start=catalog-change&entryId=${encodeURIComponent(entry.id)}`)
                 }
@@ -66,6 +69,16 @@ export default function CatalogEntryPage() {
           </Space>
         }
       >
+        {changeOpen ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="entry-change-open"
+            title={t('catalog.changeOpen')}
+            action={<Link to={`/instances/${changeOpen}`}>{t('catalog.viewChange')}</Link>}
+          />
+        ) : null}
         <p>
           {t('catalog.unit')}：{entry.unitName}
         </p>

@@ -1,5 +1,5 @@
 /** @module ui/pages/dashboard: 督办: KPIs, overdue by unit, the weekly trend, the overdue list and per-unit statistics for a period, bulletin export. */
-import { Card, Col, Input, Row, Space, Statistic, Table } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Statistic, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { itemsOf, type OverdueItem, supervision, supervisionTrend, type UnitStats } from '../../api';
@@ -9,6 +9,8 @@ import { formatTime, useAsync, useProcessNames } from '../../lib';
 import { BarChart } from './bar-chart';
 import { defaultPeriod } from './default-period';
 import { ExportButton } from './export-button';
+import { onTimeRate, splitByActivity } from './figures';
+import { PeriodPicker } from './period-picker';
 import { StaleCard } from './stale-card';
 import { TrendCard } from './trend-card';
 
@@ -19,9 +21,16 @@ export default function DashboardPage() {
   const [initial] = useState(() => defaultPeriod(new Date()));
   const [from, setFrom] = useState(initial.from);
   const [to, setTo] = useState(initial.to);
+  // A reversed period is said once, here, instead of three requests each failing with the server's words (#17).
+  const reversed = from > to;
   const overdue = useAsync(() => supervision.overdue().then(itemsOf), []);
-  const stats = useAsync(() => supervision.stats(from, to).then((r) => r.items ?? []), [from, to]);
-  const trend = useAsync(() => supervisionTrend(from, to), [from, to]);
+  const stats = useAsync(
+    async () => (reversed ? [] : supervision.stats(from, to).then((r) => r.items ?? [])),
+    [from, to],
+  );
+  const trend = useAsync(async () => (reversed ? undefined : supervisionTrend(from, to)), [from, to]);
+  const [showQuiet, setShowQuiet] = useState(false);
+  const units = useMemo(() => splitByActivity(stats.data ?? []), [stats.data]);
 
   const totals = useMemo(() => {
     const sum = (k: keyof UnitStats) => (stats.data ?? []).reduce((n, s) => n + (Number(s[k]) || 0), 0);
@@ -29,6 +38,7 @@ export default function DashboardPage() {
       received: sum('problemsReceived'),
       rectified: sum('problemsRectified'),
       onTime: sum('rectifiedOnTime'),
+      overdueNow: sum('overdueNow'),
     };
   }, [stats.data]);
   const byUnit = useMemo(() => {
@@ -45,25 +55,27 @@ export default function DashboardPage() {
         title={t('dashboard.title')}
         extra={
           <Space wrap>
-            <Input
-              type="date"
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
-              aria-label="开始日期"
-              data-testid="stats-from"
-            />
-            <span>—</span>
-            <Input
-              type="date"
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-              aria-label="结束日期"
-              data-testid="stats-to"
+            <PeriodPicker
+              from={from}
+              to={to}
+              onChange={(f, t2) => {
+                setFrom(f);
+                setTo(t2);
+              }}
             />
             <ExportButton from={from} to={to} />
           </Space>
         }
       >
+        {reversed ? (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('dashboard.periodReversed')}
+            data-testid="period-reversed"
+          />
+        ) : null}
         <Row gutter={16}>
           <Col flex="1 1 0">
             <Statistic
@@ -92,9 +104,11 @@ export default function DashboardPage() {
           </Col>
           <Col flex="1 1 0">
             <Statistic
-              title={t('dashboard.onTime')}
-              value={totals.rectified ? Math.round((totals.onTime / totals.rectified) * 100) : 0}
-              suffix="%"
+              title={<span title={t('dashboard.onTimeHint')}>{t('dashboard.onTime')}</span>}
+              value={onTimeRate(totals.onTime, totals.rectified, totals.overdueNow) ?? '—'}
+              suffix={
+                onTimeRate(totals.onTime, totals.rectified, totals.overdueNow) === null ? undefined : '%'
+              }
               data-testid="kpi-on-time"
             />
           </Col>
@@ -153,13 +167,13 @@ export default function DashboardPage() {
           </Card>
         </Col>
       </Row>
-      <TrendCard from={from} to={to} weeks={trend.data?.weeks} error={trend.error} />
+      {reversed ? null : <TrendCard from={from} to={to} weeks={trend.data?.weeks} error={trend.error} />}
       <Card title={`${t('dashboard.stats')}（${from} — ${to}）`}>
         <Table<UnitStats>
           size="small"
           rowKey="unitId"
           loading={stats.loading}
-          dataSource={stats.data ?? []}
+          dataSource={showQuiet ? [...units.active, ...units.quiet] : units.active}
           data-testid="stats-table"
           pagination={false}
           scroll={{ x: true }}
@@ -180,7 +194,22 @@ export default function DashboardPage() {
             { title: t('stats.entriesReturned'), dataIndex: 'entriesReturned' },
           ]}
         />
-        <p style={{ color: '#888', marginTop: 8 }}>数据更新于 {formatTime(new Date().toISOString())}</p>
+        {units.quiet.length ? (
+          <p style={{ marginTop: 8 }} data-testid="stats-quiet">
+            {t('dashboard.quietUnits', { n: units.quiet.length })}{' '}
+            <Button
+              type="link"
+              size="small"
+              onClick={() => setShowQuiet((v) => !v)}
+              data-testid="stats-quiet-toggle"
+            >
+              {showQuiet ? t('dashboard.hideQuiet') : t('dashboard.showQuiet')}
+            </Button>
+          </p>
+        ) : null}
+        <p style={{ color: '#888', marginTop: 8 }}>
+          {t('dashboard.updatedAt', { at: formatTime(new Date().toISOString()) })}
+        </p>
       </Card>
     </Space>
   );

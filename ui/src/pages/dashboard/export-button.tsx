@@ -27,7 +27,13 @@ export function ExportButton({ from, to }: { from: string; to: string }) {
   return (
     <Space orientation="vertical" size={4}>
       <Space>
-        <Button icon={<DownloadOutlined />} loading={busy} onClick={run} data-testid="bulletin-export">
+        <Button
+          icon={<DownloadOutlined />}
+          loading={busy}
+          disabled={from > to}
+          onClick={run}
+          data-testid="bulletin-export"
+        >
           {busy ? t('dashboard.exporting') : t('dashboard.export')}
         </Button>
         {busy && fraction !== undefined ? (

@@ -3,6 +3,7 @@ import { Alert, Card } from 'antd';
 import { useMemo } from 'react';
 import type { TrendWeek } from '../../api';
 import { useT } from '../../i18n';
+import { weekLabels } from './figures';
 import { LineChart } from './line-chart';
 
 /** The page fetches the trend (its answer also carries the open-problems KPI) and hands the weeks down. */
@@ -21,15 +22,18 @@ export function TrendCard({
   const chart = useMemo(() => {
     const list = weeks ?? [];
     return {
-      // "MM-DD" of each week's Monday: the year is in the period picker above.
-      categories: list.map((w) => w.weekStart.slice(5)),
+      // "MM-DD" of each week's Monday (the first week from the period's start): the year is in the picker above.
+      categories: weekLabels(
+        list.map((w) => w.weekStart),
+        from,
+      ),
       series: [
         { name: t('dashboard.received'), values: list.map((w) => w.received), color: '#1667d9' },
         { name: t('dashboard.rectified'), values: list.map((w) => w.rectified), color: '#389e0d' },
         { name: t('dashboard.rectifiedLate'), values: list.map((w) => w.rectifiedLate), color: '#cf1322' },
       ],
     };
-  }, [weeks, t]);
+  }, [weeks, t, from]);
 
   return (
     <Card title={`${t('dashboard.trend')}（${from} — ${to}）`}>

@@ -3,6 +3,8 @@ import { Button, Result, Space } from 'antd';
 import { Link } from 'react-router-dom';
 import type { CompleteResult, InstanceStatus, Task } from '../../api';
 import { type MessageKey, useT } from '../../i18n';
+import { useAsync } from '../../lib';
+import { followUp } from './follow-up';
 
 export const STATUS_KEY: Record<InstanceStatus, MessageKey> = {
   active: 'instance.active',
@@ -20,12 +22,23 @@ export interface CompletionResultProps {
 
 export function CompletionResult({ result, next, onOpenTask, onClose }: CompletionResultProps) {
   const t = useT();
-  const ended = result.instance.status !== 'active';
+  // Not mine and not over yet: ask where it went (another's task, or automatic steps that end it in a moment).
+  const follow = useAsync(
+    async () => (next || result.instance.status !== 'active' ? undefined : followUp(result.instance.id)),
+    [result.instance.id, next?.id],
+    true,
+  );
+  const status = follow.data?.kind === 'ended' ? follow.data.status : result.instance.status;
+  const ended = status !== 'active';
   const subTitle = next
     ? `${t('tasks.next')}：${next.name}`
     : ended
-      ? `${t('tasks.instanceDone')}（${t(STATUS_KEY[result.instance.status])}）`
-      : t('tasks.noNext');
+      ? `${t('tasks.instanceDone')}（${t(STATUS_KEY[status])}）`
+      : follow.loading
+        ? t('loading')
+        : follow.data?.kind === 'moved'
+          ? t('tasks.movedTo', { names: follow.data.names.join('、') })
+          : t('tasks.noNext');
   return (
     <Result
       status="success"
