@@ -78,7 +78,12 @@ const taskRecord = createRoute({
   responses: {
     200: json(
       z
-        .object({ lines: z.array(RecordLineSchema), previous: z.array(RecordLineSchema) })
+        .object({
+          lines: z.array(RecordLineSchema),
+          previous: z.array(RecordLineSchema),
+          /** Which activation of its step the task is (2 = the second round of 整改反馈). */
+          round: z.number().int(),
+        })
         .openapi('TaskRecord'),
       'record',
     ),
@@ -103,18 +108,17 @@ export function recordRoutes() {
   const router = createRouter();
   router.openapi(instanceRecord, async (c) => {
     const instance = await visibleInstance(c, c.req.valid('param').id);
-    return c.json(await readInstanceRecord(c.var.deps.db, instance.id), 200);
+    const { lines } = await readInstanceRecord(c.var.deps.db, instance.id);
+    return c.json({ lines }, 200);
   });
 
   router.openapi(taskRecord, async (c) => {
     // getTask answers 404 to whoever may not see the task: the record follows the task's visibility.
     const task = await runtimeOf(c).getTask(c.req.valid('param').id, actorOf(c.var.user));
-    const { lines } = await readInstanceRecord(c.var.deps.db, task.processInstanceId);
+    const { lines, rounds } = await readInstanceRecord(c.var.deps.db, task.processInstanceId);
+    const before = task.completedAt ?? c.var.deps.clock.now().toISOString();
     return c.json(
-      {
-        lines,
-        previous: previousSteps(lines, task.id, task.completedAt ?? c.var.deps.clock.now().toISOString()),
-      },
+      { lines, previous: previousSteps(lines, task.id, before), round: rounds.get(task.id) ?? 1 },
       200,
     );
   });

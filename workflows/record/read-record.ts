@@ -14,6 +14,8 @@ import {
 
 export interface InstanceRecord {
   lines: RecordLine[];
+  /** Task id → its activation (the round a task is in: 整改反馈 第 2 轮). */
+  rounds: Map<string, number>;
 }
 
 /** One form version per (key, version) for the whole read: an instance's tasks share a handful of forms. */
@@ -42,7 +44,7 @@ function formReader(db: DbOrTx) {
 /** The approval record of an instance (the caller has checked the reader may see it); empty for an unknown id. */
 export async function readInstanceRecord(db: DbOrTx, instanceId: string): Promise<InstanceRecord> {
   const instance = await loadInstance(db, instanceId);
-  if (!instance) return { lines: [] };
+  if (!instance) return { lines: [], rounds: new Map() };
   const [events, tasks, def] = await Promise.all([
     readHistory(db, instanceId),
     listInstanceTasks(db, instanceId),
@@ -71,5 +73,5 @@ export async function readInstanceRecord(db: DbOrTx, instanceId: string): Promis
   // step resubmits the same form and has its own line with its own values).
   const start = lines.find((l) => l.kind === 'submit' && !l.taskId);
   if (start && startForm) start.fields = stepFields(startForm, instance.variables as Record<string, unknown>);
-  return { lines };
+  return { lines, rounds: new Map(tasks.map((t) => [t.id, t.activation])) };
 }

@@ -172,6 +172,7 @@ describe.each(testDbKinds())('approval record, titles and 业务编号 over HTTP
     await s.complete(id, 'verify', 'governance', { decision: 'fail', comment: '仍有 3 条出生日期未更正' });
     const again = await s.openTask(id, 'rectify', 'gaj.rectifier');
     const theirs = (await s.get(`/api/tasks/${again.id}/record`, 'gaj.rectifier')).body;
+    expect([seen.round, theirs.round]).toEqual([1, 2]);
     const failed = (theirs.previous as Line[]).find((l) => l.step === '核验');
     expect(failed).toMatchObject({
       action: '核验不通过',

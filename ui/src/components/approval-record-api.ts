@@ -37,7 +37,9 @@ export interface Person {
 export const instanceRecord = (id: string) =>
   request<{ lines: RecordLine[] }>(`/process-instances/${encodeURIComponent(id)}/record`);
 export const taskRecord = (id: string) =>
-  request<{ lines: RecordLine[]; previous: RecordLine[] }>(`/tasks/${encodeURIComponent(id)}/record`);
+  request<{ lines: RecordLine[]; previous: RecordLine[]; round: number }>(
+    `/tasks/${encodeURIComponent(id)}/record`,
+  );
 
 const people = new Map<string, Promise<Person | undefined>>();
 

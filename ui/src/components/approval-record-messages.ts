@@ -4,6 +4,7 @@ import type { Lang } from '../i18n';
 const zh = {
   empty: '暂无审批记录',
   round: (n: number) => `第 ${n} 轮`,
+  thisRound: (n: number) => `本环节第 ${n} 轮`,
   opinion: '意见',
   to: '至',
   more: (n: number) => `展开其余 ${n} 项`,
@@ -18,6 +19,7 @@ const zh = {
 const en: typeof zh = {
   empty: 'No approvals recorded yet',
   round: (n: number) => `Round ${n}`,
+  thisRound: (n: number) => `This step: round ${n}`,
   opinion: 'Opinion',
   to: 'to',
   more: (n: number) => `Show ${n} more`,

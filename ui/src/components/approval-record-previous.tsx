@@ -3,7 +3,7 @@
  * submitted: the triage opinion travels to the rectifier, the rectifier's report (and files) to the verifier, and
  * round 2 sees why round 1 failed. Newest first, the latest open.
  */
-import { Card, Collapse, Typography } from 'antd';
+import { Card, Collapse, Tag, Typography } from 'antd';
 import { useLocale } from '../i18n';
 import { useAsync } from '../lib';
 import { taskRecord } from './approval-record-api';
@@ -15,9 +15,22 @@ export function PreviousSteps({ taskId }: { taskId: string }) {
   const m = recordMessages(lang);
   const state = useAsync(() => taskRecord(taskId), [taskId], true);
   const previous = [...(state.data?.previous ?? [])].reverse();
+  const round = state.data?.round ?? 1;
   if (!previous.length) return null;
   return (
-    <Card size="small" title={m.previous} style={{ marginBottom: 16 }} data-testid="previous-steps">
+    <Card
+      size="small"
+      title={m.previous}
+      extra={
+        round > 1 ? (
+          <Tag color="orange" data-testid="task-round" data-round={round}>
+            {m.thisRound(round)}
+          </Tag>
+        ) : null
+      }
+      style={{ marginBottom: 16 }}
+      data-testid="previous-steps"
+    >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8, fontSize: 12 }}>
         {m.previousHint}
       </Typography.Paragraph>
