@@ -165,6 +165,7 @@ export const zh = {
   'dashboard.showQuiet': '展开',
   'dashboard.hideQuiet': '收起',
   'dashboard.onTimeHint': '按期整改数 ÷（已整改数 + 当前逾期未整改数）',
+  'instance.notFound': '找不到这个流程实例：它不存在，或不属于您的单位。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -336,4 +337,5 @@ export const en: Record<MessageKey, string> = {
   'dashboard.showQuiet': 'Show',
   'dashboard.hideQuiet': 'Hide',
   'dashboard.onTimeHint': 'On-time rectifications ÷ (rectified + overdue and not yet rectified)',
+  'instance.notFound': 'This process instance cannot be found: it does not exist or belongs to another unit.',
 };

@@ -32,14 +32,19 @@ export default function InstancePage() {
   const user = useUser();
   const [names, setNames] = useState<Record<string, string>>({});
   const [diagramError, setDiagramError] = useState<string>();
-  const state = useAsync(async () => {
-    const instance = await instanceWithIncidents(id);
-    const [history, def] = await Promise.all([
-      instances.history(id).then(itemsOf),
-      definitions.version(instance.processKey, instance.version).catch(() => undefined),
-    ]);
-    return { instance, history, def };
-  }, [id]);
+  // Quiet: the page says what went wrong once, below, instead of a toast repeating it (#17).
+  const state = useAsync(
+    async () => {
+      const instance = await instanceWithIncidents(id);
+      const [history, def] = await Promise.all([
+        instances.history(id).then(itemsOf),
+        definitions.version(instance.processKey, instance.version).catch(() => undefined),
+      ]);
+      return { instance, history, def };
+    },
+    [id],
+    true,
+  );
   const data = state.data;
   const highlight = useMemo(
     () =>
@@ -57,7 +62,18 @@ export default function InstancePage() {
   );
 
   if (state.loading && !data) return <Spin />;
-  if (!data) return <Alert type="error" showIcon title={(state.error as Error)?.message ?? t('loading')} />;
+  if (!data) {
+    // Another unit's instance, or one that does not exist: the same words, and never its id (#17).
+    const missing = (state.error as { status?: number } | undefined)?.status === 404;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        data-testid="instance-error"
+        title={missing ? t('instance.notFound') : ((state.error as Error)?.message ?? t('loading'))}
+      />
+    );
+  }
   const { instance, history, def } = data;
   const started = history.find((e) => e.type === 'instance.started');
   const admin = isAdmin(user.roles);
