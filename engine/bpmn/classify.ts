@@ -52,12 +52,14 @@ export function classify(el: Moddle): Classified {
       if (def === 'bpmn:TimerEventDefinition') return { kind: 'timerStartEvent' };
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageStartEvent' };
       if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalStartEvent' };
+      if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalStartEvent' };
       return refuseEvent('开始事件', 'start event', def);
     case 'bpmn:EndEvent':
       if (def === null) return { kind: 'endEvent' };
       if (def === 'bpmn:TerminateEventDefinition') return { kind: 'terminateEndEvent' };
       if (def === 'bpmn:ErrorEventDefinition') return { kind: 'errorEndEvent' };
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageEndEvent' };
+      if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalEndEvent' };
       if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalEndEvent' };
       if (def === 'bpmn:EscalationEventDefinition') return { kind: 'escalationEndEvent' };
       return refuseEvent('结束事件', 'end event', def);
@@ -66,11 +68,13 @@ export function classify(el: Moddle): Classified {
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageCatchEvent' };
       if (def === 'bpmn:LinkEventDefinition') return { kind: 'linkCatchEvent' };
       if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalCatchEvent' };
+      if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalCatchEvent' };
       return refuseEvent('中间捕获事件', 'intermediate catch event', def ?? 'many');
     case 'bpmn:IntermediateThrowEvent':
       if (def === null) return { kind: 'noneThrowEvent' };
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageThrowEvent' };
       if (def === 'bpmn:LinkEventDefinition') return { kind: 'linkThrowEvent' };
+      if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalThrowEvent' };
       if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalThrowEvent' };
       if (def === 'bpmn:EscalationEventDefinition') return { kind: 'escalationThrowEvent' };
       return refuseEvent('中间抛出事件', 'intermediate throw event', def);
@@ -78,6 +82,7 @@ export function classify(el: Moddle): Classified {
       if (def === 'bpmn:TimerEventDefinition') return { kind: 'timerBoundaryEvent' };
       if (def === 'bpmn:ErrorEventDefinition') return { kind: 'errorBoundaryEvent' };
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageBoundaryEvent' };
+      if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalBoundaryEvent' };
       if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalBoundaryEvent' };
       if (def === 'bpmn:EscalationEventDefinition') return { kind: 'escalationBoundaryEvent' };
       return refuseEvent('边界事件', 'boundary event', def ?? 'many');
@@ -87,6 +92,8 @@ export function classify(el: Moddle): Classified {
       return { kind: 'serviceTask' };
     case 'bpmn:ScriptTask':
       return classifyScript(el);
+    case 'bpmn:BusinessRuleTask':
+      return { kind: 'businessRuleTask' };
     case 'bpmn:BusinessRuleTask':
       return { kind: 'businessRuleTask' };
     case 'bpmn:SendTask':
@@ -121,10 +128,10 @@ export function classify(el: Moddle): Classified {
 
 /** The start of an event subprocess: its trigger is armed by the enclosing scope (container/event-sub-process.ts). */
 function classifyEventSubProcessStart(def: string | null | 'many'): Classified {
-  // Signal starts: add the definition here and a 'signal' trigger in event/event-sub-process-start.ts.
   if (
     def === 'bpmn:TimerEventDefinition' ||
     def === 'bpmn:MessageEventDefinition' ||
+    def === 'bpmn:SignalEventDefinition' ||
     def === 'bpmn:ErrorEventDefinition' ||
     def === 'bpmn:EscalationEventDefinition'
   )
@@ -132,8 +139,8 @@ function classifyEventSubProcessStart(def: string | null | 'many'): Classified {
   if (def === null)
     return refuse(
       'event-subprocess.start',
-      '事件子流程的开始事件必须有触发定义（定时、消息、错误或升级）',
-      'the start event of an event subprocess needs a trigger (timer, message, error or escalation)',
+      '事件子流程的开始事件必须有触发定义（定时、消息、信号、错误或升级）',
+      'the start event of an event subprocess needs a trigger (timer, message, signal, error or escalation)',
     );
   return refuseEvent('事件子流程的开始事件', 'event subprocess start', def);
 }

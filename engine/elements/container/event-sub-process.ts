@@ -25,6 +25,7 @@ import { scheduleTimer, timerDef } from '../behaviors/timer';
 import type { TimerDef } from '../../exec/timers';
 import { type Cfg, type ElementHandler, meta, type StateConfig } from '../element-handler';
 import { isInterruptingStart, triggerKindOf } from '../event/event-sub-process-start';
+import { signalSpec } from '../event/signal-spec';
 
 interface Arm {
   el: string;
@@ -92,15 +93,17 @@ export function scopeTriggers(
     const interrupting = isInterruptingStart(start);
     if (kind === 'timer') arm.push({ el: start.id, timer: timerDef(start), interrupting });
     if (kind === 'message') arm.push({ el: start.id, message: messageSpec(start), interrupting });
+    if (kind === 'signal') arm.push({ el: start.id, message: signalSpec(start), interrupting });
     const fired: Cfg[] = [{ type: 'evsub.triggered', params: { el: evsub.id, start: start.id } }];
     if (kind === 'timer') fired.push({ type: 'timer.fired' });
-    if (kind === 'message')
+    if (kind === 'message' || kind === 'signal')
       fired.push({ type: interrupting ? 'message.correlated' : 'message.correlatedKeep' });
     if (kind === 'error') fired.push({ type: 'error.caught', params: { el: start.id } });
     if (kind === 'escalation') fired.push({ type: 'escalation.caught', params: { el: start.id } });
     const event = {
       timer: 'timer.fire',
       message: 'message.correlate',
+      signal: 'message.correlate',
       error: 'bpmn.error',
       escalation: 'bpmn.escalation',
     }[kind];

@@ -8,13 +8,15 @@ import { elementState, leave } from '../behaviors/activity';
 import { validateMessage } from '../behaviors/message';
 import { validateTimer } from '../behaviors/timer';
 import type { ElementHandler } from '../element-handler';
+import { validateSignal } from './signal-spec';
 
-/** The trigger kinds an event subprocess start can have. Hook for signals (H8): add 'signal' here and in triggerOf. */
-export type TriggerKind = 'timer' | 'message' | 'error' | 'escalation';
+/** The trigger kinds an event subprocess start can have (a signal subscribes as a message of kind 'signal'). */
+export type TriggerKind = 'timer' | 'message' | 'signal' | 'error' | 'escalation';
 
 const DEFINITIONS: Record<string, TriggerKind> = {
   'bpmn:TimerEventDefinition': 'timer',
   'bpmn:MessageEventDefinition': 'message',
+  'bpmn:SignalEventDefinition': 'signal',
   'bpmn:ErrorEventDefinition': 'error',
   'bpmn:EscalationEventDefinition': 'escalation',
 };
@@ -36,6 +38,7 @@ export const eventSubProcessStart: ElementHandler<'eventSubProcessStart'> = {
         ...validateTimer(el, isInterruptingStart(el) ? ['duration', 'date'] : ['duration', 'date', 'cycle']),
       );
     if (kind === 'message') out.push(...validateMessage(el));
+    if (kind === 'signal') out.push(...validateSignal(el));
     return out;
   },
   compile: (el, cc) => elementState(el, cc, { always: [leave(el.id, cc.next(el))] }),
