@@ -169,6 +169,10 @@ describe.each(testDbKinds())('approval operations over HTTP on %s', (kind) => {
   it('催办 by the starter notifies the candidates; again within the hour is 429; others may not', async () => {
     const id = await start();
     const task = await openTask(id, 'gaj.leader');
+    // the starter, who does not see the task in an inbox, finds it as the instance's open step
+    const open = (await call(`/api/process-instances/${id}/open-tasks`, 'gaj.cataloguer')).body.items;
+    expect(open.map((t: any) => t.id)).toEqual([task.id]);
+    expect((await call(`/api/process-instances/${id}/open-tasks`, 'wjj.leader')).status).toBe(404);
     expect((await call(`/api/tasks/${task.id}/urge`, 'gaj.rectifier', {})).status).toBe(403);
     const urged = await call(`/api/tasks/${task.id}/urge`, 'gaj.cataloguer', { comment: '请尽快审核' });
     expect(urged.status).toBe(200);

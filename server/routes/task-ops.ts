@@ -16,6 +16,8 @@ import { notifyAct } from '../approvals/notify-act';
 import { urgeTask } from '../approvals/urge-task';
 import { removeTaskDrafts } from '../drafts/store';
 import { createRouter } from '../http/env';
+import { visibleInstance } from '../http/instance-access';
+import { listInstanceTasks } from '../../engine/store';
 import { actorOf, runtimeOf } from '../http/runtime-of';
 import { ErrorSchema, PageQuery, pageOf } from './schemas';
 import { Task } from './tasks';
@@ -129,6 +131,18 @@ const ccRead = createRoute({
   summary: '抄送标记已读 / mark some (ids) or all of my copies read',
   request: { body: body(z.object({ ids: z.array(z.uuid()).max(500).optional() })) },
   responses: { 200: json(z.object({ updated: z.number() }), 'updated') },
+});
+const openTasks = createRoute({
+  method: 'get',
+  path: '/api/process-instances/{id}/open-tasks',
+  tags: ['instances'],
+  summary:
+    '当前环节 / the open tasks of an instance, for anyone who may see the instance (催办 from 我发起的)',
+  request: { params: IdParam },
+  responses: {
+    200: json(z.object({ items: z.array(Task) }), 'open tasks'),
+    404: json(ErrorSchema, 'no such instance'),
+  },
 });
 const directory = createRoute({
   method: 'get',
@@ -270,6 +284,13 @@ export function taskOpsRoutes() {
       c.req.valid('json').ids,
     );
     return c.json({ updated }, 200);
+  });
+
+  router.openapi(openTasks, async (c) => {
+    const instance = await visibleInstance(c, c.req.valid('param').id);
+    const now = c.var.deps.clock.now();
+    const rows = (await listInstanceTasks(c.var.deps.db, instance.id)).filter((t) => t.status === 'open');
+    return c.json({ items: rows.map((t) => toTaskDto(t, now)) }, 200);
   });
 
   router.openapi(directory, async (c) =>

@@ -12,6 +12,8 @@ import { setMessageApi } from './lib';
 const LoginPage = lazy(() => import('./pages/login/login-page'));
 const AccountPage = lazy(() => import('./pages/account/account-page'));
 const TasksPage = lazy(() => import('./pages/tasks/tasks-page'));
+const StartedPage = lazy(() => import('./pages/started/started-page'));
+const CcPage = lazy(() => import('./pages/cc/cc-page'));
 const ProcessesPage = lazy(() => import('./pages/processes/processes-page'));
 const InstancePage = lazy(() => import('./pages/instance/instance-page'));
 const ModelerPage = lazy(() => import('./pages/modeler/modeler-page'));
@@ -93,6 +95,8 @@ export function App() {
                   <Route index element={<Navigate to="/tasks" replace />} />
                   <Route path="/tasks" element={<TasksPage />} />
                   <Route path="/tasks/:taskId" element={<TasksPage />} />
+                  <Route path="/started" element={<StartedPage />} />
+                  <Route path="/cc" element={<CcPage />} />
                   <Route path="/processes" element={<ProcessesPage />} />
                   <Route path="/instances/:id" element={<InstancePage />} />
                   <Route path="/modeler" element={<ModelerPage />} />

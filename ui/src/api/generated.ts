@@ -19,6 +19,9 @@ export interface Schemas {
     createdAt: string;
     updatedAt: string;
   };
+  ApprovalRecord: {
+    lines: Schemas["RecordLine"][];
+  };
   Attachment: {
     id: string;
     name: string;
@@ -36,6 +39,15 @@ export interface Schemas {
     target: string | null;
     outcome: "ok" | "denied" | "failed";
     details: Record<string, unknown> | null;
+  };
+  BatchResult: {
+    taskId: string;
+    status: "completed" | "failed";
+    error?: {
+      code: string;
+      message: string;
+      messageEn: string;
+    };
   };
   Bulletin: {
     id: string;
@@ -111,6 +123,15 @@ export interface Schemas {
   CreatedUser: Schemas["AdminUser"] & {
     oneTimePassword: string;
   };
+  DecisionEvaluation: {
+    variables?: Record<string, unknown>;
+  };
+  DecisionEvaluationResult: {
+    result?: unknown;
+    decisionId: string;
+    version: number;
+    matchedRules: string[];
+  };
   DeployBody: {
     name?: string;
     resources: {
@@ -130,6 +151,18 @@ export interface Schemas {
       key: string;
       version: number;
     }[];
+    decisions: {
+      decisionId: string;
+      version: number;
+      name: string | null;
+    }[];
+  };
+  DirectoryUser: {
+    username: string;
+    name: string;
+    unitId: string;
+    unitName: string;
+    roles: string[];
   };
   Draft: {
     data: Record<string, unknown>;
@@ -196,6 +229,13 @@ export interface Schemas {
       oneTimePassword: string;
     }[];
   };
+  InboxCounts: {
+    todo: number;
+    done: number;
+    started: number;
+    cc: number;
+    ccUnread: number;
+  };
   InformationSystem: {
     id: string;
     unitId: string;
@@ -219,6 +259,39 @@ export interface Schemas {
     username: string;
     password: string;
     code?: string;
+  };
+  MessagePublication: {
+    name: string;
+    correlationKey: string;
+    variables?: Record<string, unknown>;
+  };
+  MessagePublicationResult: {
+    correlated: number;
+  };
+  MigrationReport: {
+    migrated: number;
+    failed: {
+      instanceId: string;
+      reason: string;
+    }[];
+    dryRun: boolean;
+    instances: {
+      instanceId: string;
+      fromVersion: number;
+      ok: boolean;
+      reason?: string;
+      activeElementIds: string[];
+      targetElementIds?: string[];
+      renamed?: Record<string, string>;
+    }[];
+  };
+  MoveResult: {
+    instance: Schemas["ProcessInstance"];
+    openedTasks: {
+      id: string;
+      elementId: string;
+      name: string;
+    }[];
   };
   Notification: {
     id: string;
@@ -263,6 +336,13 @@ export interface Schemas {
   PasswordChangeBody: {
     currentPassword: string;
     newPassword: string;
+  };
+  Person: {
+    username: string;
+    name: string;
+    unitId: string;
+    unitName: string;
+    label: string;
   };
   ProcessDefinition: {
     id: string;
@@ -313,6 +393,29 @@ export interface Schemas {
     dueAt: string;
     missingYears: number[];
   };
+  RecordField: {
+    key: string;
+    label: string;
+    labelEn?: string;
+    text: string;
+    attachments?: string[];
+  };
+  RecordLine: {
+    at: string;
+    kind: string;
+    action: string;
+    actionEn: string;
+    tone: "submit" | "approve" | "return" | "reject" | "neutral";
+    actor?: string;
+    actorLabel?: string;
+    step?: string;
+    elementId?: string;
+    taskId?: string;
+    round?: number;
+    opinion?: string;
+    targets?: string[];
+    fields: Schemas["RecordField"][];
+  };
   Role: {
     key: string;
     name: string;
@@ -339,6 +442,13 @@ export interface Schemas {
       }[];
     }[];
   };
+  SignalBroadcast: {
+    name: string;
+    variables?: Record<string, unknown>;
+  };
+  SignalBroadcastResult: {
+    triggered: number;
+  };
   StaleEntry: {
     entryId: string;
     code: string;
@@ -356,8 +466,10 @@ export interface Schemas {
     processInstanceId: string;
     processKey: string;
     businessKey: string | null;
+    title?: string;
     status: "open" | "completed" | "cancelled";
     assignee?: string;
+    owner?: string;
     candidateGroups: string[];
     candidateUsers: string[];
     unitId?: string;
@@ -370,6 +482,19 @@ export interface Schemas {
     completedAt?: string;
     completedBy?: string;
   };
+  TaskCopy: {
+    id: string;
+    instanceId: string;
+    taskId: string;
+    elementId: string;
+    taskName: string;
+    processKey: string;
+    businessKey: string | null;
+    copiedBy: string | null;
+    comment: string | null;
+    readAt: string | null;
+    createdAt: string;
+  };
   TaskDetail: Schemas["Task"] & {
     variables: Record<string, unknown>;
     formData?: Record<string, unknown>;
@@ -381,6 +506,11 @@ export interface Schemas {
     title: string;
     schema: Record<string, unknown>;
     uiSchema: Record<string, unknown>;
+  };
+  TaskRecord: {
+    lines: Schemas["RecordLine"][];
+    previous: Schemas["RecordLine"][];
+    round: number;
   };
   TotpConfirmBody: {
     code: string;
@@ -430,6 +560,10 @@ export interface Schemas {
     name?: string;
     unitId?: string;
     roles?: string[];
+  };
+  UrgeResult: {
+    taskId: string;
+    urgedAt: string;
   };
   User: {
     id: string;
@@ -889,6 +1023,50 @@ export interface Paths {
       };
     };
   };
+  "/api/cc": {
+    /** 抄送我的 / what was copied to me, newest first, with the unread count */
+    get: {
+      query: {
+        page?: number;
+        pageSize?: number;
+        unread?: "true" | "false";
+      };
+      responses: {
+        200: {
+          items: Schemas["TaskCopy"][];
+          total: number;
+          page: number;
+          pageSize: number;
+          unread: number;
+        };
+      };
+    };
+  };
+  "/api/cc/read": {
+    /** 抄送标记已读 / mark some (ids) or all of my copies read */
+    post: {
+      body: {
+        ids?: string[];
+      };
+      responses: {
+        200: {
+          updated: number;
+        };
+      };
+    };
+  };
+  "/api/decisions/{id}/evaluate": {
+    /** 决策求值 / evaluate a deployed decision (authority.admin, platform.integration) */
+    post: {
+      path: { id: string };
+      body: Schemas["DecisionEvaluation"];
+      responses: {
+        200: Schemas["DecisionEvaluationResult"];
+        400: Schemas["Error"];
+        404: Schemas["Error"];
+      };
+    };
+  };
   "/api/deployments": {
     /** 部署流程与表单 / deploy BPMN and form resources (authority.admin) */
     post: {
@@ -1066,6 +1244,17 @@ export interface Paths {
       };
     };
   };
+  "/api/messages": {
+    /** 发布消息 / publish a message (authority.admin, platform.integration) */
+    post: {
+      body: Schemas["MessagePublication"];
+      responses: {
+        200: Schemas["MessagePublicationResult"];
+        400: Schemas["Error"];
+        403: Schemas["Error"];
+      };
+    };
+  };
   "/api/notifications": {
     /** 我的通知 / my notifications, newest first, with the unread count */
     get: {
@@ -1094,6 +1283,19 @@ export interface Paths {
       };
     };
   };
+  "/api/people": {
+    /** 人员显示名 / display names with units for usernames (comma separated, at most 100) */
+    get: {
+      query: {
+        usernames?: string;
+      };
+      responses: {
+        200: {
+          items: Schemas["Person"][];
+        };
+      };
+    };
+  };
   "/api/process-definitions": {
     /** 流程定义列表 / process definitions */
     get: {
@@ -1115,6 +1317,26 @@ export interface Paths {
       };
     };
   };
+  "/api/process-definitions/{key}/migrate": {
+    /** 迁移流程实例 / move every running instance of one version onto another (dryRun: report only) */
+    post: {
+      path: { key: string };
+      body: {
+        fromVersion: number;
+        toVersion: number;
+        mappings?: {
+          source: string;
+          target: string;
+        }[];
+        dryRun?: boolean;
+      };
+      responses: {
+        200: Schemas["MigrationReport"];
+        400: Schemas["Error"];
+        403: Schemas["Error"];
+      };
+    };
+  };
   "/api/process-definitions/{key}/versions/{version}": {
     /** 指定版本 / one version */
     get: {
@@ -1133,6 +1355,7 @@ export interface Paths {
         processKey?: string;
         status?: "active" | "completed" | "cancelled" | "incident";
         businessKey?: string;
+        startedBy?: "me";
       };
       responses: {
         200: {
@@ -1188,6 +1411,97 @@ export interface Paths {
       };
     };
   };
+  "/api/process-instances/{id}/migration": {
+    /** 迁移单个实例 / move one instance onto another version */
+    post: {
+      path: { id: string };
+      body: {
+        targetVersion: number;
+        mappings?: {
+          source: string;
+          target: string;
+        }[];
+        dryRun?: boolean;
+      };
+      responses: {
+        200: Schemas["MigrationReport"];
+        400: Schemas["Error"];
+        403: Schemas["Error"];
+      };
+    };
+  };
+  "/api/process-instances/{id}/modification": {
+    /** 修改实例 / activate and terminate elements of one instance (move to step) */
+    post: {
+      path: { id: string };
+      body: {
+        activate?: {
+          elementId: string;
+          variables?: Record<string, unknown>;
+        }[];
+        terminate?: {
+          elementId: string;
+        }[];
+        comment?: string;
+      };
+      responses: {
+        200: Schemas["ProcessInstance"];
+        400: Schemas["Error"];
+        403: Schemas["Error"];
+      };
+    };
+  };
+  "/api/process-instances/{id}/open-tasks": {
+    /** 当前环节 / the open tasks of an instance, for anyone who may see the instance (催办 from 我发起的) */
+    get: {
+      path: { id: string };
+      responses: {
+        200: {
+          items: Schemas["Task"][];
+        };
+        404: Schemas["Error"];
+      };
+    };
+  };
+  "/api/process-instances/{id}/record": {
+    /** 审批记录 / the approval record: one line per human act, oldest first */
+    get: {
+      path: { id: string };
+      responses: {
+        200: Schemas["ApprovalRecord"];
+      };
+    };
+  };
+  "/api/process-instances/{id}/revoke": {
+    /** 撤销 / the starter cancels the request */
+    post: {
+      path: { id: string };
+      body: {
+        reason: string;
+      };
+      responses: {
+        200: Schemas["ProcessInstance"];
+        403: Schemas["Error"];
+        404: Schemas["Error"];
+        409: Schemas["Error"];
+      };
+    };
+  };
+  "/api/process-instances/{id}/withdraw": {
+    /** 撤回 / the starter pulls the request back before anyone acted */
+    post: {
+      path: { id: string };
+      body: {
+        comment?: string;
+      };
+      responses: {
+        200: Schemas["MoveResult"];
+        403: Schemas["Error"];
+        404: Schemas["Error"];
+        409: Schemas["Error"];
+      };
+    };
+  };
   "/api/roles": {
     /** 角色目录 / the role catalog: names, county-wide or not, which unit kinds may hold each */
     get: {
@@ -1195,6 +1509,17 @@ export interface Paths {
         200: {
           items: Schemas["RoleInfo"][];
         };
+      };
+    };
+  };
+  "/api/signals": {
+    /** 广播信号 / broadcast a signal (authority.admin, platform.integration) */
+    post: {
+      body: Schemas["SignalBroadcast"];
+      responses: {
+        200: Schemas["SignalBroadcastResult"];
+        400: Schemas["Error"];
+        403: Schemas["Error"];
       };
     };
   };
@@ -1322,7 +1647,7 @@ export interface Paths {
       query: {
         page?: number;
         pageSize?: number;
-        scope?: "mine" | "group" | "all";
+        scope?: "mine" | "group" | "all" | "done";
         status?: "open" | "completed" | "cancelled";
         processKey?: string;
         processInstanceId?: string;
@@ -1339,12 +1664,75 @@ export interface Paths {
       };
     };
   };
+  "/api/tasks/complete-batch": {
+    /** 批量审批 / complete several tasks with the same variables and opinion, each on its own */
+    post: {
+      body: {
+        taskIds: string[];
+        variables?: Record<string, unknown>;
+        /** 审批意见 / the opinion */
+        comment?: string;
+      };
+      responses: {
+        200: {
+          results: Schemas["BatchResult"][];
+        };
+      };
+    };
+  };
+  "/api/tasks/counts": {
+    /** 收件箱计数 / counts of 待办, 已办, 我发起的, 抄送我的 (and unread) */
+    get: {
+      responses: {
+        200: Schemas["InboxCounts"];
+      };
+    };
+  };
   "/api/tasks/{id}": {
     /** 任务详情 / a task with its variables, form and prefilled form data */
     get: {
       path: { id: string };
       responses: {
         200: Schemas["TaskDetail"];
+      };
+    };
+  };
+  "/api/tasks/{id}/add-signers": {
+    /** 加签 / add signers before, after or beside the holder */
+    post: {
+      path: { id: string };
+      body: {
+        usernames: string[];
+        mode: "before" | "after" | "parallel";
+        comment?: string;
+      };
+      responses: {
+        200: Schemas["MoveResult"];
+        400: Schemas["Error"];
+        403: Schemas["Error"];
+        404: Schemas["Error"];
+        409: Schemas["Error"];
+        422: Schemas["Error"];
+      };
+    };
+  };
+  "/api/tasks/{id}/cc": {
+    /** 抄送 / copy the task to people */
+    post: {
+      path: { id: string };
+      body: {
+        usernames: string[];
+        /** 审批意见 / the opinion */
+        comment?: string;
+      };
+      responses: {
+        200: {
+          copied: string[];
+        };
+        403: Schemas["Error"];
+        404: Schemas["Error"];
+        409: Schemas["Error"];
+        422: Schemas["Error"];
       };
     };
   };
@@ -1364,9 +1752,121 @@ export interface Paths {
       path: { id: string };
       body: {
         variables?: Record<string, unknown>;
+        /** 审批意见 / the opinion */
+        comment?: string;
       };
       responses: {
         200: Schemas["CompleteResult"];
+        409: Schemas["Error"];
+        422: Schemas["Error"];
+      };
+    };
+  };
+  "/api/tasks/{id}/delegate": {
+    /** 委派 / delegate: `to` works on it, then resolves it back to the caller */
+    post: {
+      path: { id: string };
+      body: {
+        to: string;
+        /** 审批意见 / the opinion */
+        comment?: string;
+      };
+      responses: {
+        200: Schemas["Task"];
+        403: Schemas["Error"];
+        404: Schemas["Error"];
+        409: Schemas["Error"];
+        422: Schemas["Error"];
+      };
+    };
+  };
+  "/api/tasks/{id}/record": {
+    /** 审批记录与前序环节 / the record of the task’s instance and the steps completed before it */
+    get: {
+      path: { id: string };
+      responses: {
+        200: Schemas["TaskRecord"];
+      };
+    };
+  };
+  "/api/tasks/{id}/remove-signers": {
+    /** 减签 / remove added signers who have not signed */
+    post: {
+      path: { id: string };
+      body: {
+        usernames: string[];
+      };
+      responses: {
+        200: Schemas["MoveResult"];
+        403: Schemas["Error"];
+        404: Schemas["Error"];
+        409: Schemas["Error"];
+      };
+    };
+  };
+  "/api/tasks/{id}/resolve": {
+    /** 交还 / resolve: the delegate hands the task back to its owner */
+    post: {
+      path: { id: string };
+      body: {
+        variables?: Record<string, unknown>;
+        /** 审批意见 / the opinion */
+        comment?: string;
+      };
+      responses: {
+        200: Schemas["Task"];
+        403: Schemas["Error"];
+        404: Schemas["Error"];
+        409: Schemas["Error"];
+        422: Schemas["Error"];
+      };
+    };
+  };
+  "/api/tasks/{id}/return": {
+    /** 退回 / return to an earlier step */
+    post: {
+      path: { id: string };
+      body: {
+        toElementId: string;
+        comment: string;
+      };
+      responses: {
+        200: Schemas["MoveResult"];
+        403: Schemas["Error"];
+        404: Schemas["Error"];
+        409: Schemas["Error"];
+      };
+    };
+  };
+  "/api/tasks/{id}/return-targets": {
+    /** 可退回的步骤 / steps this task may be returned to */
+    get: {
+      path: { id: string };
+      responses: {
+        200: {
+          elementId: string;
+          name: string;
+          lastAssignee: string | null;
+        }[];
+        403: Schemas["Error"];
+        404: Schemas["Error"];
+        409: Schemas["Error"];
+      };
+    };
+  };
+  "/api/tasks/{id}/transfer": {
+    /** 转办 / transfer: the task becomes `to`’s (due date kept) */
+    post: {
+      path: { id: string };
+      body: {
+        to: string;
+        /** 审批意见 / the opinion */
+        comment?: string;
+      };
+      responses: {
+        200: Schemas["Task"];
+        403: Schemas["Error"];
+        404: Schemas["Error"];
         409: Schemas["Error"];
         422: Schemas["Error"];
       };
@@ -1382,6 +1882,24 @@ export interface Paths {
       };
     };
   };
+  "/api/tasks/{id}/urge": {
+    /** 催办 / urge the task’s holder (starter or supervisor; once an hour) */
+    post: {
+      path: { id: string };
+      body: {
+        /** 审批意见 / the opinion */
+        comment?: string;
+      };
+      responses: {
+        200: Schemas["UrgeResult"];
+        403: Schemas["Error"];
+        404: Schemas["Error"];
+        409: Schemas["Error"];
+        422: Schemas["Error"];
+        429: Schemas["Error"];
+      };
+    };
+  };
   "/api/units": {
     /** 单位列表 / the county units, inactive ones included (`active: false`) */
     get: {
@@ -1391,6 +1909,21 @@ export interface Paths {
       responses: {
         200: {
           items: Schemas["Unit"][];
+        };
+      };
+    };
+  };
+  "/api/users": {
+    /** 通讯录 / enabled colleagues by unit, role or name (the people picker; at most 50) */
+    get: {
+      query: {
+        unitId?: string;
+        role?: string;
+        q?: string;
+      };
+      responses: {
+        200: {
+          items: Schemas["DirectoryUser"][];
         };
       };
     };

@@ -6,10 +6,12 @@ import {
   CalendarOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  CopyOutlined,
   DatabaseOutlined,
   FormOutlined,
   LogoutOutlined,
   MenuOutlined,
+  SendOutlined,
   SettingOutlined,
   TeamOutlined,
   TranslationOutlined,
@@ -53,6 +55,25 @@ export function AppLayout() {
       label: (
         <Link to="/tasks" data-testid="nav-tasks">
           {t('nav.tasks')}
+        </Link>
+      ),
+    },
+    // 我发起的, 抄送我的 (#12): also tabs of the inbox; here for those who look for them by name.
+    {
+      key: '/started',
+      icon: <SendOutlined />,
+      label: (
+        <Link to="/started" data-testid="nav-started">
+          {lang === 'en' ? 'Started by me' : '我发起的'}
+        </Link>
+      ),
+    },
+    {
+      key: '/cc',
+      icon: <CopyOutlined />,
+      label: (
+        <Link to="/cc" data-testid="nav-cc">
+          {lang === 'en' ? 'CC to me' : '抄送我的'}
         </Link>
       ),
     },

@@ -20,6 +20,8 @@ import { type JsonSchema, SchemaForm, useDraftedForm } from '../../forms';
 import { useT } from '../../i18n';
 import { formatTime, roleName, showError, showSuccess, useAsync } from '../../lib';
 import { SameItemsPanel } from '../catalog/same-items-panel';
+import { TaskActions } from './actions/task-actions';
+import { completeWithOpinion } from './actions/opinion';
 import { ChangeDiff, isChangeRequest } from './change-diff';
 import { CompletionResult } from './completion-result';
 import { prefillFor } from './prefill';
@@ -69,7 +71,7 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
   const drafted = useDraftedForm('task', taskId, Boolean(editable && task?.form && !result), onClose);
 
   const complete = async (variables: Record<string, unknown>) => {
-    const res = await tasksApi.complete(taskId, variables);
+    const res = await completeWithOpinion(taskId, variables);
     drafted.draft.markClean();
     const next = await findNextTask(res.instance.id).catch(() => undefined);
     setResult({ res, next });
@@ -178,6 +180,19 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
       ) : null}
       {/* 前序环节 (#17): what the steps before this one said and submitted. */}
       <PreviousSteps taskId={task.id} />
+      {/* 审批操作 (#12): the opinion box and the operations the caller may do (actions/task-actions.tsx). */}
+      <TaskActions
+        task={task}
+        onChanged={() => {
+          state.reload();
+          onChanged();
+        }}
+        onDone={() => {
+          drafted.draft.markClean();
+          onChanged();
+          onClose();
+        }}
+      />
       {!mineOrFree ? (
         <Alert
           type="info"

@@ -11,7 +11,7 @@ import { useUser } from '../../auth';
 // Deep import: the components barrel would bring the drawer's Timeline and Descriptions into the first load.
 import { PersonName } from '../../components/approval-record-person';
 import { DueTag } from '../../components/due-tag';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { formatTime, roleName } from '../../lib';
 
 export interface TaskTableProps {
@@ -22,7 +22,13 @@ export interface TaskTableProps {
   onClaim: (task: Task) => void;
   onUnclaim: (task: Task) => void;
   testId: string;
+  /** 批量审批: the selected task ids; rows of another step than the first selected cannot be selected with them. */
+  selected?: string[];
+  onSelect?: (ids: string[]) => void;
 }
+
+/** Tasks are batched per step: the same element of the same process. */
+const stepOf = (task: Task) => `${task.processKey}#${task.elementId}`;
 
 type SortKey = 'createdAt' | 'dueAt';
 type Sort = { key: SortKey; order: 'ascending' | 'descending' } | undefined;
@@ -53,8 +59,11 @@ export function TaskTable({
   onClaim,
   onUnclaim,
   testId,
+  selected,
+  onSelect,
 }: TaskTableProps) {
   const t = useT();
+  const { lang } = useLocale();
   const user = useUser();
   const [sort, setSort] = useState<Sort>();
   const [page, setPage] = useState(1);
@@ -66,6 +75,11 @@ export function TaskTable({
   const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
   const current = Math.min(page, pages);
   const rows = sorted.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+  const chosen = new Set(selected ?? []);
+  const chosenStep = tasks.find((task) => chosen.has(task.id));
+  const selectable = (task: Task) => !chosenStep || stepOf(chosenStep) === stepOf(task);
+  const toggle = (task: Task) =>
+    onSelect?.(chosen.has(task.id) ? [...chosen].filter((id) => id !== task.id) : [...chosen, task.id]);
 
   /** A sortable header: a button cycling ascending → descending → unsorted, announced through aria-sort. */
   const sortHeader = (key: SortKey, title: string) => {
@@ -101,6 +115,11 @@ export function TaskTable({
             <caption className="task-table-caption">{t('nav.tasks')}</caption>
             <thead>
               <tr>
+                {onSelect ? (
+                  <th scope="col" className="task-select">
+                    <span className="task-table-caption">{lang === 'en' ? 'Select' : '选择'}</span>
+                  </th>
+                ) : null}
                 <th scope="col">{t('tasks.name')}</th>
                 <th scope="col">{t('tasks.process')}</th>
                 <th scope="col">{t('tasks.businessKey')}</th>
@@ -134,6 +153,26 @@ export function TaskTable({
                     if (!(e.target as HTMLElement).closest('button, a')) onOpen(task);
                   }}
                 >
+                  {onSelect ? (
+                    <td className="task-select">
+                      <input
+                        type="checkbox"
+                        aria-label={`${lang === 'en' ? 'Select' : '选择'} ${task.name}`}
+                        checked={chosen.has(task.id)}
+                        disabled={!selectable(task)}
+                        title={
+                          selectable(task)
+                            ? undefined
+                            : lang === 'en'
+                              ? 'Only tasks of the same step'
+                              : '只能选择同一环节的任务'
+                        }
+                        onClick={(e) => e.stopPropagation()}
+                        onChange={() => toggle(task)}
+                        data-testid={`task-select-${task.id}`}
+                      />
+                    </td>
+                  ) : null}
                   <td>
                     {/* The row is the tab stop; the link is for the mouse. */}
                     <Button

@@ -4,8 +4,8 @@
  * after the list shows, so the inbox's first load stays small and opening a task stays instant.
  */
 import { ReloadOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Select, Space, Tabs } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Badge, Button, Card, Select, Space, Spin, Tabs } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { itemsOf, type Task, tasks as tasksApi, totalOf } from '../../api';
 import { useUser } from '../../auth';
@@ -15,11 +15,19 @@ import { unitNameMap } from '../../forms/refs';
 import { useLocale, useT } from '../../i18n';
 import { isCountyWide, showError, showSuccess, useAsync, useProcessDefinitions } from '../../lib';
 import { LazyTaskDrawer, loadDrawer } from './lazy-drawer';
+import { approvals } from './actions/api';
+import { BatchApprove } from './actions/batch-approve';
+import { useActionsText } from './actions/messages';
 import { TaskTable } from './task-table';
 import './tasks.css';
 
 type TabKey = 'todo' | 'mine' | 'group' | 'overdue';
+/** 审批操作 (#12): 已办, 我发起的, 抄送我的 beside the open work. */
+type MoreTab = 'done' | 'started' | 'cc';
 type DueFilter = 'all' | 'today' | 'week';
+// Their own chunks (antd Table): the inbox's first load stays small.
+const StartedList = lazy(() => import('../started/started-list').then((m) => ({ default: m.StartedList })));
+const CcList = lazy(() => import('../cc/cc-list').then((m) => ({ default: m.CcList })));
 
 function dueWithin(task: Task, filter: DueFilter): boolean {
   if (filter === 'all') return true;
@@ -53,7 +61,9 @@ export default function TasksPage() {
   const navigate = useNavigate();
   const { taskId } = useParams();
   const [params, setParams] = useSearchParams();
-  const tab = (params.get('tab') as TabKey) || 'todo';
+  const tab = (params.get('tab') as TabKey | MoreTab) || 'todo';
+  const text = useActionsText();
+  const [selected, setSelected] = useState<string[]>([]);
   const processKey = params.get('process') ?? undefined;
   const unitId = params.get('unit') ?? undefined;
   const due = (params.get('due') as DueFilter) || 'all';
@@ -65,10 +75,12 @@ export default function TasksPage() {
   const lists = useAsync(
     async (signal) => {
       const base = { processKey, unitId, pageSize: 100 };
-      const [mine, group, overdue] = await Promise.all([
+      const [mine, group, overdue, done, counts] = await Promise.all([
         tasksApi.list({ ...base, scope: 'mine' }),
         tasksApi.list({ ...base, scope: 'group' }),
         tasksApi.list({ ...base, scope: 'all', overdue: true }),
+        approvals.done(),
+        approvals.counts().catch(() => undefined),
       ]);
       if (signal.aborted) return undefined;
       const of = (list: typeof mine) => ({ items: itemsOf(list), total: totalOf(list) });
@@ -77,7 +89,7 @@ export default function TasksPage() {
         items: [...itemsOf(mine), ...itemsOf(group)].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
         total: totalOf(mine) + totalOf(group),
       };
-      return { todo, mine: of(mine), group: of(group), overdue: of(overdue) };
+      return { todo, mine: of(mine), group: of(group), overdue: of(overdue), done: of(done), counts };
     },
     [processKey, unitId],
   );
@@ -139,16 +151,62 @@ export default function TasksPage() {
     navigate({ pathname: `/tasks/${task.id}`, search: params.toString() });
   };
   const close = () => navigate({ pathname: '/tasks', search: params.toString() });
-  const table = (key: TabKey) => (
+  // 批量审批 (#12): tasks of one step, selected in the lists of open work the user may complete.
+  const batchable = (key: TabKey | 'done') => key === 'todo' || key === 'mine' || key === 'group';
+  const chosen = (key: TabKey) => shown(key).filter((task) => selected.includes(task.id));
+  const table = (key: TabKey | 'done') => (
     <TaskTable
       testId={`task-table-${key}`}
-      tasks={shown(key)}
+      tasks={key === 'done' ? (lists.data?.done.items ?? []) : shown(key)}
+      {...(batchable(key) ? { selected, onSelect: setSelected } : {})}
       loading={lists.loading}
       processNames={processNames}
       onOpen={open}
       onClaim={(task) => act(() => tasksApi.claim(task.id), t('tasks.claimed'))}
       onUnclaim={(task) => act(() => tasksApi.unclaim(task.id), t('tasks.unclaimed'))}
     />
+  );
+  const counts = lists.data?.counts;
+  const moreLabel = (key: MoreTab) => (
+    <span data-testid={`tab-${key}`}>
+      {text.tabs[key]}{' '}
+      <Badge
+        count={counts?.[key] ?? 0}
+        showZero
+        overflowCount={999}
+        color="gray"
+        data-testid={`tab-${key}-count`}
+      />
+      {key === 'cc' && counts?.ccUnread ? (
+        <Badge
+          count={counts.ccUnread}
+          overflowCount={99}
+          style={{ marginLeft: 4 }}
+          title={text.ccPage.unread}
+          data-testid="tab-cc-unread"
+        />
+      ) : null}
+    </span>
+  );
+  const withBatch = (key: TabKey) => (
+    <>
+      {chosen(key).length > 0 ? (
+        <Space style={{ marginBottom: 8 }}>
+          <BatchApprove
+            tasks={chosen(key)}
+            onDone={() => {
+              setSelected([]);
+              reload();
+            }}
+          />
+          <span>{text.batchSelected(chosen(key).length)}</span>
+          <Button size="small" onClick={() => setSelected([])}>
+            {text.cancel}
+          </Button>
+        </Space>
+      ) : null}
+      {table(key)}
+    </>
   );
   const label = (key: TabKey, text: string) => (
     <span data-testid={`tab-${key}`}>
@@ -215,12 +273,41 @@ export default function TasksPage() {
     >
       <Tabs
         activeKey={tab}
-        onChange={(k) => setParam('tab', k === 'todo' ? undefined : k)}
+        onChange={(k) => {
+          setSelected([]);
+          setParam('tab', k === 'todo' ? undefined : k);
+        }}
         items={[
-          { key: 'todo', label: label('todo', lang === 'en' ? 'To do' : '待办'), children: table('todo') },
-          { key: 'mine', label: label('mine', t('tasks.mine')), children: table('mine') },
-          { key: 'group', label: label('group', t('tasks.group')), children: table('group') },
+          {
+            key: 'todo',
+            label: label('todo', lang === 'en' ? 'To do' : '待办'),
+            children: withBatch('todo'),
+          },
+          { key: 'mine', label: label('mine', t('tasks.mine')), children: withBatch('mine') },
+          { key: 'group', label: label('group', t('tasks.group')), children: withBatch('group') },
           { key: 'overdue', label: label('overdue', t('tasks.overdue')), children: table('overdue') },
+          { key: 'done', label: moreLabel('done'), children: table('done') },
+          // Mounted only when shown: each loads its own list.
+          {
+            key: 'started',
+            label: moreLabel('started'),
+            children:
+              tab === 'started' ? (
+                <Suspense fallback={<Spin />}>
+                  <StartedList onChanged={reload} />
+                </Suspense>
+              ) : null,
+          },
+          {
+            key: 'cc',
+            label: moreLabel('cc'),
+            children:
+              tab === 'cc' ? (
+                <Suspense fallback={<Spin />}>
+                  <CcList onChanged={reload} />
+                </Suspense>
+              ) : null,
+          },
         ]}
       />
       {taskId ? (
