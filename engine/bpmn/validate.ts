@@ -2,7 +2,7 @@
 import type { ValidationIssue } from '../contract';
 import { handlerOf } from '../elements/registry';
 import type { ElementKind, ModelElement, ProcessModel } from '../types';
-import { analyzeGraph, type FlowGraph, type FlowNodeKind } from './graph';
+import { analyzeGraph, type FlowGraph, type FlowNodeKind, tokenFlowIssues } from './graph';
 import { issue } from './issue';
 import { buildScopeGraph, reachable } from './scope-graph';
 
@@ -122,7 +122,9 @@ function structure(model: ProcessModel, scopeId: string): ValidationIssue[] {
     };
   };
   const boundaries = new Set(g.nodes.filter((n) => model.elements.get(n)?.attachedTo));
-  out.push(...analyzeGraph(toGraph(g.nodes, boundaries)));
+  // Concurrency that is not block-structured runs with token semantics; only what BPMN leaves undefined is refused.
+  const checked = (graph: FlowGraph) => tokenFlowIssues(graph, analyzeGraph(graph));
+  out.push(...checked(toGraph(g.nodes, boundaries)));
   const main = new Set(g.nodes);
   for (const [b, nodes] of g.sidePaths) {
     const merges = [...reachable([b], g.succ)].filter((n) => main.has(n));
@@ -168,7 +170,7 @@ function structure(model: ProcessModel, scopeId: string): ValidationIssue[] {
         );
       }
     }
-    out.push(...analyzeGraph(toGraph(nodes, new Set([b]))));
+    out.push(...checked(toGraph(nodes, new Set([b]))));
   }
   return out;
 }

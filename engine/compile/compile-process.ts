@@ -17,11 +17,14 @@ import {
 import { handlerOf } from '../elements/registry';
 import type { ModelElement, ProcessModel } from '../types';
 import { esc } from './keys';
+import { tokenScopeState } from './token-scope';
 
 interface Level {
   graph: ScopeGraph;
   blocks: Map<string, Block>;
   owner: Map<string, string | null>;
+  /** Concurrency that is not block-structured: the scope runs as a token region (token-scope.ts). */
+  token?: boolean;
 }
 
 export interface CompiledMachine {
@@ -48,7 +51,8 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
 
   const levelOf = (graph: ScopeGraph): Level => {
     const found = findBlocks(model, graph);
-    issues.push(...found.issues);
+    // Not block-structured: BPMN's token semantics still define it, so it runs as a token region, not refused.
+    if (found.issues.length) return { graph, blocks: new Map(), owner: new Map(), token: true };
     return { graph, blocks: found.blocks, owner: found.owner };
   };
   for (const scopeId of model.scopes.keys()) levels.set(scopeId, levelOf(buildScopeGraph(model, scopeId)));
@@ -124,8 +128,11 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
   function scopeBody(scopeId: string): StateConfig {
     const level = levels.get(scopeId) as Level;
     const starts = level.graph.nodes.filter((id) => ['startEvent', 'eventSubProcessStart'].includes(el(id).kind));
-    const states = containerStates(level, null, '$end', null);
-    const body = { initial: starts[0] ?? '$end', states: { ...states, $end: { type: 'final' } } };
+    const states = level.token
+      ? { $tokens: tokenScopeState({ model, graph: level.graph, scope: scopeId, endTarget: '$end', scopeBody }) }
+      : containerStates(level, null, '$end', null);
+    const initial = level.token ? '$tokens' : (starts[0] ?? '$end');
+    const body = { initial, states: { ...states, $end: { type: 'final' } } };
     return wrapScopeBody(model, scopeId, body, scopeBody);
   }
 
@@ -179,8 +186,21 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
       sidePaths: new Map(),
     };
     const level = levelOf(graph);
-    const states = containerStates(level, null, '$end', null);
     const b = el(boundaryId);
+    if (level.token) {
+      const states = {
+        $tokens: tokenScopeState({
+          model,
+          graph,
+          scope: boundaryId,
+          endTarget: '$end',
+          firstFlow: b.outgoing[0],
+          scopeBody,
+        }),
+      };
+      return rootConfig(`${model.id}:${boundaryId}`, '$tokens', states, {}, true);
+    }
+    const states = containerStates(level, null, '$end', null);
     const first = b.outgoing.length ? (model.flows.get(b.outgoing[0])?.targetRef as string) : '$end';
     return rootConfig(`${model.id}:${boundaryId}`, esc(first), states, {}, true);
   }
@@ -189,9 +209,15 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
   const starts = processLevel.graph.nodes.filter((id) =>
     ['startEvent', 'timerStartEvent', 'messageStartEvent', 'signalStartEvent'].includes(el(id).kind),
   );
-  const top = containerStates(processLevel, null, '$end', null);
+  const top = processLevel.token
+    ? { $tokens: tokenScopeState({ model, graph: processLevel.graph, scope: model.id, endTarget: '$end', scopeBody }) }
+    : containerStates(processLevel, null, '$end', null);
   // One start event: begin there directly (one microstep less per instance); several: choose by startEventId.
-  const direct = starts.length === 1 && !/[.\\]/.test(starts[0]) ? starts[0] : null;
+  const direct = processLevel.token
+    ? '$tokens'
+    : starts.length === 1 && !/[.\\]/.test(starts[0])
+      ? starts[0]
+      : null;
   if (!direct)
     top.$start = {
       always: starts.map((s) => ({

@@ -48,6 +48,8 @@ export interface Ctx {
   seq: number;
   /** In a spawned child: the variable names it wrote (its output when it ends). */
   written?: string[];
+  /** Token regions only (compile/token-scope.ts): token counts by flow, element and scope. */
+  tok?: Record<string, number>;
   /** Counter for side-path spawns and incident keys. */
   counter: number;
   startEventId?: string;

@@ -135,11 +135,10 @@ function describe(event: EngineEvent): string {
 
 function startEventExists(process: CompiledProcess, id: string): boolean {
   const states = (process.machine as any).states ?? {};
-  return (
-    id in states &&
-    ['startEvent', 'timerStartEvent', 'messageStartEvent', 'signalStartEvent'].includes(
-      states[id]?.meta?.bpmn?.kind,
-    )
+  // A token region (compile/token-scope.ts) keeps each start event in a region of its own.
+  const state = states[id] ?? states.$tokens?.states?.[id]?.states?.[id];
+  return ['startEvent', 'timerStartEvent', 'messageStartEvent', 'signalStartEvent'].includes(
+    state?.meta?.bpmn?.kind,
   );
 }
 

@@ -1,0 +1,107 @@
+/** @module Token regions (issue #13): concurrency that is not block-structured runs with BPMN's token semantics. */
+import { describe, expect, it } from 'vitest';
+import { compileBpmn } from '../index';
+import { deploy, fixture } from '../testing';
+
+const xml = fixture(import.meta.url, 'token-scope.bpmn');
+const run = (processId: string) => deploy(xml, { processId });
+const sorted = (xs: string[]) => [...xs].sort();
+
+describe('token regions', () => {
+  it('given a join fed by two splits, when its inputs arrive one by one, then it fires only with both and the unjoined branch ends alone', async () => {
+    const h = (await run('joinOfTwoSplits')).start();
+    expect(sorted(h.active)).toEqual(['a', 'b']);
+    h.completeTask('a');
+    expect(sorted(h.active)).toEqual(['b', 'c', 'd']);
+    h.completeTask('b');
+    expect(sorted(h.active)).toEqual(['c', 'd']);
+    h.completeTask('c');
+    expect(sorted(h.active)).toEqual(['d', 'e']);
+    h.completeTask('e');
+    expect(h.status).toBe('active');
+    h.completeTask('d');
+    expect(h.status).toBe('completed');
+    expect(h.trail.filter((t) => t === 'element.completed:J')).toHaveLength(1);
+  });
+
+  it('given a branch that may leave its block, when it goes to the join, then the join fires with both tokens', async () => {
+    const h = (await run('flowLeavesBranch')).start();
+    h.completeTask('x', { skip: false });
+    expect(sorted(h.active)).toEqual(['y']);
+    h.completeTask('y');
+    expect(h.active).toEqual(['z']);
+    h.completeTask('z');
+    expect(h.status).toBe('completed');
+  });
+
+  it('given a branch that leaves its block, when it ends early, then the join waits for ever as BPMN says (the instance stays active)', async () => {
+    const h = (await run('flowLeavesBranch')).start();
+    h.completeTask('x', { skip: true });
+    h.completeTask('y');
+    expect(h.status).toBe('active');
+    expect(h.active).toEqual([]);
+  });
+
+  it('given an inclusive join outside a block, when only one branch was taken, then it does not wait for the other', async () => {
+    const h = (await run('inclusiveJoin')).start({ A: true, B: false });
+    expect(h.active).toEqual(['ta']);
+    h.completeTask('ta');
+    expect(h.active).toEqual(['after']);
+  });
+
+  it('given an inclusive join outside a block, when both branches were taken, then it waits for the token still upstream and not for the branch that ended', async () => {
+    const h = (await run('inclusiveJoin')).start({ A: true, B: true });
+    expect(sorted(h.active)).toEqual(['ta', 'tb']);
+    h.completeTask('ta');
+    expect(sorted(h.active)).toEqual(['tb']);
+    h.completeTask('tb');
+    expect(sorted(h.active)).toEqual(['tc', 'td']);
+    h.completeTask('tc');
+    expect(sorted(h.active)).toEqual(['after', 'td']);
+    h.completeTask('td');
+    h.completeTask('after');
+    expect(h.status).toBe('completed');
+  });
+
+  it('given an inclusive join on a cycle outside a block, when deployed, then it is refused with the reason (BPMN leaves it undefined)', async () => {
+    const cyclic = xml.replace(
+      '<bpmn:sequenceFlow id="i11" sourceRef="after" targetRef="i9" />',
+      `<bpmn:exclusiveGateway id="again" default="i11" />
+       <bpmn:sequenceFlow id="i12" sourceRef="after" targetRef="again" />
+       <bpmn:sequenceFlow id="i11" sourceRef="again" targetRef="i9" />
+       <bpmn:sequenceFlow id="back" sourceRef="again" targetRef="OJ"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=retry</bpmn:conditionExpression></bpmn:sequenceFlow>`,
+    );
+    const r = await compileBpmn(cyclic);
+    expect(r.ok).toBe(false);
+    const found = !r.ok && r.issues.find((i) => i.code === 'token.inclusive-join-cycle');
+    expect(found).toMatchObject({ elementId: 'OJ' });
+    expect(found ? found.message : '').toContain('BPMN 未定义');
+  });
+
+  it('given a token region with a message start beside the none start, when started by that start event, then the token begins there', async () => {
+    const two = xml
+      .replace(
+        '<bpmn:startEvent id="start" />',
+        '<bpmn:startEvent id="start" /><bpmn:startEvent id="byMessage"><bpmn:messageEventDefinition messageRef="m" /></bpmn:startEvent><bpmn:userTask id="triage" />',
+      )
+      .replace(
+        '<bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="P1" />',
+        '<bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="P1" /><bpmn:sequenceFlow id="m1" sourceRef="byMessage" targetRef="triage" /><bpmn:sequenceFlow id="m2" sourceRef="triage" targetRef="a" />',
+      )
+      .replace('</bpmn:definitions>', '<bpmn:message id="m" name="来件" /></bpmn:definitions>');
+    const h = (await deploy(two, { processId: 'joinOfTwoSplits' })).start({}, { startEventId: 'byMessage' });
+    expect(h.active).toEqual(['triage']);
+    // An activity with two incoming flows merges them (a parallel gateway would wait for both).
+    h.completeTask('triage');
+    expect(h.active).toEqual(['a']);
+    const plain = (await deploy(two, { processId: 'joinOfTwoSplits' })).start();
+    expect(sorted(plain.active)).toEqual(['a', 'b']);
+  });
+
+  it('given a block-structured process, when compiled, then it has no token region (old paths unchanged)', async () => {
+    const r = await compileBpmn(
+      fixture(new URL('../elements/gateway/', import.meta.url).href, 'parallel-gateway.bpmn'),
+    );
+    expect(r.ok && JSON.stringify(r.processes[0].machine)).not.toContain('$tokens');
+  });
+});

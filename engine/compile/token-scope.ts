@@ -1,0 +1,182 @@
+/**
+ * @module Token regions: how a scope whose concurrency is not block-structured runs (issue #13). BPMN defines such
+ * flows by tokens, so the scope becomes one XState parallel state `$tokens` with a region per element:
+ *
+ *   region <el>: $idle --(token.ready: a token waits on an incoming flow; all of them for a parallel join; for an
+ *                inclusive join, every empty incoming flow has no token left upstream)--> <el> (the element's own
+ *                state, compiled by its handler as anywhere else) --> $out:<flow> (puts a token on the flow) --> $idle
+ *
+ * Token counts live in `ctx.tok` (elements/behaviors/tokens.ts); `$tokens` ends when the scope holds no token.
+ * An element reached by a second token while it still runs takes it when it is done (one activation at a time per
+ * element; BPMN would run both at once, which only unusual diagrams can tell apart). Block-structured scopes never
+ * get here, so their machines and per-step cost are unchanged.
+ */
+import { esc } from './keys';
+import type { Cfg, CompileCtx, StateConfig } from '../elements/element-handler';
+import { okGuard, elementState, leave } from '../elements/behaviors/activity';
+import { handlerOf } from '../elements/registry';
+import type { ModelElement, ProcessModel } from '../types';
+import type { ScopeGraph } from '../bpmn/scope-graph';
+
+const START_KINDS = new Set([
+  'startEvent',
+  'timerStartEvent',
+  'messageStartEvent',
+  'signalStartEvent',
+  'eventSubProcessStart',
+]);
+
+export interface TokenScopeInput {
+  model: ProcessModel;
+  graph: ScopeGraph;
+  /** Unique per token region in the machine: the scope id, or the boundary id of a side path. */
+  scope: string;
+  /** Where `$tokens` goes when no token is left. */
+  endTarget: string;
+  /** Side paths start with one token on the boundary's outgoing flow instead of at a start event. */
+  firstFlow?: string;
+  scopeBody(scopeId: string): StateConfig;
+}
+
+export function tokenScopeState(input: TokenScopeInput): StateConfig {
+  const { model, graph, scope } = input;
+  const nodes = new Set(graph.nodes);
+  const el = (id: string) => model.elements.get(id) as ModelElement;
+  const incoming = (id: string) =>
+    (graph.pred.get(id) ?? []).filter((p) => nodes.has(p.from) && model.flows.has(p.flow)).map((p) => p.flow);
+  const starts = graph.nodes.filter((id) => START_KINDS.has(el(id).kind));
+  const keys = new Set<string>([`$live:${scope}`]);
+  const regions: Record<string, StateConfig> = {};
+
+  for (const id of graph.nodes) {
+    const e = el(id);
+    const outs = new Set<string>();
+    const cc = regionCc(input, (flow) => {
+      outs.add(flow);
+      return esc(`$out:${flow}`);
+    });
+    const state = compileInRegion(e, cc, scope);
+    if (!state) continue;
+    const flows = incoming(id);
+    if (START_KINDS.has(e.kind)) flows.push(`$start:${id}`);
+    for (const f of flows) keys.add(f);
+    keys.add(`$a:${id}`);
+    const mode =
+      flows.length > 1 && e.kind === 'parallelGateway'
+        ? 'all'
+        : flows.length > 1 && e.kind === 'inclusiveGateway'
+          ? 'or'
+          : 'any';
+    const ready: Record<string, unknown> = { scope, el: id, flows, mode };
+    if (mode === 'or') ready.up = flows.map((f) => upstreamOf(model, graph, nodes, f, id));
+    const states: Record<string, StateConfig> = {
+      $idle: {
+        always: [
+          {
+            guard: { type: 'token.ready', params: ready },
+            target: esc(id),
+            actions: [{ type: 'token.take', params: { scope, el: id, flows, mode } }],
+          },
+        ],
+      },
+      [id]: state,
+    };
+    for (const f of outs)
+      states[`$out:${f}`] = {
+        entry: [{ type: 'token.put', params: { scope, el: id, flows: f === '$end' ? [] : [f] } }],
+        always: { target: '$idle' },
+      };
+    regions[id] = { initial: '$idle', states };
+  }
+  const init: Record<string, unknown> = { scope, keys: [...keys] };
+  if (input.firstFlow) init.flows = [input.firstFlow];
+  else {
+    init.starts = starts;
+    init.none = starts.find((s) => el(s).kind === 'startEvent') ?? starts[0];
+  }
+  return {
+    type: 'parallel',
+    entry: [{ type: 'token.init', params: init }],
+    exit: [{ type: 'token.clear', params: { scope, keys: [...keys] } }],
+    states: regions,
+    always: [{ guard: { type: 'token.none', params: { scope } }, target: input.endTarget }],
+  };
+}
+
+/** Gateways that fork put their tokens themselves; everything else is its handler's state, leaving through $out. */
+function compileInRegion(e: ModelElement, cc: CompileCtx, scope: string): StateConfig | null {
+  if (e.kind === 'parallelGateway')
+    return elementState(e, cc, {
+      entry: [{ type: 'token.put', params: { scope, el: e.id, flows: e.outgoing } }],
+      always: [leave(e.id, '$idle')],
+    });
+  if (e.kind === 'inclusiveGateway' && e.outgoing.length > 1) {
+    const defaultFlow: string | undefined = e.source.default?.id;
+    const flows = e.outgoing
+      .filter((f) => f !== defaultFlow)
+      .map((f) => ({ flow: f, condition: cc.model.flows.get(f)?.condition }));
+    return elementState(e, cc, {
+      entry: [
+        { type: 'gateway.decide', params: { el: e.id, flows, defaultFlow: defaultFlow ?? null, all: true } },
+        { type: 'token.putRoute', params: { scope, el: e.id } },
+      ],
+      always: [leave(e.id, '$idle', [], okGuard(e.id))],
+    });
+  }
+  return handlerOf(e.kind).compile(e, cc);
+}
+
+/** Every flow and element from which `flow` can still be reached without passing the join itself. */
+function upstreamOf(
+  model: ProcessModel,
+  graph: ScopeGraph,
+  nodes: Set<string>,
+  flow: string,
+  join: string,
+): string[] {
+  const out = new Set<string>();
+  const stack = [model.flows.get(flow)?.sourceRef as string];
+  const seen = new Set<string>();
+  while (stack.length) {
+    const n = stack.pop() as string;
+    if (!n || n === join || seen.has(n) || !nodes.has(n)) continue;
+    seen.add(n);
+    out.add(`$a:${n}`);
+    if (START_KINDS.has(model.elements.get(n)?.kind ?? '')) out.add(`$start:${n}`);
+    for (const p of graph.pred.get(n) ?? []) {
+      if (model.flows.has(p.flow)) out.add(p.flow);
+      stack.push(p.from);
+    }
+  }
+  return [...out];
+}
+
+function regionCc(input: TokenScopeInput, target: (flowId: string) => string): CompileCtx {
+  const cc: CompileCtx = {
+    model: input.model,
+    // A getter, so only elements that do end a path get a `$out:$end` state.
+    get endTarget() {
+      return target('$end');
+    },
+    target,
+    next: (e) => (e.outgoing.length ? target(e.outgoing[0]) : target('$end')),
+    scopeBody: input.scopeBody,
+    block: () => null,
+    boundaries: (host) => {
+      const arm: Cfg[] = [];
+      const on: Record<string, Cfg[]> = {};
+      const always: Cfg[] = [];
+      for (const bid of host.boundaries) {
+        const b = input.model.elements.get(bid) as ModelElement;
+        const h = handlerOf(b.kind);
+        if (!h.attach) continue;
+        const parts = h.attach(b, cc);
+        arm.push(parts.arm);
+        always.push(...(parts.always ?? []));
+        for (const [ev, ts] of Object.entries(parts.on)) on[ev] = [...(on[ev] ?? []), ...ts];
+      }
+      return { arm, on, always };
+    },
+  };
+  return cc;
+}
