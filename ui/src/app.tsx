@@ -17,6 +17,7 @@ const CcPage = lazy(() => import('./pages/cc/cc-page'));
 const ProcessesPage = lazy(() => import('./pages/processes/processes-page'));
 const InstancePage = lazy(() => import('./pages/instance/instance-page'));
 const ModelerPage = lazy(() => import('./pages/modeler/modeler-page'));
+const FlowDesignerPage = lazy(() => import('./flows/flow-designer-page'));
 const FormsPage = lazy(() => import('./pages/forms/forms-page'));
 const CatalogPage = lazy(() => import('./pages/catalog/catalog-page'));
 const CatalogEntryPage = lazy(() => import('./pages/catalog/catalog-entry-page'));
@@ -101,6 +102,7 @@ export function App() {
                   <Route path="/instances/:id" element={<InstancePage />} />
                   <Route path="/modeler" element={<ModelerPage />} />
                   <Route path="/modeler/:key" element={<ModelerPage />} />
+                  <Route path="/flows/:key" element={<FlowDesignerPage />} />
                   <Route path="/forms" element={<FormsPage />} />
                   <Route path="/forms/:key" element={<FormsPage />} />
                   <Route path="/catalog" element={<CatalogPage />} />

@@ -8,6 +8,7 @@ import { useUser } from '../../auth';
 import { prefetchWhenIdle } from '../../forms';
 import { useT } from '../../i18n';
 import { formatTime, isAdmin, useAsync } from '../../lib';
+import { SimpleDesignerLink } from '../../flows/links';
 import { StartDrawer } from './start-drawer';
 
 export default function ProcessesPage() {
@@ -73,6 +74,7 @@ export default function ProcessesPage() {
                     <Button>{t('processes.design')}</Button>
                   </Link>
                 ) : null}
+                {admin ? <SimpleDesignerLink processKey={d.key} /> : null}
               </Space>
             ),
           },
