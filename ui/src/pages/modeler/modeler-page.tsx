@@ -11,6 +11,7 @@ import { fitWithMargin } from '../../diagram/fit';
 import { useLocale } from '../../i18n';
 import { invalidateProcessDefinitions, showError, showSuccess } from '../../lib';
 import { type DeployResource, DeployDialog } from './deploy';
+import { DesignerSwitch } from '../../flows/links';
 import { DiffSummary } from './diff-summary';
 import { extrasText } from './extras-messages';
 import { ExtrasToolbar } from './extras-toolbar';
@@ -202,6 +203,7 @@ export default function ModelerPage() {
       }
       extra={
         <Space wrap>
+          <DesignerSwitch processKey={key} />
           {latest ? (
             <Select
               aria-label={t('modeler.open')}
