@@ -103,7 +103,22 @@ export interface HistoryEvent {
 
 /** Events the runtime sends into an instance. Every event carries `at` (the clock's now) so steps are pure. */
 export type EngineEvent =
-  | ({ type: 'task.complete'; variables: Vars; actor?: string } & ElementRef & At)
+  /** `taskKey`: the completed task row's key (a signer's or a reopened holder's task); default `elementId#activation`. */
+  | ({ type: 'task.complete'; variables: Vars; actor?: string; taskKey?: string } & ElementRef & At)
+  /** 加签 by the holder of the open task `taskKey` (elements/task/signers.ts); `holder` gets the task back after `before`. */
+  | ({
+      type: 'task.addSigners';
+      taskKey: string;
+      usernames: string[];
+      mode: 'before' | 'after' | 'parallel';
+      holder: string;
+      dueAt?: string;
+      comment?: string;
+      actor?: string;
+    } & ElementRef &
+      At)
+  /** 减签: signers of the element's current activation who have not signed. */
+  | ({ type: 'task.removeSigners'; usernames: string[]; actor?: string } & ElementRef & At)
   | ({ type: 'timer.fire'; timerKey: string } & ElementRef & At)
   | ({ type: 'message.correlate'; messageName: string; variables: Vars } & ElementRef & At)
   | ({ type: 'job.complete'; variables: Vars } & ElementRef & At)

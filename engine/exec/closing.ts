@@ -43,7 +43,10 @@ export function consumedKey(e: { type: string; [k: string]: unknown }): string |
     case 'timer.fire':
       return String(e.timerKey);
     case 'task.complete':
-      return keyOf(String(e.elementId), Number(e.activation), e.loopIndex as number | undefined);
+      // The runtime names the task row's key (a signer's `el#act+n`, a holder's reopened `el#act~n`).
+      return typeof e.taskKey === 'string'
+        ? e.taskKey
+        : keyOf(String(e.elementId), Number(e.activation), e.loopIndex as number | undefined);
     case 'job.complete':
     case 'job.throwError':
     case 'message.correlate':

@@ -18,6 +18,8 @@ export interface Open {
   /** Subscriptions of non-interrupting boundary events: kept after a correlation, so re-announced with these. */
   messageName?: string;
   correlationKey?: string | null;
+  /** 加签: the signer whose task this is (a user task's extra task item). */
+  signer?: string;
   /** 'signal' for a signal subscription (re-announced as one). */
   kind?: 'signal';
 }
@@ -54,6 +56,8 @@ export interface Ctx {
   counter: number;
   startEventId?: string;
   businessKey?: string;
+  /** 加签: the added signers of a user task's current activation, by element id (elements/task/signers.ts). */
+  signers?: Record<string, import('../elements/task/signers').SignerState>;
   /** A moved-to user task reopens for this assignee (退回: the one who completed it last); consumed on entry. */
   reopen?: Record<string, { assignee?: string }>;
 }

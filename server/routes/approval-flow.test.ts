@@ -166,6 +166,117 @@ describe.each(testDbKinds())('approval flow operations over HTTP on %s', (kind) 
     });
   });
 
+  describe('加签/减签 on the shipped catalog registration', () => {
+    const addSigners = (taskId: string, as: string, usernames: string[], mode: string, comment?: string) =>
+      s.post(`/api/tasks/${taskId}/add-signers`, as, { usernames, mode, ...(comment ? { comment } : {}) });
+    const signerTask = async (id: string, as: string) => {
+      const mine = (await s.openTasks(id, as)).filter((t) => t.assignee === as && t.name.includes('加签'));
+      expect(mine, `${as} has no signer task`).toHaveLength(1);
+      return mine[0];
+    };
+
+    it('before: the signer signs first, then the reviewer gets the task back with its due date and decides', async () => {
+      const { id } = await atReview();
+      const review = await s.openTask(id, 'authority-review', 'reviewer');
+      const r = await addSigners(review.id, 'reviewer', ['governance'], 'before', '请治理专员先看');
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      expect((await s.openTasks(id, 'reviewer')).map((t) => t.elementId)).toEqual([]);
+      const sig = await signerTask(id, 'governance');
+      expect(sig).toMatchObject({ name: '主管部门审核（加签）', elementId: 'authority-review' });
+      const done = await s.post(`/api/tasks/${sig.id}/complete`, 'governance', {
+        variables: {},
+        comment: '数据项无重复',
+      });
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      const back = await s.openTask(id, 'authority-review', 'reviewer');
+      expect(back).toMatchObject({ assignee: 'reviewer', dueAt: review.dueAt });
+      const history = await s.history(id);
+      expect(history.find((h) => h.type === 'task.signers-added')).toMatchObject({
+        actor: 'reviewer',
+        data: { usernames: ['governance'], mode: 'before', comment: '请治理专员先看' },
+      });
+      expect(history.find((h) => h.type === 'task.completed' && h.actor === 'governance')).toMatchObject({
+        data: { comment: '数据项无重复' },
+      });
+      await s.complete(id, 'authority-review', 'reviewer', { decision: 'approve' });
+      expect((await s.instance(id)).status).toBe('completed');
+    });
+
+    it('after: the reviewer decides, the signer signs, then the process moves on', async () => {
+      const { id } = await atReview();
+      const review = await s.openTask(id, 'authority-review', 'reviewer');
+      expect((await addSigners(review.id, 'reviewer', ['governance'], 'after')).status).toBe(200);
+      await s.complete(id, 'authority-review', 'reviewer', { decision: 'approve' });
+      expect(await activeOf(id)).toEqual(['authority-review']);
+      const sig = await signerTask(id, 'governance');
+      expect((await s.post(`/api/tasks/${sig.id}/complete`, 'governance', { variables: {} })).status).toBe(
+        200,
+      );
+      await s.settle();
+      expect((await s.instance(id)).status).toBe('completed');
+    });
+
+    it('parallel: the step ends when both have signed, in any order', async () => {
+      const { id } = await atReview();
+      const review = await s.openTask(id, 'authority-review', 'reviewer');
+      expect((await addSigners(review.id, 'reviewer', ['governance'], 'parallel')).status).toBe(200);
+      const sig = await signerTask(id, 'governance');
+      expect((await s.post(`/api/tasks/${sig.id}/complete`, 'governance', { variables: {} })).status).toBe(
+        200,
+      );
+      expect(await activeOf(id)).toEqual(['authority-review']);
+      await s.complete(id, 'authority-review', 'reviewer', { decision: 'approve' });
+      expect((await s.instance(id)).status).toBe('completed');
+    });
+
+    it('refuses oneself, an unknown user, a non-holder, removing one who signed or is no signer; removes one who has not signed', async () => {
+      const { id } = await atReview();
+      const review = await s.openTask(id, 'authority-review', 'reviewer');
+      const self = await addSigners(review.id, 'reviewer', ['reviewer'], 'before');
+      expect(self.status).toBe(400);
+      expect(self.body.error.message).toMatch(/不能给自己加签/);
+      expect((await addSigners(review.id, 'reviewer', ['nobody.here'], 'before')).status).toBe(422);
+      expect([403, 404]).toContain(
+        (await addSigners(review.id, 'gaj.leader', ['governance'], 'before')).status,
+      );
+      expect((await s.history(id)).some((h) => h.type === 'task.signers-added')).toBe(false);
+
+      expect((await addSigners(review.id, 'reviewer', ['governance', 'supervisor'], 'parallel')).status).toBe(
+        200,
+      );
+      const sig = await signerTask(id, 'governance');
+      await s.post(`/api/tasks/${sig.id}/complete`, 'governance', { variables: {} });
+      const signed = await s.post(`/api/tasks/${review.id}/remove-signers`, 'reviewer', {
+        usernames: ['governance'],
+      });
+      expect(signed.status).toBe(409);
+      expect(signed.body.error.message).toMatch(/已签署/);
+      expect(
+        (await s.post(`/api/tasks/${review.id}/remove-signers`, 'reviewer', { usernames: ['auditor'] }))
+          .status,
+      ).toBe(409);
+      const removed = await s.post(`/api/tasks/${review.id}/remove-signers`, 'reviewer', {
+        usernames: ['supervisor'],
+      });
+      expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+      expect((await s.openTasks(id, 'supervisor')).filter((t) => t.assignee === 'supervisor')).toEqual([]);
+      await s.complete(id, 'authority-review', 'reviewer', { decision: 'approve' });
+      expect((await s.instance(id)).status).toBe('completed');
+    });
+
+    it('lets exactly one of a signer signing and the holder removing them win', async () => {
+      const { id } = await atReview();
+      const review = await s.openTask(id, 'authority-review', 'reviewer');
+      await addSigners(review.id, 'reviewer', ['governance'], 'parallel');
+      const sig = await signerTask(id, 'governance');
+      const [a, b] = await Promise.all([
+        s.post(`/api/tasks/${sig.id}/complete`, 'governance', { variables: {} }),
+        s.post(`/api/tasks/${review.id}/remove-signers`, 'reviewer', { usernames: ['governance'] }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+    });
+  });
+
   describe('on a diagram with branches, a subprocess and a multi-instance task', () => {
     const start = async () => {
       const r = await s.post('/api/process-instances', 'admin', { processKey: 'flow-ops', variables: {} });
@@ -215,6 +326,18 @@ describe.each(testDbKinds())('approval flow operations over HTTP on %s', (kind) 
       // and back to the multi-instance task: every item opens again
       await s.complete(id, 's1', 'admin', {});
       expect(await openIds(id)).toEqual(['sign', 'sign']);
+    });
+
+    it('refuses 加签 on a multi-instance (会签) task', async () => {
+      const id = await start();
+      for (const el of ['a1', 'a2', 'b1', 's1']) await s.complete(id, el, 'admin', {});
+      const item = (await s.openTasks(id, 'admin')).find((t) => t.elementId === 'sign');
+      const r = await s.post(`/api/tasks/${item.id}/add-signers`, 'admin', {
+        usernames: ['reviewer'],
+        mode: 'before',
+      });
+      expect(r.status).toBe(409);
+      expect(r.body.error.message).toMatch(/会签/);
     });
 
     it('refuses withdraw on a process without a start form (409), the starter being admin', async () => {

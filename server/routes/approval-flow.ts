@@ -5,8 +5,10 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { toInstanceDto } from '../../engine/runtime';
+import { addSigners, removeSigners } from '../../engine/runtime/commands/add-signers';
 import { returnTargets, returnTask } from '../../engine/runtime/commands/return-task';
 import { revokeInstance, withdrawInstance } from '../../engine/runtime/commands/withdraw-instance';
+import { findHolders } from '../approvals/find-holder';
 import { auditAct } from '../http/audit-act';
 import { createRouter } from '../http/env';
 import { actorOf, runtimeOf } from '../http/runtime-of';
@@ -82,6 +84,38 @@ const revoke = createRoute({
   responses: { 200: json(Instance, 'cancelled'), ...refusals },
 });
 
+const Usernames = z.array(z.string().min(1).max(100)).min(1).max(20);
+const addSignersRoute = createRoute({
+  method: 'post',
+  path: '/api/tasks/{id}/add-signers',
+  tags: ['approval'],
+  summary: '加签 / add signers before, after or beside the holder',
+  request: {
+    params: IdParam,
+    ...body(
+      z.object({
+        usernames: Usernames,
+        mode: z.enum(['before', 'after', 'parallel']),
+        comment: Comment.optional(),
+      }),
+    ),
+  },
+  responses: {
+    200: json(MoveResult, 'signers added: the tasks it opened'),
+    400: json(ErrorSchema, 'oneself'),
+    422: json(ErrorSchema, 'unknown, disabled or outside the task’s unit'),
+    ...refusals,
+  },
+});
+const removeSignersRoute = createRoute({
+  method: 'post',
+  path: '/api/tasks/{id}/remove-signers',
+  tags: ['approval'],
+  summary: '减签 / remove added signers who have not signed',
+  request: { params: IdParam, ...body(z.object({ usernames: Usernames })) },
+  responses: { 200: json(MoveResult, 'signers removed'), ...refusals },
+});
+
 export function approvalFlowRoutes() {
   const router = createRouter();
   router.openapi(targets, async (c) => {
@@ -119,6 +153,32 @@ export function approvalFlowRoutes() {
     await revokeInstance(runtimeOf(c).context, { instanceId: id, ...input, user: actorOf(c.var.user) });
     await auditAct(c, c.var.deps.db, { action: 'instance.revoke', target: id, details: input });
     return c.json(await runtimeOf(c).getInstance(id), 200);
+  });
+  router.openapi(addSignersRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const signers = await findHolders(c.var.deps.db, input.usernames, 'usernames');
+    const outcome = await addSigners(runtimeOf(c).context, {
+      taskId: id,
+      signers,
+      mode: input.mode,
+      comment: input.comment,
+      user: actorOf(c.var.user),
+    });
+    await auditAct(c, c.var.deps.db, { action: 'task.add-signers', target: id, details: input });
+    return c.json({ instance: toInstanceDto(outcome.instance), openedTasks: outcome.openedTasks }, 200);
+  });
+
+  router.openapi(removeSignersRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const outcome = await removeSigners(runtimeOf(c).context, {
+      taskId: id,
+      ...input,
+      user: actorOf(c.var.user),
+    });
+    await auditAct(c, c.var.deps.db, { action: 'task.remove-signers', target: id, details: input });
+    return c.json({ instance: toInstanceDto(outcome.instance), openedTasks: outcome.openedTasks }, 200);
   });
   return router;
 }

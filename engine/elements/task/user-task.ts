@@ -23,6 +23,7 @@ import {
 } from '../behaviors/multi-instance';
 import { ext } from '../behaviors/zeebe';
 import type { AnyEvent, ElementHandler } from '../element-handler';
+import { completedKey, signerActions, signerGuards } from './signers';
 
 interface UserTaskSpec {
   el: string;
@@ -127,7 +128,7 @@ function openLoopTasks(ctx: Ctx, spec: UserTaskSpec): Ctx {
 }
 
 function closeCompleted(ctx: Ctx, e: AnyEvent): Ctx {
-  const taskKey = keyOf(e.elementId, e.activation, e.loopIndex);
+  const taskKey = completedKey(e);
   emit({ type: 'task.closed', taskKey, reason: 'completed' });
   history('task.completed', e.elementId, { taskKey, variables: e.variables ?? {} });
   return dropItem(ctx, taskKey);
@@ -155,10 +156,39 @@ export const userTask: ElementHandler<'userTask'> = {
     const matches = { type: 'task.matches', params: { el: el.id } };
     if (!spec.loop) {
       const exit = leaveOn(el.id, cc.next(el), [{ type: 'userTask.complete' }], matches);
+      const own = { el: el.id };
+      const signer = { el: el.id, name: spec.name, formKey: spec.formKey };
+      // 加签/减签 (signers.ts): a signer's completion and a holder's completion that waits for signers stay here.
       return elementState(el, cc, {
         entry: [{ type: 'userTask.open', params: spec }],
-        on: { 'task.complete': [exit.on] },
-        always: [exit.always],
+        on: {
+          'task.complete': [
+            {
+              guard: { type: 'signer.matches', params: own },
+              actions: [{ type: 'signers.sign', params: signer }],
+            },
+            {
+              guard: { type: 'signers.holds', params: own },
+              actions: [{ type: 'signers.holderDone', params: signer }],
+            },
+            exit.on,
+          ],
+          'task.addSigners': [{ guard: matches, actions: [{ type: 'signers.add', params: signer }] }],
+          'task.removeSigners': [
+            {
+              guard: { type: 'signers.canRemove', params: own },
+              actions: [{ type: 'signers.remove', params: signer }],
+            },
+          ],
+        },
+        always: [
+          {
+            guard: { type: 'signers.finished', params: own },
+            target: cc.next(el),
+            actions: [{ type: 'element.complete', params: own }],
+          },
+        ],
+        exit: [{ type: 'signers.clear', params: own }],
       });
     }
     return elementState(el, cc, {
@@ -196,10 +226,10 @@ export const userTask: ElementHandler<'userTask'> = {
       return openLoopTasks(done, spec);
     },
     'loop.finish': (ctx, _e, p) => finishLoop(ctx, p.el, p.loop),
+    ...signerActions,
   },
   guards: {
-    'task.matches': (ctx, e, p) =>
-      e.elementId === p.el && ctx.open[keyOf(p.el, e.activation, e.loopIndex)]?.t === 'task',
+    ...signerGuards,
     'loop.done': (ctx, _e, p) => loopDone(ctx, p.el),
   },
 };

@@ -107,6 +107,8 @@ function completionEvent(rt: RuntimeContext, task: TaskRow, variables: Vars, use
     type: 'task.complete' as const,
     elementId: task.elementId,
     activation: task.activation,
+    // The row's own key: an added signer's task (`el#act+n`) or a holder's reopened one (`el#act~n`, 加签).
+    taskKey: task.taskKey,
     ...(task.loopIndex !== null ? { loopIndex: task.loopIndex } : {}),
     variables,
     actor: user.username,

@@ -1,0 +1,204 @@
+/**
+ * @module 加签/减签 as engine state of a (non-multi-instance) user task. `ctx.signers[el]` holds the activation's
+ * added signers; each signer's task is an open item under a deterministic key (`el#act+n`), owned by the element, so
+ * any exit of the element (a boundary, a return) cancels them as it cancels the holder's task.
+ * - before: the holder's task closes and the signers' tasks open; when the last of them signs, the holder's task
+ *   opens again (`el#act~n`, same assignee and due date).
+ * - after: the signers' tasks open when the holder completes; the element ends when the last one signs.
+ * - parallel: the signers' tasks open now, beside the holder's; the element ends when all, holder included, signed.
+ * A signer gives an opinion (审批意见, kept on the task's history): their variables are recorded, never merged into
+ * the process; the holder's completion decides. 减签 removes signers who have not signed (their tasks cancelled).
+ */
+import type { TaskSpec, Vars } from '../../contract';
+import { type Ctx, emit, history, keyOf } from '../../exec/context';
+import { dropItem, mergeVars, openItem } from '../../exec/ops';
+import type { ActionFn, AnyEvent, GuardFn } from '../element-handler';
+
+export type SignMode = 'before' | 'after' | 'parallel';
+
+export interface Signer {
+  user: string;
+  mode: SignMode;
+  key: string;
+  state: 'waiting' | 'open' | 'signed' | 'removed';
+}
+
+export interface SignerState {
+  act: number;
+  /** The holder's current task key (`el#act`, or `el#act~n` once reopened). */
+  holderKey: string;
+  holder: 'open' | 'away' | 'done';
+  assignee: string;
+  dueAt?: string;
+  seq: number;
+  list: Signer[];
+}
+
+interface Spec {
+  el: string;
+  name: string;
+  formKey?: string;
+}
+
+/** The open item a completion answers: the task key the runtime names, else the activation's own key. */
+export const completedKey = (e: AnyEvent) =>
+  typeof e.taskKey === 'string' ? e.taskKey : keyOf(e.elementId, e.activation, e.loopIndex);
+
+const pending = (st: SignerState | undefined, modes: SignMode[]) =>
+  !!st?.list.some((s) => modes.includes(s.mode) && (s.state === 'open' || s.state === 'waiting'));
+
+function put(ctx: Ctx, el: string, st: SignerState | null): Ctx {
+  const signers = { ...(ctx.signers ?? {}) };
+  if (st) signers[el] = st;
+  else delete signers[el];
+  return { ...ctx, signers };
+}
+
+function openSigner(ctx: Ctx, spec: Spec, st: SignerState, s: Signer): Ctx {
+  const task: TaskSpec = { assignee: s.user, candidateGroups: [], candidateUsers: [] };
+  if (st.dueAt) task.dueAt = st.dueAt;
+  emit({
+    type: 'task.opened',
+    taskKey: s.key,
+    name: `${spec.name}（加签）`,
+    elementId: spec.el,
+    activation: st.act,
+    ...task,
+  });
+  history('task.created', spec.el, { taskKey: s.key, signer: s.user, mode: s.mode });
+  return openItem(ctx, s.key, { t: 'task', el: spec.el, act: st.act, signer: s.user });
+}
+
+/** Before-signers all done: the holder gets the task back under a new key (a closed row is never reopened). */
+function maybeReturnToHolder(ctx: Ctx, spec: Spec, st: SignerState): { ctx: Ctx; st: SignerState } {
+  if (st.holder !== 'away' || pending(st, ['before'])) return { ctx, st };
+  const seq = st.seq + 1;
+  const key = `${keyOf(spec.el, st.act)}~${seq}`;
+  const task: TaskSpec = { assignee: st.assignee, candidateGroups: [], candidateUsers: [] };
+  if (st.dueAt) task.dueAt = st.dueAt;
+  if (spec.formKey) task.formKey = spec.formKey;
+  emit({
+    type: 'task.opened',
+    taskKey: key,
+    name: spec.name,
+    elementId: spec.el,
+    activation: st.act,
+    ...task,
+  });
+  history('task.created', spec.el, { taskKey: key, returnedFromSigners: true });
+  return {
+    ctx: openItem(ctx, key, { t: 'task', el: spec.el, act: st.act }),
+    st: { ...st, seq, holderKey: key, holder: 'open' },
+  };
+}
+
+function close(ctx: Ctx, key: string, reason: 'completed' | 'cancelled'): Ctx {
+  emit({ type: 'task.closed', taskKey: key, reason });
+  return dropItem(ctx, key);
+}
+
+export const signerActions: Record<string, ActionFn> = {
+  'signers.add': (ctx, e, spec: Spec) => {
+    const holderKey = completedKey(e);
+    const item = ctx.open[holderKey];
+    let st: SignerState = ctx.signers?.[spec.el] ?? {
+      act: item.act,
+      holderKey,
+      holder: 'open',
+      assignee: String(e.holder),
+      ...(e.dueAt ? { dueAt: String(e.dueAt) } : {}),
+      seq: 0,
+      list: [],
+    };
+    let next = ctx;
+    const mode = e.mode as SignMode;
+    for (const user of e.usernames as string[]) {
+      const seq = st.seq + 1;
+      const s: Signer = {
+        user,
+        mode,
+        key: `${keyOf(spec.el, st.act)}+${seq}`,
+        state: mode === 'after' ? 'waiting' : 'open',
+      };
+      st = { ...st, seq, list: [...st.list, s] };
+      if (s.state === 'open') next = openSigner(next, spec, st, s);
+    }
+    if (mode === 'before' && st.holder === 'open') {
+      next = close(next, st.holderKey, 'cancelled');
+      st = { ...st, holder: 'away' };
+    }
+    history('task.signers-added', spec.el, {
+      taskKey: holderKey,
+      usernames: e.usernames,
+      mode,
+      ...(e.comment ? { comment: String(e.comment) } : {}),
+    });
+    return put(next, spec.el, st);
+  },
+  'signers.sign': (ctx, e, spec: Spec) => {
+    const key = completedKey(e);
+    let st = ctx.signers?.[spec.el] as SignerState;
+    let next = close(ctx, key, 'completed');
+    history('task.completed', spec.el, {
+      taskKey: key,
+      variables: (e.variables ?? {}) as Vars,
+      signer: true,
+    });
+    st = { ...st, list: st.list.map((s) => (s.key === key ? { ...s, state: 'signed' as const } : s)) };
+    ({ ctx: next, st } = maybeReturnToHolder(next, spec, st));
+    return put(next, spec.el, st);
+  },
+  /** The holder completed while after/parallel signers have not signed: the element waits for them. */
+  'signers.holderDone': (ctx, e, spec: Spec) => {
+    const key = completedKey(e);
+    let next = mergeVars(close(ctx, key, 'completed'), e.variables);
+    history('task.completed', spec.el, { taskKey: key, variables: (e.variables ?? {}) as Vars });
+    let st = { ...(ctx.signers?.[spec.el] as SignerState), holder: 'done' as const };
+    for (const s of st.list)
+      if (s.state === 'waiting') {
+        next = openSigner(next, spec, st, s);
+        st = { ...st, list: st.list.map((x) => (x.key === s.key ? { ...x, state: 'open' as const } : x)) };
+      }
+    return put(next, spec.el, st);
+  },
+  'signers.remove': (ctx, e, spec: Spec) => {
+    let st = ctx.signers?.[spec.el] as SignerState;
+    let next = ctx;
+    const users = new Set(e.usernames as string[]);
+    for (const s of st.list) {
+      if (!users.has(s.user) || (s.state !== 'open' && s.state !== 'waiting')) continue;
+      if (s.state === 'open') next = close(next, s.key, 'cancelled');
+      st = { ...st, list: st.list.map((x) => (x.key === s.key ? { ...x, state: 'removed' as const } : x)) };
+    }
+    history('task.signers-removed', spec.el, { usernames: e.usernames });
+    ({ ctx: next, st } = maybeReturnToHolder(next, spec, st));
+    return put(next, spec.el, st);
+  },
+  'signers.clear': (ctx, _e, p) => (ctx.signers?.[p.el] ? put(ctx, p.el, null) : ctx),
+};
+
+export const signerGuards: Record<string, GuardFn> = {
+  /** The holder's own open task (not a signer's) of this element. */
+  'task.matches': (ctx, e, p) => {
+    const item = ctx.open[completedKey(e)];
+    return e.elementId === p.el && item?.t === 'task' && item.el === p.el && !item.signer;
+  },
+  'signer.matches': (ctx, e, p) => {
+    const item = ctx.open[completedKey(e)];
+    return e.elementId === p.el && item?.t === 'task' && item.el === p.el && !!item.signer;
+  },
+  /** The holder completes while after/parallel signers still have to sign. */
+  'signers.holds': (ctx, e, p) =>
+    signerGuards['task.matches'](ctx, e, p) && pending(ctx.signers?.[p.el], ['after', 'parallel']),
+  'signers.finished': (ctx, _e, p) => {
+    const st = ctx.signers?.[p.el];
+    return !!st && st.holder === 'done' && !pending(st, ['before', 'after', 'parallel']);
+  },
+  'signers.canRemove': (ctx, e, p) => {
+    const st = ctx.signers?.[p.el];
+    if (e.elementId !== p.el || !st) return false;
+    return (e.usernames as string[]).every((u) =>
+      st.list.some((s) => s.user === u && (s.state === 'open' || s.state === 'waiting')),
+    );
+  },
+};
