@@ -11,6 +11,7 @@ import { fitWithMargin } from '../../diagram/fit';
 import { useLocale } from '../../i18n';
 import { invalidateProcessDefinitions, showError, showSuccess } from '../../lib';
 import { type DeployResource, DeployDialog } from './deploy';
+import { keepClearOfPalette } from './authoring';
 import { DesignerSwitch } from '../../flows/links';
 import { DiffSummary } from './diff-summary';
 import { extrasText } from './extras-messages';
@@ -61,6 +62,7 @@ export default function ModelerPage() {
         const { warnings } = await modeler.importXML(xml);
         if (warnings.length) console.warn('[modeler] import warnings', warnings);
         fitWithMargin(modeler.get<any>('canvas'));
+        keepClearOfPalette(modeler.get<any>('canvas'), canvasRef.current);
         xmlRef.current = xml;
         setProblems([]);
         setDirty(false);

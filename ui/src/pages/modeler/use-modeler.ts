@@ -17,9 +17,11 @@ import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { Lang } from '../../i18n';
+import { authoringModule } from './authoring';
 import { type ExtraModules, loadExtraModules } from './extra-modules';
 import { lintConfig, type XmlSource } from './lint';
 import { taskPanelsModule } from './panels';
+import { translateSimulation } from './simulation-zh';
 import { startersPanelModule } from './starters-panel';
 import { stepTemplates } from './templates';
 import { zhTranslateModule } from './translations-zh';
@@ -47,6 +49,9 @@ export function useModeler(
   useEffect(() => {
     let modeler: BpmnModeler | undefined;
     let alive = true;
+    // the token simulation writes fixed English into the canvas: rewrite it while this modeler lives
+    const stopTranslating =
+      lang === 'zh' && canvasRef.current ? translateSimulation(canvasRef.current) : undefined;
     void loadExtraModules().then((extra) => {
       if (!alive) return;
       modeler = createModeler(canvasRef.current!, panelRef.current!, lang, extra);
@@ -56,6 +61,7 @@ export function useModeler(
     });
     return () => {
       alive = false;
+      stopTranslating?.();
       modeler?.destroy();
     };
   }, [canvasRef, panelRef, lang]);
@@ -82,6 +88,7 @@ function createModeler(
       ZeebeBehaviorsModule,
       startersPanelModule(lang),
       taskPanelsModule(lang),
+      authoringModule(lang),
       extra.templates,
       extra.chooser,
       extra.lint,

@@ -34,6 +34,7 @@ export const HUILIU_RULES: Record<string, [RuleFactory, 'error' | 'warn']> = {
   'sub-process-start': [process.subProcessStart, 'error'],
   'end-required': [process.endRequired, 'error'],
   'user-task-assignment': [tasks.userTaskAssignment, 'warn'],
+  'generic-task': [tasks.genericTask, 'warn'],
   'multi-instance-collection': [tasks.multiInstanceCollection, 'error'],
   'feel-syntax': [feelSyntax, 'error'],
 };

@@ -43,7 +43,10 @@ const ruleHits = async (doc: string, rule: string) =>
 const CASES: { rule: string; bad: string; good: string; at: string }[] = [
   {
     rule: 'unsupported-element',
-    bad: around('<bpmn:sendTask id="a" />'),
+    // (send tasks and throw events run since #13; a JavaScript script never will: no arbitrary code on the server)
+    bad: around(
+      '<bpmn:scriptTask id="a" scriptFormat="javascript"><bpmn:script>1</bpmn:script></bpmn:scriptTask>',
+    ),
     good: around(`<bpmn:userTask id="a">${assigned}</bpmn:userTask>`),
     at: 'a',
   },
@@ -53,6 +56,12 @@ const CASES: { rule: string; bad: string; good: string; at: string }[] = [
     good: around(
       '<bpmn:userTask id="a"><bpmn:extensionElements><zeebe:assignmentDefinition assignee="=initiator" /></bpmn:extensionElements></bpmn:userTask>',
     ),
+    at: 'a',
+  },
+  {
+    rule: 'generic-task',
+    bad: around('<bpmn:task id="a" />'),
+    good: around(`<bpmn:userTask id="a">${assigned}</bpmn:userTask>`),
     at: 'a',
   },
   {
@@ -237,10 +246,15 @@ describe('huiliu lint rules', () => {
   });
 
   it('given a refused kind, when linted, then the message is the server classifier’s own', async () => {
-    const [hit] = (await issuesOf(around('<bpmn:intermediateThrowEvent id="a" />'))).filter(
-      (i) => i.rule === 'huiliu/unsupported-element',
+    const doc = around(
+      '<bpmn:scriptTask id="a" scriptFormat="javascript"><bpmn:script>1</bpmn:script></bpmn:scriptTask>',
     );
-    expect(hit).toMatchObject({ elementId: 'a', message: '不支持中间抛出事件', category: 'error' });
+    const [hit] = (await issuesOf(doc)).filter((i) => i.rule === 'huiliu/unsupported-element');
+    expect(hit).toMatchObject({
+      elementId: 'a',
+      message: '脚本任务只支持 FEEL 表达式（zeebe:script），不运行 javascript 脚本：服务器上不执行任意代码',
+      category: 'error',
+    });
   });
 
   it('given a built-in bpmnlint rule in Chinese, when it reports, then its message is translated', async () => {
@@ -275,7 +289,10 @@ describe('huiliu lint rules', () => {
     });
 
     it('given an element with no flows at all, when checked, then it is reported once, as disconnected', async () => {
-      const issues = await withServer(around('<bpmn:task id="a" /><bpmn:task id="lonely" />'));
+      // (a user task: a plain task would also get its own generic-task warning)
+      const issues = await withServer(
+        around(`<bpmn:task id="a" /><bpmn:userTask id="lonely">${assigned}</bpmn:userTask>`),
+      );
       expect(issues.filter((i) => i.elementId === 'lonely').map((i) => i.rule)).toEqual([
         'huiliu/disconnected',
       ]);

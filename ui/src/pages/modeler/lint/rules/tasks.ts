@@ -26,3 +26,16 @@ export const multiInstanceCollection = ruleFor(['bpmn:UserTask', 'bpmn:SubProces
       'multi-instance needs an inputCollection (zeebe:loopCharacteristics)',
     );
 });
+
+/**
+ * A plain 任务 (bpmn:Task, no type) is a pass-through in the engine (engine/elements/task/task.ts): an administrator who
+ * drew a "review" with it would see no one ever asked (#18). Allowed while drafting, so a warning.
+ */
+export const genericTask = ruleFor(['bpmn:Task'], (node, report) => {
+  if (node.$type !== 'bpmn:Task') return;
+  report(
+    node.id,
+    '通用“任务”不会产生待办，引擎会直接跳过它；需要有人办理请改为用户任务（扳手菜单或“选择模板”）',
+    'a plain task creates no work: the engine passes straight through it; make it a user task (wrench menu or a template) if someone must act',
+  );
+});
