@@ -28,7 +28,11 @@ export function useOpinion(taskId: string): [string, (text: string) => void] {
 
 /** 同意: the drawer's completion, with the opinion typed for this task; the box empties once it is sent. */
 export async function completeWithOpinion(taskId: string, variables: Record<string, unknown>) {
-  const res = await approvals.complete(taskId, variables, opinionOf(taskId));
+  // A form with its own opinion field (the shipped ones: `comment`) has it written there: that is the opinion then.
+  const inForm = [variables.comment, variables.opinion].find(
+    (v): v is string => typeof v === 'string' && v.trim() !== '',
+  );
+  const res = await approvals.complete(taskId, variables, opinionOf(taskId).trim() || inForm);
   opinions.delete(taskId);
   return res;
 }
