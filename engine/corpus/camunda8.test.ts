@@ -55,7 +55,7 @@ async function outcomeOf(xml: string): Promise<Outcome> {
 function answerOne(h: Harness, job: (type: string, h: Harness) => Vars, childVars: Vars): boolean {
   const task = [...h.tasks.values()][0];
   if (task) {
-    h.completeTask(task.elementId, {}, task.loopIndex);
+    h.completeTask(task.elementId, {}, task.loopIndex === undefined ? {} : { loopIndex: task.loopIndex });
     return true;
   }
   const j = [...h.jobs.values()][0];
