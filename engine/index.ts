@@ -6,3 +6,4 @@ export { ELEMENT_KINDS, type ElementKind } from './types';
 export { START_STEP } from './compile/moves';
 export { elementIdsOf, type Mapping, type Migrated, migrateSnapshot } from './exec/migrate';
 export { placesOf, type Refusal, returnRefusal } from './exec/move-scope';
+export { upgradeCompiled } from './exec/upgrade';

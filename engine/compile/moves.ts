@@ -25,6 +25,8 @@ export function addMoveTransitions(
   start?: { elementId: string; name?: string; formKey: string },
 ): void {
   const root = machine as Node;
+  root.meta ??= {};
+  root.meta.moves = true;
   if (start && root.states?.[start.elementId]) {
     root.states[START_STEP] = {
       meta: {
@@ -102,4 +104,36 @@ function targetsIn(states: Record<string, Node>, prefix: string[] = []): { el: s
     if (child.states && child.type !== 'parallel') out.push(...targetsIn(child.states, [...prefix, key]));
   }
   return out;
+}
+
+/**
+ * A machine compiled before moves existed (a definition an older engine deployed and that stays, identical XML not
+ * being deployed again) gets them when the runtime loads it: transitions and the start step are only added, so its
+ * instances' snapshots stay valid. `extra` lets other additive upgrades (加签) visit every state on the way.
+ */
+export function upgradeMachine(
+  machine: Json,
+  startFormKey: string | undefined,
+  extra?: (state: Node) => void,
+): void {
+  const root = machine as Node;
+  if (root.meta?.moves) return;
+  if (extra) {
+    const walk = (node: Node) => {
+      for (const child of Object.values((node.states ?? {}) as Record<string, Node>)) {
+        extra(child);
+        walk(child);
+      }
+    };
+    walk(root);
+  }
+  const start = Object.values((root.states ?? {}) as Record<string, Node>).find(
+    (st) => st.meta?.bpmn?.kind === 'startEvent',
+  );
+  addMoveTransitions(
+    machine,
+    startFormKey && start
+      ? { elementId: start.meta.bpmn.id, name: start.meta.bpmn.name, formKey: startFormKey }
+      : undefined,
+  );
 }

@@ -55,7 +55,13 @@ export function returnRefusal(process: CompiledProcess, from: string, to: string
       message: `目标步骤 ${to} 位于多实例子流程或边界路径内，不能退回到该步骤`,
       messageEn: `target ${to} runs in a multi-instance body or boundary path`,
     };
-  if (!dst.regions.every((r) => src.regions.includes(r)))
+  const outside = dst.regions.find((r) => !src.regions.includes(r));
+  if (outside && !src.regions.some((r) => r.split('/')[0] === outside.split('/')[0]))
+    return {
+      message: `目标步骤 ${to} 位于已汇合的并行分支内，不能从分支之外退回到该步骤`,
+      messageEn: `target ${to} is inside a parallel block that has already joined; it cannot be returned to from outside`,
+    };
+  if (outside)
     return {
       message: `目标步骤 ${to} 在另一个并行分支中，只能退回到本分支或并行开始之前的步骤`,
       messageEn: `target ${to} is in another parallel branch; a return stays in its branch or goes before the split`,

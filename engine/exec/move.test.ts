@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledProcess, EngineEvent } from '../contract';
 import { compileBpmn } from '../index';
-import { deploy, fixture } from '../testing';
+import { deploy, fixture, Harness } from '../testing';
 import { migrateSnapshot } from './migrate';
+import { upgradeCompiled } from './upgrade';
 import { returnRefusal } from './move-scope';
 
 const xml = fixture(import.meta.url, 'move.bpmn');
@@ -56,7 +57,7 @@ describe('token.move', () => {
     expect(returnRefusal(h.process, 'a2', 'b1')?.message).toMatch(/另一个并行分支/);
     expect(returnRefusal(h.process, 'a2', 'a1')).toBeNull();
     expect(returnRefusal(h.process, 'a2', 'first')).toBeNull();
-    expect(returnRefusal(h.process, 's2', 'a1')?.message).toMatch(/另一个并行分支/);
+    expect(returnRefusal(h.process, 's2', 'a1')?.message).toMatch(/已汇合的并行分支/);
   });
 
   it('given a token in a subprocess, when moved within it or out of it, then the subprocess stays or is left', async () => {
@@ -150,5 +151,49 @@ describe('migrateSnapshot', () => {
     expect(m).toMatchObject({ ok: false });
     expect(!m.ok && m.reason).toMatch(/s1/);
     expect(JSON.stringify(snap)).toBe(h.snapshot);
+  });
+});
+
+describe('upgradeCompiled', () => {
+  it('given a machine compiled before moves and 加签, when upgraded, then a return and a signer work on its snapshot', async () => {
+    const h = await atBranches();
+    // what an older engine stored: no move transitions, no start step, no signer transitions
+    const old = JSON.parse(JSON.stringify(h.process)) as CompiledProcess;
+    const strip = (node: any) => {
+      if (node.on) {
+        delete node.on['token.move'];
+        delete node.on['task.addSigners'];
+        delete node.on['task.removeSigners'];
+        if (node.on['task.complete'])
+          node.on['task.complete'] = node.on['task.complete'].filter(
+            (t: any) => !String(t.guard?.type).startsWith('signer'),
+          );
+      }
+      if (Array.isArray(node.always))
+        node.always = node.always.filter((t: any) => t.guard?.type !== 'signers.finished');
+      if (node.exit) node.exit = node.exit.filter((a: any) => a.type !== 'signers.clear');
+      for (const c of Object.values(node.states ?? {})) strip(c);
+    };
+    strip(old.machine);
+    delete (old.machine as any).states.$startStep;
+    delete (old.machine as any).meta.moves;
+    const canonical = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(canonical)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.keys(v)
+                .sort()
+                .map((k) => [k, canonical((v as any)[k])]),
+            )
+          : v;
+    const upgraded = upgradeCompiled(old);
+    expect(canonical(upgraded.machine)).toEqual(canonical(h.process.machine));
+    // and the running instance's snapshot takes a return on the upgraded machine
+    const h2 = new Harness(upgraded, {});
+    h2.snapshot = h.snapshot;
+    const r = h2.send(move({ targets: ['first'] }));
+    expect('rejected' in r).toBe(false);
+    expect(h2.active).toEqual(['first']);
   });
 });

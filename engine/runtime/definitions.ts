@@ -1,4 +1,5 @@
 /** @module Deployed definitions are immutable, so each is read once and kept: the engine caches its machine by object identity. */
+import { upgradeCompiled } from '../index';
 import { AppError } from '../../platform/errors';
 import { type DbOrTx, type DefinitionRow, getDefinition, latestDefinitionId } from '../store';
 import type { RuntimeContext } from './types';
@@ -8,6 +9,8 @@ export async function definitionById(rt: RuntimeContext, db: DbOrTx, id: string)
   if (cached) return cached;
   const row = await getDefinition(db, id);
   if (!row) throw new Error(`definition ${id} is missing`);
+  // Definitions an older engine compiled get this engine's additive transitions (退回/撤回/加签) once, here.
+  upgradeCompiled(row.compiled);
   rt.definitions.set(id, row);
   return row;
 }

@@ -12,7 +12,7 @@
 import type { TaskSpec, Vars } from '../../contract';
 import { type Ctx, emit, history, keyOf } from '../../exec/context';
 import { dropItem, mergeVars, openItem } from '../../exec/ops';
-import type { ActionFn, AnyEvent, GuardFn } from '../element-handler';
+import type { Action, ActionFn, AnyEvent, Cfg, GuardFn } from '../element-handler';
 
 export type SignMode = 'before' | 'after' | 'parallel';
 
@@ -202,3 +202,58 @@ export const signerGuards: Record<string, GuardFn> = {
     );
   },
 };
+
+/**
+ * The transitions a (non-multi-instance) user task state gets for 加签: before its own completion, a signer's
+ * completion and a holder's completion that waits for signers; the add/remove events; leaving once all signed.
+ */
+export function signerParts(el: string, spec: Spec, next: string, matches: Cfg) {
+  const own = { el };
+  return {
+    complete: [
+      { guard: { type: 'signer.matches', params: own }, actions: [{ type: 'signers.sign', params: spec }] },
+      {
+        guard: { type: 'signers.holds', params: own },
+        actions: [{ type: 'signers.holderDone', params: spec }],
+      },
+    ] as Cfg[],
+    add: [{ guard: matches, actions: [{ type: 'signers.add', params: spec }] }] as Cfg[],
+    remove: [
+      {
+        guard: { type: 'signers.canRemove', params: own },
+        actions: [{ type: 'signers.remove', params: spec }],
+      },
+    ] as Cfg[],
+    always: [
+      {
+        guard: { type: 'signers.finished', params: own },
+        target: next,
+        actions: [{ type: 'element.complete', params: own }],
+      },
+    ] as Cfg[],
+    exit: [{ type: 'signers.clear', params: own }] as Action[],
+  };
+}
+
+/**
+ * A user task state compiled before 加签 existed (a definition deployed by an older engine and kept, since identical
+ * XML is not deployed again) gets the same transitions when the runtime loads it; its snapshots stay valid, as
+ * only transitions are added.
+ */
+export function addSignerTransitions(state: Record<string, any>): void {
+  const open = (state.entry ?? []).find((a: { type: string }) => a.type === 'userTask.open');
+  if (!open || state.on?.['task.addSigners']) return;
+  const complete: Cfg[] = state.on?.['task.complete'] ?? [];
+  const exit = complete[complete.length - 1] as { target?: string; guard?: Cfg } | undefined;
+  if (!exit?.target) return;
+  const spec: Spec = { el: open.params.el, name: open.params.name, formKey: open.params.formKey };
+  const parts = signerParts(spec.el, spec, exit.target, exit.guard);
+  state.on = {
+    ...state.on,
+    'task.complete': [...parts.complete, ...complete],
+    'task.addSigners': parts.add,
+    'task.removeSigners': parts.remove,
+  };
+  state.always = [...(state.always ?? []), ...parts.always];
+  state.exit = [...parts.exit, ...(state.exit ?? [])];
+}

@@ -23,7 +23,7 @@ import {
 } from '../behaviors/multi-instance';
 import { ext } from '../behaviors/zeebe';
 import type { AnyEvent, ElementHandler } from '../element-handler';
-import { completedKey, signerActions, signerGuards } from './signers';
+import { completedKey, signerActions, signerGuards, signerParts } from './signers';
 
 interface UserTaskSpec {
   el: string;
@@ -156,39 +156,22 @@ export const userTask: ElementHandler<'userTask'> = {
     const matches = { type: 'task.matches', params: { el: el.id } };
     if (!spec.loop) {
       const exit = leaveOn(el.id, cc.next(el), [{ type: 'userTask.complete' }], matches);
-      const own = { el: el.id };
-      const signer = { el: el.id, name: spec.name, formKey: spec.formKey };
       // 加签/减签 (signers.ts): a signer's completion and a holder's completion that waits for signers stay here.
+      const signers = signerParts(
+        el.id,
+        { el: el.id, name: spec.name, formKey: spec.formKey },
+        cc.next(el),
+        matches,
+      );
       return elementState(el, cc, {
         entry: [{ type: 'userTask.open', params: spec }],
         on: {
-          'task.complete': [
-            {
-              guard: { type: 'signer.matches', params: own },
-              actions: [{ type: 'signers.sign', params: signer }],
-            },
-            {
-              guard: { type: 'signers.holds', params: own },
-              actions: [{ type: 'signers.holderDone', params: signer }],
-            },
-            exit.on,
-          ],
-          'task.addSigners': [{ guard: matches, actions: [{ type: 'signers.add', params: signer }] }],
-          'task.removeSigners': [
-            {
-              guard: { type: 'signers.canRemove', params: own },
-              actions: [{ type: 'signers.remove', params: signer }],
-            },
-          ],
+          'task.complete': [...signers.complete, exit.on],
+          'task.addSigners': signers.add,
+          'task.removeSigners': signers.remove,
         },
-        always: [
-          {
-            guard: { type: 'signers.finished', params: own },
-            target: cc.next(el),
-            actions: [{ type: 'element.complete', params: own }],
-          },
-        ],
-        exit: [{ type: 'signers.clear', params: own }],
+        always: signers.always,
+        exit: signers.exit,
       });
     }
     return elementState(el, cc, {
