@@ -131,3 +131,43 @@ describe('bad DMN input', () => {
     expect(!agg.ok && agg.issues[0].code).toBe('decision.aggregation');
   });
 });
+
+describe('decision requirements and literal expressions', () => {
+  const DRG = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="drg" name="DRG" namespace="http://camunda.org/schema/1.0/dmn">
+  <decision id="route" name="分派">
+    <informationRequirement id="ir1"><requiredDecision href="#level" /></informationRequirement>
+    <decisionTable id="t1" hitPolicy="FIRST">
+      <input id="i1"><inputExpression id="e1" typeRef="string"><text>level</text></inputExpression></input>
+      <output id="o1" name="handler" typeRef="string" />
+      <rule id="toAuthority"><inputEntry id="a1"><text>"紧急"</text></inputEntry><outputEntry id="b1"><text>"县大数据局"</text></outputEntry></rule>
+      <rule id="toUnit"><inputEntry id="a2"><text>-</text></inputEntry><outputEntry id="b2"><text>unit</text></outputEntry></rule>
+    </decisionTable>
+  </decision>
+  <decision id="level" name="等级">
+    <literalExpression id="l1"><text>if affectedUnits &gt;= 3 then "紧急" else "一般"</text></literalExpression>
+  </decision>
+</definitions>`;
+
+  it('evaluates a required decision first and gives its result under its id', async () => {
+    const p = await parseDmn(DRG);
+    if (!p.ok) throw new Error(JSON.stringify(p.issues));
+    const all = Object.fromEntries(p.decisions.map((d) => [d.id, d]));
+    expect(evaluateDecision(all, 'route', { affectedUnits: 4, unit: '县公安局' }, env)).toMatchObject({
+      ok: true,
+      result: '县大数据局',
+      matchedRules: ['toAuthority'],
+    });
+    expect(evaluateDecision(all, 'route', { affectedUnits: 1, unit: '县公安局' }, env)).toMatchObject({
+      result: '县公安局',
+    });
+    expect(evaluateDecision(all, 'level', { affectedUnits: 1 }, env)).toMatchObject({ result: '一般' });
+  });
+
+  it('refuses a requirement on a decision that is not in the file', async () => {
+    const r = await parseDmn(DRG.replace('href="#level"', 'href="#elsewhere"'));
+    expect(!r.ok && r.issues.map((i) => `${i.code}@${i.elementId}`)).toEqual([
+      'decision.required-missing@route',
+    ]);
+  });
+});
