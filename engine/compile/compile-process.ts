@@ -14,6 +14,7 @@ import {
   isNonInterruptingEventSubProcess,
   wrapScopeBody,
 } from '../elements/container/event-sub-process';
+import { callItemState } from '../elements/container/call-activity';
 import { handlerOf } from '../elements/registry';
 import type { ModelElement, ProcessModel } from '../types';
 import { esc } from './keys';
@@ -154,6 +155,13 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
       true,
     );
     for (const n of innerElements(e.id)) sideOf[n] = e.id;
+  }
+
+  // A multi-instance call activity spawns the same kind of body per item, holding just the call.
+  for (const e of model.elements.values()) {
+    if (e.kind !== 'callActivity' || !e.loop) continue;
+    sidePaths[e.id] = rootConfig(`${model.id}:${e.id}`, esc(e.id), { [e.id]: callItemState(e, model) }, {}, true);
+    sideOf[e.id] = e.id;
   }
 
   // A non-interrupting event subprocess runs once per trigger as a spawned child, like a side path.

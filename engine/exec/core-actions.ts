@@ -92,6 +92,8 @@ export const coreGuards: Record<string, GuardFn> = {
     (p.code === null || p.code === e.errorCode),
   'error.codeMatches': (_ctx, e, p) => p.code === null || p.code === e.code,
   'side.routes': (ctx, e, p) => {
+    // An incident the root itself holds is retried here, even on an element whose items run in children.
+    if (e.type === 'incident.retry' && ctx.open[e.incidentKey]) return false;
     const id = sideChildId(e, p.sideOf);
     return id !== null && id in ctx.paths;
   },

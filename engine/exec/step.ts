@@ -113,7 +113,9 @@ function rejection(actor: AnyActor, event: EngineEvent): string | { forwarded: b
       : event.type === 'incident.retry'
         ? /^(.*)#\d+!\d+$/.exec(event.incidentKey)?.[1]
         : undefined;
-  if (el && sideOf[el]) {
+  // An incident the root itself holds (a multi-instance call's collection, say) is retried in the root.
+  const rootIncident = event.type === 'incident.retry' && (snap.context as Ctx).open?.[event.incidentKey];
+  if (el && sideOf[el] && !rootIncident) {
     const act =
       'activation' in event
         ? event.activation

@@ -18,65 +18,82 @@ import {
 import { elementState, leaveOn } from '../behaviors/activity';
 import { checkFeel } from '../behaviors/feel-check';
 import { ext, mappings } from '../behaviors/zeebe';
-import type { ElementHandler } from '../element-handler';
+import type { CompileCtx, ElementHandler, StateConfig } from '../element-handler';
+import { loopSpec, validateLoop } from '../behaviors/multi-instance';
+import type { ModelElement, ProcessModel } from '../../types';
+import { multiInstanceBodyState } from './multi-instance-body';
 
 export const calledProcessOf = (source: { extensionElements?: unknown }) => {
   const c = ext(source, 'zeebe:CalledElement');
   return c?.processId as string | undefined;
 };
 
+function validateCall(el: ModelElement) {
+  const c = ext(el.source, 'zeebe:CalledElement');
+  if (!c?.processId)
+    return [
+      issue(
+        el.id,
+        'call.missing-process',
+        '调用活动缺少被调流程（zeebe:calledElement processId）',
+        'call activity lacks the called process (zeebe:calledElement processId)',
+      ),
+    ];
+  const io = mappings(el.source);
+  return [
+    ...checkFeel(el.id, c.processId, ['被调流程', 'processId']),
+    ...[...io.inputs, ...io.outputs].flatMap((m) =>
+      checkFeel(el.id, m.source, [`映射 ${m.target}`, `mapping ${m.target}`]),
+    ),
+    ...validateLoop(el),
+  ];
+}
+
+function callState(el: ModelElement, cc: CompileCtx): StateConfig {
+  const c = ext(el.source, 'zeebe:CalledElement');
+  const io = mappings(el.source);
+  const params = {
+    el: el.id,
+    processId: c?.processId,
+    inputs: io.inputs,
+    outputs: io.outputs,
+    allParent: c?.propagateAllParentVariables !== false,
+    allChild: c?.propagateAllChildVariables !== false,
+  };
+  const exit = leaveOn(el.id, cc.next(el), [{ type: 'call.completed', params }], {
+    type: 'call.matches',
+    params: { el: el.id },
+  });
+  return elementState(el, cc, {
+    entry: [{ type: 'call.start', params }],
+    on: { 'child.completed': [exit.on] },
+    always: [exit.always],
+  });
+}
+
+/**
+ * One item of a multi-instance call activity, as the body machine spawned per item runs it: the call alone (the
+ * boundary events stay on the multi-instance body), ending the body when the called instance completes. Its key is
+ * `callId#<spawn number>`, so each item's called instance finds its way back.
+ */
+export function callItemState(el: ModelElement, model: ProcessModel): StateConfig {
+  const end = () => '$end';
+  const cc: CompileCtx = {
+    model,
+    endTarget: '$end',
+    target: end,
+    next: end,
+    scopeBody: () => ({}),
+    block: () => null,
+    boundaries: () => ({ arm: [], on: {}, always: [] }),
+  };
+  return callState({ ...el, boundaries: [] }, cc);
+}
+
 export const callActivity: ElementHandler<'callActivity'> = {
   kind: 'callActivity',
-  validate: (el) => {
-    const c = ext(el.source, 'zeebe:CalledElement');
-    if (!c?.processId)
-      return [
-        issue(
-          el.id,
-          'call.missing-process',
-          '调用活动缺少被调流程（zeebe:calledElement processId）',
-          'call activity lacks the called process (zeebe:calledElement processId)',
-        ),
-      ];
-    const io = mappings(el.source);
-    return [
-      ...checkFeel(el.id, c.processId, ['被调流程', 'processId']),
-      ...[...io.inputs, ...io.outputs].flatMap((m) =>
-        checkFeel(el.id, m.source, [`映射 ${m.target}`, `mapping ${m.target}`]),
-      ),
-      ...(el.loop
-        ? [
-            issue(
-              el.id,
-              'unsupported.multi-instance-call',
-              '暂不支持多实例调用活动',
-              'multi-instance call activities are not supported yet',
-            ),
-          ]
-        : []),
-    ];
-  },
-  compile: (el, cc) => {
-    const c = ext(el.source, 'zeebe:CalledElement');
-    const io = mappings(el.source);
-    const params = {
-      el: el.id,
-      processId: c?.processId,
-      inputs: io.inputs,
-      outputs: io.outputs,
-      allParent: c?.propagateAllParentVariables !== false,
-      allChild: c?.propagateAllChildVariables !== false,
-    };
-    const exit = leaveOn(el.id, cc.next(el), [{ type: 'call.completed', params }], {
-      type: 'call.matches',
-      params: { el: el.id },
-    });
-    return elementState(el, cc, {
-      entry: [{ type: 'call.start', params }],
-      on: { 'child.completed': [exit.on] },
-      always: [exit.always],
-    });
-  },
+  validate: validateCall,
+  compile: (el, cc) => (loopSpec(el) ? multiInstanceBodyState(el, cc) : callState(el, cc)),
   actions: {
     'call.start': (ctx, _e, p) => {
       const act = activationOf(ctx, p.el);
