@@ -20,7 +20,7 @@ export interface DraftedForm {
   /** "已恢复…暂存的内容" with 放弃暂存, when the form opened from a draft. */
   notice: ReactNode;
   /** Spread on the element around the form: the user's first touch starts the change tracking. */
-  touchProps: { onPointerDownCapture: () => void; onKeyDownCapture: () => void };
+  touchProps: { onPointerDownCapture: () => void; onKeyDownCapture: () => void; onInputCapture: () => void };
 }
 
 export function useDraftedForm(
@@ -95,6 +95,11 @@ export function useDraftedForm(
     modal,
     saveButton,
     notice,
-    touchProps: { onPointerDownCapture: draft.touch, onKeyDownCapture: draft.touch },
+    // Input too: pasting, dictation and autofill change a field without a key or a pointer.
+    touchProps: {
+      onPointerDownCapture: draft.touch,
+      onKeyDownCapture: draft.touch,
+      onInputCapture: draft.touch,
+    },
   };
 }

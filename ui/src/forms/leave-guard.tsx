@@ -52,7 +52,6 @@ export function UnsavedChangesModal({ open, onSaveAndLeave, onLeave, onStay }: U
       open={open}
       title={t('leave.title')}
       onCancel={onStay}
-      data-testid="leave-confirm"
       footer={
         <Space wrap>
           <Button onClick={onStay} data-testid="leave-stay">
@@ -79,7 +78,7 @@ export function UnsavedChangesModal({ open, onSaveAndLeave, onLeave, onStay }: U
         </Space>
       }
     >
-      {t('leave.body')}
+      <div data-testid="leave-confirm">{t('leave.body')}</div>
     </Modal>
   );
 }

@@ -22,17 +22,18 @@ export function PeriodPicker({
   const t = useT();
   const today = chinaIsoDate(new Date());
   return (
-    <DatePicker.RangePicker
-      value={[dayjs(from, FORMAT), dayjs(to, FORMAT)]}
-      format={FORMAT}
-      allowClear={false}
-      aria-label={t('dashboard.period')}
-      disabledDate={(d: Dayjs) => d.format(FORMAT) > today}
-      onChange={(range) => {
-        const [a, b] = range ?? [];
-        if (a && b) onChange(a.format(FORMAT), b.format(FORMAT));
-      }}
-      data-testid="stats-period"
-    />
+    <span data-testid="stats-period">
+      <DatePicker.RangePicker
+        value={[dayjs(from, FORMAT), dayjs(to, FORMAT)]}
+        format={FORMAT}
+        allowClear={false}
+        aria-label={t('dashboard.period')}
+        disabledDate={(d: Dayjs) => d.format(FORMAT) > today}
+        onChange={(range) => {
+          const [a, b] = range ?? [];
+          if (a && b) onChange(a.format(FORMAT), b.format(FORMAT));
+        }}
+      />
+    </span>
   );
 }
