@@ -24,6 +24,26 @@ export interface Open {
   kind?: 'signal';
 }
 
+/** 加签: one added signer of a user task (elements/task/signers.ts has the semantics). */
+export interface Signer {
+  user: string;
+  mode: 'before' | 'after' | 'parallel';
+  key: string;
+  state: 'waiting' | 'open' | 'signed' | 'removed';
+}
+
+/** 加签: the signers of a user task's current activation and where its holder is. */
+export interface SignerState {
+  act: number;
+  /** The holder's current task key (`el#act`, or `el#act~n` once reopened). */
+  holderKey: string;
+  holder: 'open' | 'away' | 'done';
+  assignee: string;
+  dueAt?: string;
+  seq: number;
+  list: Signer[];
+}
+
 export interface MultiInstance {
   items: Json[];
   completed: number;
@@ -57,7 +77,7 @@ export interface Ctx {
   startEventId?: string;
   businessKey?: string;
   /** 加签: the added signers of a user task's current activation, by element id (elements/task/signers.ts). */
-  signers?: Record<string, import('../elements/task/signers').SignerState>;
+  signers?: Record<string, SignerState>;
   /** A moved-to user task reopens for this assignee (退回: the one who completed it last); consumed on entry. */
   reopen?: Record<string, { assignee?: string }>;
 }

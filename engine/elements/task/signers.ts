@@ -10,29 +10,12 @@
  * the process; the holder's completion decides. 减签 removes signers who have not signed (their tasks cancelled).
  */
 import type { TaskSpec, Vars } from '../../contract';
-import { type Ctx, emit, history, keyOf } from '../../exec/context';
+import { type Ctx, emit, history, keyOf, type Signer, type SignerState } from '../../exec/context';
 import { dropItem, mergeVars, openItem } from '../../exec/ops';
 import type { Action, ActionFn, AnyEvent, Cfg, GuardFn } from '../element-handler';
 
-export type SignMode = 'before' | 'after' | 'parallel';
-
-export interface Signer {
-  user: string;
-  mode: SignMode;
-  key: string;
-  state: 'waiting' | 'open' | 'signed' | 'removed';
-}
-
-export interface SignerState {
-  act: number;
-  /** The holder's current task key (`el#act`, or `el#act~n` once reopened). */
-  holderKey: string;
-  holder: 'open' | 'away' | 'done';
-  assignee: string;
-  dueAt?: string;
-  seq: number;
-  list: Signer[];
-}
+export type SignMode = Signer['mode'];
+export type { Signer, SignerState };
 
 interface Spec {
   el: string;
