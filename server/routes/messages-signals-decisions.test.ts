@@ -80,6 +80,31 @@ const THROWER = `<?xml version="1.0" encoding="UTF-8"?>
   <bpmn:signal id="sigHalt" name="h8.county.halt" />
 </bpmn:definitions>`;
 
+/** 目录更新 heard twice in one instance: by an intermediate catch in one branch and a non-interrupting boundary in the other. */
+const LISTENERS = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions ${NS}>
+  <bpmn:process id="h8-listeners" name="两处监听" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:parallelGateway id="split" />
+    <bpmn:intermediateCatchEvent id="waitUpdate"><bpmn:signalEventDefinition signalRef="sigUpdated" /></bpmn:intermediateCatchEvent>
+    ${userTask('work')}
+    <bpmn:boundaryEvent id="noteUpdate" attachedToRef="work" cancelActivity="false"><bpmn:signalEventDefinition signalRef="sigUpdated" /></bpmn:boundaryEvent>
+    <bpmn:scriptTask id="note"><bpmn:extensionElements><zeebe:script expression="=version" resultVariable="seen" /></bpmn:extensionElements></bpmn:scriptTask>
+    <bpmn:endEvent id="noted" />
+    <bpmn:parallelGateway id="join" />
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="split" />
+    <bpmn:sequenceFlow id="f2" sourceRef="split" targetRef="waitUpdate" />
+    <bpmn:sequenceFlow id="f3" sourceRef="split" targetRef="work" />
+    <bpmn:sequenceFlow id="f4" sourceRef="waitUpdate" targetRef="join" />
+    <bpmn:sequenceFlow id="f5" sourceRef="work" targetRef="join" />
+    <bpmn:sequenceFlow id="f6" sourceRef="join" targetRef="end" />
+    <bpmn:sequenceFlow id="f7" sourceRef="noteUpdate" targetRef="note" />
+    <bpmn:sequenceFlow id="f8" sourceRef="note" targetRef="noted" />
+  </bpmn:process>
+  <bpmn:signal id="sigUpdated" name="h8.catalog.updated" />
+</bpmn:definitions>`;
+
 /** 问题分级 with a decision table: the business rule task writes `level`, the gateway routes on it. */
 const GRADE = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions ${NS}>
@@ -155,6 +180,7 @@ describe.each(testDbKinds())('messages, signals and decisions over HTTP on %s', 
         { name: 'reported.bpmn', content: REPORTED },
         { name: 'signals.bpmn', content: SIGNALS },
         { name: 'thrower.bpmn', content: THROWER },
+        { name: 'listeners.bpmn', content: LISTENERS },
       ],
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -235,6 +261,20 @@ describe.each(testDbKinds())('messages, signals and decisions over HTTP on %s', 
         expect(i.status).toBe('completed');
         expect(i.activeElementIds).toEqual([]);
       }
+    });
+
+    it('reaches an intermediate catch and a non-interrupting boundary of one instance; the boundary keeps listening', async () => {
+      const id = await start('h8-listeners');
+      const first = await post('/api/signals', { name: 'h8.catalog.updated', variables: { version: 1 } });
+      expect(first).toEqual({ status: 200, body: { triggered: 2 } });
+      let i = await instance(id);
+      expect(i.activeElementIds).toEqual(['work']);
+      expect(i.variables.seen).toBe(1);
+      const second = await post('/api/signals', { name: 'h8.catalog.updated', variables: { version: 2 } });
+      expect(second.body).toEqual({ triggered: 1 });
+      i = await instance(id);
+      expect(i.variables.seen).toBe(2);
+      expect(i.status).toBe('active');
     });
 
     it('answers 200 {triggered: 0} when nobody listens, and 403 to a caller without the roles', async () => {
