@@ -143,6 +143,63 @@ describe.skipIf(skip !== null)('approval operations in Chromium', () => {
     for (const t of tasks) await leader.getByTestId(`task-row-${t.id}`).waitFor();
   }, 90_000);
 
+  it('加签 before: the added signer approves, then the task is back with the holder, who approves', async () => {
+    // given an instance at 单位审核 with the unit leader
+    const instanceId = await start();
+    const task = await taskOf(instanceId, 'gaj.leader');
+    // when the leader adds a signer before themselves, with an opinion
+    const leader = await as('gaj.leader');
+    await leader.goto(`${server.url}/tasks/${task.id}`);
+    const drawer = leader.getByTestId('task-drawer');
+    await drawer.getByTestId('op-opinion').fill('请先由整改员核对');
+    await drawer.getByTestId('op-addSigners').click();
+    await leader.getByTestId('op-mode-before').click();
+    await pick(leader, 'gaj.rectifier');
+    await leader.screenshot({ path: `${ARTIFACTS}/approval-ops-add-signers.png` });
+    await leader.getByTestId('op-confirm').click();
+    await drawer.waitFor({ state: 'detached' });
+    const history = async () =>
+      (await api(`/api/process-instances/${instanceId}/history`, 'supervisor')) as any[];
+    expect((await history()).find((e) => e.type === 'task.signers-added')).toMatchObject({
+      actor: 'gaj.leader',
+    });
+
+    // then the signer finds a task in 待办 and approves it
+    const signer = await as('gaj.rectifier');
+    await signer.goto(`${server.url}/tasks`);
+    const signerRow = signer.locator('[data-testid^="task-open-"]').first();
+    await signerRow.waitFor();
+    await signerRow.click();
+    const signerDrawer = signer.getByTestId('task-drawer');
+    await signerDrawer.getByTestId('op-opinion').fill('已核对，无误');
+    await signerDrawer.getByTestId('form-submit').click();
+    await signer.getByTestId('completion-result').waitFor();
+
+    // then the task is back with the leader, who approves it, and the process moves on to 主管部门审核
+    let back = '';
+    await expect
+      .poll(async () => {
+        back = (await taskOf(instanceId, 'gaj.leader'))?.id ?? '';
+        return back !== '' && (await api(`/api/tasks/${back}`, 'gaj.leader')).status === 'open';
+      })
+      .toBe(true);
+    await leader.goto(`${server.url}/tasks/${back}`);
+    const again = leader.getByTestId('task-drawer');
+    await again.getByTestId('op-opinion').fill('同意');
+    await again.getByTestId('form-submit').click();
+    await leader.getByTestId('completion-result').waitFor();
+    await expect.poll(async () => (await taskOf(instanceId, 'reviewer'))?.id).toBeTruthy();
+    const completions = (await history())
+      .filter((e) => e.type === 'task.completed')
+      .map((e) => [e.actor, e.data?.comment]);
+    expect(completions).toEqual(
+      expect.arrayContaining([
+        ['gaj.rectifier', '已核对，无误'],
+        ['gaj.leader', '同意'],
+      ]),
+    );
+  }, 120_000);
+
   it('转办 with an opinion: the colleague gets the task in 待办 and a notification; it left the leader', async () => {
     const instanceId = await start();
     const task = await taskOf(instanceId, 'gaj.leader');

@@ -85,7 +85,12 @@ export function TaskActions({ task, onChanged, onDone }: TaskActionsProps) {
       case 'delegate':
         return run(() => approvals.delegate(task.id, people[0], opinion), text.done.delegate, false);
       case 'addSigners':
-        return run(() => approvals.addSigners(task.id, people, mode, opinion), text.done.addSigners, false);
+        // 前加签 closes the holder's task until the signers have signed: the drawer has nothing left to do.
+        return run(
+          () => approvals.addSigners(task.id, people, mode, opinion),
+          text.done.addSigners,
+          mode === 'before',
+        );
       case 'removeSigners':
         return run(() => approvals.removeSigners(task.id, people), text.done.removeSigners, false);
       case 'cc':
