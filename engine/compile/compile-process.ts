@@ -18,7 +18,7 @@ import { callItemState } from '../elements/container/call-activity';
 import { handlerOf } from '../elements/registry';
 import type { ModelElement, ProcessModel } from '../types';
 import { esc } from './keys';
-import { tokenScopeState } from './token-scope';
+import { hasImplicitSplit, tokenScopeState } from './token-scope';
 
 interface Level {
   graph: ScopeGraph;
@@ -53,7 +53,8 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
   const levelOf = (graph: ScopeGraph): Level => {
     const found = findBlocks(model, graph);
     // Not block-structured: BPMN's token semantics still define it, so it runs as a token region, not refused.
-    if (found.issues.length) return { graph, blocks: new Map(), owner: new Map(), token: true };
+    if (found.issues.length || hasImplicitSplit(model, graph))
+      return { graph, blocks: new Map(), owner: new Map(), token: true };
     return { graph, blocks: found.blocks, owner: found.owner };
   };
   for (const scopeId of model.scopes.keys()) levels.set(scopeId, levelOf(buildScopeGraph(model, scopeId)));

@@ -98,6 +98,15 @@ describe('token regions', () => {
     expect(sorted(plain.active)).toEqual(['a', 'b']);
   });
 
+  it('given an activity with two outgoing flows (uncontrolled flow), when it completes, then both flows get a token', async () => {
+    const h = (await run('implicitSplit')).start();
+    h.completeTask('register');
+    expect(sorted(h.active)).toEqual(['check', 'notifyUnit']);
+    h.completeTask('check');
+    h.completeTask('notifyUnit');
+    expect(h.status).toBe('completed');
+  });
+
   it('given a block-structured process, when compiled, then it has no token region (old paths unchanged)', async () => {
     const r = await compileBpmn(
       fixture(new URL('../elements/gateway/', import.meta.url).href, 'parallel-gateway.bpmn'),

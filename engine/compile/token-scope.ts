@@ -26,6 +26,16 @@ const START_KINDS = new Set([
   'eventSubProcessStart',
 ]);
 
+const GATEWAYS = new Set(['exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'eventBasedGateway']);
+
+/** An element other than a gateway with several outgoing flows forks (uncontrolled flow): only a token region can. */
+export function hasImplicitSplit(model: ProcessModel, graph: ScopeGraph): boolean {
+  return graph.nodes.some((id) => {
+    const e = model.elements.get(id);
+    return !!e && !GATEWAYS.has(e.kind) && e.outgoing.length > 1;
+  });
+}
+
 export interface TokenScopeInput {
   model: ProcessModel;
   graph: ScopeGraph;
@@ -83,7 +93,7 @@ export function tokenScopeState(input: TokenScopeInput): StateConfig {
     };
     for (const f of outs)
       states[`$out:${f}`] = {
-        entry: [{ type: 'token.put', params: { scope, el: id, flows: f === '$end' ? [] : [f] } }],
+        entry: [{ type: 'token.put', params: { scope, el: id, flows: f === '$end' ? [] : f.split(' ') } }],
         always: { target: '$idle' },
       };
     regions[id] = { initial: '$idle', states };
@@ -159,7 +169,14 @@ function regionCc(input: TokenScopeInput, target: (flowId: string) => string): C
       return target('$end');
     },
     target,
-    next: (e) => (e.outgoing.length ? target(e.outgoing[0]) : target('$end')),
+    // Uncontrolled flow (an activity or boundary event with several outgoing flows): a token on each, one `$out`
+    // state whose key lists them (flow ids are XML ids, so they hold no space).
+    next: (e) =>
+      !e.outgoing.length
+        ? target('$end')
+        : e.outgoing.length > 1 && !GATEWAYS.has(e.kind)
+          ? target(e.outgoing.join(' '))
+          : target(e.outgoing[0]),
     scopeBody: input.scopeBody,
     block: () => null,
     boundaries: (host) => {

@@ -10,14 +10,17 @@
  * Still refused, each for its reason:
  * - an inclusive join on a cycle: whether a token "can still arrive" is circular there (BPMN 2.0 leaves the
  *   OR-join's semantics in loops open; engines disagree), so no answer would be BPMN's;
- * - the rules that are not about concurrency (implicit splits, unreachable elements, dead ends, cycles without a
- *   wait state) keep their errors.
+ * - the rules that are not about concurrency (unreachable elements, dead ends, cycles without a wait state) keep
+ *   their errors.
+ * An implicit split (an activity with several outgoing flows) is BPMN's uncontrolled flow: a token on each.
  */
 import type { ValidationIssue } from '../../contract';
 import { issue } from '../issue';
 import type { FlowGraph } from './types';
 
 export const TOKEN_RUNNABLE_CODES = new Set([
+  // An activity with several outgoing flows starts all of them (BPMN's uncontrolled flow; Camunda 8 runs it).
+  'IMPLICIT_SPLIT',
   'SPLIT_WITHOUT_JOIN',
   'JOIN_KIND_MISMATCH',
   'BRANCH_ENDS_WITHOUT_JOIN',
