@@ -14,6 +14,7 @@ import {
   markSubscriptionCorrelated,
   type Tx,
 } from '../store';
+import { AppError } from '../../platform/errors';
 import { latestDefinitionOf } from './definitions';
 import type { RuntimeContext, RuntimeUser } from './types';
 
@@ -40,8 +41,39 @@ export interface StepFns {
   ): Promise<unknown>;
 }
 
+/**
+ * Signals delivered inside one transaction, nested: a process whose signal end starts (or reaches) a process that
+ * throws the same signal again would recurse without end in one transaction, so a chain deeper than this is refused
+ * (the whole transaction rolls back).
+ */
+const MAX_DEPTH = 16;
+const depthOf = new WeakMap<object, number>();
+
 /** How many catch events, boundaries and start events the signal triggered (0: nobody listens, not an error). */
 export async function deliverSignal(
+  rt: RuntimeContext,
+  tx: Tx,
+  input: SignalInput,
+  fns: StepFns,
+): Promise<{ triggered: number }> {
+  const depth = depthOf.get(tx) ?? 0;
+  if (depth >= MAX_DEPTH)
+    throw new AppError(
+      'CONFLICT',
+      `信号 ${input.signalName} 的传递层级超过 ${MAX_DEPTH} 层，流程之间可能形成了信号循环`,
+      {
+        messageEn: `Signal ${input.signalName} was relayed more than ${MAX_DEPTH} levels deep: the processes may form a signal loop`,
+      },
+    );
+  depthOf.set(tx, depth + 1);
+  try {
+    return await deliver(rt, tx, input, fns);
+  } finally {
+    depthOf.set(tx, depth);
+  }
+}
+
+async function deliver(
   rt: RuntimeContext,
   tx: Tx,
   input: SignalInput,

@@ -277,6 +277,25 @@ describe.each(testDbKinds())('messages, signals and decisions over HTTP on %s', 
       expect(i.status).toBe('active');
     });
 
+    it('refuses a signal loop (a process whose signal end starts itself again) with 409, and nothing is started', async () => {
+      const loop = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions ${NS}>
+  <bpmn:process id="h8-echo" name="回声" isExecutable="true">
+    <bpmn:startEvent id="heard"><bpmn:signalEventDefinition signalRef="sigEcho" /></bpmn:startEvent>
+    <bpmn:endEvent id="echo"><bpmn:signalEventDefinition signalRef="sigEcho" /></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="heard" targetRef="echo" />
+  </bpmn:process>
+  <bpmn:signal id="sigEcho" name="h8.echo" />
+</bpmn:definitions>`;
+      expect(
+        (await post('/api/deployments', { resources: [{ name: 'echo.bpmn', content: loop }] })).status,
+      ).toBe(201);
+      const r = await post('/api/signals', { name: 'h8.echo' });
+      expect(r.status).toBe(409);
+      expect(r.body.error.message).toContain('信号循环');
+      expect(await instancesOf('h8-echo')).toEqual([]);
+    });
+
     it('answers 200 {triggered: 0} when nobody listens, and 403 to a caller without the roles', async () => {
       expect(await post('/api/signals', { name: 'h8.nobody.listens' })).toEqual({
         status: 200,
