@@ -179,6 +179,16 @@ function structure(model: ProcessModel, scopeId: string): ValidationIssue[] {
  * A multi-instance body runs as a spawned child whose elements all take its spawn number as activation: so no loops
  * inside, and nothing inside that would itself spawn (non-interrupting boundaries, nested multi-instance bodies).
  */
+// Tasks and jobs are unique per (instance, key) in the store; calls and subprocesses hold keyed items of their own.
+const REOPEN_UNSAFE = new Set<ElementKind>([
+  'userTask',
+  'serviceTask',
+  'sendTask',
+  'messageThrowEvent',
+  'callActivity',
+  'subProcess',
+]);
+
 function multiInstanceBody(model: ProcessModel, sub: ModelElement): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   const inner = (scopeId: string): string[] =>
@@ -218,19 +228,24 @@ function multiInstanceBody(model: ProcessModel, sub: ModelElement): ValidationIs
   }
   for (const scopeId of [sub.id, ...inner(sub.id).filter((id) => model.scopes.has(id))]) {
     const g = buildScopeGraph(model, scopeId);
-    const looping = g.nodes.find((n) =>
-      reachable(
-        (g.succ.get(n) ?? []).map((x) => x.to),
-        g.succ,
-      ).has(n),
+    // Inside a body every pass takes the spawn number as activation, so a loop re-opens its items under the same
+    // key. Fine for subscriptions and timers (a row per arming); a task, job, call or subprocess on the loop would
+    // need one row per pass under one key, so those loops stay refused.
+    const looping = g.nodes.find(
+      (n) =>
+        REOPEN_UNSAFE.has(model.elements.get(n)?.kind as ElementKind) &&
+        reachable(
+          (g.succ.get(n) ?? []).map((x) => x.to),
+          g.succ,
+        ).has(n),
     );
     if (looping)
       out.push(
         issue(
           looping,
           'multi-instance-body.cycle',
-          '多实例子流程中不支持回路',
-          'loops are not supported inside a multi-instance subprocess',
+          '多实例子流程中的回路不能经过用户任务、作业（服务/发送任务）、调用活动或子流程（每一轮会复用同一个记录键）',
+          'a loop inside a multi-instance subprocess cannot pass a user task, a job (service/send task), a call activity or a subprocess (every pass would reuse one record key)',
         ),
       );
   }
