@@ -7,6 +7,7 @@ import { Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { attachmentMeta, entryLabel, unitName } from '../forms';
+import { useLocale } from '../i18n';
 
 type State = { status: 'loading' } | { status: 'done'; text: string; title?: string } | { status: 'failed' };
 
@@ -42,12 +43,16 @@ const resolveUnit = async (id: string) => {
   return name ? { text: name } : undefined;
 };
 
-/** An id that cannot be resolved (deleted, or not visible to this user) still shows, marked, rather than vanishing. */
+/**
+ * A reference that cannot be resolved (deleted, or not visible to this user) still shows, marked, rather than
+ * vanishing; never as its id (#17: no UUIDs in front of people).
+ */
 function Unresolved({ id }: { id: string }) {
+  const { lang } = useLocale();
   return (
     <Tooltip title="无法读取该引用的名称 / name not available">
-      <Typography.Text type="secondary" data-testid="ref-unresolved">
-        {id}
+      <Typography.Text type="secondary" data-testid="ref-unresolved" data-ref-id={id}>
+        {lang === 'en' ? '(not available)' : '（无法读取）'}
       </Typography.Text>
     </Tooltip>
   );
@@ -76,9 +81,11 @@ export function UnitRef({ id }: { id: string }) {
   );
 }
 
-/** A file stays downloadable even when its name cannot be read: the link then shows the id. */
+/** A file stays a link even when its name cannot be read (then it says so, not its id). */
 export function AttachmentRef({ id }: { id: string }) {
   const state = useResolved(id, resolveAttachment);
+  const { lang } = useLocale();
+  const unreadable = lang === 'en' ? 'File (name not available)' : '附件（无法读取名称）';
   return (
     <a
       href={`/api/attachments/${encodeURIComponent(id)}`}
@@ -87,7 +94,8 @@ export function AttachmentRef({ id }: { id: string }) {
       data-testid="attachment-ref"
       title={state.status === 'done' ? state.title : undefined}
     >
-      <PaperClipOutlined /> {state.status === 'done' ? state.text : state.status === 'loading' ? '…' : id}
+      <PaperClipOutlined />{' '}
+      {state.status === 'done' ? state.text : state.status === 'loading' ? '…' : unreadable}
     </a>
   );
 }
