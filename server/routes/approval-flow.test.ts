@@ -24,13 +24,39 @@ const FLOW = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
+/** A start form, then at once a parallel block: a multi-instance task in one branch, a subprocess in the other. */
+const WITHDRAW = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://huiliu/test">
+  <bpmn:process id="withdraw-ops" name="撤回" isExecutable="true">
+    <bpmn:startEvent id="apply" name="申请"><bpmn:extensionElements><zeebe:formDefinition formId="wd-apply" /></bpmn:extensionElements></bpmn:startEvent>
+    <bpmn:parallelGateway id="split" />
+    ${task('each', '逐项', '<bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=[1,2]" inputElement="n" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>')}
+    <bpmn:subProcess id="sub"><bpmn:startEvent id="subStart" />${task('s1', '复核')}<bpmn:endEvent id="subEnd" /><bpmn:sequenceFlow id="sf1" sourceRef="subStart" targetRef="s1" /><bpmn:sequenceFlow id="sf2" sourceRef="s1" targetRef="subEnd" /></bpmn:subProcess>
+    <bpmn:parallelGateway id="join" />
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="w1" sourceRef="apply" targetRef="split" />
+    <bpmn:sequenceFlow id="w2" sourceRef="split" targetRef="each" /><bpmn:sequenceFlow id="w3" sourceRef="each" targetRef="join" />
+    <bpmn:sequenceFlow id="w4" sourceRef="split" targetRef="sub" /><bpmn:sequenceFlow id="w5" sourceRef="sub" targetRef="join" />
+    <bpmn:sequenceFlow id="w6" sourceRef="join" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+const WD_FORM = JSON.stringify({
+  key: 'wd-apply',
+  title: '申请',
+  schema: { type: 'object', required: ['title'], properties: { title: { type: 'string', title: '标题' } } },
+});
+
 describe.each(testDbKinds())('approval flow operations over HTTP on %s', (kind) => {
   let s: HttpScenario;
   let code = 8100;
   beforeAll(async () => {
     s = await openHttpScenario(kind);
     const r = await s.post('/api/deployments', 'admin', {
-      resources: [{ name: 'flow-ops.bpmn', content: FLOW }],
+      resources: [
+        { name: 'flow-ops.bpmn', content: FLOW },
+        { name: 'withdraw-ops.bpmn', content: WITHDRAW },
+        { name: 'wd-apply.form.json', content: WD_FORM },
+      ],
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
   }, 120_000);
@@ -338,6 +364,33 @@ describe.each(testDbKinds())('approval flow operations over HTTP on %s', (kind) 
       });
       expect(r.status).toBe(409);
       expect(r.body.error.message).toMatch(/会签/);
+    });
+
+    it('withdraws from a parallel block holding a multi-instance task and a subprocess: all closes, the start form reopens', async () => {
+      const r = await s.post('/api/process-instances', 'admin', {
+        processKey: 'withdraw-ops',
+        variables: { title: '申请' },
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      const id = r.body.id as string;
+      expect(await openIds(id)).toEqual(['each', 'each', 's1']);
+      const w = await s.post(`/api/process-instances/${id}/withdraw`, 'admin', { comment: '撤回修改' });
+      expect(w.status, JSON.stringify(w.body)).toBe(200);
+      expect(await openIds(id)).toEqual(['apply']);
+      const step = await s.openTask(id, 'apply', 'admin');
+      expect(step).toMatchObject({ assignee: 'admin', name: '申请' });
+      expect((await s.get(`/api/tasks/${step.id}`, 'admin')).body.formData).toMatchObject({ title: '申请' });
+      // the start form still checks what is resubmitted
+      expect(
+        (await s.post(`/api/tasks/${step.id}/complete`, 'admin', { variables: { title: 3 } })).status,
+      ).toBe(422);
+      await s.complete(id, 'apply', 'admin', { title: '改过' });
+      expect(await openIds(id)).toEqual(['each', 'each', 's1']);
+      // one item of the multi-instance task done: someone acted, too late
+      const item = (await s.openTasks(id, 'admin')).find((t) => t.elementId === 'each');
+      await s.post(`/api/tasks/${item.id}/complete`, 'admin', { variables: {} });
+      expect((await s.post(`/api/process-instances/${id}/withdraw`, 'admin', {})).status).toBe(409);
+      expect(await openIds(id)).toEqual(['each', 's1']);
     });
 
     it('refuses withdraw on a process without a start form (409), the starter being admin', async () => {
