@@ -145,7 +145,11 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
           {
             key: 'a',
             label: t('tasks.assignee'),
-            children: task.assignee || (task.candidateGroups ?? []).map(roleName).join('、') || '—',
+            children: task.assignee ? (
+              <PersonName username={task.assignee} testId="task-assignee" />
+            ) : (
+              (task.candidateGroups ?? []).map(roleName).join('、') || '—'
+            ),
           },
           {
             key: 'i',
