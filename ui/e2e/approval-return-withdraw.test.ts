@@ -140,4 +140,21 @@ describe.skipIf(skip !== null)('退回 and 撤回 in Chromium', () => {
     await cataloguer.goto(`${server.url}/tasks`);
     await cataloguer.getByTestId(`task-row-${reopened.id}`).waitFor();
   }, 120_000);
+  it('撤销 from 我发起的 needs a reason and cancels the request', async () => {
+    const id = await register();
+    await openTask(id, 'unit-approval', 'gaj.leader');
+    const cataloguer = await as('gaj.cataloguer');
+    await cataloguer.goto(`${server.url}/started`);
+    await cataloguer.getByTestId(`started-revoke-${id}`).click();
+    await cataloguer.getByTestId('revoke-reason').fill('资源已由其他系统登记');
+    await cataloguer.getByTestId('revoke-confirm').click();
+    await cataloguer.getByText('已撤销').first().waitFor();
+    await expect
+      .poll(async () => (await call('GET', `/api/process-instances/${id}`, 'gaj.cataloguer')).body.status)
+      .toBe('cancelled');
+    const revoked = (await call('GET', `/api/process-instances/${id}/history`, 'gaj.cataloguer')).body.find(
+      (e: any) => e.type === 'instance.cancelled',
+    );
+    expect(revoked).toMatchObject({ actor: 'gaj.cataloguer' });
+  }, 120_000);
 });

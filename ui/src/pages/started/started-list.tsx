@@ -3,7 +3,7 @@
  * and 催办 (remind whoever holds the open steps; once an hour each) and 撤回 (pull it back while nobody acted).
  * Shown under the inbox's 我发起的 tab and on /started.
  */
-import { Button, Empty, Modal, Space, Spin, Table, Tag } from 'antd';
+import { Button, Empty, Input, Modal, Space, Spin, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import type { Instance, Task } from '../../api';
 import { formatTime, showError, showSuccess, useAsync, useProcessNames } from '../../lib';
@@ -52,6 +52,35 @@ export function StartedList({ onChanged }: { onChanged?: () => void }) {
       okButtonProps: { 'data-testid': 'withdraw-confirm' } as never,
       onOk: () => act(() => approvals.withdraw(instance.id), text.done.withdraw),
     });
+
+  const revoke = (instance: Instance) => {
+    let reason = '';
+    Modal.confirm({
+      title: text.revoke,
+      content: (
+        <Input.TextArea
+          aria-label={text.revokeReason}
+          placeholder={text.revokeReason}
+          autoSize={{ minRows: 2 }}
+          maxLength={1000}
+          onChange={(e) => {
+            reason = e.target.value;
+          }}
+          data-testid="revoke-reason"
+        />
+      ),
+      okText: text.revoke,
+      okButtonProps: { danger: true, 'data-testid': 'revoke-confirm' } as never,
+      cancelText: text.cancel,
+      onOk: async () => {
+        if (!reason.trim()) {
+          showError(new Error(text.revokeReason));
+          throw new Error('reason required');
+        }
+        await act(() => approvals.revoke(instance.id, reason.trim()), text.done.revoke);
+      },
+    });
+  };
 
   if (list.loading && !list.data) return <Spin />;
   const rows = list.data ?? [];
@@ -102,6 +131,14 @@ export function StartedList({ onChanged }: { onChanged?: () => void }) {
                   data-testid={`started-urge-${r.instance.id}`}
                 >
                   {text.urge}
+                </Button>
+                <Button
+                  size="small"
+                  danger
+                  onClick={() => revoke(r.instance)}
+                  data-testid={`started-revoke-${r.instance.id}`}
+                >
+                  {text.revoke}
                 </Button>
                 <Button
                   size="small"

@@ -16,7 +16,6 @@ import { useLocale, useT } from '../../i18n';
 import { isCountyWide, showError, showSuccess, useAsync, useProcessDefinitions } from '../../lib';
 import { LazyTaskDrawer, loadDrawer } from './lazy-drawer';
 import { approvals } from './actions/api';
-import { BatchApprove } from './actions/batch-approve';
 import { useActionsText } from './actions/messages';
 import { TaskTable } from './task-table';
 import './tasks.css';
@@ -28,6 +27,7 @@ type DueFilter = 'all' | 'today' | 'week';
 // Their own chunks (antd Table): the inbox's first load stays small.
 const StartedList = lazy(() => import('../started/started-list').then((m) => ({ default: m.StartedList })));
 const CcList = lazy(() => import('../cc/cc-list').then((m) => ({ default: m.CcList })));
+const BatchApprove = lazy(() => import('./actions/batch-approve').then((m) => ({ default: m.BatchApprove })));
 
 function dueWithin(task: Task, filter: DueFilter): boolean {
   if (filter === 'all') return true;
@@ -192,13 +192,15 @@ export default function TasksPage() {
     <>
       {chosen(key).length > 0 ? (
         <Space style={{ marginBottom: 8 }}>
-          <BatchApprove
-            tasks={chosen(key)}
-            onDone={() => {
-              setSelected([]);
-              reload();
-            }}
-          />
+          <Suspense fallback={<Spin size="small" />}>
+            <BatchApprove
+              tasks={chosen(key)}
+              onDone={() => {
+                setSelected([]);
+                reload();
+              }}
+            />
+          </Suspense>
           <span>{text.batchSelected(chosen(key).length)}</span>
           <Button size="small" onClick={() => setSelected([])}>
             {text.cancel}
