@@ -1,5 +1,5 @@
 /** @module Which keywords a form schema may use (draft-07 + ours), and where subschemas sit, for the unknown-keyword walk. */
-import { ANNOTATION_KEYWORDS, REF_KEYWORDS } from '../validate';
+import { ANNOTATION_KEYWORDS, REF_KEYWORDS, RULE_KEYWORDS } from '../validate';
 
 const DRAFT7 = [
   '$id',
@@ -55,6 +55,7 @@ export const KNOWN_KEYWORDS = new Set<string>([
   ...DRAFT7,
   ...Object.keys(REF_KEYWORDS),
   ...ANNOTATION_KEYWORDS,
+  ...RULE_KEYWORDS,
 ]);
 
 /** Keywords whose value is a map of name → subschema. */

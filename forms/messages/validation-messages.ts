@@ -112,6 +112,8 @@ export function zhMessage(e: KeywordError, c: MessageContext): string {
       return c.options?.length ? `${f}应为以下之一：${c.options.join('、')}` : `${f}的取值不在允许范围内`;
     case 'additionalProperties':
       return `${f}不是此表单的字段，不能提交`;
+    case 'x-not-before-today':
+      return `${f}不能早于今天`;
     case 'propertyNames':
       return `${f}中有不允许的字段名`;
     default: {
@@ -172,6 +174,8 @@ export function enMessage(e: KeywordError, c: MessageContext): string {
         : `${f} has a value that is not allowed`;
     case 'additionalProperties':
       return `${f} is not a field of this form`;
+    case 'x-not-before-today':
+      return `${f} must not be before today`;
     case 'propertyNames':
       return `${f} has a field name that is not allowed`;
     default:

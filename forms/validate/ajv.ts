@@ -19,6 +19,15 @@ export const REF_KEYWORDS: Record<string, RefKind> = {
   'x-attachment': 'attachment',
 };
 
+/**
+ * Rules the form designer offers as switches that plain JSON Schema cannot say (#18): `x-not-before-today` on a date
+ * (`YYYY-MM-DD`, or a date-time's day) refuses a day before today in China time (a 共享期限 of 2019-01-01).
+ */
+export const RULE_KEYWORDS = ['x-not-before-today'] as const;
+
+/** Today's date in China time (UTC+8, no daylight saving), `YYYY-MM-DD`. */
+export const chinaToday = (now = Date.now()) => new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+
 /** Annotation-only extensions a form may carry (messages and hints); anything else `x-` is reported as unknown. */
 export const ANNOTATION_KEYWORDS = ['x-error-message', 'x-error-message-en', 'enumNames'] as const;
 
@@ -67,5 +76,16 @@ export function createAjv(): Ajv {
     });
   }
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
+  ajv.addKeyword({
+    keyword: 'x-not-before-today',
+    schemaType: 'boolean',
+    errors: false,
+    // only strings that start with a day are judged; a malformed date is `format`'s to report
+    validate: (enabled: boolean, data: unknown) =>
+      !enabled ||
+      typeof data !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}/.test(data) ||
+      data.slice(0, 10) >= chinaToday(),
+  });
   return ajv;
 }

@@ -89,7 +89,11 @@ describe.skipIf(skip !== null)('the designers in Chromium', () => {
     await page.locator('.djs-element[data-element-id="start"]').click();
     // then the properties panel speaks Chinese and the palette tooltips are translated
     await expect.poll(() => page.getByTestId('properties-panel').textContent()).toContain('基本信息');
-    expect(await page.locator('.djs-palette [aria-label="创建任务"]').count()).toBe(1);
+    // (the palette's 任务 creates a user task since #18, and says so)
+    expect(await page.locator('.djs-palette [aria-label="创建用户任务（需要有人办理的步骤）"]').count()).toBe(
+      1,
+    );
+    expect(await page.locator('.djs-palette [aria-label="创建开始事件"]').count()).toBe(1);
     // and the bpmn.io watermark stays visible
     expect(await page.locator('.bjs-powered-by').isVisible()).toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}/modeler-new.png` });

@@ -66,12 +66,14 @@ export function DesignPane(props: DesignPaneProps) {
 
   return (
     <Row gutter={12} data-testid="designer-design">
-      <Col xs={24} md={5}>
-        <Card size="small" title={t('palette')}>
-          <Palette lang={lang} t={t} onAdd={add} disabled={readOnly} />
-        </Card>
-      </Col>
-      <Col xs={24} md={10}>
+      {readOnly ? null : (
+        <Col xs={24} md={5}>
+          <Card size="small" title={t('palette')}>
+            <Palette lang={lang} t={t} onAdd={add} />
+          </Card>
+        </Col>
+      )}
+      <Col xs={24} md={readOnly ? 13 : 10}>
         <Card size="small" title={t('fields')} styles={{ body: { maxHeight: 640, overflowY: 'auto' } }}>
           <FieldList
             fields={model.fields}
@@ -90,10 +92,11 @@ export function DesignPane(props: DesignPaneProps) {
               setSelected(undefined);
             }}
             onDropNew={(c, i, kind) => !readOnly && insert(c, i, kind)}
+            readOnly={readOnly}
           />
         </Card>
       </Col>
-      <Col xs={24} md={9}>
+      <Col xs={24} md={readOnly ? 11 : 9}>
         <Card size="small" title={field ? t('props') : t('props.form')}>
           <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0 }}>
             {field ? (

@@ -22,12 +22,15 @@ export interface FieldListProps {
   onMove: (container: FieldPath, from: number, to: number) => void;
   onRemove: (path: FieldPath) => void;
   onDropNew: (container: FieldPath, index: number, kind: FieldKind) => void;
+  /** A reader's view: no move/delete buttons, no dragging, no drop zones (controls that do nothing are not shown). */
+  readOnly?: boolean;
 }
 
 const same = (a: FieldPath, b?: FieldPath) => !!b && a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function FieldList(props: FieldListProps) {
-  const { fields, container, selected, flagged, lang, t, onSelect, onMove, onRemove, onDropNew } = props;
+  const { fields, container, selected, flagged, lang, t, onSelect, onMove, onRemove, onDropNew, readOnly } =
+    props;
   const [over, setOver] = useState<number | undefined>();
   const drop = (e: DragEvent, index: number) => {
     e.preventDefault();
@@ -60,7 +63,7 @@ export function FieldList(props: FieldListProps) {
             <div
               role="button"
               tabIndex={0}
-              draggable
+              draggable={!readOnly}
               onDragStart={(e) => {
                 e.stopPropagation();
                 e.dataTransfer.setData(DRAG_MIME, JSON.stringify({ type: 'move', container, index: i }));
@@ -83,7 +86,7 @@ export function FieldList(props: FieldListProps) {
                 gap: 8,
                 padding: '6px 8px',
                 marginBottom: 4,
-                cursor: 'grab',
+                cursor: readOnly ? 'pointer' : 'grab',
                 border: `1px solid ${isSelected ? '#1677ff' : '#d9d9d9'}`,
                 borderTop: over === i ? '3px solid #1677ff' : undefined,
                 background: isSelected ? '#e6f4ff' : '#fff',
@@ -103,35 +106,37 @@ export function FieldList(props: FieldListProps) {
                   ) : null}
                 </Space>
               </div>
-              <Space size={0} onClick={(e) => e.stopPropagation()}>
-                <Button
-                  size="small"
-                  type="text"
-                  icon={<ArrowUpOutlined />}
-                  aria-label={`${t('moveUp')} ${f.title}`}
-                  disabled={i === 0}
-                  onClick={() => onMove(container, i, i - 1)}
-                  data-testid={`designer-up-${id}`}
-                />
-                <Button
-                  size="small"
-                  type="text"
-                  icon={<ArrowDownOutlined />}
-                  aria-label={`${t('moveDown')} ${f.title}`}
-                  disabled={i === fields.length - 1}
-                  onClick={() => onMove(container, i, i + 1)}
-                  data-testid={`designer-down-${id}`}
-                />
-                <Button
-                  size="small"
-                  type="text"
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={`${t('remove')} ${f.title}`}
-                  onClick={() => onRemove(path)}
-                  data-testid={`designer-remove-${id}`}
-                />
-              </Space>
+              {readOnly ? null : (
+                <Space size={0} onClick={(e) => e.stopPropagation()}>
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<ArrowUpOutlined />}
+                    aria-label={`${t('moveUp')} ${f.title}`}
+                    disabled={i === 0}
+                    onClick={() => onMove(container, i, i - 1)}
+                    data-testid={`designer-up-${id}`}
+                  />
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<ArrowDownOutlined />}
+                    aria-label={`${t('moveDown')} ${f.title}`}
+                    disabled={i === fields.length - 1}
+                    onClick={() => onMove(container, i, i + 1)}
+                    data-testid={`designer-down-${id}`}
+                  />
+                  <Button
+                    size="small"
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={`${t('remove')} ${f.title}`}
+                    onClick={() => onRemove(path)}
+                    data-testid={`designer-remove-${id}`}
+                  />
+                </Space>
+              )}
             </div>
             {children ? (
               <div
@@ -143,23 +148,25 @@ export function FieldList(props: FieldListProps) {
           </div>
         );
       })}
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target only; keyboard users have the buttons */}
-      <div
-        onDragOver={(e) => allowDrop(e, fields.length)}
-        onDragLeave={() => setOver(undefined)}
-        onDrop={(e) => drop(e, fields.length)}
-        data-testid={`designer-drop-${key}`}
-        style={{
-          padding: 6,
-          textAlign: 'center',
-          fontSize: 12,
-          color: '#999',
-          border: `1px dashed ${over === fields.length ? '#1677ff' : '#e0e0e0'}`,
-          borderRadius: 6,
-        }}
-      >
-        {fields.length === 0 && container.length === 0 ? t('fields.empty') : t('fields.dropHere')}
-      </div>
+      {readOnly ? null : (
+        // biome-ignore lint/a11y/noStaticElementInteractions: a drop target only; keyboard users have the buttons
+        <div
+          onDragOver={(e) => allowDrop(e, fields.length)}
+          onDragLeave={() => setOver(undefined)}
+          onDrop={(e) => drop(e, fields.length)}
+          data-testid={`designer-drop-${key}`}
+          style={{
+            padding: 6,
+            textAlign: 'center',
+            fontSize: 12,
+            color: '#999',
+            border: `1px dashed ${over === fields.length ? '#1677ff' : '#e0e0e0'}`,
+            borderRadius: 6,
+          }}
+        >
+          {fields.length === 0 && container.length === 0 ? t('fields.empty') : t('fields.dropHere')}
+        </div>
+      )}
     </div>
   );
 }

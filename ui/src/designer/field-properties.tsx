@@ -124,6 +124,15 @@ export function FieldProperties(props: FieldPropertiesProps) {
           />
         </Form.Item>
       ) : null}
+      {f.kind === 'date' ? (
+        <Form.Item label={t('prop.notBeforeToday')}>
+          <Switch
+            checked={!!f.notBeforeToday}
+            onChange={(v) => onPatch({ notBeforeToday: v || undefined })}
+            data-testid="prop-not-before-today"
+          />
+        </Form.Item>
+      ) : null}
       {f.kind === 'select' ? (
         <Form.Item label={t('prop.options')}>
           <OptionsEditor value={f.options ?? []} t={t} onChange={(options) => onPatch({ options })} />

@@ -146,7 +146,10 @@ class Reader {
       take('min', 'minimum');
       take('max', 'maximum');
     }
-    if (kind === 'date') handled.push('format');
+    if (kind === 'date') {
+      if (s['x-not-before-today'] === true) f.notBeforeToday = true;
+      handled.push('format', 'x-not-before-today');
+    }
     if (kind === 'select') {
       const opts = readOptions(s, ui);
       if (!opts)

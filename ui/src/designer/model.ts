@@ -78,6 +78,8 @@ export interface DesignerField {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
+  /** date: a day before today (China time) is refused, by the server too (`x-not-before-today`). */
+  notBeforeToday?: boolean;
   visibleWhen?: Condition;
   requiredWhen?: Condition;
   /** table: the columns of each row. */

@@ -96,3 +96,22 @@ describe('toJsonSchema', () => {
     ).not.toContain('sharingCondition');
   });
 });
+
+describe('the 日期不早于今天 switch', () => {
+  it('given a date field with the switch on, when compiled and read back, then x-not-before-today round-trips and the server knows it', async () => {
+    const { fromJsonSchema, isUnsupported } = await import('./from-json-schema');
+    const model = {
+      fields: [{ name: 'sharePeriod', kind: 'date' as const, title: '共享期限', notBeforeToday: true }],
+    };
+    const { schema, uiSchema } = toJsonSchema(model);
+    expect((schema as { properties: Record<string, unknown> }).properties.sharePeriod).toMatchObject({
+      format: 'date',
+      'x-not-before-today': true,
+    });
+    const back = fromJsonSchema(schema, uiSchema);
+    expect(isUnsupported(back) ? back : back.fields[0]).toMatchObject({ notBeforeToday: true });
+    expect(checkFormDefinition({ key: 'share', title: '共享', schema, uiSchema })).toEqual({ ok: true });
+    const off = toJsonSchema({ fields: [{ ...model.fields[0], notBeforeToday: undefined }] });
+    expect(JSON.stringify(off.schema)).not.toContain('x-not-before-today');
+  });
+});

@@ -49,7 +49,12 @@ export function fieldToSchema(f: DesignerField): CompiledForm {
       schema = { ...base, type: f.kind, ...bounds };
       break;
     case 'date':
-      schema = { ...base, type: 'string', format: 'date' };
+      schema = {
+        ...base,
+        type: 'string',
+        format: 'date',
+        'x-not-before-today': f.notBeforeToday || undefined,
+      };
       break;
     case 'select':
       schema = {

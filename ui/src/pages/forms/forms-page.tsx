@@ -1,6 +1,6 @@
 /** @module ui/pages/forms: form definitions: pick a form and version, edit its JSON Schema and uiSchema with a live preview, save a new version. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Input, List, Modal, Row, Select, Space, Tabs, Tag } from 'antd';
+import { Button, Card, Col, Empty, Input, List, Modal, Result, Row, Select, Space, Tabs, Tag } from 'antd';
 import { Component, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { forms, itemsOf } from '../../api';
@@ -73,13 +73,30 @@ export default function FormsPage() {
       const saved = await forms.save({ key, title, schema, uiSchema: uiSchema ?? {} });
       showSuccess(`${t('forms.saved')}：v${saved.version}`);
       list.reload();
+      // the latest version is what `current` shows without ?version: reload it, or the picker kept saying v1 (#17)
       setParams({});
+      current.reload();
     } catch (err) {
       showError(err);
     } finally {
       setSaving(false);
     }
   };
+
+  // Designing forms is the administrators' work; a reader met a designer whose icons did nothing (#17).
+  if (!admin)
+    return (
+      <Result
+        status="403"
+        title={lang === 'en' ? 'Only administrators design forms' : '只有管理员可以设计表单'}
+        subTitle={
+          lang === 'en'
+            ? 'Forms are filled in from your tasks and the catalog pages.'
+            : '填写表单请从待办任务或目录页面进入。'
+        }
+        data-testid="forms-admin-only"
+      />
+    );
 
   return (
     <Row gutter={16}>

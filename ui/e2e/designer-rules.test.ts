@@ -1,0 +1,116 @@
+/**
+ * @module Browser test of the form designer's rules and the #17 bugs: 必填 and 日期不早于今天 as switches, saved as v2 —
+ * the version picker then says v2 and the preview keeps the required mark (it said v1 and lost it); the server
+ * refuses a past day for the switched date in Chinese; a cataloguer is told the designer is the administrators' and
+ * meets no dead delete or arrow icons.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserUnavailableReason, logInThroughUi } from '../../server/testing/browser';
+import { ARTIFACTS, closeE2e, type E2eServer, startE2e } from '../../server/testing/e2e';
+
+const skip = browserUnavailableReason();
+const KEY = 'e2e-deadline-form';
+
+describe.skipIf(skip !== null)('form designer rules and versions in Chromium', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    ({ server, browser } = await startE2e());
+    const v1 = await server.request('/api/forms', {
+      method: 'POST',
+      as: 'admin',
+      json: {
+        key: KEY,
+        title: '共享期限申请',
+        schema: {
+          type: 'object',
+          properties: {
+            reason: { type: 'string', title: '申请理由' },
+            until: { type: 'string', title: '共享期限', format: 'date' },
+          },
+        },
+        uiSchema: {},
+      },
+    });
+    expect(v1.status).toBe(201);
+  });
+  afterAll(() => closeE2e(server, browser));
+
+  it('given v1, when 申请理由 is made required and 共享期限 not before today, then v2 is shown as v2 with the required mark', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await logInThroughUi(page, server.url, 'admin');
+    await page.goto(`${server.url}/forms/${KEY}`);
+    await page.getByTestId('designer-field-reason').click();
+    await page.getByTestId('prop-required').click();
+    await page.getByTestId('designer-field-until').click();
+    await page.getByTestId('prop-not-before-today').click();
+    await page.getByTestId('form-save').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('v2');
+    // then the picker says v2 (it kept saying v1)
+    await expect.poll(() => page.getByTestId('form-version').textContent()).toContain('v2');
+    // and the preview marks 申请理由 required
+    await page.getByTestId('designer-tab-preview').click();
+    const preview = page.getByTestId('designer-preview');
+    await preview.locator('#root_reason').waitFor();
+    await expect
+      .poll(() => preview.locator('label.ant-form-item-required', { hasText: '申请理由' }).count())
+      .toBe(1);
+    await page.screenshot({ path: `${ARTIFACTS}/designer-rules-v2.png`, fullPage: true });
+    // and after a reload, still
+    await page.reload();
+    await expect.poll(() => page.getByTestId('form-version').textContent()).toContain('v2');
+    await page.close();
+
+    const saved = (await (await server.request(`/api/forms/${KEY}`, { as: 'admin' })).json()) as {
+      version: number;
+      schema: any;
+    };
+    expect(saved.version).toBe(2);
+    expect(saved.schema.required).toEqual(['reason']);
+    expect(saved.schema.properties.until['x-not-before-today']).toBe(true);
+  });
+
+  it('given v2 bound to a start form, when started with a past 共享期限, then the server says in Chinese it may not be before today', async () => {
+    const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+  <bpmn:process id="e2e-deadline" name="共享期限申请" isExecutable="true">
+    <bpmn:startEvent id="s"><bpmn:extensionElements><zeebe:formDefinition formId="${KEY}" /></bpmn:extensionElements></bpmn:startEvent>
+    <bpmn:endEvent id="e" />
+    <bpmn:sequenceFlow id="f" sourceRef="s" targetRef="e" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    const dep = await server.request('/api/deployments', {
+      method: 'POST',
+      as: 'admin',
+      json: { resources: [{ name: 'e2e-deadline.bpmn', content: bpmn }] },
+    });
+    expect(dep.status, await dep.clone().text()).toBe(201);
+    const past = await server.request('/api/process-instances', {
+      method: 'POST',
+      as: 'admin',
+      json: { processKey: 'e2e-deadline', variables: { reason: '需要', until: '2019-01-01' } },
+    });
+    expect(past.status).toBe(422);
+    expect(await past.text()).toContain('「共享期限」不能早于今天');
+    const future = await server.request('/api/process-instances', {
+      method: 'POST',
+      as: 'admin',
+      json: { processKey: 'e2e-deadline', variables: { reason: '需要', until: '2999-12-31' } },
+    });
+    expect(future.status, await future.clone().text()).toBe(201);
+  });
+
+  it('given a cataloguer, when they open the form designer, then they are told it is the administrators’ and see no dead controls', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await logInThroughUi(page, server.url, 'gaj.cataloguer');
+    await page.goto(`${server.url}/forms/${KEY}`);
+    await page.getByTestId('forms-admin-only').waitFor();
+    expect(await page.getByTestId('forms-admin-only').textContent()).toContain('只有管理员可以设计表单');
+    expect(
+      await page.locator('[data-testid^="designer-remove-"], [data-testid^="designer-up-"]').count(),
+    ).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}/designer-reader.png` });
+    await page.close();
+  });
+});
