@@ -1,5 +1,6 @@
 /** @module Deploy-time validation of one process: every element's own rules, the flow structure per scope, side paths. */
 import type { ValidationIssue } from '../contract';
+import { validateExecutionListeners } from '../elements/behaviors/execution-listeners';
 import { handlerOf } from '../elements/registry';
 import type { ElementKind, ModelElement, ProcessModel } from '../types';
 import { analyzeGraph, type FlowGraph, type FlowNodeKind, tokenFlowIssues } from './graph';
@@ -44,6 +45,7 @@ export function validateProcess(model: ProcessModel): ValidationIssue[] {
   for (const el of model.elements.values()) {
     issues.push(...(handlerOf(el.kind).validate?.(el, model) ?? []));
     issues.push(...flowRules(el, model));
+    issues.push(...validateExecutionListeners(el));
   }
   const starts = [...(model.scopes.get(model.id)?.elements ?? [])]
     .map((id) => model.elements.get(id))

@@ -15,6 +15,7 @@ import {
   wrapScopeBody,
 } from '../elements/container/event-sub-process';
 import { callItemState } from '../elements/container/call-activity';
+import { withExecutionListeners } from '../elements/behaviors/execution-listeners';
 import { handlerOf } from '../elements/registry';
 import type { ModelElement, ProcessModel } from '../types';
 import { esc } from './keys';
@@ -122,7 +123,7 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
       if (level.owner.get(id) !== container) continue;
       const e = el(id);
       const state = handlerOf(e.kind).compile(e, cc);
-      if (state) states[id] = state;
+      if (state) Object.assign(states, withExecutionListeners(e, state));
     }
     return states;
   }

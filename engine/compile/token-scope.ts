@@ -14,6 +14,7 @@
 import { esc } from './keys';
 import type { Cfg, CompileCtx, StateConfig } from '../elements/element-handler';
 import { okGuard, elementState, leave } from '../elements/behaviors/activity';
+import { withExecutionListeners } from '../elements/behaviors/execution-listeners';
 import { handlerOf } from '../elements/registry';
 import type { ModelElement, ProcessModel } from '../types';
 import type { ScopeGraph } from '../bpmn/scope-graph';
@@ -89,7 +90,7 @@ export function tokenScopeState(input: TokenScopeInput): StateConfig {
           },
         ],
       },
-      [id]: state,
+      ...withExecutionListeners(e, state),
     };
     for (const f of outs)
       states[`$out:${f}`] = {

@@ -1,5 +1,6 @@
 /** @module The generic named actions and guards of the engine library (element-specific ones live with their handlers). */
 import type { ActionFn, GuardFn } from '../elements/element-handler';
+import { listenerActions, listenerGuards } from '../elements/behaviors/execution-listeners';
 import { subscribe } from '../elements/behaviors/message';
 import { scheduleTimer } from '../elements/behaviors/timer';
 import { sideChildId } from './children';
@@ -16,6 +17,7 @@ function forgetRoute(ctx: Ctx, el: string): Ctx {
 
 /** Generic actions every element state uses (entry, exit, completion, incidents, boundaries). */
 export const coreActions: Record<string, ActionFn> = {
+  ...listenerActions,
   'element.activate': (ctx, _e, p) => forgetRoute(activate(ctx, p.el), p.el),
   // The event that triggers the exit spares the item it consumes itself (see consumedKey); the element's gateway
   // decision is forgotten so the context does not grow with every element passed.
@@ -79,6 +81,7 @@ export const coreActions: Record<string, ActionFn> = {
 };
 
 export const coreGuards: Record<string, GuardFn> = {
+  ...listenerGuards,
   'element.ok': (ctx, _e, p) => !hasIncident(ctx, p.el),
   'incident.matches': (ctx, e, p) => {
     const item = ctx.open[e.incidentKey];
