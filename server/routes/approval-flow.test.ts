@@ -94,6 +94,10 @@ describe.each(testDbKinds())('approval flow operations over HTTP on %s', (kind) 
       expect(r.body.openedTasks).toEqual([expect.objectContaining({ elementId: 'unit-approval' })]);
       const again = await s.openTask(id, 'unit-approval', 'gaj.leader');
       expect(again.assignee).toBe('gaj.leader');
+      const told = (await s.get('/api/notifications', 'gaj.leader')).body.items;
+      expect(told.find((n: any) => n.instanceId === id && n.title.startsWith('退回'))).toMatchObject({
+        title: '退回：「单位审核」已退回给您重新办理',
+      });
       expect((await s.openTasks(id, 'reviewer')).map((t) => t.elementId)).toEqual([]);
       const returned = (await s.history(id)).find((h) => h.type === 'task.returned');
       expect(returned).toMatchObject({
@@ -209,6 +213,10 @@ describe.each(testDbKinds())('approval flow operations over HTTP on %s', (kind) 
       expect((await s.openTasks(id, 'reviewer')).map((t) => t.elementId)).toEqual([]);
       const sig = await signerTask(id, 'governance');
       expect(sig).toMatchObject({ name: '主管部门审核（加签）', elementId: 'authority-review' });
+      const told = (await s.get('/api/notifications', 'governance')).body.items;
+      expect(
+        told.some((n: any) => n.instanceId === id && n.title === '加签：请您签署「主管部门审核（加签）」'),
+      ).toBe(true);
       const done = await s.post(`/api/tasks/${sig.id}/complete`, 'governance', {
         variables: {},
         comment: '数据项无重复',

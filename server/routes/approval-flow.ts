@@ -8,7 +8,9 @@ import { toInstanceDto } from '../../engine/runtime';
 import { addSigners, removeSigners } from '../../engine/runtime/commands/add-signers';
 import { returnTargets, returnTask } from '../../engine/runtime/commands/return-task';
 import { revokeInstance, withdrawInstance } from '../../engine/runtime/commands/withdraw-instance';
+import { getTaskRow } from '../../engine/store';
 import { findHolders } from '../approvals/find-holder';
+import { notifyAct } from '../approvals/notify-act';
 import { auditAct } from '../http/audit-act';
 import { createRouter } from '../http/env';
 import { actorOf, runtimeOf } from '../http/runtime-of';
@@ -116,6 +118,12 @@ const removeSignersRoute = createRoute({
   responses: { 200: json(MoveResult, 'signers removed'), ...refusals },
 });
 
+/** The people the tasks a step opened were given to (assignee), for their notice. */
+async function holdersOf(db: Parameters<typeof getTaskRow>[0], opened: { id: string }[]) {
+  const rows = await Promise.all(opened.map((t) => getTaskRow(db, t.id)));
+  return rows.flatMap((r) => (r?.assignee ? [{ id: r.id, name: r.name, assignee: r.assignee }] : []));
+}
+
 export function approvalFlowRoutes() {
   const router = createRouter();
   router.openapi(targets, async (c) => {
@@ -132,6 +140,16 @@ export function approvalFlowRoutes() {
       user: actorOf(c.var.user),
     });
     await auditAct(c, c.var.deps.db, { action: 'task.return', target: id, details: input });
+    for (const t of await holdersOf(c.var.deps.db, outcome.openedTasks))
+      await notifyAct(c.var.deps.db, {
+        to: [t.assignee],
+        actor: c.var.user.username,
+        title: `退回：「${t.name}」已退回给您重新办理`,
+        comment: input.comment,
+        instanceId: outcome.instance.id,
+        taskId: t.id,
+        kind: 'return',
+      });
     return c.json({ instance: toInstanceDto(outcome.instance), openedTasks: outcome.openedTasks }, 200);
   });
 
@@ -166,6 +184,20 @@ export function approvalFlowRoutes() {
       user: actorOf(c.var.user),
     });
     await auditAct(c, c.var.deps.db, { action: 'task.add-signers', target: id, details: input });
+    const opened = new Map((await holdersOf(c.var.deps.db, outcome.openedTasks)).map((t) => [t.assignee, t]));
+    // `after` signers have no task yet: they hear of it now and get the task when the holder has decided.
+    for (const username of input.usernames)
+      await notifyAct(c.var.deps.db, {
+        to: [username],
+        actor: c.var.user.username,
+        title: opened.get(username)
+          ? `加签：请您签署「${opened.get(username)?.name}」`
+          : '加签：办理人处理后，将请您签署意见',
+        comment: input.comment,
+        instanceId: outcome.instance.id,
+        taskId: opened.get(username)?.id,
+        kind: 'add-signers',
+      });
     return c.json({ instance: toInstanceDto(outcome.instance), openedTasks: outcome.openedTasks }, 200);
   });
 
@@ -178,6 +210,13 @@ export function approvalFlowRoutes() {
       user: actorOf(c.var.user),
     });
     await auditAct(c, c.var.deps.db, { action: 'task.remove-signers', target: id, details: input });
+    await notifyAct(c.var.deps.db, {
+      to: input.usernames,
+      actor: c.var.user.username,
+      title: '减签：您已无需签署该事项',
+      instanceId: outcome.instance.id,
+      kind: 'remove-signers',
+    });
     return c.json({ instance: toInstanceDto(outcome.instance), openedTasks: outcome.openedTasks }, 200);
   });
   return router;
