@@ -110,6 +110,16 @@ describe.each(testDbKinds())('approval record, titles and 业务编号 over HTTP
       variables: entryFields('XC-GAJ-8207'),
     });
     expect(next.body.businessKey).toBe('ML-2027-0001');
+    // and the monthly bulletin, started by its timer (09:00 on the 1st), is numbered too
+    await s.setClock('2027-01-01T10:00:00+08:00');
+    const bulletins = (await s.get('/api/process-instances?processKey=bulletin&pageSize=100', 'admin')).body
+      .items as {
+      businessKey: string;
+      startedAt: string;
+    }[];
+    expect(bulletins.length).toBeGreaterThan(0);
+    for (const b of bulletins) expect(b.businessKey).toMatch(/^TB-\d{4}-\d{4}$/);
+    expect(new Set(bulletins.map((b) => b.businessKey)).size).toBe(bulletins.length);
     await s.setClock('2026-09-01T10:00:00+08:00');
   });
 
