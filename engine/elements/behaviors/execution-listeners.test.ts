@@ -48,4 +48,16 @@ describe('execution listeners', () => {
       'listener.missing-type@publish',
     ]);
   });
+
+  it('given a user task with a task listener, when deployed, then it is refused rather than run without it', async () => {
+    const r = await compileBpmn(
+      xml.replace(
+        '<bpmn:userTask id="review" />',
+        '<bpmn:userTask id="review"><bpmn:extensionElements><zeebe:taskListeners><zeebe:taskListener eventType="completing" type="check" /></zeebe:taskListeners></bpmn:extensionElements></bpmn:userTask>',
+      ),
+    );
+    expect(!r.ok && r.issues.map((i) => `${i.code}@${i.elementId}`)).toEqual([
+      'unsupported.task-listener@review',
+    ]);
+  });
 });

@@ -42,27 +42,41 @@ export function listenersOf(el: ModelElement): { start: Listener[]; end: Listene
 
 export function validateExecutionListeners(el: ModelElement): ValidationIssue[] {
   const raw: any[] = ext(el.source, 'zeebe:ExecutionListeners')?.listeners ?? [];
-  return raw.flatMap((l) => {
-    if (!l.type)
-      return [
+  // Task listeners hold a user task's lifecycle until their job completes; running without them would differ silently.
+  const taskListeners = (ext(el.source, 'zeebe:TaskListeners')?.listeners ?? []).length
+    ? [
         issue(
           el.id,
-          'listener.missing-type',
-          '执行监听器缺少作业类型（type）',
-          'execution listener lacks a job type (type)',
+          'unsupported.task-listener',
+          '暂不支持用户任务监听器（zeebe:taskListener）',
+          'user task listeners (zeebe:taskListener) are not supported yet',
         ),
-      ];
-    if (l.eventType !== 'start' && l.eventType !== 'end')
-      return [
-        issue(
-          el.id,
-          'listener.event-type',
-          `执行监听器的事件类型只能是 start 或 end，而不是“${l.eventType ?? ''}”`,
-          `an execution listener's eventType is start or end, not "${l.eventType ?? ''}"`,
-        ),
-      ];
-    return [];
-  });
+      ]
+    : [];
+  return [
+    ...taskListeners,
+    ...raw.flatMap((l) => {
+      if (!l.type)
+        return [
+          issue(
+            el.id,
+            'listener.missing-type',
+            '执行监听器缺少作业类型（type）',
+            'execution listener lacks a job type (type)',
+          ),
+        ];
+      if (l.eventType !== 'start' && l.eventType !== 'end')
+        return [
+          issue(
+            el.id,
+            'listener.event-type',
+            `执行监听器的事件类型只能是 start 或 end，而不是“${l.eventType ?? ''}”`,
+            `an execution listener's eventType is start or end, not "${l.eventType ?? ''}"`,
+          ),
+        ];
+      return [];
+    }),
+  ];
 }
 
 function listenerState(el: ModelElement, name: string, l: Listener, self: string, next: string): StateConfig {
