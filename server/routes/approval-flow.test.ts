@@ -362,6 +362,23 @@ describe.each(testDbKinds())('approval flow operations over HTTP on %s', (kind) 
       expect(await openIds(id)).toEqual(['sign', 'sign']);
     });
 
+    it('returns to the holder of a step that had an after-signer, not to the signer', async () => {
+      const r = await s.post('/api/process-instances', 'admin', { processKey: 'flow-ops', variables: {} });
+      const id = r.body.id as string;
+      const first = await s.openTask(id, 'first', 'admin');
+      const added = await s.post(`/api/tasks/${first.id}/add-signers`, 'admin', {
+        usernames: ['reviewer'],
+        mode: 'after',
+      });
+      expect(added.status, JSON.stringify(added.body)).toBe(200);
+      await s.complete(id, 'first', 'admin', {});
+      const sig = (await s.openTasks(id, 'reviewer')).find((t) => t.assignee === 'reviewer');
+      expect((await s.post(`/api/tasks/${sig.id}/complete`, 'reviewer', { variables: {} })).status).toBe(200);
+      const a1 = await s.openTask(id, 'a1', 'admin');
+      const targets = (await s.get(`/api/tasks/${a1.id}/return-targets`, 'admin')).body;
+      expect(targets).toEqual([{ elementId: 'first', name: '初审', lastAssignee: 'admin' }]);
+    });
+
     it('refuses 加签 on a multi-instance (会签) task', async () => {
       const id = await start();
       for (const el of ['a1', 'a2', 'b1', 's1']) await s.complete(id, el, 'admin', {});

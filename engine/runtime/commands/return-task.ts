@@ -57,7 +57,9 @@ async function candidates(rt: RuntimeContext, task: TaskRow, def: DefinitionRow)
   for (const h of history) {
     if (h.type === 'instance.started') starter = h.actor ?? null;
     if (h.type !== 'task.completed' || !h.elementId || h.elementId === task.elementId) continue;
-    const data = (h.data ?? {}) as { variables?: Json };
+    const data = (h.data ?? {}) as { variables?: Json; signer?: boolean };
+    // An added signer's opinion is not a completion of the step: the holder is who it goes back to.
+    if (data.signer) continue;
     found.delete(h.elementId); // latest completion last: the list follows the order the steps were done
     found.set(h.elementId, {
       elementId: h.elementId,
