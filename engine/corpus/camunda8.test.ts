@@ -32,14 +32,15 @@ const DRIVE: Record<string, { start?: Vars; job?: (type: string, h: Harness) => 
     start: { list: [1, 2], benchmark_starter_id: 'b1' },
     child: { decisionResult: 'ok' },
   },
+  'camunda-8-benchmark__msg_process.bpmn': { start: { orderId: 'o-1', items: ['a', 'b'] } },
   'camunda-8-js-sdk__Client-DeployWorkflow.bpmn': { start: { uniqueId: 'u-1' } },
   'camunda-8-js-sdk__conditional-pathway.bpmn': { start: { conditionVariable: true } },
   'customer-onboarding-camunda-8-springboot__customer-onboarding.bpmn': {
     start: { automaticProcessing: true },
   },
   'ticket-booking-camunda-8__ticket-booking.bpmn': { start: { paymentRequestId: 'pay-1' } },
-  // loopAmount: 0 stands in for the start event's own output mapping (`= 0`), which the engine does not apply yet.
-  'zeebe-process-test__looping-servicetask.bpmn': { start: { totalLoops: 3, loopAmount: 0 } },
+  // loopAmount starts at 0 by the start event's own output mapping.
+  'zeebe-process-test__looping-servicetask.bpmn': { start: { totalLoops: 3 } },
   'zeebe-process-test__pr-created.bpmn': { start: { prId: 'pr-1', reviewResult: 'approved' } },
 };
 
