@@ -148,6 +148,13 @@ describe.each(testDbKinds())('approval operations over HTTP on %s', (kind) => {
     expect((await call(`/api/tasks/${task.id}/complete`, 'gaj.rectifier', { variables: {} })).status).toBe(
       409,
     );
+    // while delegated it is neither transferred nor delegated again, by the delegate or the owner
+    const moved = await call(`/api/tasks/${task.id}/transfer`, 'gaj.rectifier', { to: 'gaj.cataloguer' });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error.message).toContain('委派中');
+    expect(
+      (await call(`/api/tasks/${task.id}/delegate`, 'gaj.leader', { to: 'gaj.cataloguer' })).status,
+    ).toBe(403);
     expect((await call(`/api/tasks/${task.id}/resolve`, 'gaj.leader', {})).status).toBe(403);
     const resolved = await call(`/api/tasks/${task.id}/resolve`, 'gaj.rectifier', {
       variables: { checked: true },
@@ -161,6 +168,9 @@ describe.each(testDbKinds())('approval operations over HTTP on %s', (kind) => {
     expect(notes.some((n: any) => n.kind === 'resolve')).toBe(true);
     const types = (await history(id)).map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(['task.delegated', 'task.resolved']));
+    const notDelegated = await call(`/api/tasks/${task.id}/resolve`, 'gaj.leader', {});
+    expect(notDelegated.status).toBe(409);
+    expect(notDelegated.body.error.message).toContain('不在委派中');
     expect(
       (await call(`/api/tasks/${task.id}/complete`, 'gaj.leader', { variables: {}, comment: '同意' })).status,
     ).toBe(200);
