@@ -10,6 +10,7 @@ import { BpmnModdle } from 'bpmn-moddle';
 import { sql } from 'drizzle-orm';
 import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json' with { type: 'json' };
 import type { DbOrTx } from '../../platform/db/db';
+import { AppError } from '../../platform/errors';
 import { businessKeySequences } from './schema';
 
 export const BUSINESS_KEY_PROPERTY = 'huiliu:businessKeyPattern';
@@ -74,6 +75,48 @@ export async function businessKeyPatternOfXml(xml: string, processKey: string): 
     .find((p: Moddle) => p.name === BUSINESS_KEY_PROPERTY);
   const pattern = typeof found?.value === 'string' ? found.value.trim() : '';
   return pattern && !businessKeyPatternIssue(pattern) ? pattern : null;
+}
+
+/** Each process of a diagram and the pattern it declares (trimmed; '' when none); none for unreadable XML. */
+async function declaredPatterns(xml: string): Promise<{ processId: string; pattern: string }[]> {
+  let parsed: Moddle;
+  try {
+    parsed = await moddle.fromXML(xml, 'bpmn:Definitions');
+  } catch {
+    return [];
+  }
+  return (parsed.rootElement?.rootElements ?? [])
+    .filter((r: Moddle) => r.$type === 'bpmn:Process')
+    .flatMap((proc: Moddle) =>
+      (proc.extensionElements?.values ?? [])
+        .filter((v: Moddle) => v.$type === 'zeebe:Properties')
+        .flatMap((v: Moddle) => v.properties ?? [])
+        .filter((p: Moddle) => p.name === BUSINESS_KEY_PROPERTY)
+        .map((p: Moddle) => ({
+          processId: String(proc.id),
+          pattern: typeof p.value === 'string' ? p.value.trim() : '',
+        })),
+    );
+}
+
+/**
+ * Before a deployment: a pattern that cannot number instances is refused (422, in Chinese) rather than silently
+ * leaving the process unnumbered. Diagrams that do not parse are left to the deployment's own validation.
+ */
+export async function refuseBadBusinessKeyPatterns(
+  resources: { name: string; content: string }[],
+): Promise<void> {
+  for (const r of resources) {
+    if (!/\.(bpmn|xml)$/i.test(r.name) && !r.content.includes('bpmn:definitions')) continue;
+    for (const { processId, pattern } of await declaredPatterns(r.content)) {
+      const issue = pattern ? businessKeyPatternIssue(pattern) : '业务编号格式不能为空';
+      if (!issue) continue;
+      throw new AppError('VALIDATION_FAILED', `流程 ${processId} 的业务编号格式“${pattern}”无效：${issue}`, {
+        messageEn: `Process ${processId}: the business key pattern "${pattern}" cannot be used (it needs exactly one {seq} or {seq:N}; only {yyyy} and {seq:N} are placeholders)`,
+        details: [{ path: `${r.name}#${processId}/${BUSINESS_KEY_PROPERTY}`, message: issue }],
+      });
+    }
+  }
 }
 
 export interface BusinessKeyRequest {

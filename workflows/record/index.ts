@@ -3,6 +3,7 @@ export {
   assignBusinessKey,
   businessKeyPatternIssue,
   formatBusinessKey,
+  refuseBadBusinessKeyPatterns,
   BUSINESS_KEY_PROPERTY,
 } from './business-key';
 export { peopleLabels, type PersonLabel } from './people';

@@ -225,6 +225,17 @@ describe.each(testDbKinds())('approval record, titles and 业务编号 over HTTP
     expect([first.body.businessKey, second.body.businessKey]).toEqual(['QJ-2026-001', 'QJ-2026-002']);
     const task = await s.openTask(first.body.id, 'approve', 'gaj.leader');
     expect(task.title).toBe('县公安局 周编目 发起');
+
+    // a pattern that cannot number anything is refused at deployment, clearly, and nothing is deployed
+    const bad = xml.replaceAll('leave-request', 'leave-bad').replace('QJ-{yyyy}-{seq:3}', 'QJ-{yyyy}');
+    const refused = await s.post('/api/deployments', 'admin', {
+      resources: [{ name: 'leave-bad.bpmn', content: bad }],
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toBe(
+      '流程 leave-bad 的业务编号格式“QJ-{yyyy}”无效：业务编号格式须含且仅含一个 {seq} 或 {seq:N}（N 为 1–9 位）',
+    );
+    expect((await s.get('/api/process-definitions/leave-bad', 'admin')).status).toBe(404);
   });
 
   it('refuses clearly, in Chinese, a record of an instance or task the reader may not see', async () => {
