@@ -1,6 +1,7 @@
 /** @module Deploy-time validation of one process: every element's own rules, the flow structure per scope, side paths. */
 import type { ValidationIssue } from '../contract';
 import { validateExecutionListeners } from '../elements/behaviors/execution-listeners';
+import { isNonInterruptingEventSubProcess } from '../elements/container/event-sub-process';
 import { handlerOf } from '../elements/registry';
 import type { ElementKind, ModelElement, ProcessModel } from '../types';
 import { analyzeGraph, type FlowGraph, type FlowNodeKind, tokenFlowIssues } from './graph';
@@ -224,6 +225,17 @@ function multiInstanceBody(model: ProcessModel, sub: ModelElement): ValidationIs
           'multi-instance-body.side-path',
           '多实例子流程中不支持非中断边界事件',
           'non-interrupting boundary events are not supported inside a multi-instance subprocess',
+        ),
+      );
+    }
+    // A non-interrupting event subprocess would spawn its path from inside the spawned body, which cannot spawn.
+    if (e.kind === 'eventSubProcess' && isNonInterruptingEventSubProcess(model, e)) {
+      out.push(
+        issue(
+          id,
+          'multi-instance-body.side-path',
+          '多实例子流程中不支持非中断事件子流程',
+          'non-interrupting event subprocesses are not supported inside a multi-instance subprocess',
         ),
       );
     }

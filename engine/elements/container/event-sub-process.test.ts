@@ -96,4 +96,15 @@ describe('event subprocess refused', () => {
     const found = !r.ok && r.issues.find((i) => i.elementId === 'tooLate');
     expect(found).toMatchObject({ code: 'event-subprocess.start' });
   });
+
+  it('given a non-interrupting event subprocess inside a multi-instance subprocess, when deployed, then it is refused (a spawned body cannot spawn its path)', async () => {
+    const mi = xml.replace(
+      '<bpmn:subProcess id="handle">',
+      '<bpmn:subProcess id="handle"><bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=[1,2]" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>',
+    );
+    const r = await compileBpmn(mi);
+    expect(!r.ok && r.issues.map((i) => `${i.code}@${i.elementId}`)).toEqual([
+      'multi-instance-body.side-path@remind',
+    ]);
+  });
 });
