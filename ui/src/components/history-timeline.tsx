@@ -1,8 +1,12 @@
-/** @module ui/components/history-timeline: an instance's history (who did what, when) as an antd Timeline, oldest first. */
+/**
+ * @module ui/components/history-timeline: an instance's technical event log (every engine event, oldest first) as an
+ * antd Timeline. People read the 审批记录 (approval-record.tsx); this log is the administrators', folded under it.
+ */
 import { Timeline, Typography } from 'antd';
 import type { HistoryEvent } from '../api';
 import { useLocale } from '../i18n';
 import { formatTime } from '../lib';
+import { PersonName } from './approval-record-person';
 
 const TYPE_ZH: Record<string, string> = {
   'instance.started': '发起流程',
@@ -19,6 +23,24 @@ const TYPE_ZH: Record<string, string> = {
   'incident.resolved': '异常已解决',
   'instance.completed': '流程结束',
   'instance.cancelled': '流程终止',
+  'instance.cancel.requested': '请求撤销',
+  'instance.withdrawn': '撤回',
+  'job.completed': '自动环节完成',
+  'boundary.fired': '边界事件触发',
+  'side-path.started': '旁路开始',
+  'side-path.completed': '旁路结束',
+  'element.terminated': '环节终止',
+  'error.caught': '捕获错误',
+  'call.completed': '子流程完成',
+  'multi-instance.item-started': '多实例项开始',
+  'multi-instance.item-completed': '多实例项完成',
+  'task.transferred': '转办',
+  'task.delegated': '委派',
+  'task.resolved': '办毕交还',
+  'task.signers-added': '加签',
+  'task.returned': '退回',
+  'task.urged': '催办',
+  'task.cc': '抄送',
 };
 
 const COLOR: Record<string, string> = {
@@ -55,7 +77,12 @@ export function HistoryTimeline({ events, elementNames = {}, compact = false }: 
             <div data-testid="history-event" data-type={e.type}>
               <Typography.Text strong>{label}</Typography.Text>
               {element ? <Typography.Text> · {element}</Typography.Text> : null}
-              {e.actor ? <Typography.Text type="secondary"> · {e.actor}</Typography.Text> : null}
+              {e.actor ? (
+                <Typography.Text type="secondary">
+                  {' '}
+                  · <PersonName username={e.actor} />
+                </Typography.Text>
+              ) : null}
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {formatTime(e.at)}
