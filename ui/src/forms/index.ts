@@ -29,3 +29,4 @@ export {
 export { titlePath } from '../../../forms/messages';
 export { fieldIssuesOf, toErrorSchema } from './server-errors';
 export { type DraftedForm, useDraftedForm } from './drafted-form';
+export { localizeForm } from './localize-form';

@@ -11,6 +11,7 @@ import { liftChoices, makeChoiceValidate } from './choice-schema';
 import { AttachmentsField } from './fields/attachments-field';
 import { ConstOrValueField } from './fields/const-or-value-field';
 import { TableField } from './fields/table-field';
+import { localizeForm } from './localize-form';
 import { localizeFormLabels, zhStringTranslator } from './localize-labels';
 import { makeTransformErrors } from './localize-errors';
 import type { JsonSchema } from './schema-paths';
@@ -51,8 +52,15 @@ export interface SchemaFormProps {
 }
 
 export function SchemaForm(props: SchemaFormProps) {
-  const { schema, uiSchema, onChange, onSubmit, submitText, readonly, formContext, actions, testId } = props;
+  const { onChange, onSubmit, submitText, readonly, formContext, actions, testId } = props;
   const { lang, t } = useLocale();
+  // English labels, descriptions, placeholders and choices where the form's author gave them (localize-form).
+  const localized = useMemo(
+    () => localizeForm(props.schema, props.uiSchema, lang),
+    [props.schema, props.uiSchema, lang],
+  );
+  const schema = localized.schema ?? props.schema;
+  const uiSchema = localized.uiSchema;
   const [data, setData] = useState<Record<string, unknown>>(props.formData ?? {});
   const [serverErrors, setServerErrors] = useState<ErrorSchema | undefined>();
   const [topErrors, setTopErrors] = useState<string[]>([]);

@@ -5,6 +5,7 @@ import { Button, List, Progress, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { uploadAttachment } from '../../api';
 import { showError } from '../../lib';
+import { useFormT } from '../form-messages';
 
 type Stored = string | { id: string; name?: string; size?: number; contentType?: string };
 
@@ -14,6 +15,7 @@ export function AttachmentsField(props: FieldProps<Stored[]>) {
   const storesIds = (schema.items as { type?: string } | undefined)?.type === 'string';
   const [uploading, setUploading] = useState<{ name: string; percent: number }[]>([]);
   const input = useRef<HTMLInputElement>(null);
+  const ft = useFormT();
   const title = (uiSchema?.['ui:title'] as string) ?? schema.title ?? name;
   // Names of id-only entries uploaded in this session, so the list stays readable.
   const [names, setNames] = useState<Record<string, string>>({});
@@ -48,7 +50,7 @@ export function AttachmentsField(props: FieldProps<Stored[]>) {
       <List
         size="small"
         dataSource={list}
-        locale={{ emptyText: '暂无附件' }}
+        locale={{ emptyText: ft('attachments.empty') }}
         renderItem={(item, i) => {
           const id = typeof item === 'string' ? item : item.id;
           const label = typeof item === 'string' ? (names[id] ?? id) : (item.name ?? id);
@@ -63,9 +65,14 @@ export function AttachmentsField(props: FieldProps<Stored[]>) {
                         type="link"
                         danger
                         size="small"
-                        onClick={() => onChange(list.filter((_, j) => j !== i), fieldPathId.path)}
+                        onClick={() =>
+                          onChange(
+                            list.filter((_, j) => j !== i),
+                            fieldPathId.path,
+                          )
+                        }
                       >
-                        删除
+                        {ft('attachments.remove')}
                       </Button>,
                     ]
               }
@@ -89,12 +96,16 @@ export function AttachmentsField(props: FieldProps<Stored[]>) {
             type="file"
             multiple
             hidden
-            aria-label={`${title}：选择文件`}
+            aria-label={ft('attachments.pick', { title })}
             data-testid={`attachments-${name}-input`}
             onChange={(e) => onFiles(e.target.files)}
           />
-          <Button icon={<UploadOutlined />} onClick={() => input.current?.click()} data-testid={`attachments-${name}`}>
-            上传附件
+          <Button
+            icon={<UploadOutlined />}
+            onClick={() => input.current?.click()}
+            data-testid={`attachments-${name}`}
+          >
+            {ft('attachments.upload')}
           </Button>
         </>
       )}

@@ -2,6 +2,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FieldProps } from '@rjsf/utils';
 import { Button, Checkbox, Input, InputNumber, Select, Table, Typography } from 'antd';
+import { useFormT } from '../form-messages';
 import { type JsonSchema, optionsOf } from '../schema-paths';
 
 type Row = Record<string, unknown>;
@@ -58,6 +59,7 @@ function CellEditor(props: {
 
 export function TableField(props: FieldProps<Row[]>) {
   const { schema, uiSchema, formData, onChange, fieldPathId, errorSchema, disabled, readonly, name } = props;
+  const ft = useFormT();
   const rows = Array.isArray(formData) ? formData : [];
   const items = (schema.items ?? {}) as JsonSchema;
   const itemUi = (uiSchema?.items ?? {}) as JsonSchema;
@@ -102,7 +104,7 @@ export function TableField(props: FieldProps<Row[]>) {
               schema={s}
               ui={itemUi[key]}
               value={row[key]}
-              label={`${title}第 ${i + 1} 行 ${colTitle}`}
+              label={ft('table.cell', { title, row: i + 1, column: colTitle })}
               disabled={locked}
               onChange={(v) => setCell(i, key, v)}
               testId={`table-${name}-${i}-${key}`}
@@ -128,7 +130,7 @@ export function TableField(props: FieldProps<Row[]>) {
                 type="text"
                 danger
                 icon={<DeleteOutlined />}
-                aria-label={`删除第 ${i + 1} 行`}
+                aria-label={ft('table.remove', { row: i + 1 })}
                 data-testid={`table-${name}-remove-${i}`}
                 onClick={() => emit(rows.filter((_, j) => j !== i))}
               />
@@ -163,7 +165,7 @@ export function TableField(props: FieldProps<Row[]>) {
           style={{ marginTop: 8 }}
           data-testid={`table-${name}-add`}
         >
-          添加一行
+          {ft('table.add')}
         </Button>
       )}
     </div>

@@ -3,12 +3,14 @@ import type { WidgetProps } from '@rjsf/utils';
 import { catalog, itemsOf, units } from '../../api';
 import { entryLabel, unitName } from '../refs';
 import { RemoteSelect } from './remote-select';
+import { useFormT } from '../form-messages';
 
 export function UnitPicker(props: WidgetProps) {
+  const ft = useFormT();
   return (
     <RemoteSelect
       widget={props}
-      placeholder={props.placeholder || '搜索单位名称'}
+      placeholder={props.placeholder || ft('picker.unit')}
       testId={`unit-picker-${props.name}`}
       search={async (q) => itemsOf(await units.search(q)).map((u) => ({ value: u.id, label: u.name }))}
       resolve={unitName}
@@ -18,10 +20,11 @@ export function UnitPicker(props: WidgetProps) {
 
 /** Stores the entry id; shows "code 名称 (单位)". */
 export function CatalogEntryPicker(props: WidgetProps) {
+  const ft = useFormT();
   return (
     <RemoteSelect
       widget={props}
-      placeholder={props.placeholder || '搜索目录名称或代码'}
+      placeholder={props.placeholder || ft('picker.entry')}
       testId={`entry-picker-${props.name}`}
       search={async (q) =>
         itemsOf(await catalog.entries({ q, pageSize: 50 })).map((e) => ({
@@ -44,12 +47,13 @@ const resolveEntry = async (id: string) => {
  * form's field is `systemName`; `ui:options: {valueKey: 'id'}` stores the id instead.
  */
 export function SystemPicker(props: WidgetProps) {
+  const ft = useFormT();
   const valueKey = (props.options.valueKey as string) === 'id' ? 'id' : 'name';
   const unitId = (props.options.unitId as string | undefined) ?? props.registry.formContext?.unitId;
   return (
     <RemoteSelect
       widget={props}
-      placeholder={props.placeholder || '选择信息系统'}
+      placeholder={props.placeholder || ft('picker.system')}
       testId={`system-picker-${props.name}`}
       search={async (q) =>
         itemsOf(await catalog.systems({ unitId }))

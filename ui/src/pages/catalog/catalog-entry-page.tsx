@@ -4,22 +4,29 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { catalog, type CatalogVersion } from '../../api';
 import { useUser } from '../../auth';
 import { VariablesView } from '../../components';
-import { FieldDiff, type JsonSchema } from '../../forms';
-import { useT } from '../../i18n';
+import { FieldDiff, type JsonSchema, localizeForm } from '../../forms';
+import { useLocale } from '../../i18n';
 import { formatTime, useAsync } from '../../lib';
 import { useEntryForm } from './use-entry-form';
 import { CollectionsCard } from './collections-card';
 
 export default function CatalogEntryPage() {
   const { id = '' } = useParams();
-  const t = useT();
+  const { t, lang } = useLocale();
   const user = useUser();
   const navigate = useNavigate();
   const form = useEntryForm();
   const state = useAsync(() => catalog.entry(id), [id]);
   const entry = state.data;
   if (!entry) return state.loading ? <Spin /> : null;
-  const schema = form?.schema as JsonSchema | undefined;
+  // The entry's fields in the reader's language where the form gives English (#17).
+  const localized = localizeForm(
+    form?.schema as JsonSchema | undefined,
+    form?.uiSchema as JsonSchema | undefined,
+    lang,
+  );
+  const schema = localized.schema;
+  const uiSchema = localized.uiSchema;
   const versions: CatalogVersion[] = [...(entry.versions ?? [])].sort((a, b) => b.version - a.version);
   const canChange =
     entry.status === 'active' && user.roles.includes('unit.cataloguer') && user.unitId === entry.unitId;
@@ -82,11 +89,7 @@ export default function CatalogEntryPage() {
         <p>
           {t('catalog.unit')}：{entry.unitName}
         </p>
-        <VariablesView
-          variables={entry.fields ?? {}}
-          schema={schema}
-          uiSchema={form?.uiSchema as JsonSchema}
-        />
+        <VariablesView variables={entry.fields ?? {}} schema={schema} uiSchema={uiSchema} />
       </Card>
       <CollectionsCard entry={entry} onChanged={state.reload} />
       <Card title={t('catalog.versions')}>
@@ -102,16 +105,12 @@ export default function CatalogEntryPage() {
                   before={previous.fields}
                   after={v.fields}
                   schema={schema}
-                  uiSchema={form?.uiSchema as JsonSchema}
+                  uiSchema={uiSchema}
                   beforeLabel={`v${previous.version}`}
                   afterLabel={`v${v.version}`}
                 />
               ) : (
-                <VariablesView
-                  variables={v.fields ?? {}}
-                  schema={schema}
-                  uiSchema={form?.uiSchema as JsonSchema}
-                />
+                <VariablesView variables={v.fields ?? {}} schema={schema} uiSchema={uiSchema} />
               ),
             };
           })}

@@ -16,8 +16,8 @@ import { DueTag, HistoryTimeline, VariablesView } from '../../components';
 import { TaskApprovalRecord } from '../../components/approval-record';
 import { PersonName } from '../../components/approval-record-person';
 import { PreviousSteps } from '../../components/approval-record-previous';
-import { type JsonSchema, SchemaForm, useDraftedForm } from '../../forms';
-import { useT } from '../../i18n';
+import { type JsonSchema, localizeForm, SchemaForm, useDraftedForm } from '../../forms';
+import { useLocale, useT } from '../../i18n';
 import { formatTime, roleName, showError, showSuccess, useAsync } from '../../lib';
 import { SameItemsPanel } from '../catalog/same-items-panel';
 import { TaskActions } from './actions/task-actions';
@@ -45,6 +45,7 @@ async function findNextTask(instanceId: string): Promise<Task | undefined> {
 
 export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTask }: TaskDrawerProps) {
   const t = useT();
+  const { lang } = useLocale();
   const user = useUser();
   const [result, setResult] = useState<{ res: CompleteResult; next?: Task }>();
   const state = useAsync(async () => {
@@ -62,6 +63,12 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
   const history = state.data?.history ?? [];
   const started = history.find((e) => e.type === 'instance.started');
   const startForm = state.data?.startForm;
+  // What was submitted, in the reader's language where the form gives English (#17).
+  const submittedForm = localizeForm(
+    startForm?.schema as JsonSchema | undefined,
+    startForm?.uiSchema as JsonSchema | undefined,
+    lang,
+  );
   // Reviewers need to see what was submitted; a task whose own form is the start form (revise) already shows it.
   const showSubmitted =
     task && startForm && task.form?.key !== startForm.key && !isChangeRequest(task.variables ?? {});
@@ -172,8 +179,8 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
               children: (
                 <VariablesView
                   variables={task.variables ?? {}}
-                  schema={startForm.schema as JsonSchema}
-                  uiSchema={startForm.uiSchema as JsonSchema}
+                  schema={submittedForm.schema}
+                  uiSchema={submittedForm.uiSchema}
                   onlySchemaFields
                   testId="task-submitted-fields"
                 />
@@ -280,8 +287,8 @@ export function TaskDrawer({ taskId, processNames, onClose, onChanged, onOpenTas
               children: (
                 <VariablesView
                   variables={task.variables ?? {}}
-                  schema={startForm?.schema as JsonSchema | undefined}
-                  uiSchema={startForm?.uiSchema as JsonSchema | undefined}
+                  schema={submittedForm.schema}
+                  uiSchema={submittedForm.uiSchema}
                 />
               ),
             },
