@@ -121,6 +121,9 @@ describe.each(testDbKinds())('approval flow operations over HTTP on %s', (kind) 
       const detail = await s.get(`/api/tasks/${entry.id}`, 'gaj.cataloguer');
       expect(detail.body.form.key).toBe('catalog-entry');
       expect(detail.body.formData).toMatchObject({ resourceCode: fields.resourceCode });
+      // the start step has nothing before it to return to
+      expect((await s.get(`/api/tasks/${entry.id}/return-targets`, 'gaj.cataloguer')).body).toEqual([]);
+      expect((await returnTo(entry.id, 'gaj.cataloguer', 'unit-approval')).status).toBe(409);
       await s.complete(id, 'start-entry', 'gaj.cataloguer', { ...fields, resourceName: '改过的名称' });
       expect(await activeOf(id)).toEqual(['unit-approval']);
       expect((await s.instance(id)).variables.resourceName).toBe('改过的名称');
@@ -303,6 +306,8 @@ describe.each(testDbKinds())('approval flow operations over HTTP on %s', (kind) 
       const review = await s.openTask(id, 'authority-review', 'reviewer');
       await addSigners(review.id, 'reviewer', ['governance'], 'parallel');
       const sig = await signerTask(id, 'governance');
+      // a signer gives an opinion: they cannot return the step
+      expect((await returnTo(sig.id, 'governance', 'unit-approval')).status).toBe(403);
       const [a, b] = await Promise.all([
         s.post(`/api/tasks/${sig.id}/complete`, 'governance', { variables: {} }),
         s.post(`/api/tasks/${review.id}/remove-signers`, 'reviewer', { usernames: ['governance'] }),

@@ -41,6 +41,8 @@ export async function returnTargets(
   const task = await visibleTask(rt, taskId, user);
   if (task.status !== 'open') return [];
   const def = await definitionById(rt, rt.db, (await readRunning(rt, task.instanceId)).definitionId);
+  // An added signer only gives an opinion; the start step has nothing before it.
+  if (task.taskKey.includes('+') || task.elementId === startStepOf(def)?.elementId) return [];
   const all = await candidates(rt, task, def);
   return all
     .filter((c) => c.start || !returnRefusal(def.compiled, task.elementId, c.elementId))
@@ -106,7 +108,14 @@ export async function returnTask(rt: RuntimeContext, input: ReturnTaskInput): Pr
       throw new AppError('FORBIDDEN', '只有任务的办理人可以退回', {
         messageEn: 'Only the holder of the task may return it',
       });
+    if (task.taskKey.includes('+'))
+      throw new AppError('FORBIDDEN', '加签人只能签署意见，不能退回', {
+        messageEn: 'An added signer gives an opinion; they cannot return the step',
+      });
+    if (task.elementId === startStepOf(def)?.elementId)
+      throw conflict('发起步骤之前没有可退回的步骤', 'Nothing comes before the start step');
     const target = (await candidates(rt, task, def)).find((c) => c.elementId === input.toElementId);
+
     if (!target)
       throw conflict(
         `步骤 ${input.toElementId} 在本流程实例中尚未办理过，不能退回到该步骤`,
