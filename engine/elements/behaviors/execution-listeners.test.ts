@@ -11,6 +11,7 @@ describe('execution listeners', () => {
   it('given start and end listeners, when their jobs complete in turn, then the element runs between them and the flow goes on after the last', async () => {
     const h = (await deploy(xml)).start({ entry: 'E-1' });
     expect(jobTypes(h)).toEqual(['audit.before']);
+    expect(h.active).toEqual(['publish']);
     expect(h.job('publish$start0')).toMatchObject({ retries: 2, variables: { entry: 'E-1' }, activation: 1 });
     h.completeJob('publish$start0', { checked: true });
     expect(jobTypes(h)).toEqual(['catalog.publish']);
@@ -59,5 +60,21 @@ describe('execution listeners', () => {
     expect(!r.ok && r.issues.map((i) => `${i.code}@${i.elementId}`)).toEqual([
       'unsupported.task-listener@review',
     ]);
+  });
+
+  it('given a timer start event with a start listener, when the instance is started there, then the listener runs first', async () => {
+    const timed = xml
+      .replace(
+        '<bpmn:startEvent id="start" />',
+        '<bpmn:startEvent id="start" /><bpmn:startEvent id="monthly"><bpmn:extensionElements><zeebe:executionListeners><zeebe:executionListener eventType="start" type="audit.start" /></zeebe:executionListeners></bpmn:extensionElements><bpmn:timerEventDefinition><bpmn:timeCycle xsi:type="bpmn:tFormalExpression">R/P1M</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>',
+      )
+      .replace(
+        '<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="publish" />',
+        '<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="publish" /><bpmn:sequenceFlow id="f0" sourceRef="monthly" targetRef="publish" />',
+      );
+    const h = (await deploy(timed)).start({}, { startEventId: 'monthly' });
+    expect(jobTypes(h)).toEqual(['audit.start']);
+    h.completeJob('monthly$start0');
+    expect(jobTypes(h)).toEqual(['audit.before']);
   });
 });

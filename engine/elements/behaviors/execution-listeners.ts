@@ -15,7 +15,7 @@ import { esc } from '../../compile/keys';
 import { type Ctx, emit, history, keyOf } from '../../exec/context';
 import { dropItem, mergeVars, openItem, raiseIncident } from '../../exec/ops';
 import type { ModelElement } from '../../types';
-import type { ActionFn, Cfg, GuardFn, StateConfig } from '../element-handler';
+import { type ActionFn, type Cfg, type GuardFn, meta, type StateConfig } from '../element-handler';
 import { ext } from './zeebe';
 
 interface Listener {
@@ -83,6 +83,8 @@ function listenerState(el: ModelElement, name: string, l: Listener, self: string
   const lid = `${el.id}$${name}`;
   const matches = { type: 'listener.matches', params: { el: lid } };
   return {
+    // The element is shown (and found as a start event) while its listeners run: Zeebe's activating/completing.
+    meta: meta(el),
     entry: [
       {
         type: 'listener.job',
