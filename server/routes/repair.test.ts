@@ -163,6 +163,23 @@ describe.each(testDbKinds())('repair and migration over HTTP on %s', (kind) => {
     expect(await instance(id)).toMatchObject({ version: 3, activeElementIds: ['review'] });
   });
 
+  it('lets a completion and a migration racing on one instance both land, in either order', async () => {
+    const id = ids[8];
+    const [t] = await openTasks(id);
+    expect(t.elementId).toBe('check');
+    const [done, moved] = await Promise.all([
+      post(`/api/tasks/${t.id}/complete`, { variables: {} }),
+      post(`/api/process-instances/${id}/migration`, {
+        targetVersion: 3,
+        mappings: [{ source: 'check', target: 'review' }],
+      }),
+    ]);
+    expect(done.status).toBe(200);
+    expect(((await moved.json()) as any).migrated).toBe(1);
+    expect(await instance(id)).toMatchObject({ version: 3, activeElementIds: ['sign'] });
+    expect((await openTasks(id)).map((x) => x.elementId)).toEqual(['sign']);
+  });
+
   describe('modification', () => {
     const modify = (id: string, body: unknown, as = 'admin') =>
       post(`/api/process-instances/${id}/modification`, body, as);
