@@ -200,6 +200,34 @@ describe.skipIf(skip !== null)('approval operations in Chromium', () => {
     );
   }, 120_000);
 
+  it('减签 offers the added signers who have not signed and removes the one chosen', async () => {
+    const instanceId = await start();
+    const task = await taskOf(instanceId, 'gaj.leader');
+    // given two signers added beside the leader
+    const added = await server.request(`/api/tasks/${task.id}/add-signers`, {
+      method: 'POST',
+      as: 'gaj.leader',
+      json: { usernames: ['gaj.rectifier', 'gaj.cataloguer'], mode: 'parallel', comment: '请一并审核' },
+    });
+    expect(added.status).toBe(200);
+    const openHolders = async () =>
+      ((await api(`/api/process-instances/${instanceId}/open-tasks`, 'gaj.leader')).items as any[])
+        .map((t) => t.assignee)
+        .sort();
+    // when the leader removes one of them in the drawer
+    const leader = await as('gaj.leader');
+    await leader.goto(`${server.url}/tasks/${task.id}`);
+    await leader.getByTestId('task-drawer').getByTestId('op-removeSigners').click();
+    const choices = leader.getByTestId('op-signers');
+    await choices.waitFor();
+    expect((await choices.innerText()).split(/\s+/).sort()).toEqual(['gaj.cataloguer', 'gaj.rectifier']);
+    await choices.getByText('gaj.cataloguer').click();
+    await leader.getByTestId('op-confirm').click();
+    await leader.getByText('已减签').waitFor();
+    // then only the other signer's task is left beside the leader's own (still unclaimed) one
+    expect(await openHolders()).toEqual(['gaj.rectifier', undefined]);
+  }, 90_000);
+
   it('转办 with an opinion: the colleague gets the task in 待办 and a notification; it left the leader', async () => {
     const instanceId = await start();
     const task = await taskOf(instanceId, 'gaj.leader');

@@ -4,7 +4,7 @@
  * which sends the opinion (./opinion.ts). Each operation asks in a small dialog (target step, person, mode) and
  * reports the server's refusal in its words.
  */
-import { Alert, Button, Input, List, Modal, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Input, List, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Task } from '../../../api';
 import { useUser } from '../../../auth';
@@ -34,6 +34,7 @@ export function TaskActions({ task, onChanged, onDone }: TaskActionsProps) {
   const [targets, setTargets] = useState<ReturnTarget[]>();
   const [target, setTarget] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [signers, setSigners] = useState<string[]>();
   if (task.status !== 'open') return null;
 
   const holder = task.assignee === user.username || !task.assignee;
@@ -46,6 +47,22 @@ export function TaskActions({ task, onChanged, onDone }: TaskActionsProps) {
     setPeople([]);
     setTarget(undefined);
     setOp(next);
+    if (next === 'removeSigners') {
+      // The signers are whoever holds another open task of this step (their tasks are items of the same element).
+      setSigners(undefined);
+      approvals
+        .openTasksOf(task.processInstanceId)
+        .then((r) =>
+          setSigners([
+            ...new Set(
+              r.items
+                .filter((t) => t.elementId === task.elementId && t.id !== task.id && t.assignee)
+                .map((t) => t.assignee as string),
+            ),
+          ]),
+        )
+        .catch(() => setSigners([]));
+    }
     if (next === 'return') {
       setTargets(undefined);
       try {
@@ -103,7 +120,7 @@ export function TaskActions({ task, onChanged, onDone }: TaskActionsProps) {
       {text[key]}
     </Button>
   );
-  const needsPeople = op && op !== 'return';
+  const needsPeople = op && op !== 'return' && op !== 'removeSigners';
   const ready = op === 'return' ? Boolean(target) && Boolean(opinion.trim()) : people.length > 0;
 
   return (
@@ -213,9 +230,21 @@ export function TaskActions({ task, onChanged, onDone }: TaskActionsProps) {
             </Space>
           </Radio.Group>
         ) : null}
+        {op === 'removeSigners' ? (
+          signers === undefined ? null : signers.length === 0 ? (
+            <Alert type="info" showIcon title={text.noSigners} />
+          ) : (
+            <Checkbox.Group
+              value={people}
+              onChange={(v) => setPeople(v as string[])}
+              options={signers.map((u) => ({ value: u, label: u }))}
+              data-testid="op-signers"
+            />
+          )
+        ) : null}
         {needsPeople ? (
           <UserPicker
-            multiple={op === 'addSigners' || op === 'removeSigners' || op === 'cc'}
+            multiple={op === 'addSigners' || op === 'cc'}
             value={people}
             onChange={setPeople}
             defaultUnitId={op === 'cc' ? undefined : task.unitId}
