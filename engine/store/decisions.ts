@@ -31,3 +31,21 @@ export async function latestDecisions(db: DbOrTx, decisionIds: string[]): Promis
       sql`${inArray(d.decisionId, decisionIds)} and ${d.version} = (select max(d2.version) from decision_definitions d2 where d2.decision_id = ${d.decisionId})`,
     );
 }
+
+/** The latest version of every deployed decision (the DMN editor's list), by id. */
+export async function listLatestDecisions(db: DbOrTx) {
+  const d = decisionDefinitions;
+  return db
+    .select({
+      decisionId: d.decisionId,
+      version: d.version,
+      name: d.name,
+      resourceName: d.resourceName,
+      deployedAt: d.createdAt,
+    })
+    .from(d)
+    .where(
+      sql`${d.version} = (select max(d2.version) from decision_definitions d2 where d2.decision_id = ${d.decisionId})`,
+    )
+    .orderBy(d.decisionId);
+}

@@ -1,8 +1,12 @@
 /**
  * @module POST /api/decisions/{id}/evaluate (docs/api.md "Messages, signals, decisions"): the latest deployed version
- * of a DMN decision against variables, for administrators trying a table and for other systems.
+ * of a DMN decision against variables, for administrators trying a table and for other systems. GET /api/decisions
+ * and GET /api/decisions/{id} (extensions) list the deployed decisions and give one's file, for the DMN editor to
+ * open what it saves through POST /api/deployments.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { AppError } from '../../platform/errors';
+import { latestDecision, listLatestDecisions } from '../../engine/store';
 import { requireRole } from '../auth/rbac';
 import { createRouter } from '../http/env';
 import { runtimeOf } from '../http/runtime-of';
@@ -12,6 +16,13 @@ import { ErrorSchema } from './schemas';
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
+});
+const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'id', in: 'path' } }),
 });
 const EvaluateBody = z
   .object({ variables: z.record(z.string(), z.any()).default({}) })
@@ -50,6 +61,37 @@ const evaluate = createRoute({
   },
 });
 
+const DecisionSummary = z
+  .object({
+    decisionId: z.string(),
+    version: z.number().int(),
+    name: z.string().nullable(),
+    resourceName: z.string(),
+    deployedAt: z.string(),
+  })
+  .openapi('DecisionSummary');
+const list = createRoute({
+  method: 'get',
+  path: '/api/decisions',
+  tags: ['processes'],
+  summary: '已部署的决策 / deployed decisions, latest versions (authority.admin)',
+  responses: {
+    200: json(z.array(DecisionSummary), 'decisions'),
+    403: json(ErrorSchema, 'not authority.admin'),
+  },
+});
+const one = createRoute({
+  method: 'get',
+  path: '/api/decisions/{id}',
+  tags: ['processes'],
+  summary: '决策文件 / the latest version of a decision with its .dmn file (authority.admin)',
+  request: { params: IdParam },
+  responses: {
+    200: json(DecisionSummary.extend({ xml: z.string() }).openapi('DecisionDefinition'), 'decision'),
+    404: json(ErrorSchema, 'no such decision deployed'),
+  },
+});
+
 export function decisionRoutes() {
   const router = createRouter();
   router.openapi(evaluate, async (c) => {
@@ -57,6 +99,32 @@ export function decisionRoutes() {
     const { id } = c.req.valid('param');
     const { variables } = c.req.valid('json');
     return c.json(await runtimeOf(c).evaluateDecision({ decisionId: id, variables }), 200);
+  });
+  router.openapi(list, async (c) => {
+    requireRole(c.var.user, 'authority.admin');
+    const rows = await listLatestDecisions(c.var.deps.db);
+    return c.json(
+      rows.map((r) => ({ ...r, deployedAt: new Date(r.deployedAt).toISOString() })),
+      200,
+    );
+  });
+  router.openapi(one, async (c) => {
+    requireRole(c.var.user, 'authority.admin');
+    const { id } = c.req.valid('param');
+    const row = await latestDecision(c.var.deps.db, id);
+    if (!row)
+      throw new AppError('NOT_FOUND', `决策 ${id} 未部署`, { messageEn: `Decision ${id} is not deployed` });
+    return c.json(
+      {
+        decisionId: row.decisionId,
+        version: row.version,
+        name: row.name,
+        resourceName: row.resourceName,
+        deployedAt: row.createdAt.toISOString(),
+        xml: row.xml,
+      },
+      200,
+    );
   });
   return router;
 }

@@ -321,6 +321,22 @@ describe.each(testDbKinds())('messages, signals and decisions over HTTP on %s', 
       const normal = await start('h8-grade', { affectedUnits: 1 });
       expect((await instance(normal)).activeElementIds).toEqual(['normal']);
 
+      // the DMN editor lists the decision and opens its file
+      const listed = (await (await server.request('/api/decisions', { as: 'admin' })).json()) as any[];
+      expect(listed).toContainEqual(
+        expect.objectContaining({
+          decisionId: 'h8Level',
+          version: 1,
+          name: '问题等级',
+          resourceName: 'level.dmn',
+        }),
+      );
+      const opened = await server.request('/api/decisions/h8Level', { as: 'admin' });
+      expect(opened.status).toBe(200);
+      expect(((await opened.json()) as any).xml).toBe(levelTable(3));
+      expect((await server.request('/api/decisions/h8Level', { as: 'gaj.cataloguer' })).status).toBe(403);
+      expect((await server.request('/api/decisions/nope', { as: 'admin' })).status).toBe(404);
+
       const e = await post(
         '/api/decisions/h8Level/evaluate',
         { variables: { affectedUnits: 5 } },
