@@ -55,6 +55,7 @@ function AddButton({ slot, onAdd, w }: { slot: Slot; onAdd: ChainProps['onAdd'];
           size="small"
           icon={<PlusOutlined />}
           aria-label={w.addNode}
+          data-testid={`add-${slot.list}-${slot.index}`}
           title={w.addNode}
         />
       </Dropdown>

@@ -61,6 +61,7 @@ function UsersPicker({
   return (
     <Select
       mode="multiple"
+      optionFilterProp="label"
       aria-label={label}
       style={{ width: '100%' }}
       value={value}
@@ -330,6 +331,7 @@ function NotifyEditor({
       <Label>{w.to}</Label>
       <Select
         mode="multiple"
+        optionFilterProp="label"
         aria-label={w.to}
         style={{ width: '100%' }}
         value={card.to}
@@ -500,6 +502,7 @@ export function CardPanel(p: PanelProps) {
           <Label>{w.starters}</Label>
           <Select
             mode="multiple"
+            optionFilterProp="label"
             aria-label={w.starters}
             style={{ width: '100%' }}
             value={p.model.starters}

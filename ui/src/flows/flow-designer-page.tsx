@@ -3,7 +3,8 @@
  * latest version's BPMN as cards (or, when cards cannot show it, says what and offers 高级模式), edits them, and
  * publishes the next version through the modeler's deploy dialog (validation, form bindings, diff, migration).
  */
-import { Alert, Button, Card, Drawer, Input, Segmented, Space, Spin, Typography } from 'antd';
+import { CloseOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Input, Segmented, Space, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, type DeploymentResult, definitions, type ElementIssue } from '../api';
@@ -229,53 +230,60 @@ export default function FlowDesignerPage() {
           }
         />
       ) : null}
-      <div className="flow-canvas" data-testid="flow-canvas">
-        <Chain
-          list={MAIN}
-          cards={model.chain}
-          model={model}
-          data={data}
-          fields={fields}
-          selected={selected?.id}
-          onSelect={(id, branch) => setSelected({ id, branch })}
-          onAdd={(slot, kind) => {
-            const c = newCard(model, kind, lang);
-            change(insertCard(model, slot, c));
-            setSelected({ id: c.id });
-          }}
-          onRemove={(id) => {
-            change(removeCard(model, id));
-            if (selected?.id === id) setSelected(undefined);
-          }}
-          onMove={(id, d) => change(moveCard(model, id, d))}
-        />
-      </div>
-      <Drawer
-        open={Boolean(card)}
-        title={card?.name}
-        width={420}
-        mask={false}
-        onClose={() => setSelected(undefined)}
-        data-testid="flow-drawer"
-      >
-        {card ? (
-          <CardPanel
-            key={`${card.id}-${selected?.branch ?? ''}`}
+      <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
+        <div className="flow-canvas" data-testid="flow-canvas" style={{ flex: 1 }}>
+          <Chain
+            list={MAIN}
+            cards={model.chain}
             model={model}
-            card={card}
-            branch={selected?.branch}
             data={data}
             fields={fields}
-            onChange={(c) => change(replaceCard(model, c))}
-            onModel={change}
-            onAddBranch={(id) => change(addBranch(model, id, lang))}
-            onRemoveBranch={(id, i) => {
-              change(removeBranch(model, id, i));
-              setSelected({ id });
+            selected={selected?.id}
+            onSelect={(id, branch) => setSelected({ id, branch })}
+            onAdd={(slot, kind) => {
+              const c = newCard(model, kind, lang);
+              change(insertCard(model, slot, c));
+              setSelected({ id: c.id });
             }}
+            onRemove={(id) => {
+              change(removeCard(model, id));
+              if (selected?.id === id) setSelected(undefined);
+            }}
+            onMove={(id, d) => change(moveCard(model, id, d))}
           />
+        </div>
+        {card ? (
+          <aside aria-label={card.name || w.edit} className="flow-side" data-testid="flow-side">
+            <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+              <Typography.Title level={5} style={{ margin: 0 }}>
+                {card.name}
+              </Typography.Title>
+              <Button
+                size="small"
+                type="text"
+                aria-label={w.close}
+                icon={<CloseOutlined />}
+                onClick={() => setSelected(undefined)}
+              />
+            </div>
+            <CardPanel
+              key={`${card.id}-${selected?.branch ?? ''}`}
+              model={model}
+              card={card}
+              branch={selected?.branch}
+              data={data}
+              fields={fields}
+              onChange={(c) => change(replaceCard(model, c))}
+              onModel={change}
+              onAddBranch={(id) => change(addBranch(model, id, lang))}
+              onRemoveBranch={(id, i) => {
+                change(removeBranch(model, id, i));
+                setSelected({ id });
+              }}
+            />
+          </aside>
         ) : null}
-      </Drawer>
+      </div>
       <DeployDialog
         open={deployOpen}
         resources={resources}

@@ -1,6 +1,6 @@
 /** @module ui/flows/use-flow-data: what the pickers offer — roles, units, forms, the start form's fields, people. */
 import { useEffect, useState } from 'react';
-import { forms, request } from '../api';
+import { forms, itemsOf, request } from '../api';
 import type { CatalogRole } from '../lib';
 
 export interface FieldOption {
@@ -48,22 +48,18 @@ export function useFlowData(): FlowData {
   const [data, setData] = useState<FlowData>({ roles: [], units: [], forms: [] });
   useEffect(() => {
     let alive = true;
+    // Each list on its own: one that fails leaves the others usable.
+    const settle = <T>(p: Promise<T[] | { items: T[] }>) => p.then(itemsOf, () => [] as T[]);
     void Promise.all([
-      request<{ items: CatalogRole[] }>('/roles').catch(() => ({ items: [] as CatalogRole[] })),
-      request<{ id: string; name: string }[] | { items: { id: string; name: string }[] }>('/units').catch(
-        () => [],
-      ),
-      forms.list().catch(() => ({ items: [] as { key: string; title: string }[] })),
-    ]).then(([r, u, f]) => {
+      settle(request<{ items: CatalogRole[] }>('/roles')),
+      settle(request<{ id: string; name: string }[] | { items: { id: string; name: string }[] }>('/units')),
+      settle(forms.list() as Promise<{ items: { key: string; title: string }[] }>),
+    ]).then(([roles, units, list]) => {
       if (!alive) return;
-      const unitList = Array.isArray(u) ? u : u.items;
       setData({
-        roles: r.items,
-        units: unitList.map((x) => ({ value: x.id, label: x.name })),
-        forms: (f as { items: { key: string; title: string }[] }).items.map((x) => ({
-          value: x.key,
-          label: `${x.title}（${x.key}）`,
-        })),
+        roles,
+        units: units.map((x) => ({ value: x.id, label: x.name })),
+        forms: list.map((x) => ({ value: x.key, label: `${x.title}（${x.key}）` })),
       });
     });
     return () => {
