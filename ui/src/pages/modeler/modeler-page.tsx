@@ -14,6 +14,7 @@ import { type DeployResource, DeployDialog } from './deploy';
 import { keepClearOfPalette } from './authoring';
 import { DesignerSwitch } from '../../flows/links';
 import { DiffSummary } from './diff-summary';
+import { DmnButton } from './dmn-drawer';
 import { extrasText } from './extras-messages';
 import { ExtrasToolbar } from './extras-toolbar';
 import { newDiagramXml } from './new-diagram';
@@ -124,6 +125,8 @@ export default function ModelerPage() {
   const [deployOpen, setDeployOpen] = useState(false);
   const [deployResources, setDeployResources] = useState<DeployResource[]>([]);
   const [deployName, setDeployName] = useState<string>();
+  /** Decision tables drawn beside the diagram (#13): deployed with it. */
+  const [dmnFiles, setDmnFiles] = useState<DeployResource[]>([]);
   const pendingNavigate = useRef<string | undefined>(undefined);
 
   /** Opens the deploy dialog with the canvas as it is now; the dialog deploys, reports and offers migration. */
@@ -134,7 +137,7 @@ export default function ModelerPage() {
     try {
       const { xml = '' } = await modeler.saveXML({ format: true });
       const proc = processOf(modeler);
-      setDeployResources([{ name: `${proc?.id ?? 'process'}.bpmn`, content: xml }]);
+      setDeployResources([{ name: `${proc?.id ?? 'process'}.bpmn`, content: xml }, ...dmnFiles]);
       setDeployName(proc?.name ?? proc?.id);
       setDeployOpen(true);
     } catch (err) {
@@ -242,6 +245,12 @@ export default function ModelerPage() {
             />
           </Tooltip>
           <DownloadMenu modeler={modeler} label={text('download')} />
+          <DmnButton
+            lang={lang}
+            resources={dmnFiles}
+            onChange={setDmnFiles}
+            bpmnXml={async () => (modeler ? ((await modeler.saveXML()).xml ?? '') : '')}
+          />
           <ExtrasToolbar
             modeler={modeler}
             text={text}
