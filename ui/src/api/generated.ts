@@ -123,6 +123,9 @@ export interface Schemas {
   CreatedUser: Schemas["AdminUser"] & {
     oneTimePassword: string;
   };
+  DecisionDefinition: Schemas["DecisionSummary"] & {
+    xml: string;
+  };
   DecisionEvaluation: {
     variables?: Record<string, unknown>;
   };
@@ -131,6 +134,13 @@ export interface Schemas {
     decisionId: string;
     version: number;
     matchedRules: string[];
+  };
+  DecisionSummary: {
+    decisionId: string;
+    version: number;
+    name: string | null;
+    resourceName: string;
+    deployedAt: string;
   };
   DeployBody: {
     name?: string;
@@ -1052,6 +1062,25 @@ export interface Paths {
         200: {
           updated: number;
         };
+      };
+    };
+  };
+  "/api/decisions": {
+    /** 已部署的决策 / deployed decisions, latest versions (authority.admin) */
+    get: {
+      responses: {
+        200: Schemas["DecisionSummary"][];
+        403: Schemas["Error"];
+      };
+    };
+  };
+  "/api/decisions/{id}": {
+    /** 决策文件 / the latest version of a decision with its .dmn file (authority.admin) */
+    get: {
+      path: { id: string };
+      responses: {
+        200: Schemas["DecisionDefinition"];
+        404: Schemas["Error"];
       };
     };
   };
