@@ -217,4 +217,38 @@ describe.skipIf(skip !== null)('the card designer in Chromium', () => {
     await complete(id, 'approver-1', 'reviewer', approve);
     await expect.poll(async () => (await instance(id)).status, { timeout: 20_000 }).toBe('completed');
   });
+  it('opens a diagram the cards cannot show with a note saying what, and a way to 高级模式', async () => {
+    // given a process with an inclusive (多选) split, which no card shows
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="d" targetNamespace="t">
+  <bpmn:process id="inclusive-demo" name="多选分支示例" isExecutable="true">
+    <bpmn:startEvent id="s" />
+    <bpmn:inclusiveGateway id="split" name="多选" default="f3" />
+    <bpmn:manualTask id="a" name="甲" />
+    <bpmn:manualTask id="b" name="乙" />
+    <bpmn:inclusiveGateway id="join" />
+    <bpmn:endEvent id="e" />
+    <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="split" />
+    <bpmn:sequenceFlow id="f2" sourceRef="split" targetRef="a"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=true</bpmn:conditionExpression></bpmn:sequenceFlow>
+    <bpmn:sequenceFlow id="f3" sourceRef="split" targetRef="b" />
+    <bpmn:sequenceFlow id="f4" sourceRef="a" targetRef="join" />
+    <bpmn:sequenceFlow id="f5" sourceRef="b" targetRef="join" />
+    <bpmn:sequenceFlow id="f6" sourceRef="join" targetRef="e" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    const deployed = await server.request('/api/deployments', {
+      method: 'POST',
+      as: 'admin',
+      json: { resources: [{ name: 'inclusive-demo.bpmn', content: xml }] },
+    });
+    expect(deployed.status, await deployed.clone().text()).toBe(201);
+    // when it is opened in the designer
+    await page.goto(`${server.url}/flows/inclusive-demo`);
+    // then the note names the element and 在高级模式中打开 leads to the modeler
+    const note = page.getByTestId('flow-unsupported');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('“多选”(split)');
+    await note.getByRole('button', { name: '在高级模式中打开' }).click();
+    await page.waitForURL('**/modeler/inclusive-demo');
+  });
 });

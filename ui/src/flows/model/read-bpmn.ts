@@ -729,7 +729,8 @@ export function readBpmn(xml: string): ReadResult {
   );
   const main = r.walk(attr(starts[0], 'id') as string, undefined, false);
   while (r.deferred.length) (r.deferred.shift() as () => void)();
-  for (const id of r.els.keys()) {
+  // Elements after a shape the cards cannot show were never reached: only say so when nothing else was found.
+  for (const id of r.problems.length ? [] : r.els.keys()) {
     if (!r.placed.has(id))
       r.problem(
         id,
