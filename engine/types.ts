@@ -42,6 +42,9 @@ export const ELEMENT_KINDS = [
   'escalationThrowEvent',
   'escalationEndEvent',
   'escalationBoundaryEvent',
+  'compensationBoundaryEvent',
+  'compensationThrowEvent',
+  'compensationEndEvent',
 ] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
 
@@ -58,6 +61,10 @@ export interface ModelElement {
   outgoing: string[];
   /** Boundary events: the activity they hang on. */
   attachedTo?: string;
+  /** `isForCompensation`: a compensation handler, run only by a compensation throw (no sequence flows). */
+  forCompensation?: boolean;
+  /** Activities with a compensation boundary event: the handler associated with it. */
+  compensationHandler?: string;
   /** Activities: ids of their boundary events. */
   boundaries: string[];
   /** Multi-instance characteristics, when present. */

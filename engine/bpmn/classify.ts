@@ -42,8 +42,6 @@ function refuseEvent(where: string, whereEn: string, def: string | 'many'): Clas
 
 /** Classify one flow element (sequence flows and artifacts are handled by the caller). */
 export function classify(el: Moddle): Classified {
-  if (el.isForCompensation)
-    return refuse('unsupported.compensation', '不支持补偿活动', 'compensation activities are not supported');
   const def = eventDefinition(el);
   switch (el.$type) {
     case 'bpmn:StartEvent':
@@ -52,7 +50,6 @@ export function classify(el: Moddle): Classified {
       if (def === 'bpmn:TimerEventDefinition') return { kind: 'timerStartEvent' };
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageStartEvent' };
       if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalStartEvent' };
-      if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalStartEvent' };
       return refuseEvent('开始事件', 'start event', def);
     case 'bpmn:EndEvent':
       if (def === null) return { kind: 'endEvent' };
@@ -60,14 +57,13 @@ export function classify(el: Moddle): Classified {
       if (def === 'bpmn:ErrorEventDefinition') return { kind: 'errorEndEvent' };
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageEndEvent' };
       if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalEndEvent' };
-      if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalEndEvent' };
       if (def === 'bpmn:EscalationEventDefinition') return { kind: 'escalationEndEvent' };
+      if (def === 'bpmn:CompensateEventDefinition') return { kind: 'compensationEndEvent' };
       return refuseEvent('结束事件', 'end event', def);
     case 'bpmn:IntermediateCatchEvent':
       if (def === 'bpmn:TimerEventDefinition') return { kind: 'timerCatchEvent' };
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageCatchEvent' };
       if (def === 'bpmn:LinkEventDefinition') return { kind: 'linkCatchEvent' };
-      if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalCatchEvent' };
       if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalCatchEvent' };
       return refuseEvent('中间捕获事件', 'intermediate catch event', def ?? 'many');
     case 'bpmn:IntermediateThrowEvent':
@@ -75,16 +71,16 @@ export function classify(el: Moddle): Classified {
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageThrowEvent' };
       if (def === 'bpmn:LinkEventDefinition') return { kind: 'linkThrowEvent' };
       if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalThrowEvent' };
-      if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalThrowEvent' };
       if (def === 'bpmn:EscalationEventDefinition') return { kind: 'escalationThrowEvent' };
+      if (def === 'bpmn:CompensateEventDefinition') return { kind: 'compensationThrowEvent' };
       return refuseEvent('中间抛出事件', 'intermediate throw event', def);
     case 'bpmn:BoundaryEvent':
       if (def === 'bpmn:TimerEventDefinition') return { kind: 'timerBoundaryEvent' };
       if (def === 'bpmn:ErrorEventDefinition') return { kind: 'errorBoundaryEvent' };
       if (def === 'bpmn:MessageEventDefinition') return { kind: 'messageBoundaryEvent' };
       if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalBoundaryEvent' };
-      if (def === 'bpmn:SignalEventDefinition') return { kind: 'signalBoundaryEvent' };
       if (def === 'bpmn:EscalationEventDefinition') return { kind: 'escalationBoundaryEvent' };
+      if (def === 'bpmn:CompensateEventDefinition') return { kind: 'compensationBoundaryEvent' };
       return refuseEvent('边界事件', 'boundary event', def ?? 'many');
     case 'bpmn:UserTask':
       return { kind: 'userTask' };
@@ -92,8 +88,6 @@ export function classify(el: Moddle): Classified {
       return { kind: 'serviceTask' };
     case 'bpmn:ScriptTask':
       return classifyScript(el);
-    case 'bpmn:BusinessRuleTask':
-      return { kind: 'businessRuleTask' };
     case 'bpmn:BusinessRuleTask':
       return { kind: 'businessRuleTask' };
     case 'bpmn:SendTask':

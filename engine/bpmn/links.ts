@@ -1,9 +1,27 @@
 /**
- * @module Link events are a drawing aid ("off-page connector"): a link throw event continues at the link catch event
+ * @module Parse-time links that are not sequence flows. Link events are a drawing aid ("off-page connector"): a link throw event continues at the link catch event
  * of the same name in the same scope. They are resolved at parse time into one synthetic sequence flow
  * (`throw->catch`), so the structural checks and the compiler see an ordinary edge and nothing runs per step.
  */
 import type { ModelScope, Moddle, ProcessModel } from '../types';
+
+/**
+ * Compensation boundary events are tied to their handler by an association (an artifact, not a flow): record the
+ * handler on the activity the boundary hangs on. Either direction of the association is accepted.
+ */
+export function compensationHandlers(model: ProcessModel, container: Moddle) {
+  for (const a of container.artifacts ?? []) {
+    if (a.$type !== 'bpmn:Association') continue;
+    for (const [from, to] of [
+      [a.sourceRef?.id, a.targetRef?.id],
+      [a.targetRef?.id, a.sourceRef?.id],
+    ]) {
+      const b = model.elements.get(from);
+      const host = b?.kind === 'compensationBoundaryEvent' ? model.elements.get(b.attachedTo ?? '') : undefined;
+      if (host && model.elements.get(to)?.forCompensation) host.compensationHandler = to;
+    }
+  }
+}
 
 export const linkName = (source: Moddle): string | undefined =>
   source?.eventDefinitions?.[0]?.name || undefined;

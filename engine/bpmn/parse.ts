@@ -6,7 +6,7 @@ import type { ValidationIssue } from '../contract';
 import type { ModelElement, Moddle, ProcessModel } from '../types';
 import { classify, NON_EXECUTING } from './classify';
 import { issue, warning } from './issue';
-import { linkThrowsToCatches } from './links';
+import { compensationHandlers, linkThrowsToCatches } from './links';
 
 export interface ParseResult {
   processes: ProcessModel[];
@@ -130,6 +130,7 @@ function addScope(
       );
     }
     if (el.default?.id) model.defaults.add(el.default.id);
+    if (el.isForCompensation) me.forCompensation = true;
     model.elements.set(el.id, me);
     scope.elements.push(el.id);
     if (c.kind === 'subProcess' || c.kind === 'eventSubProcess') addScope(model, el, 'subProcess', issues);
@@ -162,6 +163,7 @@ function addScope(
     model.elements.get(tgt)?.incoming.push(f.id);
   }
   linkThrowsToCatches(model, scope);
+  compensationHandlers(model, container);
 }
 
 /** Extension elements and attributes from other dialects (camunda:*, activiti:*): never silently ignored, always a warning. */

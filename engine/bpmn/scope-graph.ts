@@ -29,7 +29,11 @@ export function buildScopeGraph(model: ProcessModel, scopeId: string): ScopeGrap
   const succ = new Map<string, { flow: string; to: string }[]>();
   const pred = new Map<string, { flow: string; from: string }[]>();
   // Event subprocesses have no flows: they are triggers of the scope (elements/container/event-sub-process.ts).
-  const ids = scope.elements.filter((id) => model.elements.has(id) && model.elements.get(id)?.kind !== 'eventSubProcess');
+  // Compensation handlers and their boundary events are run by a compensation throw, not by the flow.
+  const ids = scope.elements.filter((id) => {
+    const e = model.elements.get(id);
+    return !!e && e.kind !== 'eventSubProcess' && e.kind !== 'compensationBoundaryEvent' && !e.forCompensation;
+  });
   for (const id of ids) {
     succ.set(id, []);
     pred.set(id, []);

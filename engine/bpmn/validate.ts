@@ -13,6 +13,7 @@ const WAITS = new Set<ElementKind>([
   'serviceTask',
   'sendTask',
   'messageThrowEvent',
+  'compensationThrowEvent',
   'receiveTask',
   'messageCatchEvent',
   'timerCatchEvent',
@@ -32,7 +33,7 @@ function nodeKind(k: ElementKind): FlowNodeKind {
   if (k === 'startEvent' || k === 'timerStartEvent' || k === 'messageStartEvent' || k === 'signalStartEvent')
     return 'start';
   if (k === 'eventSubProcessStart') return 'start';
-  if (k === 'signalEndEvent' || k === 'escalationEndEvent') return 'end';
+  if (k === 'signalEndEvent' || k === 'escalationEndEvent' || k === 'compensationEndEvent') return 'end';
   if (k === 'signalCatchEvent') return 'other';
   if (k === 'endEvent' || k === 'terminateEndEvent' || k === 'errorEndEvent' || k === 'messageEndEvent')
     return 'end';

@@ -21,6 +21,9 @@ import { signalThrowEvent } from './event/signal-throw-event';
 import { businessRuleTask } from './task/business-rule-task';
 import { messageThrowEvent } from './event/message-throw-event';
 import { noneThrowEvent } from './event/none-throw-event';
+import { compensationBoundaryEvent } from './event/compensation-boundary-event';
+import { compensationEndEvent } from './event/compensation-end-event';
+import { compensationThrowEvent } from './event/compensation-throw-event';
 import { escalationBoundaryEvent } from './event/escalation-boundary-event';
 import { escalationEndEvent } from './event/escalation-end-event';
 import { escalationThrowEvent } from './event/escalation-throw-event';
@@ -83,6 +86,9 @@ export const registry: { [K in ElementKind]: ElementHandler<K> } = {
   escalationThrowEvent,
   escalationEndEvent,
   escalationBoundaryEvent,
+  compensationBoundaryEvent,
+  compensationThrowEvent,
+  compensationEndEvent,
 };
 
 export const handlerOf = <K extends ElementKind>(kind: K): ElementHandler<K> => registry[kind];

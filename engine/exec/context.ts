@@ -72,6 +72,9 @@ export interface Ctx {
   written?: string[];
   /** Token regions only (compile/token-scope.ts): token counts by flow, element and scope. */
   tok?: Record<string, number>;
+  /** Compensation only: completed activities with a handler, per scope (completion order), and each throw's queue of handlers. */
+  comp?: Record<string, string[]>;
+  compQ?: Record<string, string[]>;
   /** Counter for side-path spawns and incident keys. */
   counter: number;
   startEventId?: string;

@@ -16,6 +16,7 @@ import { type Ctx, emit, history, keyOf } from '../../exec/context';
 import { dropItem, mergeVars, openItem, raiseIncident } from '../../exec/ops';
 import type { ModelElement } from '../../types';
 import { type ActionFn, type Cfg, type GuardFn, meta, type StateConfig } from '../element-handler';
+import { withCompensationRecord } from './compensation';
 import { ext } from './zeebe';
 
 interface Listener {
@@ -121,7 +122,9 @@ const completes = (t: any, el: string) =>
   t.actions.some((a: any) => a?.type === 'element.complete' && a.params?.el === el);
 
 /** The element's state and its listener states, keyed for its container. */
-export function withExecutionListeners(el: ModelElement, state: StateConfig): Record<string, StateConfig> {
+export function withExecutionListeners(el: ModelElement, compiled: StateConfig): Record<string, StateConfig> {
+  // Compensable activities record their completions first (behaviors/compensation.ts); listeners wrap the result.
+  const state = withCompensationRecord(el, compiled);
   const { start, end } = listenersOf(el);
   if (!start.length && !end.length) return { [el.id]: state };
   const out: Record<string, StateConfig> = {};

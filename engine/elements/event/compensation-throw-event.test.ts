@@ -1,0 +1,60 @@
+/** @module Compensation (Zeebe 8.5+, within a scope): a throw runs the handlers of the completed activities, latest first. */
+import { describe, expect, it } from 'vitest';
+import { compileBpmn } from '../../index';
+import { deploy, fixture } from '../../testing';
+
+const xml = fixture(import.meta.url, 'compensation-throw-event.bpmn');
+
+describe('compensation', () => {
+  it('given two completed compensable activities, when the throw event is reached, then their handlers run latest first and the path continues', async () => {
+    const h = (await deploy(xml)).start();
+    h.completeJob('reserve');
+    h.completeTask('notifyUnits');
+    h.completeTask('approve', { approved: false });
+    expect(h.active).toEqual(['undoAll', 'retract']);
+    expect(h.trail).toContain('compensation.triggered:undoAll');
+    h.completeTask('retract');
+    expect(h.job('release').jobType).toBe('quota.release');
+    h.completeJob('release');
+    expect(h.active).toEqual(['explain']);
+    h.completeTask('explain');
+    expect(h.status).toBe('completed');
+  });
+
+  it('given the happy path, when the instance ends, then no handler ran', async () => {
+    const h = (await deploy(xml)).start();
+    h.completeJob('reserve');
+    h.completeTask('notifyUnits');
+    h.completeTask('approve', { approved: true });
+    expect(h.status).toBe('completed');
+    expect(h.trail.some((t) => t.startsWith('element.activated:re'))).toBe(true);
+    expect(h.trail).not.toContain('element.activated:release');
+    expect(h.trail).not.toContain('element.activated:retract');
+  });
+
+  it('given an activityRef, when thrown, then only that activity is compensated', async () => {
+    const one = xml.replace(
+      '<bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>',
+      '<bpmn:compensateEventDefinition activityRef="reserve" /></bpmn:intermediateThrowEvent>',
+    );
+    const h = (await deploy(one)).start();
+    h.completeJob('reserve');
+    h.completeTask('notifyUnits');
+    h.completeTask('approve', { approved: false });
+    expect(h.active).toEqual(['undoAll', 'release']);
+    h.completeJob('release');
+    expect(h.active).toEqual(['explain']);
+  });
+
+  it('given a compensation boundary without an associated handler, when deployed, then it is refused naming it', async () => {
+    const r = await compileBpmn(
+      xml.replace(
+        '<bpmn:association id="a1" associationDirection="One" sourceRef="undoReserve" targetRef="release" />',
+        '',
+      ),
+    );
+    expect(!r.ok && r.issues.map((i) => `${i.code}@${i.elementId}`)).toContain(
+      'compensation.handler@undoReserve',
+    );
+  });
+});
