@@ -4,8 +4,10 @@
  * a .dmn deployed with a process drives its business rule task and answers the evaluate endpoint; the bad input the
  * issue lists (a DMN that is not XML, a FEEL syntax error, a signal nobody hears) is answered as it says.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dmnTable } from '../../engine/dmn/fixtures';
+import { latestDefinition } from '../../engine/store';
 import { hashPassword } from '../../identity/password';
 import { userRoles, users } from '../../identity/schema';
 import { testDbKinds } from '../../platform/db/testing';
@@ -303,6 +305,12 @@ describe.each(testDbKinds())('messages, signals and decisions over HTTP on %s', 
       });
       expect((await post('/api/signals', { name: 'h8.county.halt' }, 'supervisor')).status).toBe(403);
     });
+  });
+
+  it('keeps the checksum of a process without decisions as before decisions existed (no new version after an upgrade)', async () => {
+    const row = await latestDefinition(server.deps.db, 'h8-material');
+    const before = createHash('sha256').update(`h8-material\n${WAIT_MATERIAL}\n[]`).digest('hex');
+    expect(row?.checksum).toBe(before);
   });
 
   describe('DMN: .dmn in a deployment, a business rule task, POST /api/decisions/{id}/evaluate', () => {

@@ -183,10 +183,10 @@ export async function deployResources(rt: RuntimeContext, input: DeployInput): P
         // The same XML bound to newer form versions is a new version: a form saved in the designer reaches the
         // next deployment of its process without the diagram having to change.
         const decisionsBound = (process.info.calledDecisionIds ?? []).map((id) => available[id] ?? null);
-        const bindingText = JSON.stringify([
-          Object.entries(formBindings).sort(([a], [b]) => a.localeCompare(b)),
-          ...(decisionsBound.length ? [decisionsBound] : []),
-        ]);
+        // Without decisions the text is what it was before decisions existed, so a redeploy of an unchanged
+        // process after an upgrade is still recognised as identical (no needless new version).
+        const forms = Object.entries(formBindings).sort(([a], [b]) => a.localeCompare(b));
+        const bindingText = JSON.stringify(decisionsBound.length ? [forms, decisionsBound] : forms);
         const checksum = createHash('sha256')
           .update(`${process.processId}\n${xml}\n${bindingText}`)
           .digest('hex');
