@@ -31,7 +31,12 @@ export const moveActions: Record<string, ActionFn> = {
       for (const x of e.exits as string[]) history('element.terminated', x, data);
       return ctx;
     }
-    history(String(e.history ?? 'token.moved'), p.el === '$startStep' ? e.startElementId : p.el, data);
+    // Recorded on the step the act was done at (a return's source), naming where the token went.
+    const target = p.el === '$startStep' ? String(e.startElementId) : p.el;
+    history(String(e.history ?? 'token.moved'), e.from ? String(e.from) : target, {
+      ...data,
+      toElementId: target,
+    });
     let next = mergeVars(ctx, e.variables);
     if (e.assignee) {
       const key = p.el === '$startStep' ? String(e.startElementId) : p.el;

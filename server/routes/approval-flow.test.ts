@@ -101,10 +101,19 @@ describe.each(testDbKinds())('approval flow operations over HTTP on %s', (kind) 
       expect((await s.openTasks(id, 'reviewer')).map((t) => t.elementId)).toEqual([]);
       const returned = (await s.history(id)).find((h) => h.type === 'task.returned');
       expect(returned).toMatchObject({
-        elementId: 'unit-approval',
+        elementId: 'authority-review',
         actor: 'reviewer',
-        data: { comment: '共享条件需细化', from: 'authority-review' },
+        data: { comment: '共享条件需细化', from: 'authority-review', toElementId: 'unit-approval' },
       });
+      // and the approval record (审批记录) reads it as 退回 at 主管部门审核 to 单位审核, with the opinion
+      const record = (await s.get(`/api/process-instances/${id}/record`, 'gaj.leader')).body.lines;
+      expect(record.find((l: any) => l.kind === 'return')).toMatchObject({
+        action: '退回',
+        step: '主管部门审核',
+        opinion: '共享条件需细化',
+        actor: 'reviewer',
+      });
+      expect(JSON.stringify(record.find((l: any) => l.kind === 'return'))).toContain('单位审核');
       // the leader approves again and the review is back with the reviewer
       await s.complete(id, 'unit-approval', 'gaj.leader', { decision: 'approve' });
       expect(await activeOf(id)).toEqual(['authority-review']);
