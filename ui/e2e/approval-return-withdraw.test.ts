@@ -103,6 +103,7 @@ describe.skipIf(skip !== null)('退回 and 撤回 in Chromium', () => {
     await leader.getByTestId(`task-open-${again.id}`).click();
     const leaderDrawer = leader.getByTestId('task-drawer');
     await expect
+      // biome-ignore lint/performance/useDomNodeTextContent: what is rendered visible, not the hidden tabs' text
       .poll(() => leaderDrawer.innerText(), { timeout: 15_000 })
       .toContain('共享条件需细化到具体业务场景');
     await leader.screenshot({ path: `${ARTIFACTS}/approval-ops-returned.png` });
@@ -110,7 +111,7 @@ describe.skipIf(skip !== null)('退回 and 撤回 in Chromium', () => {
     await leader.goto(`${server.url}/instances/${id}`);
     const line = leader.locator('[data-testid="record-line"][data-kind="return"]');
     await expect.poll(() => line.count(), { timeout: 15_000 }).toBe(1);
-    expect(await line.getByTestId('record-opinion').innerText()).toContain('共享条件需细化到具体业务场景');
+    expect(await line.getByTestId('record-opinion').textContent()).toContain('共享条件需细化到具体业务场景');
   }, 120_000);
 
   it('催办 and 撤回 from 我发起的: the leader is reminded; after the withdrawal the start form is the cataloguer’s again', async () => {
@@ -120,7 +121,7 @@ describe.skipIf(skip !== null)('退回 and 撤回 in Chromium', () => {
     const cataloguer = await as('gaj.cataloguer');
     await cataloguer.goto(`${server.url}/tasks?tab=started`);
     await cataloguer.getByTestId(`started-row-${id}`).waitFor();
-    expect(await cataloguer.getByTestId(`started-current-${id}`).innerText()).toContain('单位审核');
+    expect(await cataloguer.getByTestId(`started-current-${id}`).textContent()).toContain('单位审核');
 
     // when the cataloguer urges it
     await cataloguer.getByTestId(`started-urge-${id}`).click();
