@@ -111,8 +111,15 @@ describe('token.move', () => {
 
   it('given a token in a branch, when it is terminated without a target, then the branch ends and the join waits for the other', async () => {
     const h = await atBranches();
-    h.send(move({ targets: [], exits: ['a1'], history: 'instance.modified' }));
+    h.send(
+      move({ targets: [], exits: ['a1'], history: 'instance.modified', actor: 'admin', comment: '卡住了' }),
+    );
     expect(h.active).toEqual(['b1']);
+    expect(h.history.find((e) => e.type === 'instance.modified')).toMatchObject({
+      elementId: 'a1',
+      actor: 'admin',
+      data: { comment: '卡住了', terminated: true },
+    });
     h.completeTask('b1');
     expect(h.active.sort()).toEqual(['s1', 'sub']);
   });

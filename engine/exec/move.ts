@@ -28,7 +28,11 @@ export const moveActions: Record<string, ActionFn> = {
     if (e.comment) data.comment = String(e.comment);
     if (e.from) data.from = String(e.from);
     if (p.el === null) {
-      for (const x of e.exits as string[]) history('element.terminated', x, data);
+      for (const x of e.exits as string[]) {
+        // The act (with who and why) and the element's end, as an interruption records it.
+        history(String(e.history ?? 'token.moved'), x, { ...data, terminated: true });
+        history('element.terminated', x, data);
+      }
       return ctx;
     }
     // Recorded on the step the act was done at (a return's source), naming where the token went.
