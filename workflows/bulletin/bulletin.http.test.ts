@@ -134,7 +134,7 @@ describe.each(testDbKinds())('bulletin over HTTP on %s', (kind) => {
       (n: Body) => n.kind === 'bulletin',
     );
     expect(note).toMatchObject({
-      title: '已发布: 公共数据工作通报(2026年10月)',
+      title: '已发布：公共数据工作通报（2026年10月）',
       link: `/bulletins/${bulletinId}`,
     });
     // and the leader lists and reads it, with the summary as published and the frozen figures

@@ -39,7 +39,7 @@ describe.each(testDbKinds())('bulletin scenario on %s', (kind) => {
     expect(inst.variables).toMatchObject({
       periodFrom: '2026-10-01',
       periodTo: '2026-10-31',
-      bulletinTitle: '公共数据工作通报(2026年10月)',
+      bulletinTitle: '公共数据工作通报（2026年10月）',
       totals: { problemsReceived: 1, overdueNow: 1, entriesRegistered: 6 },
     });
     const [review] = await s.openTasks(id);
@@ -48,7 +48,7 @@ describe.each(testDbKinds())('bulletin scenario on %s', (kind) => {
       candidateGroups: ['authority.governance'],
       formKey: 'bulletin-review',
     });
-    expect(inst.variables.summary).toMatch(/^2026-10-01 至 2026-10-31, 全县受理问题数据1条/);
+    expect(inst.variables.summary).toMatch(/^2026-10-01 至 2026-10-31，全县受理问题数据1条/);
     await s.complete(id, 'review-bulletin', 'governance', {
       decision: 'publish',
       summary: '10月全县问题数据整改总体按期, 县卫生健康局1条逾期, 请抓紧整改。',
@@ -60,7 +60,7 @@ describe.each(testDbKinds())('bulletin scenario on %s', (kind) => {
       (await s.db.select().from(notifications).where(eq(notifications.userId, 'gaj.leader'))).map(
         (n) => n.title,
       ),
-    ).toContain('已发布: 公共数据工作通报(2026年10月)');
+    ).toContain('已发布：公共数据工作通报（2026年10月）');
     // and the workbook opens with the unit's row and the overdue item
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await bulletinWorkbookById(s.db, bulletinId)) as unknown as ArrayBuffer);

@@ -75,7 +75,7 @@ describe.each(testDbKinds())('catalog-registration over HTTP on %s', (kind) => {
     const told = (await s.get('/api/notifications', 'gaj.cataloguer')).body.items;
     expect(
       told.filter((n: { instanceId: string }) => n.instanceId === id).map((n: { title: string }) => n.title),
-    ).toEqual(['目录已发布: 常住人口基本信息']);
+    ).toEqual(['目录已发布：常住人口基本信息']);
     // and the history has every round, with who decided
     const history = await s.history(id);
     const trail = taskTrail(history);
@@ -130,7 +130,7 @@ describe.each(testDbKinds())('catalog-registration over HTTP on %s', (kind) => {
       (n: { instanceId: string }) => n.instanceId === id,
     );
     expect(told.map((n: { body: string }) => n.body)).toEqual([
-      '资源目录“临时人口”审核不予通过。意见: 不属于公共数据',
+      '资源目录“临时人口”审核不予通过。意见：不属于公共数据',
     ]);
     const history = await s.history(id);
     const review = history.find((e) => e.type === 'task.completed' && e.elementId === 'authority-review');

@@ -92,7 +92,7 @@ describe.each(testDbKinds())('catalog-registration scenario on %s', (kind) => {
       .select()
       .from(notifications)
       .where(and(eq(notifications.instanceId, id), eq(notifications.userId, 'gaj.cataloguer')));
-    expect(told.map((n) => n.title)).toEqual(['目录已发布: 常住人口基本信息']);
+    expect(told.map((n) => n.title)).toEqual(['目录已发布：常住人口基本信息']);
   });
 
   it('reminds the reviewers once the review is overdue, on working days only, and ends 不予通过 on reject', async () => {

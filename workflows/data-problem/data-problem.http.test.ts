@@ -83,7 +83,7 @@ describe.each(testDbKinds())('data-problem over HTTP on %s', (kind) => {
     for (const who of ['gaj.leader', 'supervisor']) {
       const got = await reminders(who, id);
       expect(got, who).toHaveLength(1);
-      expect(got[0].title).toMatch(/^催办: .*XC-GAJ-7001/);
+      expect(got[0].title).toMatch(/^催办：.*XC-GAJ-7001/);
     }
     // and again on the next working day
     await s.setClock('2026-10-13T10:00:00+08:00');
@@ -114,7 +114,7 @@ describe.each(testDbKinds())('data-problem over HTTP on %s', (kind) => {
     const told = (await s.get('/api/notifications', 'wjj.feedback')).body.items.filter(
       (n: { instanceId: string }) => n.instanceId === id,
     );
-    expect(told.map((n: { title: string }) => n.title)).toEqual(['问题数据已整改归档: XC-GAJ-7001']);
+    expect(told.map((n: { title: string }) => n.title)).toEqual(['问题数据已整改归档：XC-GAJ-7001']);
     const stats = await s.get('/api/supervision/stats?from=2026-09-01&to=2026-12-31', 'supervisor');
     expect(stats.body.items.find((u: { unitId: string }) => u.unitId === 'gaj')).toMatchObject({
       problemsReceived: 1,
@@ -183,7 +183,7 @@ describe.each(testDbKinds())('data-problem over HTTP on %s', (kind) => {
       (n: { instanceId: string }) => n.instanceId === id,
     );
     expect(told.map((n: { body: string }) => n.body)).toEqual([
-      '您反馈的问题不予受理。理由: 属于业务咨询, 非数据问题',
+      '您反馈的问题不予受理。理由：属于业务咨询, 非数据问题',
     ]);
     const history = await s.history(id);
     expect(history.filter((e) => e.type === 'task.completed').map((e) => [e.elementId, e.actor])).toEqual([

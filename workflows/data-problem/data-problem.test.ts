@@ -101,7 +101,7 @@ describe.each(testDbKinds())('data-problem scenario on %s', (kind) => {
       .select()
       .from(notifications)
       .where(and(eq(notifications.instanceId, id), eq(notifications.userId, 'rsj.feedback')));
-    expect(told.map((n) => n.title)).toEqual(['问题数据已整改归档: XC-GAJ-0001']);
+    expect(told.map((n) => n.title)).toEqual(['问题数据已整改归档：XC-GAJ-0001']);
     expect(
       (await computeStats(s.db, s.calendar, october, s.now())).find((u) => u.unitId === 'gaj'),
     ).toMatchObject({
@@ -139,7 +139,7 @@ describe.each(testDbKinds())('data-problem scenario on %s', (kind) => {
       .select()
       .from(notifications)
       .where(and(eq(notifications.instanceId, dismissed), eq(notifications.userId, 'rsj.feedback')));
-    expect(told.map((n) => n.body)).toEqual(['您反馈的问题不予受理。理由: 属于业务咨询, 非数据问题']);
+    expect(told.map((n) => n.body)).toEqual(['您反馈的问题不予受理。理由：属于业务咨询, 非数据问题']);
     expect((await findProblem(s.db, dismissed))?.status).toBe('dismissed');
   });
 });

@@ -110,8 +110,8 @@ describe.each(testDbKinds())('data-problem workers on %s', (kind) => {
       .where(eq(notifications.instanceId, job.instanceId));
     expect(new Set(titles.map((r) => r.t))).toEqual(
       new Set([
-        '催办: 问题数据整改已逾期1个工作日 (XC-GAJ-0001)',
-        '催办: 问题数据整改已逾期3个工作日 (XC-GAJ-0001)',
+        '催办：问题数据整改已逾期1个工作日（XC-GAJ-0001）',
+        '催办：问题数据整改已逾期3个工作日（XC-GAJ-0001）',
       ]),
     );
     expect(await findProblem(database.db, job.instanceId)).toMatchObject({

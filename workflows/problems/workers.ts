@@ -120,8 +120,8 @@ async function remind(job: WorkflowJob, deps: WorkerDeps) {
       { role: 'supervisor' },
     ],
     {
-      title: `催办: 问题数据整改${late} (${row.entryCode})`,
-      body: `“${name}”的问题数据整改(第${row.rounds}轮)${late}, 请尽快整改并反馈。`,
+      title: `催办：问题数据整改${late}（${row.entryCode}）`,
+      body: `“${name}”的问题数据整改（第${row.rounds}轮）${late}，请尽快整改并反馈。`,
       link: `/instances/${job.instanceId}`,
       kind: 'reminder',
       instanceId: job.instanceId,

@@ -209,7 +209,7 @@ describe.each(testDbKinds())('supervision on %s', (kind) => {
     expect(prepared?.variables).toMatchObject({
       periodFrom: '2026-10-01',
       periodTo: '2026-10-31',
-      bulletinTitle: '公共数据工作通报(2026年10月)',
+      bulletinTitle: '公共数据工作通报（2026年10月）',
       totals: { problemsReceived: 3, overdueTasks: 2 },
     });
     await w['supervision.publish-bulletin']({ ...job, variables: { ...prepared?.variables } });

@@ -23,7 +23,7 @@ async function prepareBulletin(job: WorkflowJob, deps: WorkerDeps) {
   const total = (
     k: 'problemsReceived' | 'problemsRectified' | 'rectifiedOnTime' | 'overdueNow' | 'entriesRegistered',
   ) => stats.reduce((a, s) => a + s[k], 0);
-  const title = `公共数据工作通报(${period.from.slice(0, 7).replace('-', '年')}月)`;
+  const title = `公共数据工作通报（${period.from.slice(0, 7).replace('-', '年')}月）`;
   const summary: Record<string, number> = {
     problemsReceived: total('problemsReceived'),
     problemsRectified: total('problemsRectified'),
@@ -50,7 +50,7 @@ async function prepareBulletin(job: WorkflowJob, deps: WorkerDeps) {
       periodTo: period.to,
       totals: summary,
       // Pre-fills the review form's 通报摘要; the reviewer may edit it before publishing.
-      summary: `${period.from} 至 ${period.to}, 全县受理问题数据${summary.problemsReceived}条, 完成整改${summary.problemsRectified}条(按期${summary.rectifiedOnTime}条), 当前逾期未整改${summary.overdueNow}条; 新注册资源目录${summary.entriesRegistered}条, 超过更新周期未归集目录${summary.entriesStale}条; 逾期待办事项${summary.overdueTasks}项。`,
+      summary: `${period.from} 至 ${period.to}，全县受理问题数据${summary.problemsReceived}条，完成整改${summary.problemsRectified}条（按期${summary.rectifiedOnTime}条），当前逾期未整改${summary.overdueNow}条；新注册资源目录${summary.entriesRegistered}条，超过更新周期未归集目录${summary.entriesStale}条；逾期待办事项${summary.overdueTasks}项。`,
     },
   };
 }
@@ -65,7 +65,7 @@ async function publishBulletin(job: WorkflowJob, deps: WorkerDeps) {
   const summary = str(job.variables.summary)?.trim() || null;
   await store.publishBulletinRow(job.tx, id, deps.now(), str(job.variables.reviewer), summary);
   await sendNotification(job.tx, [{ role: 'supervisor' }, { role: 'unit.leader' }], {
-    title: `已发布: ${row.title}`,
+    title: `已发布：${row.title}`,
     body: summary ?? `统计期间 ${row.periodFrom} 至 ${row.periodTo}, 请查阅本单位情况并落实整改。`,
     link: `/bulletins/${id}`,
     kind: 'bulletin',
