@@ -157,7 +157,7 @@ export const zh = {
   'dashboard.openProblems': '在办问题',
   'catalog.changeOpen': '这个目录已有一项变更申请正在办理，办结（或撤回）后才能再申请变更。',
   'catalog.viewChange': '查看正在办理的变更',
-  'tasks.movedTo': '已转至下一环节：{names}（由他人办理）',
+  'tasks.movedTo': '流程已进入下一环节：{names}（由他人办理）',
   'dashboard.period': '统计期间',
   'dashboard.periodReversed': '开始日期不能晚于结束日期，请重新选择统计期间。',
   'dashboard.updatedAt': '数据更新于 {at}',
@@ -328,7 +328,7 @@ export const en: Record<MessageKey, string> = {
   'catalog.changeOpen':
     'A change request for this entry is already in progress; a new one can be made once it is finished or withdrawn.',
   'catalog.viewChange': 'View the change in progress',
-  'tasks.movedTo': 'Moved on to: {names} (for someone else)',
+  'tasks.movedTo': 'The process moved on to: {names} (for someone else)',
   'dashboard.period': 'Period',
   'dashboard.periodReversed': 'The start date cannot be after the end date: choose the period again.',
   'dashboard.updatedAt': 'Figures as of {at}',
