@@ -275,6 +275,8 @@ export default function TasksPage() {
     >
       <Tabs
         activeKey={tab}
+        // 待办 lists the tasks of 我的 and 待领取 again: only the shown tab's rows may be in the page.
+        destroyOnHidden
         onChange={(k) => {
           setSelected([]);
           setParam('tab', k === 'todo' ? undefined : k);
