@@ -26,10 +26,17 @@ describe('field access per step', () => {
         entry: { type: 'object', properties: { code: { type: 'string' } } },
       },
     };
-    const shown = formForStep(schema, {}, access);
+    const shown = formForStep(
+      schema,
+      { 'ui:order': ['secret', 'note', 'entry'], secret: { 'ui:widget': 'textarea' } },
+      access,
+    );
     expect(Object.keys(shown.schema.properties as object)).toEqual(['note', 'entry']);
     expect(shown.schema.required).toEqual(['note']);
-    expect(shown.uiSchema).toEqual({ entry: { code: { 'ui:readonly': true } } });
+    expect(shown.uiSchema).toEqual({
+      'ui:order': ['note', 'entry'],
+      entry: { code: { 'ui:readonly': true } },
+    });
   });
 
   it('given a submission, a changed read or hidden field is 422 naming it; unchanged or absent ones keep the current value', () => {

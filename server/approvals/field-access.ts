@@ -74,9 +74,21 @@ export function withoutHidden<T extends Obj>(data: T, access: FieldAccess): T {
 export function formForStep(schema: Obj, uiSchema: Obj, access: FieldAccess): { schema: Obj; uiSchema: Obj } {
   let s = schema;
   let ui = uiSchema;
-  for (const p of pathsWith(access, 'hidden')) s = dropSchemaField(s, segments(p));
+  for (const p of pathsWith(access, 'hidden')) {
+    s = dropSchemaField(s, segments(p));
+    ui = dropUiField(ui, segments(p));
+  }
   for (const p of pathsWith(access, 'read')) ui = setPath(ui, [...segments(p), 'ui:readonly'], true);
   return { schema: s, uiSchema: ui };
+}
+
+/** rjsf refuses a `ui:order` naming a field the schema no longer has: the hidden one goes from there too. */
+function dropUiField(ui: Obj, path: string[]): Obj {
+  const [head, ...rest] = path;
+  if (rest.length > 0) return isObj(ui[head]) ? { ...ui, [head]: dropUiField(ui[head] as Obj, rest) } : ui;
+  const { [head]: _gone, ...kept } = ui;
+  const order = kept['ui:order'];
+  return Array.isArray(order) ? { ...kept, 'ui:order': order.filter((k) => k !== head) } : kept;
 }
 
 function dropSchemaField(schema: Obj, path: string[]): Obj {

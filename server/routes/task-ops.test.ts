@@ -21,7 +21,7 @@ const XML = `<?xml version="1.0" encoding="UTF-8"?>
         <zeebe:taskSchedule dueDate="=workday(now(), 3)" /></bpmn:extensionElements>
     </bpmn:userTask>
     <bpmn:userTask id="deptReview" name="主管部门审核">
-      <bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="authority.reviewer" />
+      <bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="authority.reviewer" /><zeebe:formDefinition formId="ops-review" />
         <zeebe:taskHeaders><zeebe:header key="cc" value="=[&quot;supervisor&quot;, &quot;unit.leader@&quot; + unit]" /><zeebe:header key="fieldAccess" value="${ACCESS}" /></zeebe:taskHeaders>
       </bpmn:extensionElements>
     </bpmn:userTask>
@@ -56,6 +56,22 @@ describe.each(testDbKinds())('approval operations over HTTP on %s', (kind) => {
 
   beforeAll(async () => {
     server = await createTestServer(kind);
+    // 主管部门审核's form requires the field its step hides: the kept value must satisfy it on completion.
+    const form = await call('/api/forms', 'admin', {
+      key: 'ops-review',
+      title: '主管部门审核',
+      schema: {
+        type: 'object',
+        required: ['code', 'secret'],
+        properties: {
+          code: { type: 'string', title: '代码' },
+          secret: { type: 'string', title: '内部意见' },
+          note: { type: 'string', title: '备注' },
+        },
+      },
+      uiSchema: {},
+    });
+    expect(form.status).toBe(201);
     const deployed = await call('/api/deployments', 'admin', {
       resources: [{ name: 'ops-test.bpmn', content: XML }],
     });
@@ -262,6 +278,12 @@ describe.each(testDbKinds())('approval operations over HTTP on %s', (kind) => {
     const read = (await call(`/api/tasks/${task.id}`, 'reviewer')).body;
     expect(read.variables).not.toHaveProperty('secret');
     expect(read.variables.code).toBe('B-2');
+    // the form as this step shows it: no hidden field (nor its requirement), the read field read-only, prefilled
+    expect(Object.keys(read.form.schema.properties)).toEqual(['code', 'note']);
+    expect(read.form.schema.required).toEqual(['code']);
+    expect(read.form.uiSchema).toMatchObject({ code: { 'ui:readonly': true } });
+    expect(read.form.uiSchema['ui:order'] ?? []).not.toContain('secret');
+    expect(read.formData).toEqual({ code: 'B-2' });
     const changed = await call(`/api/tasks/${task.id}/complete`, 'reviewer', {
       variables: { code: 'X-9', note: 'n' },
     });
