@@ -53,46 +53,19 @@ export function migrateSnapshot(
 ): Migrated {
   const snap = structuredClone(snapshot) as any;
   if (snap?.status !== 'active') return fail('实例已结束', 'the instance has ended');
-  if (Object.keys(snap.children ?? {}).length)
-    return fail(
-      '实例正在运行边界路径或多实例子流程体，暂不能迁移',
-      'the instance runs a side path or multi-instance body; it cannot be migrated',
-    );
   const map = new Map(mappings.map((m) => [m.source, m.target]));
   const targetIds = elementIdsOf(to);
   const sourceIds = elementIdsOf(from);
   const rename = (id: string) => map.get(id) ?? id;
   const renamed: Record<string, string> = {};
   for (const id of sourceIds) if (rename(id) !== id) renamed[id] = rename(id);
+  const sidePaths = ((to.machine as any).meta?.huiliu?.sidePaths ?? {}) as Record<string, unknown>;
   try {
-    snap.value = mapValue(snap.value, to.machine, rename, sourceIds);
+    migrateActor(snap, to.machine, { rename, sourceIds, targetIds, sidePaths });
   } catch (e) {
     if (e instanceof Refused) return fail(e.reason, e.reasonEn);
     throw e;
   }
-  const ctx = snap.context as Ctx;
-  const renameKey = (key: string) => {
-    const m = /^(.*?)(#.*)$/.exec(key);
-    return m ? `${rename(m[1])}${m[2]}` : rename(key);
-  };
-  const open: Record<string, Open> = {};
-  for (const [key, item] of Object.entries(ctx.open ?? {})) {
-    const next: Open = { ...item, el: rename(item.el) };
-    if (item.host) next.host = rename(item.host);
-    if (!targetIds.has(next.el))
-      return fail(
-        `进行中的 ${item.el} 在目标版本中不存在，且没有映射`,
-        `${item.el} is active and has no mapping or element of the same id in the target`,
-      );
-    open[renameKey(key)] = next;
-  }
-  ctx.open = open;
-  const renameRecord = <T>(r: Record<string, T> | undefined) =>
-    r ? Object.fromEntries(Object.entries(r).map(([k, v]) => [rename(k), v])) : r;
-  ctx.act = renameRecord(ctx.act) as Ctx['act'];
-  ctx.mi = renameRecord(ctx.mi) as Ctx['mi'];
-  ctx.route = renameRecord(ctx.route) as Ctx['route'];
-  if (ctx.reopen) ctx.reopen = renameRecord(ctx.reopen);
   // Restored once on the target machine: a state it does not have fails here, not at the next step.
   try {
     const active = runInStep(
@@ -104,8 +77,13 @@ export function migrateSnapshot(
         actor.start();
         if (error || actor.getSnapshot().status !== 'active') throw error ?? new Error('not active');
         const ids: string[] = [];
-        for (const m of Object.values(actor.getSnapshot().getMeta() as Record<string, any>))
-          if (m?.bpmn && !m.bpmn.block) ids.push(m.bpmn.id);
+        // As the step reports them: the root's active elements, then its spawned children's.
+        const collect = (a: any) => {
+          for (const m of Object.values(a.getSnapshot().getMeta() as Record<string, any>))
+            if (m?.bpmn && !m.bpmn.block) ids.push(m.bpmn.id);
+          for (const child of Object.values(a.getSnapshot().children ?? {})) collect(child);
+        };
+        collect(actor);
         return ids;
       },
     );
@@ -116,6 +94,77 @@ export function migrateSnapshot(
       `the target version cannot restore the instance's state: ${(e as Error).message}`,
     );
   }
+}
+
+interface Renaming {
+  rename: (id: string) => string;
+  sourceIds: Set<string>;
+  targetIds: Set<string>;
+  sidePaths: Record<string, unknown>;
+}
+
+/** `el#…` keys keep their activation part; a spawned child's id (`boundary#seq`) is such a key too. */
+const renameKeyWith = (rename: (id: string) => string) => (key: string) => {
+  const m = /^(.*?)(#.*)$/.exec(key);
+  return m ? `${rename(m[1])}${m[2]}` : rename(key);
+};
+
+/**
+ * One actor's persisted snapshot (the root, or a spawned side path / multi-instance body), in place: its state
+ * value against its machine config, its context's element ids, then its children against their own configs.
+ */
+function migrateActor(snap: any, config: unknown, r: Renaming): void {
+  const { rename } = r;
+  const renameKey = renameKeyWith(rename);
+  snap.value = mapValue(snap.value, config, rename, r.sourceIds);
+  const ctx = snap.context as Ctx;
+  const open: Record<string, Open> = {};
+  for (const [key, item] of Object.entries(ctx.open ?? {})) {
+    const next: Open = { ...item, el: rename(item.el) };
+    if (item.host) next.host = rename(item.host);
+    if (!r.targetIds.has(next.el))
+      throw new Refused(
+        `进行中的 ${item.el} 在目标版本中不存在，且没有映射`,
+        `${item.el} is active and has no mapping or element of the same id in the target`,
+      );
+    open[renameKey(key)] = next;
+  }
+  ctx.open = open;
+  const renameRecord = <T>(rec: Record<string, T> | undefined, by = rename) =>
+    rec ? Object.fromEntries(Object.entries(rec).map(([k, v]) => [by(k), v])) : rec;
+  ctx.act = renameRecord(ctx.act) as Ctx['act'];
+  ctx.route = renameRecord(ctx.route) as Ctx['route'];
+  if (ctx.reopen) ctx.reopen = renameRecord(ctx.reopen);
+  ctx.paths = renameRecord(ctx.paths, renameKey) as Ctx['paths'];
+  ctx.mi = renameRecord(ctx.mi) as Ctx['mi'];
+  for (const mi of Object.values(ctx.mi ?? {}))
+    if (mi.spawned) mi.spawned = renameRecord(mi.spawned, renameKey) as Record<string, number>;
+  if (ctx.signers)
+    ctx.signers = Object.fromEntries(
+      Object.entries(ctx.signers).map(([el, st]) => [
+        rename(el),
+        {
+          ...st,
+          holderKey: renameKey(st.holderKey),
+          list: st.list.map((x) => ({ ...x, key: renameKey(x.key) })),
+        },
+      ]),
+    );
+  // Spawned children: a non-interrupting boundary's path or a multi-instance subprocess body, each its own machine.
+  const children: Record<string, any> = {};
+  for (const [id, child] of Object.entries((snap.children ?? {}) as Record<string, any>)) {
+    const src = String(child?.src ?? '');
+    const owner = rename(src.replace(/^side:/, ''));
+    const cfg = r.sidePaths[owner];
+    if (!src.startsWith('side:') || !cfg)
+      throw new Refused(
+        `边界路径或多实例子流程 ${src.replace(/^side:/, '')} 在目标版本中不存在`,
+        `the side path or multi-instance body ${src} has no counterpart in the target`,
+      );
+    migrateActor(child.snapshot, cfg, r);
+    children[renameKey(id)] = { ...child, src: `side:${owner}`, ...(child.id ? { id: renameKey(id) } : {}) };
+  }
+  snap.children = children;
 }
 
 /** The state value with element keys renamed, checked against the target's state tree level by level. */

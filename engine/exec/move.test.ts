@@ -204,3 +204,53 @@ describe('upgradeCompiled', () => {
     expect(h2.active).toEqual(['first']);
   });
 });
+
+describe('migrateSnapshot with spawned children', () => {
+  const side = (remind: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="http://huiliu/test">
+  <bpmn:process id="sideMig" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:userTask id="wait" name="办理" />
+    <bpmn:boundaryEvent id="late" attachedToRef="wait" cancelActivity="false">
+      <bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition>
+    </bpmn:boundaryEvent>
+    <bpmn:userTask id="${remind}" name="提醒" />
+    <bpmn:endEvent id="remindEnd" />
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
+    <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="end" />
+    <bpmn:sequenceFlow id="f3" sourceRef="late" targetRef="${remind}" />
+    <bpmn:sequenceFlow id="f4" sourceRef="${remind}" targetRef="remindEnd" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+  it('given a running non-interrupting boundary path, when its step is renamed, then the path migrates with the instance', async () => {
+    const h = (await deploy(side('remind'))).start();
+    h.fireTimer('late');
+    expect(h.active.sort()).toEqual(['remind', 'wait']);
+    const v2 = await deploy(side('nudge'));
+    const m = migrateSnapshot(h.process, v2.process, JSON.parse(h.snapshot as string), [
+      { source: 'remind', target: 'nudge' },
+    ]);
+    if (!m.ok) throw new Error(m.reason);
+    expect(m.activeElementIds.sort()).toEqual(['nudge', 'wait']);
+    v2.snapshot = JSON.stringify(m.snapshot);
+    const t = h.task('remind');
+    v2.tasks.set('nudge#1', { ...t, taskKey: 'nudge#1', elementId: 'nudge' });
+    v2.tasks.set('wait#1', h.task('wait'));
+    v2.completeTask('nudge');
+    expect(v2.active).toEqual(['wait']);
+    v2.completeTask('wait');
+    expect(v2.status).toBe('completed');
+  });
+
+  it('given a running boundary path, when the target has no such boundary, then it fails with the reason', async () => {
+    const h = (await deploy(side('remind'))).start();
+    h.fireTimer('late');
+    const plain = (await deploy(xml)).process;
+    const m = migrateSnapshot(h.process, plain, JSON.parse(h.snapshot as string), [
+      { source: 'wait', target: 'first' },
+    ]);
+    expect(m.ok).toBe(false);
+  });
+});
