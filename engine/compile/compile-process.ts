@@ -197,14 +197,14 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
     };
     const level = levelOf(graph);
     const b = el(boundaryId);
-    if (level.token) {
+    if (level.token || b.outgoing.length > 1) {
       const states = {
         $tokens: tokenScopeState({
           model,
           graph,
           scope: boundaryId,
           endTarget: '$end',
-          firstFlow: b.outgoing[0],
+          firstFlows: b.outgoing,
           scopeBody,
         }),
       };

@@ -107,6 +107,17 @@ describe('token regions', () => {
     expect(h.status).toBe('completed');
   });
 
+  it('given a non-interrupting boundary whose path forks at once, when it fires, then both branches of the reminder path run', async () => {
+    const h = (await run('forkingReminder')).start();
+    h.fireTimer('remind');
+    expect([...h.jobs.values()].map((j) => j.jobType).sort()).toEqual(['mail', 'sms']);
+    h.completeTask('work');
+    expect(h.status).toBe('active');
+    h.completeJob('sms');
+    h.completeJob('mail');
+    expect(h.status).toBe('completed');
+  });
+
   it('given a block-structured process, when compiled, then it has no token region (old paths unchanged)', async () => {
     const r = await compileBpmn(
       fixture(new URL('../elements/gateway/', import.meta.url).href, 'parallel-gateway.bpmn'),

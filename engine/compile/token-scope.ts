@@ -44,8 +44,8 @@ export interface TokenScopeInput {
   scope: string;
   /** Where `$tokens` goes when no token is left. */
   endTarget: string;
-  /** Side paths start with one token on the boundary's outgoing flow instead of at a start event. */
-  firstFlow?: string;
+  /** Side paths start with a token on each of the boundary's outgoing flows instead of at a start event. */
+  firstFlows?: string[];
   scopeBody(scopeId: string): StateConfig;
 }
 
@@ -54,7 +54,9 @@ export function tokenScopeState(input: TokenScopeInput): StateConfig {
   const nodes = new Set(graph.nodes);
   const el = (id: string) => model.elements.get(id) as ModelElement;
   const incoming = (id: string) =>
-    (graph.pred.get(id) ?? []).filter((p) => nodes.has(p.from) && model.flows.has(p.flow)).map((p) => p.flow);
+    (graph.pred.get(id) ?? [])
+      .filter((p) => model.flows.has(p.flow) && (nodes.has(p.from) || input.firstFlows?.includes(p.flow)))
+      .map((p) => p.flow);
   const starts = graph.nodes.filter((id) => START_KINDS.has(el(id).kind));
   const keys = new Set<string>([`$live:${scope}`]);
   const regions: Record<string, StateConfig> = {};
@@ -100,7 +102,7 @@ export function tokenScopeState(input: TokenScopeInput): StateConfig {
     regions[id] = { initial: '$idle', states };
   }
   const init: Record<string, unknown> = { scope, keys: [...keys] };
-  if (input.firstFlow) init.flows = [input.firstFlow];
+  if (input.firstFlows) init.flows = input.firstFlows;
   else {
     init.starts = starts;
     init.none = starts.find((s) => el(s).kind === 'startEvent') ?? starts[0];
