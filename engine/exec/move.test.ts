@@ -254,3 +254,26 @@ describe('migrateSnapshot with spawned children', () => {
     expect(m.ok).toBe(false);
   });
 });
+
+describe('migrateSnapshot with multi-instance bodies', () => {
+  const mi = fixture(new URL('../elements/container/x.ts', import.meta.url).href, 'multi-instance-body.bpmn');
+
+  it('given two running bodies, when the body step is renamed, then both bodies migrate and run on', async () => {
+    const h = (await deploy(mi)).start({ units: ['U1', 'U2'] });
+    const v2 = await deploy(mi.replace(/"check"/g, '"verify"'));
+    const m = migrateSnapshot(h.process, v2.process, JSON.parse(h.snapshot as string), [
+      { source: 'check', target: 'verify' },
+    ]);
+    if (!m.ok) throw new Error(m.reason);
+    expect(m.activeElementIds.sort()).toEqual(['perUnit', 'verify', 'verify']);
+    v2.snapshot = JSON.stringify(m.snapshot);
+    for (const a of [1, 2]) {
+      expect(
+        'rejected' in
+          v2.send({ type: 'task.complete', elementId: 'verify', activation: a, variables: { checked: a } }),
+      ).toBe(false);
+      v2.send({ type: 'task.complete', elementId: 'sign', activation: a, variables: {} });
+    }
+    expect(v2.status).toBe('completed');
+  });
+});
