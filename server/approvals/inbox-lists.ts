@@ -24,8 +24,10 @@ export async function listDoneTasks(deps: ActDeps, username: string, page: numbe
 }
 
 export async function countInbox(deps: ActDeps, user: RuntimeUser) {
-  const [todo, [done], [started], cc] = await Promise.all([
-    deps.runtime.listTasks({ user, scope: 'all', status: 'open', pageSize: 1 }),
+  // 待办 as the inbox's tab counts it: assigned to me, or offered to me and not yet claimed by anyone.
+  const [mine, group, [done], [started], cc] = await Promise.all([
+    deps.runtime.listTasks({ user, scope: 'mine', status: 'open', pageSize: 1 }),
+    deps.runtime.listTasks({ user, scope: 'group', status: 'open', pageSize: 1 }),
     deps.db.select({ n: count() }).from(userTasks).where(doneBy(user.username)),
     deps.db
       .select({ n: count() })
@@ -33,5 +35,11 @@ export async function countInbox(deps: ActDeps, user: RuntimeUser) {
       .where(eq(processInstances.startedBy, user.username)),
     countCopies(deps.db, user.username),
   ]);
-  return { todo: todo.total, done: done.n, started: started.n, cc: cc.all, ccUnread: cc.unread };
+  return {
+    todo: mine.total + group.total,
+    done: done.n,
+    started: started.n,
+    cc: cc.all,
+    ccUnread: cc.unread,
+  };
 }

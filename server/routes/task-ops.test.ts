@@ -104,6 +104,8 @@ describe.each(testDbKinds())('approval operations over HTTP on %s', (kind) => {
     expect(done.items.every((t: any) => t.completedBy === 'gaj.leader')).toBe(true);
     const after = (await call('/api/tasks/counts', 'gaj.leader')).body;
     expect(after.done).toBe(before.done + 2);
+    // 待办 counts what the leader may act on: the two unclaimed 单位审核 tasks are gone from it
+    expect(after.todo).toBe(before.todo - 2);
     // and 我发起的 is the starter's instances only
     const mine = (await call('/api/process-instances?startedBy=me&processKey=ops-test', 'gaj.cataloguer'))
       .body;
