@@ -77,4 +77,14 @@ describe('execution listeners', () => {
     h.completeJob('monthly$start0');
     expect(jobTypes(h)).toEqual(['audit.before']);
   });
+
+  it('given a listener on a boundary event, when deployed, then it is refused (it would never run)', async () => {
+    const r = await compileBpmn(
+      xml.replace(
+        '<bpmn:boundaryEvent id="tooSlow" attachedToRef="publish">',
+        '<bpmn:boundaryEvent id="tooSlow" attachedToRef="publish"><bpmn:extensionElements><zeebe:executionListeners><zeebe:executionListener eventType="start" type="x" /></zeebe:executionListeners></bpmn:extensionElements>',
+      ),
+    );
+    expect(!r.ok && r.issues.map((i) => `${i.code}@${i.elementId}`)).toEqual(['listener.boundary@tooSlow']);
+  });
 });

@@ -54,6 +54,16 @@ export function validateExecutionListeners(el: ModelElement): ValidationIssue[] 
         ),
       ]
     : [];
+  // A boundary event is compiled into its host's transitions: there is no state of its own to hold listener jobs.
+  if (raw.length && el.attachedTo)
+    return [
+      issue(
+        el.id,
+        'listener.boundary',
+        '边界事件上暂不支持执行监听器',
+        'execution listeners on boundary events are not supported yet',
+      ),
+    ];
   return [
     ...taskListeners,
     ...raw.flatMap((l) => {
