@@ -12,7 +12,7 @@ import {
   type CountersignMode,
 } from '../pages/modeler/templates/countersign';
 import { ConditionEditor } from './condition-editor';
-import { setTimerAction, timerAction, type TimerAction } from './model/edit';
+import { rejectDecisionOf, setRejectEnds, setTimerAction, timerAction, type TimerAction } from './model/edit';
 import type {
   BranchCard,
   Card,
@@ -204,19 +204,29 @@ function WhoEditor({
 
 function TaskEditor({
   card,
+  model,
   onChange,
+  onModel,
   data,
   fields,
   w,
 }: {
   card: TaskCard;
+  model: FlowModel;
   onChange: (c: Card) => void;
+  onModel: (m: FlowModel) => void;
   data: FlowData;
   fields: FieldOption[];
   w: FlowWords;
 }) {
   const { lang } = useLocale();
-  const set = (patch: Partial<TaskCard>) => onChange({ ...card, ...patch } as TaskCard);
+  const rejectEnds = Boolean(rejectDecisionOf(model, card.id));
+  // With 不同意时结束 on, the 审批结果 condition follows the step's mode: change both together.
+  const set = (patch: Partial<TaskCard>) => {
+    const next = { ...card, ...patch } as TaskCard;
+    if (rejectEnds) onModel(setRejectEnds(model, next, true, lang));
+    else onChange(next);
+  };
   return (
     <>
       <WhoEditor
@@ -257,6 +267,21 @@ function TaskEditor({
               style={{ marginTop: 8 }}
             />
           ) : null}
+        </>
+      ) : null}
+      {card.kind === 'approver' ? (
+        <>
+          <Label>{w.onReject}</Label>
+          <Radio.Group
+            aria-label={w.onReject}
+            value={rejectEnds ? 'end' : 'go'}
+            onChange={(e) => onModel(setRejectEnds(model, card, e.target.value === 'end', lang))}
+          >
+            <Space direction="vertical">
+              <Radio value="go">{w.rejectGoesOn}</Radio>
+              <Radio value="end">{w.rejectEnds}</Radio>
+            </Space>
+          </Radio.Group>
         </>
       ) : null}
       <Label>{w.form}</Label>
@@ -480,7 +505,15 @@ export function CardPanel(p: PanelProps) {
         </>
       ) : null}
       {card.kind === 'approver' || card.kind === 'handler' ? (
-        <TaskEditor card={card} onChange={p.onChange} data={p.data} fields={p.fields} w={w} />
+        <TaskEditor
+          card={card}
+          model={p.model}
+          onChange={p.onChange}
+          onModel={p.onModel}
+          data={p.data}
+          fields={p.fields}
+          w={w}
+        />
       ) : null}
       {card.kind === 'cc' || card.kind === 'notify' ? (
         <NotifyEditor card={card} onChange={p.onChange} data={p.data} w={w} />

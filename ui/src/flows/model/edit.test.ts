@@ -14,7 +14,9 @@ import {
   moveCard,
   newCard,
   removeCard,
+  rejectDecisionOf,
   replaceCard,
+  setRejectEnds,
   branchList,
 } from './edit';
 import { overlaps } from './layout';
@@ -104,6 +106,42 @@ describe('editing cards', () => {
     h.completeTask(sign.id, { decision: 'approve' }, { loopIndex: 0 });
     h.completeTask(sign.id, { decision: 'approve' }, { loopIndex: 1 });
     expect(h.job('cc-1')).toBeTruthy();
+  });
+
+  it('不同意时结束: an approver gets its 审批结果; 不同意 ends the process with a notice, 同意 goes on; turning it off removes it', async () => {
+    // given 发起人 → 审批 (form with a decision) → 抄送 → 结束
+    let m = emptyModel('reject-test', '驳回测试');
+    const a = { ...(newCard(m, 'approver') as TaskCard), name: '部门审批', formKey: 'unit-approval' };
+    m = insertCard(m, { list: MAIN, index: 1 }, a);
+    m = insertCard(m, { list: MAIN, index: 2 }, newCard(m, 'cc'));
+    // when 不同意时结束 is turned on
+    const on = setRejectEnds(m, a, true);
+    expect(rejectDecisionOf(on, a.id)?.next.condition).toBe('=decision = "approve"');
+    expect(cannotRemove(on, rejectDecisionOf(on, a.id)?.id ?? '')).toBeNull();
+    const xml = writeBpmn(on);
+    const compiled = await compileBpmn(xml);
+    expect(compiled.ok ? [] : compiled.issues).toEqual([]);
+    expect(cards(read(xml))).toEqual(cards(on));
+    // then 不同意 ends at 未通过 after notifying the initiator, and 同意 reaches the CC
+    const h = await deploy(xml);
+    h.start({ initiator: 'wang' });
+    h.completeTask(a.id, { decision: 'return' });
+    expect(h.job('notify-1')).toBeTruthy();
+    const h2 = await deploy(xml);
+    h2.start({ initiator: 'wang' });
+    h2.completeTask(a.id, { decision: 'approve' });
+    expect(h2.job('cc-1')).toBeTruthy();
+    // and a countersign mode moves the condition to the countersign's own rule
+    const sign = { ...a, who: { kind: 'users' as const, users: ['a', 'b'] }, mode: 'all' as const };
+    expect(rejectDecisionOf(setRejectEnds(on, sign, true), a.id)?.next.condition).toContain('count(');
+    // and turning it off leaves the chain as it was
+    expect(cards(setRejectEnds(on, a, false))).toEqual(cards(m));
+    // and without a form the check says a decision form is needed
+    expect(
+      checkModel(setRejectEnds(m, { ...a, formKey: undefined }, true))
+        .map((p) => p.zh)
+        .join(),
+    ).toContain('审核结论');
   });
 
   it('refuses to remove the start, locked steps and cards a return path leads to; moves keep start and end in place', () => {

@@ -3,7 +3,23 @@
  * remove, move up/down, change, add/remove a branch — and the checks the designer shows before publishing. Every
  * edit returns a new model; ids of new cards are unique in the model and readable (`approver-2`).
  */
-import type { Branch, BranchCard, Card, CardKind, FlowModel, NotifyCard, TaskCard, TimerCard } from './types';
+import {
+  APPROVE_VALUE,
+  approvedCondition,
+  DECISION_VARIABLE,
+} from '../../pages/modeler/templates/countersign';
+import type {
+  Branch,
+  BranchCard,
+  Card,
+  CardKind,
+  DecisionCard,
+  FlowModel,
+  NotifyCard,
+  TaskCard,
+  TimerCard,
+} from './types';
+import { isCountersign } from './write-bpmn';
 
 /** A place in a list of cards: `main`, or branch `b` of the split card `split`; `index` is where a new card goes. */
 export interface Slot {
@@ -235,7 +251,7 @@ export function cannotRemove(m: FlowModel, cardId: string): { zh: string; en: st
   const c = at.list[at.index];
   if (c.kind === 'start' || c.kind === 'end')
     return { zh: '发起人和结束节点不能删除', en: 'the start and end cannot be removed' };
-  if (c.kind === 'locked' || c.kind === 'decision')
+  if (c.kind === 'locked' || (c.kind === 'decision' && !c.id.startsWith(REJECT_PREFIX)))
     return { zh: '该节点只能在高级模式中修改', en: 'this card can only be changed in advanced mode' };
   if (gotoTargets(m).has(cardId))
     return { zh: '有退回路径指向该节点，不能删除', en: 'a return path leads to this card' };
@@ -370,6 +386,19 @@ export function checkModel(m: FlowModel): Problem[] {
         ) {
           say('通过比例须为 1 到 100 之间的整数', 'the percentage must be a whole number from 1 to 100');
         }
+        if (
+          c.kind === 'approver' &&
+          !c.formKey &&
+          cards
+            .slice(i + 1)
+            .find((x) => x.kind !== 'timer')
+            ?.id.startsWith(REJECT_PREFIX)
+        ) {
+          say(
+            '“不同意时结束”需要一个含审核结论（同意/不同意）的办理表单',
+            'ending on "not approved" needs a task form with a decision',
+          );
+        }
         if (c.due && 'workdays' in c.due && !(c.due.workdays >= 1))
           say('期限须至少 1 个工作日', 'the deadline must be at least one working day');
       }
@@ -419,4 +448,90 @@ export function emptyModel(processId: string, name: string, lang: 'zh' | 'en' = 
       { kind: 'end', id: 'end', name: lang === 'zh' ? '结束' : 'End' },
     ],
   };
+}
+
+const REJECT_PREFIX = 'result-';
+
+/** The condition the chain goes on by after an approval: the countersign's own rule, else the form's 同意. */
+export function approvedFeel(t: TaskCard): string {
+  return isCountersign(t)
+    ? approvedCondition(t.id, { mode: t.mode, percent: t.percent })
+    : `=${DECISION_VARIABLE} = "${APPROVE_VALUE}"`;
+}
+
+/** The 审批结果 the designer adds for "不同意时结束" right after the step (timers between are the step's own). */
+export function rejectDecisionOf(m: FlowModel, taskId: string): DecisionCard | undefined {
+  for (const list of listsOf(m).values()) {
+    const i = list.findIndex((c) => c.id === taskId);
+    if (i < 0) continue;
+    const next = list.slice(i + 1).find((c) => c.kind !== 'timer');
+    return next?.kind === 'decision' &&
+      next.id.startsWith(REJECT_PREFIX) &&
+      next.outcomes.length === 1 &&
+      'end' in next.outcomes[0].goesTo
+      ? next
+      : undefined;
+  }
+}
+
+/** Turns "不同意时结束流程（通知发起人）" on or off for an approver, keeping the condition in step with its mode. */
+export function setRejectEnds(
+  m: FlowModel,
+  task: TaskCard,
+  on: boolean,
+  lang: 'zh' | 'en' = 'zh',
+): FlowModel {
+  const existing = rejectDecisionOf(m, task.id);
+  let next = replaceCard(m, task);
+  if (existing) {
+    const at = locate(next, existing.id) as { list: Card[]; index: number };
+    if (!on) at.list.splice(at.index, 1);
+    else at.list[at.index] = { ...existing, next: { ...existing.next, condition: approvedFeel(task) } };
+    return next;
+  }
+  if (!on) return next;
+  const ids = idsOf(next);
+  const notify = newCard(next, 'notify', lang) as NotifyCard;
+  ids.add(notify.id);
+  const decision: DecisionCard = {
+    kind: 'decision',
+    id: uniqueId(ids, `${REJECT_PREFIX}${task.id}`),
+    name: lang === 'zh' ? `${task.name}结果` : `${task.name} outcome`,
+    next: {
+      flowId: uniqueId(ids, `flow-${task.id}-approved`),
+      name: lang === 'zh' ? '同意' : 'Approved',
+      condition: approvedFeel(task),
+    },
+    outcomes: [
+      {
+        flowId: uniqueId(ids, `flow-${task.id}-rejected`),
+        name: lang === 'zh' ? '不同意' : 'Not approved',
+        path: [
+          {
+            ...notify,
+            name: lang === 'zh' ? '通知未通过' : 'Notify: not approved',
+            title:
+              lang === 'zh' ? `${m.name}：${task.name}未通过` : `${m.name}: not approved at ${task.name}`,
+            body:
+              lang === 'zh'
+                ? `您发起的流程在“${task.name}”未获同意，流程已结束。`
+                : `Your request was not approved at ${task.name}.`,
+          },
+        ],
+        goesTo: {
+          end: {
+            kind: 'end',
+            id: uniqueId(ids, `end-${task.id}-rejected`),
+            name: lang === 'zh' ? '未通过' : 'Not approved',
+          },
+        },
+      },
+    ],
+  };
+  const at = locate(next, task.id) as { list: Card[]; index: number };
+  let j = at.index + 1;
+  while (at.list[j]?.kind === 'timer') j++;
+  next = structuredClone(next);
+  (locate(next, task.id) as { list: Card[] }).list.splice(j, 0, decision);
+  return next;
 }

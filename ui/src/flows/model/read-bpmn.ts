@@ -464,7 +464,13 @@ class Reader {
         if (join) {
           const joinEl = this.els.get(join) as XNode;
           this.placed.add(join);
-          const { keep } = this.split(n, ['id', 'name', 'default']);
+          // Gateways keep their documentation, unknown attributes and extension entries too.
+          const parts = this.split(n, ['id', 'name', 'default']);
+          const keep = this.finishKeep(
+            parts.keep,
+            parts.ext.map((e) => writeXml(e)),
+            parts.post,
+          );
           const def = attr(n, 'default');
           const branches: Branch[] = outs.map((f) => {
             const flow = this.flows.get(f) as Flow;
@@ -480,14 +486,19 @@ class Reader {
             return br;
           });
           const joinSplit = this.split(joinEl, ['id', 'name']);
+          const joinKeep = this.finishKeep(
+            joinSplit.keep,
+            joinSplit.ext.map((e) => writeXml(e)),
+            joinSplit.post,
+          );
           cards.push({
             kind: kind === 'parallelGateway' ? 'parallel' : 'condition',
             id: cur,
             name: attr(n, 'name') ?? '',
             joinId: join,
             ...(attr(joinEl, 'name') ? { joinName: attr(joinEl, 'name') } : {}),
-            ...(joinSplit.keep.attrs || joinSplit.keep.pre ? { joinKeep: joinSplit.keep } : {}),
-            ...(keep.attrs || keep.pre ? { keep } : {}),
+            ...(joinKeep ? { joinKeep } : {}),
+            ...(keep ? { keep } : {}),
             branches,
           });
           const jo = this.outs(join);
@@ -504,7 +515,13 @@ class Reader {
         } else if (kind === 'exclusiveGateway') {
           const nextFlow = this.chooseNext(cur);
           const def = attr(n, 'default');
-          const { keep } = this.split(n, ['id', 'name', 'default']);
+          // Gateways keep their documentation, unknown attributes and extension entries too.
+          const parts = this.split(n, ['id', 'name', 'default']);
+          const keep = this.finishKeep(
+            parts.keep,
+            parts.ext.map((e) => writeXml(e)),
+            parts.post,
+          );
           const nf = this.flows.get(nextFlow) as Flow;
           const card: DecisionCard = {
             kind: 'decision',
@@ -518,7 +535,7 @@ class Reader {
             outcomes: [],
           };
           if (nextFlow === def) card.nextIsDefault = true;
-          if (keep.attrs || keep.pre) card.keep = keep;
+          if (keep) card.keep = keep;
           cards.push(card);
           for (const f of outs.filter((x) => x !== nextFlow)) {
             const flow = this.flows.get(f) as Flow;
