@@ -12,6 +12,8 @@ export interface ActDeps {
   clock: Clock;
   runtime: Runtime;
   calendar?: WorkdayCalendar;
+  /** Where an after-the-fact failure goes (a diagram's 抄送 after a completion that already committed). */
+  warn?: (err: unknown, message: string) => void;
 }
 
 export const actDepsOf = (c: Context<AppEnv>): ActDeps => ({
@@ -19,4 +21,5 @@ export const actDepsOf = (c: Context<AppEnv>): ActDeps => ({
   clock: c.var.deps.clock,
   runtime: runtimeOf(c),
   calendar: c.var.deps.services.calendar as WorkdayCalendar | undefined,
+  warn: (err, message) => c.var.deps.log?.warn({ err }, message),
 });

@@ -21,6 +21,9 @@ export async function completeTask(
   const variables = checkSubmission(submitted, task.variables as Vars, parseFieldAccess(headers.fieldAccess));
   const done = await runtime.completeUserTask({ taskId, variables, user, comment });
   const dto = toTaskDto(done.task, deps.clock.now());
-  await copyOnComplete(deps, dto, headers.cc, done.instance.variables);
+  // The completion has committed: a failed copy must not turn it into an error the approver would retry (409).
+  await copyOnComplete(deps, dto, headers.cc, done.instance.variables).catch((err) =>
+    deps.warn?.(err, `抄送失败 / the cc header of ${task.elementId} failed`),
+  );
   return done;
 }
