@@ -82,6 +82,42 @@ describe.each(testDbKinds())('approval record, titles and 业务编号 over HTTP
     expect(lines[3].round).toBe(2);
   });
 
+  it('words the approval operations people do through the API: 催办, 转办 with its opinion, a completion comment', async () => {
+    // given a registration waiting for 县公安局's leader
+    const id = await s.start(
+      'catalog-registration',
+      'gaj.cataloguer',
+      entryFields('XC-GAJ-8501', { resourceName: '出入境登记信息' }),
+    );
+    const approval = await s.openTask(id, 'unit-approval', 'gaj.leader');
+    // when the starter urges it, the leader hands it to a colleague with a note, who approves with a comment
+    const urged = await s.post(`/api/tasks/${approval.id}/urge`, 'gaj.cataloguer', { comment: '请尽快审核' });
+    expect(urged.status, JSON.stringify(urged.body)).toBe(200);
+    const moved = await s.post(`/api/tasks/${approval.id}/transfer`, 'gaj.leader', {
+      to: 'gaj.rectifier',
+      comment: '请郑整改代为审核',
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const done = await s.post(`/api/tasks/${approval.id}/complete`, 'gaj.rectifier', {
+      variables: { decision: 'approve' },
+      comment: '数据项齐全，同意报送',
+    });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    // then the record says each act in words, with who and whom
+    const lines = await record(id);
+    expect(
+      lines.map(
+        (l) =>
+          `${l.action}|${l.actorLabel}|${(l as { targets?: string[] }).targets?.join() ?? ''}|${l.opinion ?? ''}`,
+      ),
+    ).toEqual([
+      '提交|周编目（县公安局）||',
+      '催办|周编目（县公安局）||请尽快审核',
+      '转办|吴局长（县公安局）|郑整改（县公安局）|请郑整改代为审核',
+      '同意报送|郑整改（县公安局）||数据项齐全，同意报送',
+    ]);
+  });
+
   it('hands out distinct 业务编号 under concurrent starts, per process and per China year', async () => {
     await s.setClock('2026-12-31T20:00:00+08:00');
     const codes = ['XC-GAJ-8201', 'XC-GAJ-8202', 'XC-GAJ-8203', 'XC-GAJ-8204', 'XC-GAJ-8205'];
