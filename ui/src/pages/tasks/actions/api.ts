@@ -65,5 +65,4 @@ export const approvals = {
   markCopiesRead: (ids?: string[]) => post<{ updated: number }>('/cc/read', ids ? { ids } : {}),
   users: (q: { unitId?: string; role?: string; q?: string }) =>
     request<{ items: DirectoryUser[] }>('/users', { query: q }),
-  units: () => request<{ items: { id: string; name: string }[] }>('/units', { query: { pageSize: 200 } }),
 };
