@@ -85,6 +85,14 @@ export async function moveInstanceRows(tx: DbOrTx, m: InstanceMove): Promise<boo
     await tx
       .update(userTasks)
       .set({ name })
-      .where(and(eq(userTasks.instanceId, id), eq(userTasks.elementId, el), eq(userTasks.status, 'open')));
+      .where(
+        and(
+          eq(userTasks.instanceId, id),
+          eq(userTasks.elementId, el),
+          eq(userTasks.status, 'open'),
+          // an added signer's task keeps its own name (`…（加签）`)
+          sql`position('+' in ${userTasks.taskKey}) = 0`,
+        ),
+      );
   return true;
 }

@@ -113,6 +113,13 @@ describe.each(testDbKinds())('repair and migration over HTTP on %s', (kind) => {
   });
 
   it('migrates 100 running instances from v1 to v2 with the renamed step, and they run on in v2', async () => {
+    // one of them has an added signer beside its holder (加签): their task follows, keeping its own name
+    const [held] = await openTasks(ids[3]);
+    const signed = await post(`/api/tasks/${held.id}/add-signers`, {
+      usernames: ['reviewer'],
+      mode: 'parallel',
+    });
+    expect(signed.status, await signed.clone().text()).toBe(200);
     const res = await migrate({
       fromVersion: 1,
       toVersion: 2,
@@ -131,6 +138,18 @@ describe.each(testDbKinds())('repair and migration over HTTP on %s', (kind) => {
     const history = (await (
       await server.request(`/api/process-instances/${ids[42]}/history`, { as: 'admin' })
     ).json()) as any[];
+    const signerTasks = (
+      (await (
+        await server.request(`/api/tasks?processInstanceId=${ids[3]}`, { as: 'reviewer' })
+      ).json()) as any
+    ).items as any[];
+    const both = [...(await openTasks(ids[3])), ...signerTasks.filter((x) => x.assignee === 'reviewer')]
+      .map((x) => [x.elementId, x.name])
+      .sort();
+    expect(both).toEqual([
+      ['check', '复核'],
+      ['check', '审核（加签）'],
+    ]);
     expect(history.find((h) => h.type === 'instance.migrated')).toMatchObject({
       actor: 'admin',
       data: { fromVersion: 1, toVersion: 2 },
