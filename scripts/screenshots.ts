@@ -1,6 +1,7 @@
 /**
  * @module The README screenshots: `npx tsx scripts/screenshots.ts` (after `npm run build`) starts a listening test
- * server with the demo content, logs in as the user each page is for, and saves 1280×800 PNGs into docs/screenshots/.
+ * server with the demo content, logs in as the user each page is for, and saves 1280×800 PNGs into docs/screenshots/,
+ * and 390×844 ones of the pages unit staff use on phones (phone-*.png).
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -11,10 +12,15 @@ import { startListeningTestServer } from '../server/testing/test-server';
 const OUT = process.env.SCREENSHOTS_DIR ?? 'docs/screenshots';
 type Server = Awaited<ReturnType<typeof startListeningTestServer>>;
 
-async function loginAs(browser: Browser, server: Server, username: string): Promise<Page> {
+async function loginAs(
+  browser: Browser,
+  server: Server,
+  username: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<Page> {
   // The county's users read times in China time, whatever the machine's zone.
   const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
+    viewport,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
@@ -82,7 +88,8 @@ async function main() {
       'admin',
     );
     await admin.goto(`${server.url}/instances/${instanceId}`);
-    await admin.getByTestId('history-timeline').waitFor();
+    // The 审批记录 (#17) replaced the raw timeline on the instance page.
+    await admin.getByTestId('approval-record').or(admin.getByTestId('history-timeline')).first().waitFor();
     await admin.locator('.hl-active').first().waitFor();
     await save(admin, '06-instance');
 
@@ -111,8 +118,30 @@ async function main() {
     await security.getByTestId('user-row-gaj.cataloguer').waitFor();
     await save(security, 'admin-users');
     await admin.goto(`${server.url}/admin/calendar`);
-    await admin.getByTestId('calendar-source').waitFor();
+    await admin.getByTestId('calendar-year').waitFor();
     await save(admin, 'admin-calendar');
+
+    // On a phone (390×844, as unit staff use 浙政钉): the inbox, the menu, a task full screen, the catalog, a start form
+    const phone = { width: 390, height: 844 };
+    const phoneRectifier = await loginAs(browser, server, 'gaj.rectifier', phone);
+    await phoneRectifier.goto(`${server.url}/tasks?tab=group`);
+    await phoneRectifier.locator('[data-testid^="task-open-"]').first().waitFor();
+    await save(phoneRectifier, 'phone-01-tasks');
+    await phoneRectifier.getByTestId('nav-menu-button').click();
+    await phoneRectifier.getByTestId('logout').waitFor();
+    await save(phoneRectifier, 'phone-02-menu');
+    await phoneRectifier.keyboard.press('Escape');
+    await phoneRectifier.getByTestId('logout').waitFor({ state: 'hidden' });
+    await phoneRectifier.locator('[data-testid^="task-open-"]').first().click();
+    await phoneRectifier.getByTestId('task-form').waitFor();
+    await save(phoneRectifier, 'phone-03-task');
+    const phoneCataloguer = await loginAs(browser, server, 'gaj.cataloguer', phone);
+    await phoneCataloguer.goto(`${server.url}/catalog`);
+    await phoneCataloguer.getByText('XC-GAJ-0001').first().waitFor();
+    await save(phoneCataloguer, 'phone-04-catalog');
+    await phoneCataloguer.goto(`${server.url}/processes?start=catalog-registration`);
+    await phoneCataloguer.getByTestId('start-form').waitFor();
+    await save(phoneCataloguer, 'phone-05-start-form');
   } finally {
     await browser.close();
     await server.close();
