@@ -1,6 +1,6 @@
 /** @module What cards cannot show: kept through a round trip when it sits on an element cards understand, 高级模式 otherwise. */
 import { describe, expect, it } from 'vitest';
-import { compileBpmn } from '../../../../engine';
+import { compileBpmn } from '../../../../engine/compile/compile-bpmn';
 import { conditionToFeel, feelToCondition } from './conditions';
 import { insertCard, MAIN, newCard } from './edit';
 import { readBpmn } from './read-bpmn';

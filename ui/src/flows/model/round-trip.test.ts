@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileBpmn } from '../../../../engine';
+import { compileBpmn } from '../../../../engine/compile/compile-bpmn';
 import { overlaps } from './layout';
 import { readBpmn } from './read-bpmn';
 import type { FlowModel } from './types';
