@@ -343,8 +343,13 @@ describe.skipIf(skip !== null)('#17 drafts, phone layout and bugs in Chromium', 
       await page.screenshot({ path: `${ARTIFACTS}/h4-phone-drawer-${lang}.png` });
       // notifications open within the screen
       await page.goto(`${server.url}/tasks`);
-      await page.getByTestId('nav-menu-button').waitFor();
+      await page.getByTestId('notifications-bell').click();
+      await page.getByTestId('notifications-list').waitFor();
+      const list = await page.getByTestId('notifications-list').boundingBox();
+      expect(list && list.x).toBeGreaterThanOrEqual(0);
+      expect(list && list.x + list.width).toBeLessThanOrEqual(PHONE.width);
       expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+      await page.keyboard.press('Escape');
 
       // the cataloguer's pages: catalog list, an entry, a start form
       const cat = await open('gaj.cataloguer', PHONE, lang);
@@ -361,6 +366,13 @@ describe.skipIf(skip !== null)('#17 drafts, phone layout and bugs in Chromium', 
       await cat.getByTestId('start-form').getByTestId('form-submit').scrollIntoViewIfNeeded();
       expect(await rightEdge(cat, 'form-submit')).toBeLessThanOrEqual(PHONE.width);
       await cat.screenshot({ path: `${ARTIFACTS}/h4-phone-start-${lang}.png` });
+      // 我发起的, reached from the menu
+      await cat.getByTestId('start-drawer').locator('.ant-drawer-close').click();
+      await cat.getByTestId('nav-menu-button').click();
+      await cat.getByTestId('nav-started').click();
+      await cat.waitForURL(/\/started/);
+      await cat.waitForTimeout(800);
+      expect(await pageWidth(cat)).toBeLessThanOrEqual(PHONE.width);
     });
   }
 });
