@@ -93,8 +93,11 @@ describe.skipIf(skip !== null)('supervisor dashboard and instance incidents in C
     await page.goto(`${server.url}/dashboard`);
 
     // then the period is this China month so far, not the UTC browser's yesterday
-    expect(await page.getByTestId('stats-to').inputValue()).toBe(chinaDate);
-    expect(await page.getByTestId('stats-from').inputValue()).toBe(monthStart);
+    // (the period is one range picker since #17: its two inputs are from and to)
+    const period = page.getByTestId('stats-period').locator('input');
+    await period.first().waitFor();
+    expect(await period.nth(1).inputValue()).toBe(chinaDate);
+    expect(await period.nth(0).inputValue()).toBe(monthStart);
 
     // the weekly trend is drawn by echarts on a canvas of real size
     const canvas = page.getByTestId('chart-weekly-trend').locator('canvas').first();
