@@ -11,6 +11,7 @@ import { isCountyWideRole } from '../../identity/roles';
 import { AppError } from '../../platform/errors';
 import { sendNotification, type Recipient } from '../../workflows/notifications';
 import type { ActDeps } from './act-deps';
+import { instanceTitles, peopleLabels } from '../../workflows/record';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -70,9 +71,12 @@ export async function urgeTask(deps: ActDeps, user: RuntimeUser, taskId: string,
             ...(task.unitId && !isCountyWideRole(role) ? { unitId: task.unitId } : {}),
           })),
         ];
+    // What it is about and who urged, as people say it (#17): the instance's title, the urger's name and unit.
+    const about = (await instanceTitles(tx, [task.instanceId])).get(task.instanceId);
+    const who = (await peopleLabels(tx, [user.username])).get(user.username)?.label ?? user.username;
     await sendNotification(tx, to, {
-      title: `催办：请尽快办理「${task.name}」`,
-      body: comment ? `${user.username}：${comment}` : `来自 ${user.username}`,
+      title: `催办：请尽快办理「${task.name}」${about ? ` · ${about}` : ''}`,
+      body: comment ? `${who}：${comment}` : `来自 ${who}`,
       link: `/tasks/${task.id}`,
       kind: 'urge',
       instanceId: task.instanceId,

@@ -93,6 +93,16 @@ describe.each(testDbKinds())('approval record, titles and 业务编号 over HTTP
     // when the starter urges it, the leader hands it to a colleague with a note, who approves with a comment
     const urged = await s.post(`/api/tasks/${approval.id}/urge`, 'gaj.cataloguer', { comment: '请尽快审核' });
     expect(urged.status, JSON.stringify(urged.body)).toBe(200);
+    // and the leader's notice says what it is about and who urged, by name
+    await s.settle();
+    const notices = (await s.get('/api/notifications', 'gaj.leader')).body.items as {
+      title: string;
+      body: string;
+      instanceId: string;
+    }[];
+    const notice = notices.find((n) => n.instanceId === id);
+    expect(notice?.title).toContain('目录注册：出入境登记信息（县公安局 周编目）');
+    expect(notice?.body).toBe('周编目（县公安局）：请尽快审核');
     const moved = await s.post(`/api/tasks/${approval.id}/transfer`, 'gaj.leader', {
       to: 'gaj.rectifier',
       comment: '请郑整改代为审核',
