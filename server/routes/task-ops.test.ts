@@ -144,6 +144,14 @@ describe.each(testDbKinds())('approval operations over HTTP on %s', (kind) => {
     });
     const notes = (await call('/api/notifications', 'gaj.rectifier')).body.items;
     expect(notes.some((n: any) => n.kind === 'transfer' && n.link === `/tasks/${task.id}`)).toBe(true);
+    // and the starter learns who handles the request now, on the instance's page
+    const starterNotes = (await call('/api/notifications', 'gaj.cataloguer')).body.items;
+    expect(
+      starterNotes.some(
+        (n: any) =>
+          n.kind === 'transfer' && n.link === `/instances/${id}` && n.title.includes('gaj.rectifier'),
+      ),
+    ).toBe(true);
     // the former holder (still a candidate, so still seeing it) can no longer complete it; the new one can
     expect((await call(`/api/tasks/${task.id}/complete`, 'gaj.leader', { variables: {} })).status).toBe(403);
     expect((await call(`/api/tasks/${task.id}/complete`, 'gaj.rectifier', { variables: {} })).status).toBe(

@@ -194,6 +194,16 @@ export function taskOpsRoutes() {
       taskId: row.id,
       kind: 'transfer',
     });
+    // The starter learns who now handles their request (they do not see the task itself: the instance's page).
+    const { startedBy } = await runtimeOf(c).getInstance(row.instanceId);
+    await notifyAct(c.var.deps.db, {
+      to: [startedBy],
+      actor: user.username,
+      title: `转办：「${row.name}」改由 ${to} 办理`,
+      comment,
+      instanceId: row.instanceId,
+      kind: 'transfer',
+    });
     return c.json(toTaskDto(row, c.var.deps.clock.now()), 200);
   });
 
