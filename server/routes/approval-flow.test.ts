@@ -95,9 +95,12 @@ describe.each(testDbKinds())('approval flow operations over HTTP on %s', (kind) 
       const again = await s.openTask(id, 'unit-approval', 'gaj.leader');
       expect(again.assignee).toBe('gaj.leader');
       const told = (await s.get('/api/notifications', 'gaj.leader')).body.items;
-      expect(told.find((n: any) => n.instanceId === id && n.title.startsWith('退回'))).toMatchObject({
-        title: '退回：「单位审核」已退回给您重新办理',
-      });
+      // (the notification area may add what the instance is about after the act)
+      expect(
+        told.some(
+          (n: any) => n.instanceId === id && n.title.startsWith('退回：「单位审核」已退回给您重新办理'),
+        ),
+      ).toBe(true);
       expect((await s.openTasks(id, 'reviewer')).map((t) => t.elementId)).toEqual([]);
       const returned = (await s.history(id)).find((h) => h.type === 'task.returned');
       expect(returned).toMatchObject({
@@ -227,7 +230,9 @@ describe.each(testDbKinds())('approval flow operations over HTTP on %s', (kind) 
       expect(sig).toMatchObject({ name: '主管部门审核（加签）', elementId: 'authority-review' });
       const told = (await s.get('/api/notifications', 'governance')).body.items;
       expect(
-        told.some((n: any) => n.instanceId === id && n.title === '加签：请您签署「主管部门审核（加签）」'),
+        told.some(
+          (n: any) => n.instanceId === id && n.title.startsWith('加签：请您签署「主管部门审核（加签）」'),
+        ),
       ).toBe(true);
       const done = await s.post(`/api/tasks/${sig.id}/complete`, 'governance', {
         variables: {},

@@ -89,6 +89,23 @@ describe('加签 (add signers)', () => {
     expect(keys(h)).toEqual(['approve#1~3']);
   });
 
+  it('given the holder completed and one signer left, when that signer is removed, then the step ends and their task is cancelled', async () => {
+    const h = (await deploy(xml)).start();
+    add(h, ['wang'], 'after');
+    h.completeTask('approve');
+    expect(keys(h)).toEqual(['approve#1+1']);
+    const r = h.send({
+      type: 'task.removeSigners',
+      elementId: 'approve',
+      activation: 1,
+      usernames: ['wang'],
+    } satisfies Ev<'task.removeSigners'>);
+    expect('rejected' in r).toBe(false);
+    expect(h.active).toEqual(['file']);
+    expect(keys(h)).toEqual(['file#1']);
+    expect(h.trail).toContain('task.signers-removed:approve');
+  });
+
   it('given open signer tasks, when the element is left by a move, then their tasks are cancelled with it', async () => {
     const h = (await deploy(xml)).start();
     add(h, ['wang'], 'parallel');

@@ -30,6 +30,10 @@ export const completedKey = (e: AnyEvent) =>
 const pending = (st: SignerState | undefined, modes: SignMode[]) =>
   !!st?.list.some((s) => modes.includes(s.mode) && (s.state === 'open' || s.state === 'waiting'));
 
+/** Whether any signer other than those `skip` selects has still to sign. */
+const pendingExcept = (st: SignerState, skip: (s: Signer) => boolean) =>
+  st.list.some((s) => !skip(s) && (s.state === 'open' || s.state === 'waiting'));
+
 function put(ctx: Ctx, el: string, st: SignerState | null): Ctx {
   const signers = { ...(ctx.signers ?? {}) };
   if (st) signers[el] = st;
@@ -127,6 +131,8 @@ export const signerActions: Record<string, ActionFn> = {
       variables: (e.variables ?? {}) as Vars,
       signer: true,
     });
+    // The last signature leaves the step: its exit (which runs first) has already let go of the signer state.
+    if (!st) return next;
     st = { ...st, list: st.list.map((s) => (s.key === key ? { ...s, state: 'signed' as const } : s)) };
     ({ ctx: next, st } = maybeReturnToHolder(next, spec, st));
     return put(next, spec.el, st);
@@ -147,6 +153,11 @@ export const signerActions: Record<string, ActionFn> = {
   'signers.remove': (ctx, e, spec: Spec) => {
     let st = ctx.signers?.[spec.el] as SignerState;
     let next = ctx;
+    // Removing the last ones leaves the step: its exit already cancelled their tasks and let go of the state.
+    if (!st) {
+      history('task.signers-removed', spec.el, { usernames: e.usernames });
+      return next;
+    }
     const users = new Set(e.usernames as string[]);
     for (const s of st.list) {
       if (!users.has(s.user) || (s.state !== 'open' && s.state !== 'waiting')) continue;
@@ -173,9 +184,19 @@ export const signerGuards: Record<string, GuardFn> = {
   /** The holder completes while after/parallel signers still have to sign. */
   'signers.holds': (ctx, e, p) =>
     signerGuards['task.matches'](ctx, e, p) && pending(ctx.signers?.[p.el], ['after', 'parallel']),
-  'signers.finished': (ctx, _e, p) => {
+  /** This signature is the last one pending, and the holder has completed: the step ends with it. */
+  'signer.signsLast': (ctx, e, p) => {
     const st = ctx.signers?.[p.el];
-    return !!st && st.holder === 'done' && !pending(st, ['before', 'after', 'parallel']);
+    if (!signerGuards['signer.matches'](ctx, e, p) || !st || st.holder !== 'done') return false;
+    const key = completedKey(e);
+    return !pendingExcept(st, (s) => s.key === key);
+  },
+  /** Removing these leaves nobody pending, and the holder has completed: the step ends with it. */
+  'signers.removesLast': (ctx, e, p) => {
+    const st = ctx.signers?.[p.el];
+    if (!signerGuards['signers.canRemove'](ctx, e, p) || !st || st.holder !== 'done') return false;
+    const users = new Set(e.usernames as string[]);
+    return !pendingExcept(st, (s) => users.has(s.user));
   },
   'signers.canRemove': (ctx, e, p) => {
     const st = ctx.signers?.[p.el];
@@ -192,8 +213,19 @@ export const signerGuards: Record<string, GuardFn> = {
  */
 export function signerParts(el: string, spec: Spec, next: string, matches: Cfg) {
   const own = { el };
+  // The step ends on the act that leaves nothing pending (no eventless transition: it would cost every user task a
+  // guard on every step).
+  const leave = (act: string, guard: string) => ({
+    guard: { type: guard, params: own },
+    target: next,
+    actions: [
+      { type: act, params: spec },
+      { type: 'element.complete', params: own },
+    ],
+  });
   return {
     complete: [
+      leave('signers.sign', 'signer.signsLast'),
       { guard: { type: 'signer.matches', params: own }, actions: [{ type: 'signers.sign', params: spec }] },
       {
         guard: { type: 'signers.holds', params: own },
@@ -202,16 +234,10 @@ export function signerParts(el: string, spec: Spec, next: string, matches: Cfg) 
     ] as Cfg[],
     add: [{ guard: matches, actions: [{ type: 'signers.add', params: spec }] }] as Cfg[],
     remove: [
+      leave('signers.remove', 'signers.removesLast'),
       {
         guard: { type: 'signers.canRemove', params: own },
         actions: [{ type: 'signers.remove', params: spec }],
-      },
-    ] as Cfg[],
-    always: [
-      {
-        guard: { type: 'signers.finished', params: own },
-        target: next,
-        actions: [{ type: 'element.complete', params: own }],
       },
     ] as Cfg[],
     exit: [{ type: 'signers.clear', params: own }] as Action[],
@@ -237,6 +263,5 @@ export function addSignerTransitions(state: Record<string, any>): void {
     'task.addSigners': parts.add,
     'task.removeSigners': parts.remove,
   };
-  state.always = [...(state.always ?? []), ...parts.always];
   state.exit = [...parts.exit, ...(state.exit ?? [])];
 }

@@ -170,7 +170,6 @@ export const userTask: ElementHandler<'userTask'> = {
           'task.addSigners': signers.add,
           'task.removeSigners': signers.remove,
         },
-        always: signers.always,
         exit: signers.exit,
       });
     }
