@@ -184,6 +184,17 @@ function structure(model: ProcessModel, scopeId: string): ValidationIssue[] {
  * inside, and nothing inside that would itself spawn (non-interrupting boundaries, nested multi-instance bodies).
  */
 // Tasks and jobs are unique per (instance, key) in the store; calls and subprocesses hold keyed items of their own.
+/** Whether an element lies inside a multi-instance subprocess's body. */
+function insideBody(model: ProcessModel, e: ModelElement): boolean {
+  for (let s = e.scopeId; s !== model.id; ) {
+    const p = model.elements.get(s);
+    if (!p) return false;
+    if (p.kind === 'subProcess' && p.loop) return true;
+    s = p.scopeId;
+  }
+  return false;
+}
+
 const REOPEN_UNSAFE = new Set<ElementKind>([
   'userTask',
   'serviceTask',
@@ -202,13 +213,14 @@ function multiInstanceBody(model: ProcessModel, sub: ModelElement): ValidationIs
   for (const id of inner(sub.id)) {
     const e = model.elements.get(id);
     if (!e) continue;
-    if (e.kind === 'subProcess' && e.loop) {
+    // One level of nesting runs (the outer body spawns the inner bodies, exec/children.ts); a third level does not.
+    if ((e.kind === 'subProcess' || e.kind === 'callActivity') && e.loop && insideBody(model, sub)) {
       out.push(
         issue(
           id,
           'multi-instance-body.nested',
-          '多实例子流程中不能再嵌套多实例子流程',
-          'a multi-instance subprocess cannot hold another multi-instance subprocess',
+          '多实例嵌套最多两层：嵌套的多实例子流程中不能再有多实例子流程或多实例调用活动',
+          'multi-instance nests two levels deep at most: a nested multi-instance subprocess cannot hold another multi-instance subprocess or call activity',
         ),
       );
     }

@@ -145,25 +145,37 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
       for (const n of nodes) if (n !== b) sideOf[n] = b;
     }
   }
-  // A multi-instance subprocess runs its body once per item as a spawned child, like a side path.
+  // A multi-instance subprocess runs its body once per item as a spawned child, like a side path; a multi-instance
+  // call activity spawns the same kind of body holding just the call. One nested in another's body is spawned by
+  // that body: the root routes its events to the outer body, which routes them on (exec/children.ts, NESTED).
+  const isBody = (e: ModelElement) => (e.kind === 'subProcess' || e.kind === 'callActivity') && !!e.loop;
+  const outerBody = (e: ModelElement): string | null => {
+    for (let s = e.scopeId; s !== model.id; s = el(s).scopeId) if (isBody(el(s))) return s;
+    return null;
+  };
+  const nestedSideOf: Record<string, Record<string, string>> = {};
   for (const e of model.elements.values()) {
-    if (e.kind !== 'subProcess' || !e.loop) continue;
-    const body = scopeBody(e.id);
-    sidePaths[e.id] = rootConfig(
-      `${model.id}:${e.id}`,
-      esc(String(body.initial)),
-      body.states as Record<string, StateConfig>,
-      {},
-      true,
-    );
-    for (const n of innerElements(e.id)) sideOf[n] = e.id;
+    const outer = isBody(e) ? outerBody(e) : null;
+    if (!outer) continue;
+    nestedSideOf[outer] ??= {};
+    for (const n of e.kind === 'callActivity' ? [e.id] : innerElements(e.id)) nestedSideOf[outer][n] = e.id;
   }
-
-  // A multi-instance call activity spawns the same kind of body per item, holding just the call.
   for (const e of model.elements.values()) {
-    if (e.kind !== 'callActivity' || !e.loop) continue;
-    sidePaths[e.id] = rootConfig(`${model.id}:${e.id}`, esc(e.id), { [e.id]: callItemState(e, model) }, {}, true);
-    sideOf[e.id] = e.id;
+    if (!isBody(e)) continue;
+    if (e.kind === 'subProcess') {
+      const body = scopeBody(e.id);
+      sidePaths[e.id] = rootConfig(
+        `${model.id}:${e.id}`,
+        esc(String(body.initial)),
+        body.states as Record<string, StateConfig>,
+        nestedSideOf[e.id] ?? {},
+        true,
+      );
+    } else {
+      sidePaths[e.id] = rootConfig(`${model.id}:${e.id}`, esc(e.id), { [e.id]: callItemState(e, model) }, {}, true);
+    }
+    if (outerBody(e)) continue;
+    for (const n of e.kind === 'callActivity' ? [e.id] : innerElements(e.id)) sideOf[n] = e.id;
   }
 
   // A non-interrupting event subprocess runs once per trigger as a spawned child, like a side path.

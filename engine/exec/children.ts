@@ -16,8 +16,20 @@ export function closeChild(child: ChildRef) {
 
 export const DONE_PREFIX = 'xstate.done.actor.';
 
-/** Which side-path child an event is for: the path holding its element, spawn number = the element's activation. */
-export function sideChildId(e: AnyEvent, sideOf: Record<string, string>): string | null {
+/**
+ * A multi-instance body nested in a spawned body is spawned by that body, numbered `parentSpawn * NESTED + k`
+ * (the body's counter starts there), so keys stay unique in the instance and the root can route by the parent.
+ */
+export const NESTED = 1_000_000;
+
+/** The spawn number of the root's child holding an element whose activation is `act`. */
+export const rootSpawnOf = (act: number) => (act >= NESTED ? Math.floor(act / NESTED) : act);
+
+/**
+ * Which side-path child an event is for: the path holding its element, spawn number = the element's activation
+ * (in the root, the number of the root's child that holds it, see NESTED).
+ */
+export function sideChildId(e: AnyEvent, sideOf: Record<string, string>, inRoot = true): string | null {
   let el: string = e.elementId;
   let act: number = e.activation;
   if (e.type === 'incident.retry') {
@@ -26,5 +38,5 @@ export function sideChildId(e: AnyEvent, sideOf: Record<string, string>): string
     [el, act] = [m[1], Number(m[2])];
   }
   const b = sideOf[el];
-  return b ? `${b}#${act}` : null;
+  return b ? `${b}#${inRoot ? rootSpawnOf(act) : act}` : null;
 }

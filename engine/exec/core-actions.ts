@@ -97,7 +97,7 @@ export const coreGuards: Record<string, GuardFn> = {
   'side.routes': (ctx, e, p) => {
     // An incident the root itself holds is retried here, even on an element whose items run in children.
     if (e.type === 'incident.retry' && ctx.open[e.incidentKey]) return false;
-    const id = sideChildId(e, p.sideOf);
+    const id = sideChildId(e, p.sideOf, ctx.seq === 0);
     return id !== null && id in ctx.paths;
   },
 };

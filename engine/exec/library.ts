@@ -59,8 +59,8 @@ actions['side.spawn'] = enqueueActions(({ context, enqueue }, p: Params) => {
   });
   history('side-path.started', p.boundary, { pathId: id });
 });
-actions['side.forward'] = enqueueActions(({ event, enqueue }, p: Params) => {
-  const id = sideChildId(event as AnyEvent, p.sideOf);
+actions['side.forward'] = enqueueActions(({ context, event, enqueue }, p: Params) => {
+  const id = sideChildId(event as AnyEvent, p.sideOf, (context as Ctx).seq === 0);
   if (id) enqueue.sendTo(id, event);
 });
 actions['side.done'] = assign(({ context, event }) => {
@@ -92,12 +92,18 @@ export function machineOf(process: CompiledProcess): AnyStateMachine {
   const sidePaths: Record<string, Json> = config.meta?.huiliu?.sidePaths ?? {};
   const base = setup({ actions, guards });
   const actors: Record<string, AnyStateMachine> = {};
-  for (const [b, c] of Object.entries(sidePaths)) {
-    actors[`side:${b}`] = base.createMachine({
+  const sideMachine = (s: typeof base, c: Json) =>
+    s.createMachine({
       ...(c as any),
       context: ({ input }: { input: Ctx }) => input,
       output: ({ context }: { context: Ctx }) => childOutput(context),
     });
+  for (const [b, c] of Object.entries(sidePaths)) actors[`side:${b}`] = sideMachine(base, c);
+  // A body that spawns a nested multi-instance body needs the side machines as its own actors (one level deep).
+  const nesting = Object.entries(sidePaths).filter(([, c]) => JSON.stringify(c).includes('"miBody.start"'));
+  if (nesting.length) {
+    const withActors = setup({ actions, guards, actors: { ...actors } }) as unknown as typeof base;
+    for (const [b, c] of nesting) actors[`side:${b}`] = sideMachine(withActors, c);
   }
   const machine = setup({ actions, guards, actors }).createMachine({
     ...config,

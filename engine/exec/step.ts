@@ -15,6 +15,7 @@ import type {
   StepRejected,
   StepResult,
 } from '../contract';
+import { rootSpawnOf } from './children';
 import { type Ctx, history, initialContext, runInStep, type StepEnv } from './context';
 import { machineOf } from './library';
 
@@ -120,7 +121,7 @@ function rejection(actor: AnyActor, event: EngineEvent): string | { forwarded: b
       'activation' in event
         ? event.activation
         : Number(/#(\d+)!/.exec((event as { incidentKey: string }).incidentKey)?.[1]);
-    const child = snap.children[`${sideOf[el]}#${act}`] as AnyActor | undefined;
+    const child = snap.children[`${sideOf[el]}#${rootSpawnOf(act)}`] as AnyActor | undefined;
     if (!child?.getSnapshot().can(event)) return `no active element accepts ${describe(event)}`;
     return { forwarded: true };
   }

@@ -4,7 +4,7 @@
  * activation, so their keys stay unique in the instance and events route back to the right child.
  */
 import { enqueueActions } from 'xstate';
-import { type ChildRef, closeChild, DONE_PREFIX } from '../../exec/children';
+import { type ChildRef, closeChild, DONE_PREFIX, NESTED } from '../../exec/children';
 import { type Ctx, history, initialContext } from '../../exec/context';
 import type { Vars } from '../../contract';
 import type { ModelElement } from '../../types';
@@ -53,9 +53,10 @@ function spawnItems(ctx: Ctx, el: string, loop: LoopSpec, enqueue: Enqueue): Ctx
     const mi = next.mi[el];
     const seq = next.counter + 1;
     const id = `${el}#${seq}`;
+    // A body spawned by the root numbers the bodies it spawns itself from seq * NESTED (children.ts).
     const input = initialContext(
       { ...next.vars, ...localVarsOf(loop, mi, i) },
-      { seq, businessKey: next.businessKey },
+      { seq, businessKey: next.businessKey, ...(next.seq ? {} : { counter: seq * NESTED }) },
     );
     enqueue.spawnChild(`side:${el}`, { id, input });
     history('multi-instance.item-started', el, { loopIndex: i, pathId: id });
