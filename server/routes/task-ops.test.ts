@@ -309,6 +309,25 @@ describe.each(testDbKinds())('approval operations over HTTP on %s', (kind) => {
     expect(ok.body.instance.variables).toMatchObject({ code: 'B-2', secret: 'top', note: 'n' });
   });
 
+  it('委派 on a step with field access: the delegate may not change a read field either (422), nor see a hidden one', async () => {
+    const id = await start({ code: 'C-3', secret: 'top' });
+    await call(`/api/tasks/${(await openTask(id, 'gaj.leader')).id}/complete`, 'gaj.leader', {
+      variables: {},
+    });
+    const task = await openTask(id, 'reviewer');
+    expect((await call(`/api/tasks/${task.id}/delegate`, 'reviewer', { to: 'governance' })).status).toBe(200);
+    expect((await call(`/api/tasks/${task.id}`, 'governance')).body.variables).not.toHaveProperty('secret');
+    const changed = await call(`/api/tasks/${task.id}/resolve`, 'governance', { variables: { code: 'X' } });
+    expect(changed.status).toBe(422);
+    expect((await call(`/api/tasks/${task.id}`, 'governance')).body).toMatchObject({
+      assignee: 'governance',
+      owner: 'reviewer',
+    });
+    expect(
+      (await call(`/api/tasks/${task.id}/resolve`, 'governance', { variables: { note: '已核' } })).status,
+    ).toBe(200);
+  });
+
   it('批量审批: three tasks complete with one opinion; a task the caller may not complete fails alone', async () => {
     const ids = [await start(), await start(), await start()];
     const tasks = await Promise.all(ids.map((id) => openTask(id, 'gaj.leader')));

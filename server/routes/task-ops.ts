@@ -10,7 +10,9 @@ import { completeBatch } from '../approvals/complete-batch';
 import { listCopies, markCopiesRead } from '../approvals/copies';
 import { copyTask } from '../approvals/copy-task';
 import { lookUpUsers } from '../approvals/directory';
+import { checkSubmission, parseFieldAccess } from '../approvals/field-access';
 import { findHolder } from '../approvals/find-holder';
+import type { Vars } from '../../engine/contract';
 import { countInbox } from '../approvals/inbox-lists';
 import { notifyAct } from '../approvals/notify-act';
 import { urgeTask } from '../approvals/urge-task';
@@ -232,7 +234,13 @@ export function taskOpsRoutes() {
   router.openapi(resolve, async (c) => {
     const { variables, comment } = c.req.valid('json');
     const user = actorOf(c.var.user);
-    const row = await runtimeOf(c).resolveTask({ taskId: c.req.valid('param').id, user, variables, comment });
+    const id = c.req.valid('param').id;
+    // The delegate's work obeys the step's field access as a completion would (422 now, not at the owner's turn).
+    const task = await runtimeOf(c).getTask(id, user);
+    const headers = await runtimeOf(c).userTaskHeaders(task.processInstanceId, task.elementId);
+    const checked =
+      variables && checkSubmission(variables, task.variables as Vars, parseFieldAccess(headers.fieldAccess));
+    const row = await runtimeOf(c).resolveTask({ taskId: id, user, variables: checked, comment });
     await notifyAct(c.var.deps.db, {
       to: [row.assignee],
       actor: user.username,
