@@ -170,6 +170,18 @@ describe.skipIf(skip !== null)('the card designer in Chromium', () => {
   it('opens the changed process in 高级模式 showing both new steps', async () => {
     await page.goto(`${server.url}/flows/catalog-registration`);
     await page.getByRole('article', { name: '法制审核', exact: true }).waitFor();
+    // keyboard only: Enter on a card opens it in the side panel; Enter on 添加节点, arrows and Enter add a card
+    await page.getByRole('button', { name: '编辑 法制审核' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('panel-name').inputValue()).toBe('法制审核');
+    await page.getByTestId('add-main-1').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: '审批人', exact: true }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    // the menu opened on its first item (审批人); one ArrowDown chose 办理人
+    await expect.poll(() => page.getByTestId('panel-name').inputValue()).toBe('办理人');
+    await page.getByRole('article', { name: '办理人', exact: true }).waitFor();
     await page.getByTestId('designer-switch').getByText('高级模式').click();
     await page.waitForURL('**/modeler/catalog-registration');
     await page.locator('.djs-element', { hasText: '法制审核' }).first().waitFor();

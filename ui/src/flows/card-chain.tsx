@@ -43,6 +43,8 @@ function AddButton({ slot, onAdd, w }: { slot: Slot; onAdd: ChainProps['onAdd'];
     <>
       <div className="flow-link" />
       <Dropdown
+        // Opened with Enter, the menu takes the focus, so the arrow keys and Enter pick a kind without a mouse.
+        autoFocus
         trigger={['click']}
         menu={{
           items: NEW_CARD_KINDS.map((k) => ({ key: k, label: CARD_NAMES[k][lang] })),
