@@ -176,8 +176,6 @@ describe('upgradeCompiled', () => {
             (t: any) => !String(t.guard?.type).startsWith('signer'),
           );
       }
-      if (Array.isArray(node.always))
-        node.always = node.always.filter((t: any) => t.guard?.type !== 'signers.finished');
       if (node.exit) node.exit = node.exit.filter((a: any) => a.type !== 'signers.clear');
       for (const c of Object.values(node.states ?? {})) strip(c);
     };
