@@ -22,7 +22,8 @@ export interface CompletionResultProps {
 
 export function CompletionResult({ result, next, onOpenTask, onClose }: CompletionResultProps) {
   const t = useT();
-  // Not mine and not over yet: ask where it went (another's task, or automatic steps that end it in a moment).
+  // Not mine and not over yet: ask where it went (another's task, or automatic steps that end it in a moment);
+  // until the answer comes, the general words stand.
   const follow = useAsync(
     async () => (next || result.instance.status !== 'active' ? undefined : followUp(result.instance.id)),
     [result.instance.id, next?.id],
@@ -34,11 +35,9 @@ export function CompletionResult({ result, next, onOpenTask, onClose }: Completi
     ? `${t('tasks.next')}：${next.name}`
     : ended
       ? `${t('tasks.instanceDone')}（${t(STATUS_KEY[status])}）`
-      : follow.loading
-        ? t('loading')
-        : follow.data?.kind === 'moved'
-          ? t('tasks.movedTo', { names: follow.data.names.join('、') })
-          : t('tasks.noNext');
+      : follow.data?.kind === 'moved'
+        ? t('tasks.movedTo', { names: follow.data.names.join('、') })
+        : t('tasks.noNext');
   return (
     <Result
       status="success"
