@@ -15,6 +15,7 @@ import { useLocale } from '../i18n';
 import {
   branchList,
   CARD_NAMES,
+  canMove,
   cannotRemove,
   MAIN,
   NEW_CARD_KINDS,
@@ -66,19 +67,7 @@ function AddButton({ slot, onAdd, w }: { slot: Slot; onAdd: ChainProps['onAdd'];
   );
 }
 
-function CardBox({
-  card,
-  p,
-  w,
-  first,
-  last,
-}: {
-  card: Card;
-  p: ChainProps;
-  w: FlowWords;
-  first: boolean;
-  last: boolean;
-}) {
+function CardBox({ card, p, w }: { card: Card; p: ChainProps; w: FlowWords }) {
   const { lang } = useLocale();
   if (card.kind === 'end') {
     return (
@@ -109,7 +98,7 @@ function CardBox({
                     size="small"
                     type="text"
                     aria-label={w.up}
-                    disabled={first}
+                    disabled={!canMove(p.model, card.id, -1)}
                     icon={<ArrowUpOutlined />}
                     onClick={() => p.onMove(card.id, -1)}
                   />
@@ -119,7 +108,7 @@ function CardBox({
                     size="small"
                     type="text"
                     aria-label={w.down}
-                    disabled={last}
+                    disabled={!canMove(p.model, card.id, 1)}
                     icon={<ArrowDownOutlined />}
                     onClick={() => p.onMove(card.id, 1)}
                   />
@@ -216,7 +205,6 @@ function Branches({
 export function Chain(p: ChainProps & { list: string; cards: Card[] }): ReactNode {
   const w = useFlowWords();
   const { cards, list } = p;
-  const movable = cards.filter((c) => c.kind !== 'start' && c.kind !== 'end');
   return (
     <div className="flow-chain">
       {cards.map((c, i) => {
@@ -228,13 +216,7 @@ export function Chain(p: ChainProps & { list: string; cards: Card[] }): ReactNod
             {c.kind === 'condition' || c.kind === 'parallel' ? (
               <Branches card={c} p={p} w={w} />
             ) : (
-              <CardBox
-                card={c}
-                p={p}
-                w={w}
-                first={movable[0] === c}
-                last={movable[movable.length - 1] === c}
-              />
+              <CardBox card={c} p={p} w={w} />
             )}
           </Fragment>
         );

@@ -43,6 +43,22 @@ describe('editing cards', () => {
     expect(without.chain.map((c) => c.id)).not.toContain('review-overdue');
   });
 
+  it('moves a step past another step, never past an 审批结果 or away from its deadline', () => {
+    let m = read(registration);
+    const a = { ...(newCard(m, 'approver') as TaskCard), name: '甲' };
+    m = insertCard(m, { list: MAIN, index: 3 }, a);
+    const b = { ...(newCard(m, 'approver') as TaskCard), name: '乙' };
+    m = insertCard(m, { list: MAIN, index: 4 }, b);
+    // 甲 and 乙 swap; 甲 does not go above 单位审核结果; 乙 does not go below into 主管部门审核 and its deadline
+    expect(
+      moveCard(m, a.id, 1)
+        .chain.slice(3, 5)
+        .map((c) => c.name),
+    ).toEqual(['乙', '甲']);
+    expect(moveCard(m, a.id, -1)).toBe(m);
+    expect(moveCard(m, 'authority-review', -1)).toBe(m);
+  });
+
   it('names what is missing before publishing', () => {
     let m = emptyModel('p', '流程');
     const a = { ...(newCard(m, 'approver') as TaskCard), who: { kind: 'users' as const, users: [] } };

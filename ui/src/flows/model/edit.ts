@@ -298,14 +298,29 @@ export function removeCard(m: FlowModel, cardId: string): FlowModel {
 }
 
 /** Moves a card one place up (-1) or down (+1) in its list; start and end stay where they are. */
+/**
+ * Whether a card may move one place: start and end stay; a step never swaps with an 审批结果 or a deadline (they
+ * belong to the step above them), and a step that has a deadline or a result moves only in 高级模式.
+ */
+export function canMove(m: FlowModel, cardId: string, delta: -1 | 1): boolean {
+  const at = locate(m, cardId);
+  if (!at) return false;
+  const card = at.list[at.index];
+  const other = at.list[at.index + delta];
+  const fixed = (c: Card | undefined) =>
+    !c || ['start', 'end', 'decision', 'timer', 'locked'].includes(c.kind);
+  if (fixed(card) || fixed(other)) return false;
+  const after = at.list[at.index + 1];
+  return !(after && (after.kind === 'timer' || after.kind === 'decision'));
+}
+
+/** Moves a card one place up (-1) or down (+1) in its list, when `canMove` allows it. */
 export function moveCard(m: FlowModel, cardId: string, delta: -1 | 1): FlowModel {
+  if (!canMove(m, cardId, delta)) return m;
   const next = clone(m);
-  const at = locate(next, cardId);
-  if (!at) return m;
+  const at = locate(next, cardId) as { list: Card[]; index: number };
   const to = at.index + delta;
-  const other = at.list[to];
-  if (!other || other.kind === 'start' || other.kind === 'end') return m;
-  [at.list[at.index], at.list[to]] = [other, at.list[at.index]];
+  [at.list[at.index], at.list[to]] = [at.list[to], at.list[at.index]];
   return next;
 }
 
