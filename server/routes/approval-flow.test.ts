@@ -179,6 +179,18 @@ describe.each(testDbKinds())('approval flow operations over HTTP on %s', (kind) 
       expect(await activeOf(id)).toEqual(['authority-review']);
     });
 
+    it('lets exactly one of the starter withdrawing and the leader approving at once win', async () => {
+      const { id } = await register();
+      const approval = await s.openTask(id, 'unit-approval', 'gaj.leader');
+      const [w, a] = await Promise.all([
+        s.post(`/api/process-instances/${id}/withdraw`, 'gaj.cataloguer', {}),
+        s.post(`/api/tasks/${approval.id}/complete`, 'gaj.leader', { variables: { decision: 'approve' } }),
+      ]);
+      expect([w.status, a.status].sort()).toEqual([200, 409]);
+      await s.settle();
+      expect(await activeOf(id)).toEqual(w.status === 200 ? ['start-entry'] : ['authority-review']);
+    });
+
     it('lets the starter revoke (撤销) with a reason, and nobody else', async () => {
       const { id } = await register();
       expect(
