@@ -84,6 +84,19 @@ describe('event subprocess in a subprocess', () => {
   });
 });
 
+describe('event subprocess in a subprocess, waiting', () => {
+  it('given a reminder path still running, when the subprocess body ends, then the subprocess waits for it before moving on', async () => {
+    const h = (await nested()).start();
+    h.completeJob('check');
+    h.fireTimer('everyDay');
+    h.completeTask('decide');
+    expect(h.active).toEqual(['handle', 'sendReminder']);
+    expect(h.timers.size).toBe(0);
+    h.completeJob('sendReminder');
+    expect(h.active).toEqual(['after']);
+  });
+});
+
 describe('event subprocess refused', () => {
   it('given an event subprocess with a none start, when deployed, then it is refused with a Chinese message', async () => {
     const r = await compileBpmn(

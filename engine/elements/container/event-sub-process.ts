@@ -151,6 +151,13 @@ export function wrapScopeBody(
 ): StateConfig {
   const t = scopeTriggers(model, scopeId, '', body);
   if (!t) return inner;
+  // The subprocess completes only when the instances of its non-interrupting event subprocesses have too (BPMN).
+  const paths = eventSubProcessesOf(model, scopeId)
+    .filter((e) => isNonInterruptingEventSubProcess(model, e))
+    .map((e) => e.id);
+  const drain: Record<string, StateConfig> = paths.length
+    ? { $drain: { always: { guard: { type: 'evsub.pathsDone', params: { paths } }, target: '$end' } } }
+    : {};
   return {
     initial: '$body',
     states: {
@@ -160,8 +167,9 @@ export function wrapScopeBody(
         entry: t.entry,
         exit: [{ type: 'element.close', params: { el: triggersHost(scopeId) } }],
         on: t.on,
-        onDone: '$end',
+        onDone: paths.length ? '$drain' : '$end',
       },
+      ...drain,
       ...t.states,
       $end: { type: 'final' },
     },
@@ -251,6 +259,9 @@ export const eventSubProcess: ElementHandler<'eventSubProcess'> = {
     },
   },
   guards: {
+    // Spawned paths are keyed `<event subprocess>#<spawn number>` in ctx.paths.
+    'evsub.pathsDone': (ctx, _e, p) =>
+      !Object.keys(ctx.paths).some((id) => p.paths.includes(id.slice(0, id.lastIndexOf('#')))),
     'evsub.codeMatches': (_ctx, e, p) =>
       (p.code === null || p.code === e.code) && !p.inside.includes(e.elementId),
   },
