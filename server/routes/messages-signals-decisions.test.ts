@@ -186,7 +186,7 @@ describe.each(testDbKinds())('messages, signals and decisions over HTTP on %s', 
       ],
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-  }, 60_000);
+  }, 120_000);
   afterAll(() => server?.close());
 
   describe('POST /api/messages', () => {
