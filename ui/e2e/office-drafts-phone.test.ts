@@ -131,10 +131,13 @@ describe.skipIf(skip !== null)('#17 drafts, phone layout and bugs in Chromium', 
     await page.getByTestId('start-form').waitFor();
     for (const field of ['storageFormat', 'updateCycle']) {
       await page.locator(`#root_${field}`).click();
-      const first = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+      // The open list (antd keeps closed ones in the page, hidden)
+      const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+      const first = open.locator('.ant-select-item-option').first();
       await first.waitFor();
       expect((await first.innerText()).trim()).not.toBe('');
       await page.keyboard.press('Escape');
+      await expect.poll(() => open.count()).toBe(0);
     }
     await page.fill('#root_resourceName', '草稿中的目录');
     await page.getByTestId('draft-save').click();
