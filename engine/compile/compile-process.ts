@@ -91,6 +91,7 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
       target,
       next: (e) => (e.outgoing.length ? target(e.outgoing[0]) : endTarget),
       scopeBody: (scopeId) => scopeBody(scopeId),
+      compileElement: (e, c) => handlerOf(e.kind).compile(e, c),
       block: (splitId) => {
         const b = level.blocks.get(splitId);
         if (!b) return null;

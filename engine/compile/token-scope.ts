@@ -181,6 +181,7 @@ function regionCc(input: TokenScopeInput, target: (flowId: string) => string): C
           ? target(e.outgoing.join(' '))
           : target(e.outgoing[0]),
     scopeBody: input.scopeBody,
+    compileElement: (e, c) => handlerOf(e.kind).compile(e, c),
     block: () => null,
     boundaries: (host) => {
       const arm: Cfg[] = [];

@@ -29,6 +29,8 @@ export interface CompileCtx {
   block(splitId: string): { regions: Record<string, StateConfig>; after: string } | null;
   /** The compiled boundary transitions and arming spec of an activity. */
   boundaries(host: ModelElement): { arm: Cfg[]; on: Record<string, Cfg[]>; always: Cfg[] };
+  /** Another element's state by its own handler (compensation handlers run inside the throw event's state). */
+  compileElement(el: ModelElement, cc: CompileCtx): StateConfig | null;
 }
 
 /** What a boundary-event handler contributes to its host's state. */

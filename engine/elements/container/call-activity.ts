@@ -84,6 +84,7 @@ export function callItemState(el: ModelElement, model: ProcessModel): StateConfi
     target: end,
     next: end,
     scopeBody: () => ({}),
+    compileElement: () => null,
     block: () => null,
     boundaries: () => ({ arm: [], on: {}, always: [] }),
   };

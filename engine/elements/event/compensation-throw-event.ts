@@ -10,7 +10,6 @@ import type { ModelElement, ProcessModel } from '../../types';
 import { elementState, leave } from '../behaviors/activity';
 import { compensationActions, compensationGuards } from '../behaviors/compensation';
 import type { CompileCtx, ElementHandler, StateConfig } from '../element-handler';
-import { handlerOf } from '../registry';
 
 const activityRefOf = (el: ModelElement): string | undefined =>
   el.source.eventDefinitions?.[0]?.activityRef?.id;
@@ -46,13 +45,14 @@ export function compensationState(el: ModelElement, cc: CompileCtx, after: strin
     target: () => '$next',
     next: () => '$next',
     scopeBody: cc.scopeBody,
+    compileElement: cc.compileElement,
     block: () => null,
     boundaries: () => ({ arm: [], on: {}, always: [] }),
   };
   for (const h of hosts) {
     const handler = cc.model.elements.get(h.compensationHandler as string) as ModelElement;
     handlers[h.id] = handler.id;
-    const s = handlerOf(handler.kind).compile({ ...handler, boundaries: [] }, inner);
+    const s = cc.compileElement({ ...handler, boundaries: [] }, inner);
     if (s) states[handler.id] = s;
   }
   const ids = Object.keys(states);
