@@ -55,6 +55,9 @@ describe('diff labels', () => {
       entryLabel({ id: 'Flow_13t2qym', type: 'SequenceFlow', from: '单位审核', to: '审核结论' }, 'zh'),
     ).toBe('单位审核 → 审核结论');
     expect(entryLabel({ id: 'Gateway_1', type: 'ExclusiveGateway' }, 'zh')).toBe('排他网关');
+    expect(entryLabel({ id: 'Flow_2', type: 'SequenceFlow', from: 'UserTask', to: '已发布' }, 'zh')).toBe(
+      '用户任务 → 已发布',
+    );
     expect(attrLabels(['extensionElements.values[3].foo'], 'en')).toEqual(['other settings']);
   });
 

@@ -60,7 +60,9 @@ export function typeLabel(type: string, lang: Lang): string {
 /** What a person calls the element: its name, else for a flow "from → to", else its kind. */
 export function entryLabel(e: DiffEntry, lang: Lang): string {
   if (e.name) return e.name;
-  if (e.type === 'SequenceFlow' && (e.from || e.to)) return `${e.from ?? '?'} → ${e.to ?? '?'}`;
+  // an unnamed end is given by its kind (compare.ts writes the type then), in the UI's language
+  const end = (x: string | undefined) => (x && TYPES[x] ? typeLabel(x, lang) : (x ?? '?'));
+  if (e.type === 'SequenceFlow' && (e.from || e.to)) return `${end(e.from)} → ${end(e.to)}`;
   return typeLabel(e.type, lang);
 }
 
