@@ -48,6 +48,8 @@ actions['error.raise'] = raise((_args, p: Params) => ({ type: 'bpmn.error', code
 actions['terminate.raise'] = raise((_args, p: Params) => ({ type: 'bpmn.terminate', elementId: p.el }));
 actions['instance.cancel'] = stopAllPaths('instance.cancelled');
 actions['instance.terminate'] = stopAllPaths('instance.terminated');
+// An interrupting event subprocess of the process ends everything else running in it, spawned paths included.
+actions['paths.stopAll'] = stopAllPaths('side-paths.stopped');
 actions['side.spawn'] = enqueueActions(({ context, enqueue }, p: Params) => {
   const ctx = context as Ctx;
   const seq = ctx.counter + 1;

@@ -48,6 +48,17 @@ describe('event subprocess at the top level', () => {
     );
   });
 
+  it('given a supplement path running, when the interrupting 撤回 arrives, then that path is ended too and the instance completes through the event subprocess', async () => {
+    const h = (await top()).start({ caseId: 'C-1' });
+    h.correlate('补充材料', {}, 'C-1');
+    expect(h.tasks.size).toBe(2);
+    h.correlate('撤回申请', {}, 'C-1');
+    expect(h.tasks.size).toBe(0);
+    expect(h.active).toEqual(['withdraw', 'notifyWithdrawn']);
+    h.completeJob('notifyWithdrawn');
+    expect(h.status).toBe('completed');
+  });
+
   it('given an interrupting timer start, when it fires, then the instance ends through the event subprocess', async () => {
     const h = (await top()).start({ caseId: 'C-1' });
     h.fireTimer('tooLate');

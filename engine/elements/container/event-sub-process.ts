@@ -121,7 +121,13 @@ export function scopeTriggers(
     add(event, {
       guard,
       target: `${target}${esc(evsub.id)}`,
-      actions: [{ type: 'evsub.disarm', params: { host } }, ...fired],
+      actions: [
+        { type: 'evsub.disarm', params: { host } },
+        // At the top level the process scope is interrupted: its spawned paths (reminders, other event
+        // subprocesses) end too. In a subprocess they are left running (paths are not kept per scope).
+        ...(target === '.' ? [{ type: 'paths.stopAll' }] : []),
+        ...fired,
+      ],
     });
     const inner = body(evsub.id);
     states[evsub.id] = {
