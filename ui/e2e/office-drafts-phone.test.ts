@@ -366,6 +366,9 @@ describe.skipIf(skip !== null)('#17 drafts, phone layout and bugs in Chromium', 
       await cat.goto(`${server.url}/processes?start=catalog-registration`);
       await cat.getByTestId('start-form').waitFor();
       expect(await pageWidth(cat)).toBeLessThanOrEqual(PHONE.width);
+      // every input within the screen, not pushed out by the data-items table
+      const name = await cat.locator('#root_resourceName').boundingBox();
+      expect(name && name.x + name.width).toBeLessThanOrEqual(PHONE.width);
       await cat.getByTestId('start-form').getByTestId('form-submit').scrollIntoViewIfNeeded();
       expect(await rightEdge(cat, 'form-submit')).toBeLessThanOrEqual(PHONE.width);
       await cat.screenshot({ path: `${ARTIFACTS}/h4-phone-start-${lang}.png` });
