@@ -116,4 +116,21 @@ describe.skipIf(skip !== null)('decision tables beside the modeler in Chromium',
       )
       .toBe('high');
   });
+
+  it('given the deployed table, when the modeler is opened afresh, then the drawer opens share_level from the server with its change', async () => {
+    await page.goto(`${server.url}/modeler/e2e-rules`);
+    await page.locator('.djs-element[data-element-id="decide"]').waitFor();
+    await page.getByTestId('modeler-dmn').click();
+    const ws = page.getByTestId('dmn-workspace');
+    const pick = ws.getByTestId('dmn-open-deployed');
+    await pick.click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: 'share_level',
+      })
+      .click();
+    await ws.locator('.tjs-table').waitFor();
+    await expect.poll(() => ws.locator('.tjs-table').textContent()).toContain('"high"');
+    await page.locator('.ant-drawer-close').click();
+  });
 });

@@ -13,7 +13,7 @@ import 'dmn-js/dist/assets/dmn-font/css/dmn-embedded.css';
 import { Alert, Button, Input, Select, Space, Typography } from 'antd';
 import DmnModeler from 'dmn-js/lib/Modeler';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, definitions } from '../../api';
+import { ApiError, definitions, request } from '../../api';
 import { showError, showSuccess } from '../../lib';
 import { DECISION_ID, decisionIdsOf, newDecisionXml } from './new-decision';
 import { dmnZhModule } from './translate-zh';
@@ -46,6 +46,7 @@ const WORDS = {
     withProcess: '部署流程时，这里的决策表会一同部署。',
     missing: '流程调用但尚未建表的决策：',
     remove: '移除',
+    openDeployed: '打开已部署的决策表',
   },
   en: {
     file: 'Decision table',
@@ -60,8 +61,16 @@ const WORDS = {
     withProcess: 'Deploying the process deploys these decision tables with it.',
     missing: 'Decisions the process calls with no table yet: ',
     remove: 'Remove',
+    openDeployed: 'Open a deployed decision table',
   },
 };
+
+interface DeployedDecision {
+  decisionId: string;
+  version: number;
+  name?: string | null;
+  resourceName: string;
+}
 
 export default function DmnWorkspace({ lang, resources, onChange, called }: DmnWorkspaceProps) {
   const w = WORDS[lang];
@@ -71,6 +80,7 @@ export default function DmnWorkspace({ lang, resources, onChange, called }: DmnW
   const [newId, setNewId] = useState('');
   const [newName, setNewName] = useState('');
   const [error, setError] = useState<string>();
+  const [deployed, setDeployed] = useState<DeployedDecision[]>([]);
   const latest = useRef({ resources, onChange, current });
   latest.current = { resources, onChange, current };
 
@@ -108,6 +118,30 @@ export default function DmnWorkspace({ lang, resources, onChange, called }: DmnW
       modeler.current = undefined;
     };
   }, [lang]);
+
+  // What is deployed already (GET /api/decisions): opening one adds its .dmn file here, to change and deploy again.
+  useEffect(() => {
+    let alive = true;
+    request<DeployedDecision[] | { items: DeployedDecision[] }>('/decisions').then(
+      (r) => alive && setDeployed(Array.isArray(r) ? r : r.items),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
+  const openDeployed = async (decisionId: string) => {
+    try {
+      const d = await request<DeployedDecision & { xml: string }>(
+        `/decisions/${encodeURIComponent(decisionId)}`,
+      );
+      const name = d.resourceName.endsWith('.dmn') ? d.resourceName : `${d.decisionId}.dmn`;
+      if (!resources.some((r) => r.name === name)) onChange([...resources, { name, content: d.xml }]);
+      setCurrent(name);
+    } catch (err) {
+      showError(err);
+    }
+  };
 
   // Open the chosen file on its decision table.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of file reopens; edits do not
@@ -163,6 +197,20 @@ export default function DmnWorkspace({ lang, resources, onChange, called }: DmnW
             options={resources.map((r) => ({ value: r.name, label: r.name }))}
             onChange={setCurrent}
             data-testid="dmn-file"
+          />
+        ) : null}
+        {deployed.length ? (
+          <Select
+            style={{ minWidth: 220 }}
+            placeholder={w.openDeployed}
+            aria-label={w.openDeployed}
+            value={null}
+            options={deployed.map((d) => ({
+              value: d.decisionId,
+              label: `${d.name || d.decisionId}（${d.decisionId} v${d.version}）`,
+            }))}
+            onChange={(id: string) => void openDeployed(id)}
+            data-testid="dmn-open-deployed"
           />
         ) : null}
         <Input
