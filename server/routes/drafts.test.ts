@@ -1,4 +1,5 @@
 /** @module 暂存 over HTTP (#17 item 5): per user and task or start form, only for what the caller may see or start, gone on completion. */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDbKinds } from '../../platform/db/testing';
 import { createTestServer, type TestServer } from '../testing/test-server';
@@ -68,8 +69,14 @@ describe.each(testDbKinds())('drafts over HTTP on %s', (kind) => {
     expect(refused.body.error.message).toMatch(/无权发起/);
     expect((await call('/api/drafts/start/draft-ack', { as: 'reviewer' })).body).toEqual({ draft: null });
     // and one opened from a catalog entry is kept apart from the plain one
-    await call('/api/drafts/start/draft-ack:entry-1', { method: 'PUT', as: 'gaj.cataloguer', json: { data: { note: '条目' } } });
-    expect((await call('/api/drafts/start/draft-ack:entry-1', { as: 'gaj.cataloguer' })).body.draft.data).toEqual({ note: '条目' });
+    await call('/api/drafts/start/draft-ack:entry-1', {
+      method: 'PUT',
+      as: 'gaj.cataloguer',
+      json: { data: { note: '条目' } },
+    });
+    expect(
+      (await call('/api/drafts/start/draft-ack:entry-1', { as: 'gaj.cataloguer' })).body.draft.data,
+    ).toEqual({ note: '条目' });
     // when the cataloguer starts the process, both drafts are gone
     const started = await call('/api/process-instances', {
       method: 'POST',
@@ -133,6 +140,36 @@ describe.each(testDbKinds())('drafts over HTTP on %s', (kind) => {
     expect(late.status).toBe(409);
     expect(late.body.error.message).toMatch(/已办结/);
     expect((await call(`/api/drafts/task/${taskId}`, { as: 'gaj.leader' })).body).toEqual({ draft: null });
+  });
+
+  it('gives no draft of a task closed by another path (an instance cancelled), and forgets it', async () => {
+    // given a draft on a task whose instance is then cancelled by an administrator
+    const started = await call('/api/process-instances', {
+      method: 'POST',
+      as: 'gaj.cataloguer',
+      json: { processKey: 'draft-ack' },
+    });
+    const tasks = await call(`/api/tasks?scope=all&processInstanceId=${started.body.id}`, {
+      as: 'gaj.leader',
+    });
+    const taskId = tasks.body.items[0].id as string;
+    await call(`/api/drafts/task/${taskId}`, {
+      method: 'PUT',
+      as: 'gaj.leader',
+      json: { data: { opinion: '写了一半' } },
+    });
+    const cancelled = await server.request(`/api/process-instances/${started.body.id}/cancel`, {
+      method: 'POST',
+      as: 'admin',
+      json: { reason: '测试' },
+    });
+    expect(cancelled.status).toBeLessThan(300);
+    // then the draft does not come back, and is gone from the table
+    expect((await call(`/api/drafts/task/${taskId}`, { as: 'gaj.leader' })).body).toEqual({ draft: null });
+    const rows = await server.deps.db.execute(
+      sql`select count(*)::int as n from form_drafts where ref = ${taskId}`,
+    );
+    expect((rows as unknown as { rows: { n: number }[] }).rows[0].n).toBe(0);
   });
 
   it('discards a draft on DELETE, and a malformed kind is a 400', async () => {

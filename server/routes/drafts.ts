@@ -6,7 +6,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AppError } from '../../platform/errors';
-import { processKeyOfStartRef, readDraft, removeDraft, saveDraft } from '../drafts/store';
+import { processKeyOfStartRef, readDraft, removeDraft, removeTaskDrafts, saveDraft } from '../drafts/store';
 import type { AppEnv } from '../http/app-env';
 import { createRouter } from '../http/env';
 import { actorOf, runtimeOf } from '../http/runtime-of';
@@ -16,7 +16,10 @@ import { ErrorSchema } from './schemas';
 const Params = z.object({
   kind: z
     .enum(['task', 'start'])
-    .openapi({ description: 'task: ref is a task id; start: ref is a process key, or key:entryId for a form opened from a catalog entry' }),
+    .openapi({
+      description:
+        'task: ref is a task id; start: ref is a process key, or key:entryId for a form opened from a catalog entry',
+    }),
   ref: z.string().min(1).max(200),
 });
 const draftFields = { data: z.record(z.string(), z.unknown()), updatedAt: z.string() };
@@ -65,21 +68,34 @@ const del = createRoute({
   responses: { 200: json(z.object({ removed: z.boolean() }), 'removed or there was none') },
 });
 
-/** A task draft is only for a task the caller can see (404 otherwise, as GET /api/tasks/{id}), and only while open. */
-async function checkTarget(c: Context<AppEnv>, kind: 'task' | 'start', ref: string, writing: boolean) {
+/**
+ * A task draft is only for a task the caller can see (404 otherwise, as GET /api/tasks/{id}), and only while open.
+ * Answers whether the target is still open: a task closed by any path (completed, cancelled, returned by a
+ * colleague's action) leaves nothing to restore.
+ */
+async function checkTarget(
+  c: Context<AppEnv>,
+  kind: 'task' | 'start',
+  ref: string,
+  writing: boolean,
+): Promise<boolean> {
   if (kind === 'start') {
     if (writing) await assertMayStart(c.var.deps.db, c.var.user, processKeyOfStartRef(ref));
-    return;
+    return true;
   }
   const task = await runtimeOf(c).getTask(ref, actorOf(c.var.user));
   if (writing && task.status !== 'open') throw new AppError('CONFLICT', '该任务已办结或已取消，不能再暂存');
+  return task.status === 'open';
 }
 
 export function draftRoutes() {
   const router = createRouter();
   router.openapi(get, async (c) => {
     const { kind, ref } = c.req.valid('param');
-    await checkTarget(c, kind, ref, false);
+    if (!(await checkTarget(c, kind, ref, false))) {
+      await removeTaskDrafts(c.var.deps.db, ref);
+      return c.json({ draft: null }, 200);
+    }
     const draft = await readDraft(c.var.deps.db, { userId: c.var.user.id, kind, ref });
     return c.json(
       { draft: draft ? { data: draft.data, updatedAt: draft.updatedAt.toISOString() } : null },
