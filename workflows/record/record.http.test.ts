@@ -217,7 +217,7 @@ describe.each(testDbKinds())('approval record, titles and 业务编号 over HTTP
       '整改材料:1 个附件',
     ]);
     // and the report's file is there, and the verifier may open it
-    expect((rectified?.fields as { attachments?: string[] }[])[2].attachments).toEqual([fileId]);
+    expect((rectified?.fields as { attachments?: string[] }[] | undefined)?.[2]?.attachments).toEqual([fileId]);
     expect((await s.get(`/api/attachments/${fileId}/meta`, 'governance')).status).toBe(200);
     expect((seen.previous as Line[]).find((l) => l.step === '受理分派')).toMatchObject({
       action: '受理并转数源单位整改',
