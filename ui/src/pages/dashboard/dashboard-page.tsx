@@ -145,9 +145,10 @@ export default function DashboardPage() {
                 {
                   title: t('tasks.process'),
                   key: 'p',
+                  responsive: ['md'],
                   render: (_: unknown, o) => processNames[o.task.processKey] ?? o.task.processKey,
                 },
-                { title: t('catalog.unit'), dataIndex: 'unitName' },
+                { title: t('catalog.unit'), dataIndex: 'unitName', responsive: ['sm'] },
                 {
                   title: t('tasks.due'),
                   key: 'd',
@@ -161,7 +162,12 @@ export default function DashboardPage() {
                   dataIndex: 'overdueWorkdays',
                   sorter: (a, b) => a.overdueWorkdays - b.overdueWorkdays,
                 },
-                { title: t('tasks.assignee'), key: 'a', render: (_: unknown, o) => o.task.assignee || '—' },
+                {
+                  title: t('tasks.assignee'),
+                  key: 'a',
+                  responsive: ['md'],
+                  render: (_: unknown, o) => o.task.assignee || '—',
+                },
               ]}
             />
           </Card>

@@ -38,15 +38,18 @@ export function StaleCard() {
               </Link>
             ),
           },
-          { title: lang === 'en' ? 'Unit' : '数源单位', dataIndex: 'unitName' },
+          { title: lang === 'en' ? 'Unit' : '数源单位', dataIndex: 'unitName', responsive: ['sm'] },
           {
             title: st('updateCycle'),
             key: 'c',
+            // On a phone: the entry and its deadline; the rest from md (768 px) up.
+            responsive: ['md'],
             render: (_: unknown, e) => labelOf(st, 'cycle', e.updateCycle),
           },
           {
             title: st('lastCollected'),
             key: 'l',
+            responsive: ['md'],
             render: (_: unknown, e) => (e.lastCollectedAt ? chinaMinute(e.lastCollectedAt) : st('never')),
           },
           {
