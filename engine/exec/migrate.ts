@@ -4,11 +4,14 @@
  * multi-instance progress, gateway decisions) are renamed by the mappings (identity where an element keeps its id);
  * the result must be a state the target machine has, at the same place (same subprocess, same parallel branches),
  * and it is restored once to prove it. Nothing is entered or exited: open tasks, timers and jobs stay as they are,
- * under their new element ids (the runtime renames their rows).
+ * under their new element ids (the runtime renames their rows). The one thing entered afresh: event-subprocess
+ * triggers the target adds to a scope the instance is in (armed on scope entry, which a migrated instance never
+ * passes again) are armed, and their timers/subscriptions returned as effects for the runtime to write.
  */
 import { createActor } from 'xstate';
-import { defaultCalendar } from '../calendar';
-import type { CompiledProcess, Json } from '../contract';
+import { defaultCalendar, type WorkdayCalendar } from '../calendar';
+import type { CompiledProcess, Effect, Json } from '../contract';
+import { eventSubProcess } from '../elements/container/event-sub-process';
 import { type Ctx, type Open, runInStep } from './context';
 import { machineOf } from './library';
 
@@ -18,22 +21,61 @@ export interface Mapping {
 }
 
 export type Migrated =
-  | { ok: true; snapshot: Json; activeElementIds: string[]; renamed: Record<string, string> }
+  | {
+      ok: true;
+      snapshot: Json;
+      activeElementIds: string[];
+      renamed: Record<string, string>;
+      /** Triggers of event subprocesses the target adds to the instance's scopes (timer.scheduled, message.subscribed…). */
+      effects: Effect[];
+    }
   | { ok: false; reason: string; reasonEn: string };
 
-/** Every element id the machine of a process has a state for (root machine only). */
+const ARMING = new Set(['boundary.arm', 'evsub.arm']);
+const armsOf = (node: any): { type: string; params: { arm: { el: string }[] } }[] =>
+  (Array.isArray(node?.entry) ? node.entry : []).filter((a: any) => ARMING.has(a?.type));
+
+/**
+ * Every element id of a process's machine: those with a state (side paths included), and boundary events and
+ * event-subprocess starts, which have none: they are armed by their host's entry (`boundary.arm`, `evsub.arm`)
+ * and own open timers/subscriptions under their own id.
+ */
 export function elementIdsOf(process: CompiledProcess): Set<string> {
   const ids = new Set<string>();
   const walk = (node: any) => {
+    for (const a of armsOf(node)) for (const x of a.params.arm) ids.add(x.el);
     for (const child of Object.values((node?.states ?? {}) as Record<string, any>)) {
       if (child?.meta?.bpmn?.id) ids.add(child.meta.bpmn.id);
       walk(child);
     }
   };
   walk(process.machine);
+  for (const [boundary, side] of Object.entries(
+    ((process.machine as any).meta?.huiliu?.sidePaths ?? {}) as object,
+  )) {
+    ids.add(boundary);
+    walk(side);
+  }
+  return ids;
+}
+
+/** The event-subprocess starts a machine arms anywhere (its root, its `$body` states, its side paths). */
+function evsubStartsOf(process: CompiledProcess): Set<string> {
+  const ids = new Set<string>();
+  const walk = (node: any) => {
+    for (const a of armsOf(node)) if (a.type === 'evsub.arm') for (const x of a.params.arm) ids.add(x.el);
+    for (const child of Object.values((node?.states ?? {}) as Record<string, any>)) walk(child);
+  };
+  walk(process.machine);
   for (const side of Object.values(((process.machine as any).meta?.huiliu?.sidePaths ?? {}) as object))
     walk(side);
   return ids;
+}
+
+export interface MigrateOptions {
+  /** When the migration happens: new triggers' timers are due from here. */
+  at?: string;
+  calendar?: WorkdayCalendar;
 }
 
 class Refused extends Error {
@@ -50,6 +92,7 @@ export function migrateSnapshot(
   to: CompiledProcess,
   snapshot: Json,
   mappings: Mapping[],
+  options: MigrateOptions = {},
 ): Migrated {
   const snap = structuredClone(snapshot) as any;
   if (snap?.status !== 'active') return fail('实例已结束', 'the instance has ended');
@@ -66,6 +109,17 @@ export function migrateSnapshot(
     if (e instanceof Refused) return fail(e.reason, e.reasonEn);
     throw e;
   }
+  // Triggers the target adds to a scope the instance is in: armed now, as entering the scope would have.
+  const had = new Set([...evsubStartsOf(from)].map(rename));
+  const effects: Effect[] = [];
+  runInStep(
+    {
+      at: options.at ?? new Date().toISOString(),
+      calendar: options.calendar ?? defaultCalendar,
+      effects,
+    },
+    () => armAdded(snap, to.machine, had, sidePaths),
+  );
   // Restored once on the target machine: a state it does not have fails here, not at the next step.
   try {
     const active = runInStep(
@@ -87,7 +141,7 @@ export function migrateSnapshot(
         return ids;
       },
     );
-    return { ok: true, snapshot: snap as Json, activeElementIds: active, renamed };
+    return { ok: true, snapshot: snap as Json, activeElementIds: active, renamed, effects };
   } catch (e) {
     return fail(
       `目标版本不能恢复该实例的状态：${(e as Error).message}`,
@@ -165,6 +219,32 @@ function migrateActor(snap: any, config: unknown, r: Renaming): void {
     children[renameKey(id)] = { ...child, src: `side:${owner}`, ...(child.id ? { id: renameKey(id) } : {}) };
   }
   snap.children = children;
+}
+
+/**
+ * Arms, in one actor's snapshot and its children's, the `evsub.arm` triggers on its active path (its root, each
+ * active state: a subprocess's `$body`) whose start the source did not have and that hold no open item already.
+ */
+function armAdded(snap: any, config: any, had: Set<string>, sidePaths: Record<string, unknown>): void {
+  const arm = eventSubProcess.actions?.['evsub.arm'];
+  if (!arm) return;
+  const visit = (node: any, value: any) => {
+    for (const a of armsOf(node)) {
+      if (a.type !== 'evsub.arm') continue;
+      const open = new Set(Object.values((snap.context as Ctx).open).map((o) => o.el));
+      const added = a.params.arm.filter((x) => !had.has(x.el) && !open.has(x.el));
+      if (added.length) snap.context = arm(snap.context, {} as never, { ...a.params, arm: added });
+    }
+    if (value === undefined || value === null) return;
+    const states = (node?.states ?? {}) as Record<string, any>;
+    if (typeof value === 'string') visit(states[value], undefined);
+    else for (const [k, v] of Object.entries(value as Record<string, any>)) visit(states[k], v);
+  };
+  visit(config, snap.value);
+  for (const child of Object.values((snap.children ?? {}) as Record<string, any>)) {
+    const cfg = sidePaths[String(child?.src ?? '').replace(/^side:/, '')];
+    if (cfg && child.snapshot) armAdded(child.snapshot, cfg, had, sidePaths);
+  }
 }
 
 /** The state value with element keys renamed, checked against the target's state tree level by level. */

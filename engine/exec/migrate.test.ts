@@ -1,0 +1,110 @@
+/** @module migrateSnapshot: boundary triggers keep their ids, and event subprocesses the target adds are armed. */
+import { describe, expect, it } from 'vitest';
+import { deploy } from '../testing';
+import { migrateSnapshot } from './migrate';
+
+// As the data-problem process's 整改反馈: a user task with a non-interrupting cycle timer (a daily reminder).
+const process = (evsub: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="http://huiliu/test">
+  <bpmn:message id="msg-urge" name="urge" />
+  <bpmn:process id="rectifyMig" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:userTask id="rectify" name="整改反馈" />
+    <bpmn:boundaryEvent id="rectify-overdue" attachedToRef="rectify" cancelActivity="false">
+      <bpmn:timerEventDefinition><bpmn:timeCycle>R/P1D</bpmn:timeCycle></bpmn:timerEventDefinition>
+    </bpmn:boundaryEvent>
+    <bpmn:userTask id="remind" name="催办" />
+    <bpmn:endEvent id="end-reminded" />
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="rectify" />
+    <bpmn:sequenceFlow id="f2" sourceRef="rectify" targetRef="end" />
+    <bpmn:sequenceFlow id="f3" sourceRef="rectify-overdue" targetRef="remind" />
+    <bpmn:sequenceFlow id="f4" sourceRef="remind" targetRef="end-reminded" />
+    ${evsub}
+  </bpmn:process>
+</bpmn:definitions>`;
+
+const urgeEvsub = `<bpmn:subProcess id="urged" triggeredByEvent="true">
+      <bpmn:startEvent id="urge-start" isInterrupting="false">
+        <bpmn:messageEventDefinition messageRef="msg-urge" />
+      </bpmn:startEvent>
+      <bpmn:userTask id="answer-urge" name="答复督办" />
+      <bpmn:endEvent id="urge-end" />
+      <bpmn:sequenceFlow id="u1" sourceRef="urge-start" targetRef="answer-urge" />
+      <bpmn:sequenceFlow id="u2" sourceRef="answer-urge" targetRef="urge-end" />
+    </bpmn:subProcess>`;
+
+const weeklyEvsub = `<bpmn:subProcess id="weekly" triggeredByEvent="true">
+      <bpmn:startEvent id="weekly-start" isInterrupting="false">
+        <bpmn:timerEventDefinition><bpmn:timeDuration>P7D</bpmn:timeDuration></bpmn:timerEventDefinition>
+      </bpmn:startEvent>
+      <bpmn:userTask id="weekly-report" name="周报" />
+      <bpmn:endEvent id="weekly-end" />
+      <bpmn:sequenceFlow id="w1" sourceRef="weekly-start" targetRef="weekly-report" />
+      <bpmn:sequenceFlow id="w2" sourceRef="weekly-report" targetRef="weekly-end" />
+    </bpmn:subProcess>`;
+
+describe('migrateSnapshot and boundary triggers', () => {
+  it('given an instance waiting at a task with a non-interrupting timer boundary, when migrated to a version that keeps it, then it migrates and the timer stays', async () => {
+    const h = (await deploy(process(''))).start();
+    expect(h.timer('rectify-overdue')).toBeTruthy();
+    const v2 = await deploy(process(urgeEvsub));
+    const m = migrateSnapshot(h.process, v2.process, JSON.parse(h.snapshot as string), []);
+    if (!m.ok) throw new Error(m.reason);
+    expect(m.activeElementIds).toEqual(['rectify']);
+    // the reminder still fires on the target and spawns its path there
+    v2.snapshot = JSON.stringify(m.snapshot);
+    v2.timers.set('rectify-overdue#1', h.timer('rectify-overdue'));
+    v2.tasks.set('rectify#1', h.task('rectify'));
+    v2.fireTimer('rectify-overdue');
+    expect(v2.active.sort()).toEqual(['rectify', 'remind']);
+  });
+
+  it('given a running reminder path, when migrated to the same diagram with an event subprocess added, then the path migrates too', async () => {
+    const h = (await deploy(process(''))).start();
+    h.fireTimer('rectify-overdue');
+    const v2 = await deploy(process(urgeEvsub));
+    const m = migrateSnapshot(h.process, v2.process, JSON.parse(h.snapshot as string), []);
+    if (!m.ok) throw new Error(m.reason);
+    expect(m.activeElementIds.sort()).toEqual(['rectify', 'remind']);
+  });
+});
+
+describe('migrateSnapshot and event subprocesses the target adds', () => {
+  it('given an instance of a version without it, when migrated to one with a non-interrupting message event subprocess, then its subscription is armed and a message starts it', async () => {
+    const h = (await deploy(process(''))).start();
+    const v2 = await deploy(process(urgeEvsub));
+    const m = migrateSnapshot(h.process, v2.process, JSON.parse(h.snapshot as string), [], {
+      at: '2026-03-03T01:00:00.000Z',
+    });
+    if (!m.ok) throw new Error(m.reason);
+    const subscribed = m.effects.filter((e) => e.type === 'message.subscribed');
+    expect(subscribed).toMatchObject([{ messageName: 'urge', elementId: 'urge-start' }]);
+    v2.snapshot = JSON.stringify(m.snapshot);
+    v2.tasks.set('rectify#1', h.task('rectify'));
+    for (const e of subscribed)
+      if (e.type === 'message.subscribed') v2.subscriptions.set(e.subscriptionKey, e);
+    v2.correlate('urge');
+    expect(v2.active.sort()).toEqual(['answer-urge', 'rectify']);
+  });
+
+  it('given a timer event subprocess the target adds, when migrated, then its timer is scheduled from the migration time', async () => {
+    const h = (await deploy(process(''))).start();
+    const v2 = await deploy(process(weeklyEvsub));
+    const m = migrateSnapshot(h.process, v2.process, JSON.parse(h.snapshot as string), [], {
+      at: '2026-03-03T01:00:00.000Z',
+    });
+    if (!m.ok) throw new Error(m.reason);
+    expect(m.effects).toMatchObject([
+      { type: 'timer.scheduled', elementId: 'weekly-start', dueAt: '2026-03-10T01:00:00.000Z' },
+    ]);
+  });
+
+  it('given an instance whose version already has the event subprocess, when migrated, then nothing is armed again', async () => {
+    const h = (await deploy(process(urgeEvsub))).start();
+    const v2 = await deploy(process(urgeEvsub).replace('name="整改反馈"', 'name="整改反馈（新）"'));
+    const m = migrateSnapshot(h.process, v2.process, JSON.parse(h.snapshot as string), []);
+    if (!m.ok) throw new Error(m.reason);
+    expect(m.effects).toEqual([]);
+  });
+});
