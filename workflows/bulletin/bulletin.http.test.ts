@@ -103,7 +103,7 @@ describe.each(testDbKinds())('bulletin over HTTP on %s', (kind) => {
       '县公安局',
       '问题数据反馈与整改',
       '整改反馈',
-      '—',
+      'WT-2026-0001', // the problem's 业务编号, numbered at its start
       '2026-10-15 23:59',
       listed[0].overdueWorkdays,
     ]);
