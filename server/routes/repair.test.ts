@@ -199,6 +199,39 @@ describe.each(testDbKinds())('repair and migration over HTTP on %s', (kind) => {
     expect((await openTasks(id)).map((x) => x.elementId)).toEqual(['sign']);
   });
 
+  it('migrates an instance waiting at a task with a reminder boundary to a version adding a message event subprocess, whose message then reaches it', async () => {
+    // given an instance at 整改反馈 with a non-interrupting daily reminder (as the data-problem process has)
+    const reminded = (evsub: string) =>
+      bpmn(
+        'urge',
+        `<bpmn:startEvent id="start" />${task('rectify', '整改反馈')}
+        <bpmn:boundaryEvent id="rectify-overdue" attachedToRef="rectify" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeCycle>R/P1D</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+        ${task('remind', '催办')}<bpmn:endEvent id="endReminded" /><bpmn:endEvent id="end" />
+        <bpmn:sequenceFlow id="u1" sourceRef="start" targetRef="rectify" /><bpmn:sequenceFlow id="u2" sourceRef="rectify" targetRef="end" />
+        <bpmn:sequenceFlow id="u3" sourceRef="rectify-overdue" targetRef="remind" /><bpmn:sequenceFlow id="u4" sourceRef="remind" targetRef="endReminded" />${evsub}`,
+      ).replace(
+        '<bpmn:process',
+        '<bpmn:message id="mUrge" name="mig.urge"><bpmn:extensionElements><zeebe:subscription correlationKey="=&quot;U-1&quot;" /></bpmn:extensionElements></bpmn:message><bpmn:process',
+      );
+    await deploy('urge.bpmn', reminded(''));
+    const id = await start('urge');
+    await deploy(
+      'urge.bpmn',
+      reminded(`<bpmn:subProcess id="urged" triggeredByEvent="true">
+        <bpmn:startEvent id="urgeStart" isInterrupting="false"><bpmn:messageEventDefinition messageRef="mUrge" /></bpmn:startEvent>
+        ${task('answer', '答复督办')}<bpmn:endEvent id="urgeEnd" />
+        <bpmn:sequenceFlow id="v1" sourceRef="urgeStart" targetRef="answer" /><bpmn:sequenceFlow id="v2" sourceRef="answer" targetRef="urgeEnd" /></bpmn:subProcess>`),
+    );
+    // when it is migrated to v2 without mappings
+    const res = await post(`/api/process-instances/${id}/migration`, { targetVersion: 2, mappings: [] });
+    expect(await res.json()).toMatchObject({ migrated: 1, failed: [] });
+    expect(await instance(id)).toMatchObject({ version: 2, activeElementIds: ['rectify'] });
+    // then the event subprocess v2 adds is subscribed: its message starts it beside the waiting task
+    expect((await post('/api/messages', { name: 'mig.urge', correlationKey: 'U-1' })).status).toBe(200);
+    expect((await instance(id)).activeElementIds.sort()).toEqual(['answer', 'rectify']);
+    expect((await openTasks(id)).map((x) => x.elementId).sort()).toEqual(['answer', 'rectify']);
+  });
+
   describe('modification', () => {
     const modify = (id: string, body: unknown, as = 'admin') =>
       post(`/api/process-instances/${id}/modification`, body, as);

@@ -2,10 +2,12 @@
  * @module migrateInstances: running instances of one version moved onto another (Operate's migration). Each
  * instance is its own transaction: its snapshot is rewritten by the engine's migrateSnapshot (element ids renamed
  * by the mappings, checked against the target machine), its open work items follow their elements, and it records
- * `instance.migrated`. An instance that cannot be migrated fails with its reason and stays as it was. A dry run
+ * `instance.migrated`; the timers and subscriptions of event subprocesses the target adds to its scopes are written
+ * as a step's are. An instance that cannot be migrated fails with its reason and stays as it was. A dry run
  * computes the same per instance and writes nothing.
  */
 import { and, eq, inArray } from 'drizzle-orm';
+import type { WorkdayCalendar } from '../../calendar';
 import { elementIdsOf, type Mapping, migrateSnapshot } from '../../index';
 import { AppError } from '../../../platform/errors';
 import {
@@ -15,7 +17,9 @@ import {
   type InstanceRow,
   loadInstance,
   processInstances,
+  writeStep,
 } from '../../store';
+import { collectWrites } from '../apply-effects';
 import { moveInstanceRows } from '../../store/migrate-rows';
 import { definitionById } from '../definitions';
 import { isUuid, notFound } from '../ids';
@@ -142,7 +146,7 @@ async function plan(
   input: MigrateInput,
 ): Promise<InstanceMigration> {
   const from = await definitionById(rt, rt.db, row.definitionId);
-  const m = migrateSnapshot(from.compiled, to.compiled, row.snapshot, input.mappings);
+  const m = migrateSnapshot(from.compiled, to.compiled, row.snapshot, input.mappings, optionsOf(rt));
   const base = {
     instanceId: row.id,
     fromVersion: row.definitionVersion,
@@ -167,7 +171,7 @@ async function migrateOne(
     };
     if (!RUNNING.includes(row.status)) return { ...base, ok: false, reason: '流程实例已结束' };
     const from = await definitionById(rt, tx, row.definitionId);
-    const m = migrateSnapshot(from.compiled, to.compiled, row.snapshot, input.mappings);
+    const m = migrateSnapshot(from.compiled, to.compiled, row.snapshot, input.mappings, optionsOf(rt));
     if (!m.ok) return { ...base, ok: false, reason: m.reason };
     const taskNames: Record<string, string> = {};
     for (const t of to.compiled.info.userTasks) if (t.name) taskNames[t.elementId] = t.name;
@@ -181,6 +185,14 @@ async function migrateOne(
       taskNames,
     });
     if (!written) throw new VersionConflict(row.id);
+    if (m.effects.length) {
+      // Triggers of added event subprocesses: their rows, written as a step's (guarded by the version just set).
+      const at = rt.clock.now();
+      const { writes } = collectWrites(rt, row, to, m.effects, at, input.user?.username ?? null);
+      const current = { ...row, version: row.version + 1 };
+      if (!(await writeStep(tx, { instance: { update: { current, patch: {} } }, ...writes })))
+        throw new VersionConflict(row.id);
+    }
     await appendHistory(tx, row.id, [
       {
         at: rt.clock.now().toISOString(),
@@ -196,3 +208,8 @@ async function migrateOne(
     return { ...base, ok: true, targetElementIds: m.activeElementIds, renamed: m.renamed };
   });
 }
+
+const optionsOf = (rt: RuntimeContext) => ({
+  at: rt.clock.now().toISOString(),
+  calendar: rt.calendar as WorkdayCalendar,
+});
