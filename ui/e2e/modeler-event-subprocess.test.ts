@@ -3,7 +3,7 @@
  * subprocess (补充材料 → 查看补充材料 for governance) is opened in the modeler from the administrator's file (drawing it
  * by hand in the test was not achieved: the start event inside a fresh subprocess would not take a click), checked,
  * deployed through the deploy dialog, and the v1 instances are migrated from it after a dry run; a report started on
- * v2 receives the message. The migrated instance does not (yet): marked `fails` below, and reported.
+ * v2 receives the message, and so does a migrated one (migration arms the triggers v2 adds).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,31 +115,31 @@ describe.skipIf(skip !== null)(
       await expect.poll(() => page.getByTestId('modeler-lint').getAttribute('data-errors')).toBe('0');
     });
 
-    it('given the drawing, when deployed and the v1 instances migrated (dry run first), then the one at 受理分派 is on v2 and the others stay on v1', async () => {
+    it('given the drawing, when deployed and the v1 instances migrated (dry run first), then all are on v2, those at 整改反馈 with their reminder boundary too', async () => {
       await page.getByTestId('modeler-deploy').click();
       await page.getByTestId('deploy-running').waitFor();
       await page.getByTestId('deploy-confirm').click();
       await page.getByTestId('deploy-done').waitFor();
       await page.getByTestId('migrate-dry-v1').click();
-      // then the dry run says which would move; the demo problems wait at 整改反馈, whose non-interrupting timer
-      // boundary the migration does not find in v2 today (reported), so they would stay on v1
+      // then the dry run says all would move: the demo problems wait at 整改反馈, whose non-interrupting timer
+      // boundary v2 keeps under its id
       await expect
         .poll(() => page.getByTestId('migrate-dry-result-v1').textContent())
-        .toContain(`试迁移：可迁移 1 个，失败 ${running.length - 1} 个`);
+        .toContain(`试迁移：可迁移 ${running.length} 个，失败 0 个`);
       await page.getByTestId('migrate-run-v1').click();
       await expect
         .poll(() => page.getByTestId('migrate-result-v1').textContent())
-        .toContain(`已迁移 1 个，失败 ${running.length - 1} 个`);
+        .toContain(`已迁移 ${running.length} 个，失败 0 个`);
       await page.screenshot({ path: `${ARTIFACTS}/modeler-event-subprocess-migrated.png` });
       await page.getByTestId('deploy-close').click();
       const one = (await (
         await server.request(`/api/process-instances/${fresh.id}`, { as: 'admin' })
       ).json()) as Instance;
       expect(one.version).toBe(2);
-      const stayed = (await (
+      const atRectify = (await (
         await server.request(`/api/process-instances/${running[1].id}`, { as: 'admin' })
       ).json()) as Instance;
-      expect(stayed.version).toBe(1);
+      expect(atRectify.version).toBe(2);
     });
 
     const tasksOf = async (instanceId: string) => {
@@ -178,9 +178,8 @@ describe.skipIf(skip !== null)(
       expect(await tasksOf(v2.id)).toContain('triage');
     });
 
-    // Known gap (reported): a migrated instance's scope does not arm the event subprocess v2 added, so the message
-    // does not reach it. `fails` keeps this visible: it turns red the day migration arms new triggers.
-    it.fails('given the migrated instance, when 补充材料 is published for its entry, then it gets the 补充材料 task too', async () => {
+    // Migration arms the triggers of the event subprocess v2 added to the process scope the instance is in.
+    it('given the migrated instance, when 补充材料 is published for its entry, then it gets the 补充材料 task too', async () => {
       await server.request('/api/messages', {
         method: 'POST',
         as: 'admin',
