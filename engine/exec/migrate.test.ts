@@ -108,3 +108,46 @@ describe('migrateSnapshot and event subprocesses the target adds', () => {
     expect(m.effects).toEqual([]);
   });
 });
+
+describe('migrateSnapshot and event subprocesses the target adds to a subprocess', () => {
+  const nested = (evsub: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="http://huiliu/test">
+  <bpmn:message id="msg-urge" name="urge" />
+  <bpmn:process id="nestedMig" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:userTask id="before" name="登记" />
+    <bpmn:subProcess id="sub">
+      <bpmn:startEvent id="subStart" />
+      <bpmn:userTask id="inner" name="办理" />
+      <bpmn:endEvent id="subEnd" />
+      <bpmn:sequenceFlow id="s1" sourceRef="subStart" targetRef="inner" />
+      <bpmn:sequenceFlow id="s2" sourceRef="inner" targetRef="subEnd" />
+      ${evsub}
+    </bpmn:subProcess>
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="before" />
+    <bpmn:sequenceFlow id="f2" sourceRef="before" targetRef="sub" />
+    <bpmn:sequenceFlow id="f3" sourceRef="sub" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+  it("given an instance inside the subprocess, when migrated, then the subprocess's new trigger is armed; before it, nothing is", async () => {
+    const v2 = await deploy(nested(urgeEvsub));
+    const outside = (await deploy(nested(''))).start();
+    const m0 = migrateSnapshot(outside.process, v2.process, JSON.parse(outside.snapshot as string), []);
+    if (!m0.ok) throw new Error(m0.reason);
+    expect(m0.effects).toEqual([]);
+
+    const inside = (await deploy(nested(''))).start().completeTask('before');
+    expect(inside.active.sort()).toEqual(['inner', 'sub']);
+    const m = migrateSnapshot(inside.process, v2.process, JSON.parse(inside.snapshot as string), []);
+    if (!m.ok) throw new Error(m.reason);
+    expect(m.effects).toMatchObject([{ type: 'message.subscribed', elementId: 'urge-start' }]);
+    v2.snapshot = JSON.stringify(m.snapshot);
+    v2.tasks.set('inner#1', inside.task('inner'));
+    for (const e of m.effects)
+      if (e.type === 'message.subscribed') v2.subscriptions.set(e.subscriptionKey, e);
+    v2.correlate('urge');
+    expect(v2.active.sort()).toEqual(['answer-urge', 'inner', 'sub']);
+  });
+});

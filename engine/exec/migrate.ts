@@ -35,25 +35,37 @@ const ARMING = new Set(['boundary.arm', 'evsub.arm']);
 const armsOf = (node: any): { type: string; params: { arm: { el: string }[] } }[] =>
   (Array.isArray(node?.entry) ? node.entry : []).filter((a: any) => ARMING.has(a?.type));
 
-/**
- * Every element id of a process's machine: those with a state (side paths included), and boundary events and
- * event-subprocess starts, which have none: they are armed by their host's entry (`boundary.arm`, `evsub.arm`)
- * and own open timers/subscriptions under their own id.
- */
+/** Every element id the machine of a process has a state for (root machine only). */
 export function elementIdsOf(process: CompiledProcess): Set<string> {
   const ids = new Set<string>();
   const walk = (node: any) => {
-    for (const a of armsOf(node)) for (const x of a.params.arm) ids.add(x.el);
     for (const child of Object.values((node?.states ?? {}) as Record<string, any>)) {
       if (child?.meta?.bpmn?.id) ids.add(child.meta.bpmn.id);
       walk(child);
     }
   };
   walk(process.machine);
-  for (const [boundary, side] of Object.entries(
+  for (const side of Object.values(((process.machine as any).meta?.huiliu?.sidePaths ?? {}) as object))
+    walk(side);
+  return ids;
+}
+
+/**
+ * The element ids a migration may meet and map: those with a state, and boundary events and event-subprocess
+ * starts, which have none (their host's entry arms them, `boundary.arm` / `evsub.arm`) but own open timers and
+ * subscriptions under their own id.
+ */
+export function migratableIdsOf(process: CompiledProcess): Set<string> {
+  const ids = elementIdsOf(process);
+  const walk = (node: any) => {
+    for (const a of armsOf(node)) for (const x of a.params.arm) ids.add(x.el);
+    for (const child of Object.values((node?.states ?? {}) as Record<string, any>)) walk(child);
+  };
+  walk(process.machine);
+  for (const [owner, side] of Object.entries(
     ((process.machine as any).meta?.huiliu?.sidePaths ?? {}) as object,
   )) {
-    ids.add(boundary);
+    ids.add(owner);
     walk(side);
   }
   return ids;
@@ -97,8 +109,8 @@ export function migrateSnapshot(
   const snap = structuredClone(snapshot) as any;
   if (snap?.status !== 'active') return fail('实例已结束', 'the instance has ended');
   const map = new Map(mappings.map((m) => [m.source, m.target]));
-  const targetIds = elementIdsOf(to);
-  const sourceIds = elementIdsOf(from);
+  const targetIds = migratableIdsOf(to);
+  const sourceIds = migratableIdsOf(from);
   const rename = (id: string) => map.get(id) ?? id;
   const renamed: Record<string, string> = {};
   for (const id of sourceIds) if (rename(id) !== id) renamed[id] = rename(id);
@@ -250,6 +262,13 @@ function armAdded(snap: any, config: any, had: Set<string>, sidePaths: Record<st
 /** The state value with element keys renamed, checked against the target's state tree level by level. */
 function mapValue(value: any, node: any, rename: (id: string) => string, sourceIds: Set<string>): any {
   const states = (node?.states ?? {}) as Record<string, any>;
+  // A subprocess's body is wrapped in `$body` exactly when it has event subprocesses: the target adding the first
+  // one (or dropping the last) moves the body's states one level down (or up), the same states.
+  const top = typeof value === 'string' ? value : Object.keys(value ?? {})[0];
+  if ('$body' in states && top !== undefined && !(top in states))
+    return mapValue({ $body: value }, node, rename, sourceIds);
+  if (!('$body' in states) && top === '$body' && typeof value === 'object')
+    return mapValue(value.$body, node, rename, sourceIds);
   const key = (k: string) => {
     const next = sourceIds.has(k) ? rename(k) : k;
     if (!(next in states))

@@ -8,7 +8,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { WorkdayCalendar } from '../../calendar';
-import { elementIdsOf, type Mapping, migrateSnapshot } from '../../index';
+import { type Mapping, migratableIdsOf, migrateSnapshot } from '../../index';
 import { AppError } from '../../../platform/errors';
 import {
   appendHistory,
@@ -92,7 +92,7 @@ async function versionOf(rt: RuntimeContext, key: string, version: number): Prom
 
 /** A mapping naming an element the version does not have is a bad request, before any instance is looked at. */
 function checkMappings(mappings: Mapping[], def: DefinitionRow, side: 'source' | 'target') {
-  const ids = elementIdsOf(def.compiled);
+  const ids = migratableIdsOf(def.compiled);
   for (const m of mappings) {
     const id = side === 'target' ? m.target : m.source;
     if (!ids.has(id))
