@@ -177,9 +177,21 @@ describe.skipIf(skip !== null)('the card designer in Chromium', () => {
     await page.getByTestId('add-main-1').focus();
     await page.keyboard.press('Enter');
     await page.getByRole('menuitem', { name: '审批人', exact: true }).waitFor();
-    await page.keyboard.press('ArrowDown');
+    // the menu takes the focus once it has opened (antd focuses it after its animation, sometimes with no item
+    // active yet): arrow down until 办理人 is the active item, then Enter picks it
+    await expect
+      .poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('.ant-dropdown-menu'))))
+      .toBe(true);
+    const active = () =>
+      page.evaluate(
+        () => document.querySelector('.ant-dropdown-menu-item-active')?.textContent?.trim() ?? null,
+      );
+    for (let i = 0; i < 4 && (await active()) !== '办理人'; i++) {
+      await page.keyboard.press('ArrowDown');
+      await page.waitForTimeout(50);
+    }
+    expect(await active()).toBe('办理人');
     await page.keyboard.press('Enter');
-    // the menu opened on its first item (审批人); one ArrowDown chose 办理人
     await expect.poll(() => page.getByTestId('panel-name').inputValue()).toBe('办理人');
     await page.getByRole('article', { name: '办理人', exact: true }).waitFor();
     await page.getByTestId('designer-switch').getByText('高级模式').click();
