@@ -40,7 +40,13 @@ export async function startInstance(rt: RuntimeContext, input: StartInstanceInpu
   // Numbered only once every check passed, so a refused start takes no 业务编号.
   const businessKey =
     input.businessKey ??
-    (await rt.hooks.businessKeyFor?.({ db: rt.db, processKey: def.key, definitionId: def.id, xml: def.xml, at: rt.clock.now() }));
+    (await rt.hooks.businessKeyFor?.({
+      db: rt.db,
+      processKey: def.key,
+      definitionId: def.id,
+      xml: def.xml,
+      at: rt.clock.now(),
+    }));
   const start = {
     variables,
     businessKey: businessKey ?? null,
