@@ -78,11 +78,17 @@ function infoOf(model: ProcessModel): CompiledProcess['info'] {
         ...(def?.kind === 'cycle' ? { timeCycle: def.expr } : { timeDate: def?.expr }),
       });
     }
-    if (el.kind === 'signalStartEvent')
-      (info.signalStarts ??= []).push({ elementId: el.id, signalName: signalName(el) ?? '' });
+    // Both lists stay absent on processes without such elements, so their compiled info (and checksum) is unchanged.
+    if (el.kind === 'signalStartEvent') {
+      info.signalStarts = [
+        ...(info.signalStarts ?? []),
+        { elementId: el.id, signalName: signalName(el) ?? '' },
+      ];
+    }
     if (el.kind === 'businessRuleTask') {
       const id = calledDecision(el)?.decisionId;
-      if (id && !(info.calledDecisionIds ??= []).includes(id)) info.calledDecisionIds.push(id);
+      const ids = info.calledDecisionIds ?? [];
+      if (id && !ids.includes(id)) info.calledDecisionIds = [...ids, id];
     }
     if (el.kind === 'messageStartEvent')
       info.messageStarts.push({ elementId: el.id, messageName: messageSpec(el)?.messageName ?? '' });
