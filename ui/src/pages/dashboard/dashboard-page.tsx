@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Row, Space, Statistic, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { itemsOf, type OverdueItem, supervision, supervisionTrend, type UnitStats } from '../../api';
-import { DueTag } from '../../components';
+import { DueTag, PersonName } from '../../components';
 import { useT } from '../../i18n';
 import { formatTime, useAsync, useProcessNames } from '../../lib';
 import { BarChart } from './bar-chart';
@@ -166,7 +166,7 @@ export default function DashboardPage() {
                   title: t('tasks.assignee'),
                   key: 'a',
                   responsive: ['md'],
-                  render: (_: unknown, o) => o.task.assignee || '—',
+                  render: (_: unknown, o) => <PersonName username={o.task.assignee} />,
                 },
               ]}
             />

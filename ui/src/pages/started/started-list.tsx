@@ -6,6 +6,7 @@
 import { Button, Empty, Input, Modal, Space, Spin, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import type { Instance, Task } from '../../api';
+import { PersonName } from '../../components';
 import { formatTime, showError, showSuccess, useAsync, useProcessNames } from '../../lib';
 import { approvals } from '../tasks/actions/api';
 import { useActionsText } from '../tasks/actions/messages';
@@ -115,7 +116,19 @@ export function StartedList({ onChanged }: { onChanged?: () => void }) {
           title: text.started.current,
           render: (_, r) => (
             <span data-testid={`started-current-${r.instance.id}`}>
-              {r.open.map((t) => `${t.name}${t.assignee ? `（${t.assignee}）` : ''}`).join('、') || '—'}
+              {r.open.length === 0
+                ? '—'
+                : r.open.map((t, i) => (
+                    <span key={t.id}>
+                      {i > 0 ? '、' : ''}
+                      {t.name}
+                      {t.assignee ? (
+                        <>
+                          （<PersonName username={t.assignee} />）
+                        </>
+                      ) : null}
+                    </span>
+                  ))}
             </span>
           ),
         },
