@@ -15,6 +15,11 @@ import { createLogger } from './server/ops/logger';
 const STOP_DEADLINE_MS = 10_000;
 /** A connection quiet this long while stopping is closed (its client reconnects to another process). */
 const GRACE_MS = 1000;
+/**
+ * A connection that has not yet carried a request was opened to send one: under load its first bytes may take longer
+ * than GRACE_MS to be read, and closing it then resets a request the client already sent (seen in CI under load).
+ */
+const FIRST_REQUEST_GRACE_MS = 5000;
 /** How long a stopping process still accepts connections (already on their way) before it stops listening. */
 const DRAIN_MS = 500;
 const started = performance.now();
@@ -82,15 +87,16 @@ const server = serve(
 ) as Server;
 
 // Which connections have a request in flight (and since when each is quiet), for the graceful stop's sweep.
-const sockets = new Map<Socket, { busy: number; since: number }>();
+const sockets = new Map<Socket, { busy: number; since: number; served: number }>();
 server.on('connection', (socket: Socket) => {
-  sockets.set(socket, { busy: 0, since: Date.now() });
+  sockets.set(socket, { busy: 0, since: Date.now(), served: 0 });
   socket.once('close', () => sockets.delete(socket));
 });
 server.on('request', (req: IncomingMessage, res: ServerResponse) => {
   const state = sockets.get(req.socket);
   if (!state) return;
   state.busy++;
+  state.served++;
   res.once('close', () => {
     state.busy--;
     state.since = Date.now();
@@ -119,7 +125,8 @@ async function shutdown(signal: string) {
   const sweep = setInterval(() => {
     const now = Date.now();
     for (const [socket, state] of sockets)
-      if (state.busy === 0 && now - state.since >= GRACE_MS) socket.destroy();
+      if (state.busy === 0 && now - state.since >= (state.served ? GRACE_MS : FIRST_REQUEST_GRACE_MS))
+        socket.destroy();
   }, 100);
   await closed;
   clearInterval(sweep);
