@@ -1,38 +1,11 @@
 /** @module ui/components/approval-record-api: the approval record and people's names (docs/api.md, #17 extensions). */
 import { request } from '../api';
+import type { Schemas } from '../api/types';
 
-export interface RecordField {
-  key: string;
-  label: string;
-  labelEn?: string;
-  text: string;
-  attachments?: string[];
-}
-
-export interface RecordLine {
-  at: string;
-  kind: string;
-  action: string;
-  actionEn: string;
-  tone: 'submit' | 'approve' | 'return' | 'reject' | 'neutral';
-  actor?: string;
-  actorLabel?: string;
-  step?: string;
-  elementId?: string;
-  taskId?: string;
-  round?: number;
-  opinion?: string;
-  targets?: string[];
-  fields: RecordField[];
-}
-
-export interface Person {
-  username: string;
-  name: string;
-  unitId: string;
-  unitName: string;
-  label: string;
-}
+// The shapes are the server's (generated from its zod schemas by `npm run gen:api`), not copies kept by hand.
+export type RecordField = Schemas['RecordField'];
+export type RecordLine = Schemas['RecordLine'];
+export type Person = Schemas['Person'];
 
 export const instanceRecord = (id: string) =>
   request<{ lines: RecordLine[] }>(`/process-instances/${encodeURIComponent(id)}/record`);
