@@ -238,6 +238,50 @@ export const messageSubscriptions = pgTable(
   ],
 );
 
+/**
+ * Messages published with a time to live (Zeebe's buffering): kept until `expiresAt` so a subscription that opens
+ * later still receives them. A message reaches each process (BPMN id) at most once, as in Zeebe, so the processes it
+ * reached are kept with it. Expired rows are deleted by the timer poller (engine/runtime/message-buffer.ts).
+ */
+export const bufferedMessages = pgTable(
+  'buffered_messages',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    correlationKey: text().notNull(),
+    /** The publisher's id: a second publication with the same name, key and id is refused while this row lives. */
+    messageId: text(),
+    variables: jsonb().$type<Vars>().notNull().default({}),
+    reachedProcessKeys: jsonb().$type<string[]>().notNull().default([]),
+    publishedBy: text(),
+    expiresAt: tz().notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index('buffered_messages_lookup_idx').on(t.name, t.correlationKey),
+    index('buffered_messages_expiry_idx').on(t.expiresAt),
+    uniqueIndex('buffered_messages_message_id_uq')
+      .on(t.name, t.correlationKey, t.messageId)
+      .where(sql`${t.messageId} is not null`),
+  ],
+);
+
+/**
+ * Zeebe's rule for message starts: while an instance a message started with a correlation key is running, no other
+ * message with that key starts the same process. One row per (process, key) names the last such instance; the row is
+ * locked while a message start checks it, so two publications cannot both start one.
+ */
+export const messageStartKeys = pgTable(
+  'message_start_keys',
+  {
+    processKey: text().notNull(),
+    correlationKey: text().notNull(),
+    instanceId: uuid().notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('message_start_keys_uq').on(t.processKey, t.correlationKey)],
+);
+
 export const incidents = pgTable(
   'incidents',
   {
