@@ -5,6 +5,7 @@ import { requireRole } from '../auth/rbac';
 import { createRouter } from '../http/env';
 import { auditActorOf } from './audit-actor';
 import { ErrorSchema } from './schemas';
+import { body, json } from './openapi';
 
 export const UnitSchema = z
   .object({
@@ -26,14 +27,6 @@ const UpdateUnitBody = z
   .object({ name: z.string().max(200).optional(), kind: Kind.optional(), active: z.boolean().optional() })
   .openapi('UpdateUnitBody');
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodTypeAny>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
 const errors = {
   400: json(ErrorSchema, 'bad code, name or kind'),
   403: json(ErrorSchema, 'not security.admin'),

@@ -24,15 +24,8 @@ import {
   UserListQuery,
 } from './admin-users.schemas';
 import { ErrorSchema, PageQuery, pageOf } from './schemas';
+import { body, json } from './openapi';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodTypeAny>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
 const errors = {
   400: json(ErrorSchema, 'bad unit, role or field'),
   403: json(ErrorSchema, 'not security.admin'),

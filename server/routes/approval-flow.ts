@@ -16,21 +16,8 @@ import { createRouter } from '../http/env';
 import { actorOf, runtimeOf } from '../http/runtime-of';
 import { Instance } from './instances';
 import { ErrorSchema } from './schemas';
+import { IdParam, body, json } from './openapi';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodTypeAny>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
-const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
 const refusals = {
   403: json(ErrorSchema, 'the caller may not do this'),
   404: json(ErrorSchema, 'no such task or instance (or not visible)'),
@@ -65,7 +52,7 @@ const returnRoute = createRoute({
   summary: '退回 / return to an earlier step',
   request: {
     params: IdParam,
-    ...body(z.object({ toElementId: z.string().min(1).max(200), comment: Comment.min(1) })),
+    body: body(z.object({ toElementId: z.string().min(1).max(200), comment: Comment.min(1) })),
   },
   responses: { 200: json(MoveResult, 'returned'), ...refusals },
 });
@@ -74,7 +61,7 @@ const withdraw = createRoute({
   path: '/api/process-instances/{id}/withdraw',
   tags: ['approval'],
   summary: '撤回 / the starter pulls the request back before anyone acted',
-  request: { params: IdParam, ...body(z.object({ comment: Comment.optional() })) },
+  request: { params: IdParam, body: body(z.object({ comment: Comment.optional() })) },
   responses: { 200: json(MoveResult, 'withdrawn: the start step is open again'), ...refusals },
 });
 const revoke = createRoute({
@@ -82,7 +69,7 @@ const revoke = createRoute({
   path: '/api/process-instances/{id}/revoke',
   tags: ['approval'],
   summary: '撤销 / the starter cancels the request',
-  request: { params: IdParam, ...body(z.object({ reason: z.string().min(1).max(1000) })) },
+  request: { params: IdParam, body: body(z.object({ reason: z.string().min(1).max(1000) })) },
   responses: { 200: json(Instance, 'cancelled'), ...refusals },
 });
 
@@ -94,7 +81,7 @@ const addSignersRoute = createRoute({
   summary: '加签 / add signers before, after or beside the holder',
   request: {
     params: IdParam,
-    ...body(
+    body: body(
       z.object({
         usernames: Usernames,
         mode: z.enum(['before', 'after', 'parallel']),
@@ -114,7 +101,7 @@ const removeSignersRoute = createRoute({
   path: '/api/tasks/{id}/remove-signers',
   tags: ['approval'],
   summary: '减签 / remove added signers who have not signed',
-  request: { params: IdParam, ...body(z.object({ usernames: Usernames })) },
+  request: { params: IdParam, body: body(z.object({ usernames: Usernames })) },
   responses: { 200: json(MoveResult, 'signers removed'), ...refusals },
 });
 

@@ -19,21 +19,11 @@ import { createRouter } from '../http/env';
 import { assertUploadQuota } from '../http/upload-quota';
 import type { SessionUser } from '../../identity/store';
 import { ErrorSchema } from './schemas';
+import { IdParam, json } from './openapi';
 
 /** Optional extra visibility rule, registered by the server as `deps.services.attachmentAccess`. */
 export type AttachmentAccess = (user: SessionUser, attachment: AttachmentMeta) => Promise<boolean>;
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
 const Meta = z
   .object({
     id: z.string(),

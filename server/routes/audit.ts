@@ -11,6 +11,7 @@ import { requireRole } from '../auth/rbac';
 import { auditAct } from '../http/audit-act';
 import { type AppEnv, createRouter } from '../http/env';
 import { ErrorSchema, PageQuery, pageOf } from './schemas';
+import { json } from './openapi';
 
 /** A workbook beyond this many rows is cut (and says so): narrow the filters to see the rest. */
 export const AUDIT_EXPORT_MAX_ROWS = 50_000;
@@ -39,10 +40,6 @@ const AuditItem = z
   })
   .openapi('AuditEntry');
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const forbidden = { 403: json(ErrorSchema, 'only audit.admin') };
 
 const list = createRoute({

@@ -15,6 +15,7 @@ import {
 import { AppError } from '../../platform/errors';
 import { createRouter } from '../http/env';
 import { ErrorSchema, PageQuery, pageOf } from './schemas';
+import { json } from './openapi';
 
 const Fields = z.record(z.string(), z.unknown());
 const EntrySchema = z
@@ -116,10 +117,6 @@ const SameItemsSchema = z
     ),
   })
   .openapi('SameItems');
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const errors = {
   400: json(ErrorSchema, 'bad request'),
   403: json(ErrorSchema, 'forbidden'),

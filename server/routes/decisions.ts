@@ -12,11 +12,8 @@ import { createRouter } from '../http/env';
 import { runtimeOf } from '../http/runtime-of';
 import { INTEGRATION_ROLES } from './messages';
 import { ErrorSchema } from './schemas';
+import { json } from './openapi';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const IdParam = z.object({
   id: z
     .string()

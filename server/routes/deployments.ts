@@ -10,8 +10,8 @@ import { actorOf, runtimeOf } from '../http/runtime-of';
 import { canStartDefinition } from '../process-access';
 import { ErrorSchema } from './schemas';
 import { refuseBadBusinessKeyPatterns } from '../../workflows/record';
+import { KeyParam, json } from './openapi';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const Resource = z.object({ name: z.string().min(1).max(200), content: z.string().max(5 * 1024 * 1024) });
 const DeployBody = z.object({ name: z.string().max(200).optional(), resources: z.array(Resource).min(1).max(50) }).openapi('DeployBody');
 const DeployResult = z
@@ -43,7 +43,6 @@ const Definition = z
       .optional(),
   })
   .openapi('ProcessDefinition');
-const KeyParam = z.object({ key: z.string().min(1).max(200).openapi({ param: { name: 'key', in: 'path' } }) });
 
 const deploy = createRoute({
   method: 'post',

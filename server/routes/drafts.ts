@@ -12,6 +12,7 @@ import { createRouter } from '../http/env';
 import { actorOf, runtimeOf } from '../http/runtime-of';
 import { assertMayStart } from '../process-access';
 import { ErrorSchema } from './schemas';
+import { json } from './openapi';
 
 const Params = z.object({
   kind: z
@@ -24,10 +25,6 @@ const Params = z.object({
 });
 const draftFields = { data: z.record(z.string(), z.unknown()), updatedAt: z.string() };
 const Draft = z.object(draftFields).openapi('Draft');
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const get = createRoute({
   method: 'get',

@@ -9,11 +9,8 @@ import { requireRole } from '../auth/rbac';
 import { auditAct } from '../http/audit-act';
 import { createRouter } from '../http/env';
 import { ErrorSchema } from './schemas';
+import { json } from './openapi';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const KeyParam = z.object({
   key: z
     .string()

@@ -24,6 +24,7 @@ import {
   KindParam,
 } from './imports.schemas';
 import { ErrorSchema } from './schemas';
+import { json } from './openapi';
 
 /** docs/api.md: a workbook of at most 20 MB (server/app.ts gives /api/imports this body limit instead of the general one). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -37,10 +38,6 @@ const KIND_NAMES: Record<ImportKind, string> = {
   systems: '信息系统普查',
 };
 
-const json = <T extends import('@hono/zod-openapi').z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const xlsx = (description: string) => ({
   description,
   content: { [XLSX]: { schema: { type: 'string' as const, format: 'binary' } } },

@@ -8,11 +8,8 @@ import { auditAct } from '../http/audit-act';
 import { actorOf, runtimeOf } from '../http/runtime-of';
 import { assertMayStart } from '../process-access';
 import { ErrorSchema, PageQuery } from './schemas';
+import { IdParam, json } from './openapi';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 /** engine/runtime/dto.ts's InstanceDto, field for field (tasks.ts answers it too). */
 export const Instance = z
   .object({
@@ -39,13 +36,6 @@ const HistoryEvent = z
     data: z.unknown().optional(),
   })
   .openapi('HistoryEvent');
-const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
 const Variables = z.record(z.string(), z.any());
 
 const start = createRoute({

@@ -10,14 +10,11 @@ import { createRouter } from '../http/env';
 import { changeOwnPassword } from '../../identity/change-password';
 import { confirmTotpEnrolment, startTotpEnrolment } from '../../identity/totp';
 import { ErrorSchema } from './schemas';
+import { body } from './openapi';
 
 const errorJson = (description: string) => ({
   description,
   content: { 'application/json': { schema: ErrorSchema } },
-});
-const body = <T extends z.ZodTypeAny>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
 });
 
 const PasswordChangeBody = z

@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listNotifications, markNotificationsRead } from '../../workflows/notifications';
 import { createRouter } from '../http/env';
+import { json } from './openapi';
 
 const NotificationSchema = z
   .object({
@@ -15,10 +16,6 @@ const NotificationSchema = z
     createdAt: z.string(),
   })
   .openapi('Notification');
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const listRoute = createRoute({
   method: 'get',

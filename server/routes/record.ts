@@ -8,18 +8,8 @@ import { peopleLabels, readInstanceRecord, type RecordLine } from '../../workflo
 import { createRouter } from '../http/env';
 import { visibleInstance } from '../http/instance-access';
 import { actorOf, runtimeOf } from '../http/runtime-of';
+import { IdParam, json } from './openapi';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
 
 const RecordField = z
   .object({

@@ -6,11 +6,8 @@ import { createRouter } from '../http/env';
 import { actorOf, runtimeOf } from '../http/runtime-of';
 import { INTEGRATION_ROLES } from './messages';
 import { ErrorSchema } from './schemas';
+import { json } from './openapi';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const SignalBody = z
   .object({ name: z.string().min(1).max(200), variables: z.record(z.string(), z.any()).optional() })
   .openapi('SignalBroadcast');

@@ -17,13 +17,10 @@ import { requireRole } from '../auth/rbac';
 import { auditAct } from '../http/audit-act';
 import { type AppEnv, createRouter } from '../http/env';
 import { ErrorSchema, PageQuery } from './schemas';
+import { json } from './openapi';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const PeriodQuery = z.object({ from: isoDate, to: isoDate });
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const forbidden = { 403: json(ErrorSchema, 'only supervisor and authority.* roles') };
 
 const OverdueSchema = z

@@ -35,22 +35,8 @@ import {
   UrgeBody,
   UrgeResult,
 } from './task-ops.schemas';
+import { IdParam, body, json } from './openapi';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodTypeAny>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
-const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
 const refusals = {
   403: json(ErrorSchema, 'not allowed'),
   404: json(ErrorSchema, 'no such task'),
