@@ -15,7 +15,10 @@ import {
   insertCard,
   MAIN,
   newCard,
+  onRejectOf,
   rejectDecisionOf,
+  returnTargets,
+  setOnReject,
   setRejectEnds,
   branchList,
 } from '../src/flows/model/edit';
@@ -142,5 +145,123 @@ describe('card edits, run', () => {
         .map((p) => p.zh)
         .join(),
     ).toContain('审核结论');
+  });
+
+  /** 发起人 (start form) → 部门审批 → 分管领导审批 → 抄送 → 结束, both approvers with a decision form. */
+  function twoApprovers() {
+    let m = emptyModel('return-test', '退回测试');
+    m = {
+      ...m,
+      chain: [
+        { ...m.chain[0], kind: 'start', formKey: 'catalog-entry' } as FlowModel['chain'][0],
+        ...m.chain.slice(1),
+      ],
+    };
+    const a = { ...(newCard(m, 'approver') as TaskCard), name: '部门审批', formKey: 'unit-approval' };
+    m = insertCard(m, { list: MAIN, index: 1 }, a);
+    const b = {
+      ...(newCard(m, 'approver') as TaskCard),
+      name: '分管领导审批',
+      formKey: 'unit-approval',
+      who: { kind: 'role' as const, role: 'authority.reviewer' },
+    };
+    m = insertCard(m, { list: MAIN, index: 2 }, b);
+    m = insertCard(m, { list: MAIN, index: 3 }, newCard(m, 'cc'));
+    return { m, a, b };
+  }
+
+  it('退回发起人: 不同意 gives the initiator a 修改 task with the start form; the resubmission goes through the approvals again and on', async () => {
+    // given two approvers
+    const { m, a, b } = twoApprovers();
+    // when the second one's 不同意时 is 退回发起人
+    const on = setOnReject(m, b, { kind: 'starter' });
+    expect(onRejectOf(on, b.id)).toEqual({ kind: 'starter' });
+    expect(checkModel(on)).toEqual([]);
+    const xml = writeBpmn(on);
+    const compiled = await compileBpmn(xml);
+    expect(compiled.ok ? [] : compiled.issues).toEqual([]);
+    // then it reads back as the same setting, and writing again is stable
+    const back = read(xml);
+    expect(cards(back)).toEqual(cards(on));
+    expect(onRejectOf(back, b.id)).toEqual({ kind: 'starter' });
+    expect(writeBpmn(back)).toBe(xml);
+    expect(overlaps(layoutOf(on))).toEqual([]);
+    // and a rejection returns to the initiator, who resubmits; the request meets 部门审批 again and goes on
+    const h = await deploy(xml);
+    h.start({ initiator: 'wang', resourceName: '初稿' });
+    h.completeTask(a.id, { decision: 'approve' });
+    h.completeTask(b.id, { decision: 'return', comment: '请补充' });
+    const revise = h.task(`revise-${b.id}-1`);
+    expect(revise.assignee).toBe('wang');
+    expect(revise.formKey).toBe('catalog-entry');
+    h.completeTask(revise.elementId, { resourceName: '修改稿' });
+    h.completeTask(a.id, { decision: 'approve' });
+    h.completeTask(b.id, { decision: 'approve' });
+    expect(h.job('cc-1')).toBeTruthy();
+    expect(h.vars.resourceName).toBe('修改稿');
+  });
+
+  it('退回到上一审批节点 / 指定节点: 不同意 reopens that step; switching the setting keeps one 审批结果 and round-trips', async () => {
+    // given two approvers
+    const { m, a, b } = twoApprovers();
+    // when the second returns to the previous approver
+    expect(returnTargets(m, b.id).map((t) => t.id)).toEqual([a.id]);
+    expect(returnTargets(m, a.id)).toEqual([]);
+    const on = setOnReject(m, b, { kind: 'goto', target: a.id });
+    const xml = writeBpmn(on);
+    const compiled = await compileBpmn(xml);
+    expect(compiled.ok ? [] : compiled.issues).toEqual([]);
+    const back = read(xml);
+    expect(cards(back)).toEqual(cards(on));
+    expect(onRejectOf(back, b.id)).toEqual({ kind: 'goto', target: a.id });
+    expect(overlaps(layoutOf(on))).toEqual([]);
+    // then 不同意 reopens 部门审批, and its approval leads back to 分管领导审批 and on
+    const h = await deploy(xml);
+    h.start({ initiator: 'wang' });
+    h.completeTask(a.id, { decision: 'approve' });
+    h.completeTask(b.id, { decision: 'return' });
+    expect(h.task(a.id)).toBeTruthy();
+    h.completeTask(a.id, { decision: 'approve' });
+    h.completeTask(b.id, { decision: 'approve' });
+    expect(h.job('cc-1')).toBeTruthy();
+    // and the step a return goes to can be neither removed nor moved below it
+    expect(cannotRemove(on, a.id)?.zh).toContain('退回');
+    // and switching to 结束, then back to 继续, leaves one result card, then none
+    const ends = setOnReject(on, b, { kind: 'end' });
+    expect(onRejectOf(ends, b.id)).toEqual({ kind: 'end' });
+    expect(ends.chain.filter((c) => c.kind === 'decision')).toHaveLength(1);
+    expect(cards(setOnReject(ends, b, { kind: 'go' }))).toEqual(cards(m));
+    // and a target that is not on the way here is refused (the model stays as it was)
+    expect(onRejectOf(setOnReject(m, a, { kind: 'goto', target: b.id }), a.id)).toEqual({ kind: 'go' });
+  });
+
+  it('a return from inside a 条件分支 to a step before the split reads back as the same cards and runs', async () => {
+    // given 部门审批, then a condition branch whose first branch holds 分管领导审批
+    const { m: base, a, b } = twoApprovers();
+    let m = base;
+    const moved = m.chain.find((c) => c.id === b.id) as TaskCard;
+    m = { ...m, chain: m.chain.filter((c) => c.id !== b.id) };
+    const cond = newCard(m, 'condition') as BranchCard;
+    cond.branches[0].condition = { groups: [[{ field: 'shareType', op: '=', value: 'conditional' }]] };
+    m = insertCard(m, { list: MAIN, index: 2 }, cond);
+    m = insertCard(m, { list: branchList(cond.id, 0), index: 0 }, moved);
+    // when 分管领导审批 returns to the initiator (whose resubmission starts at 部门审批)
+    const on = setOnReject(m, moved, { kind: 'starter' });
+    const xml = writeBpmn(on);
+    const compiled = await compileBpmn(xml);
+    expect(compiled.ok ? [] : compiled.issues).toEqual([]);
+    // then the reader sees the branch, not a split at the 审批结果
+    const back = read(xml);
+    expect(cards(back)).toEqual(cards(on));
+    expect(onRejectOf(back, b.id)).toEqual({ kind: 'starter' });
+    // and it runs: rejection → 修改 → 部门审批 → the branch again → approval → CC
+    const h = await deploy(xml);
+    h.start({ initiator: 'wang', shareType: 'conditional' });
+    h.completeTask(a.id, { decision: 'approve' });
+    h.completeTask(b.id, { decision: 'return' });
+    h.completeTask(`revise-${b.id}-1`, {});
+    h.completeTask(a.id, { decision: 'approve' });
+    h.completeTask(b.id, { decision: 'approve' });
+    expect(h.job('cc-1')).toBeTruthy();
   });
 });

@@ -16,6 +16,7 @@ import type {
   DecisionCard,
   FlowModel,
   NotifyCard,
+  Outcome,
   TaskCard,
   TimerCard,
 } from './types';
@@ -253,17 +254,17 @@ export function cannotRemove(m: FlowModel, cardId: string): { zh: string; en: st
     return { zh: '发起人和结束节点不能删除', en: 'the start and end cannot be removed' };
   if (c.kind === 'locked' || (c.kind === 'decision' && !c.id.startsWith(REJECT_PREFIX)))
     return { zh: '该节点只能在高级模式中修改', en: 'this card can only be changed in advanced mode' };
-  if (gotoTargets(m).has(cardId))
+  if (gotoTargets(m, rejectResultOf(m, cardId)?.id).has(cardId))
     return { zh: '有退回路径指向该节点，不能删除', en: 'a return path leads to this card' };
   return null;
 }
 
-/** Ids that side paths go back (or forward) to. */
-export function gotoTargets(m: FlowModel): Set<string> {
+/** Ids that side paths go back (or forward) to, but for those of the 审批结果 `except` (a step's own). */
+export function gotoTargets(m: FlowModel, except?: string): Set<string> {
   const out = new Set<string>();
   const visit = (cards: Card[]) => {
     for (const c of cards) {
-      if (c.kind === 'decision')
+      if (c.kind === 'decision' && c.id !== except)
         for (const o of c.outcomes) {
           if ('goto' in o.goesTo) out.add(o.goesTo.goto);
           visit(o.path);
@@ -294,6 +295,14 @@ export function removeCard(m: FlowModel, cardId: string): FlowModel {
   const [removed] = at.list.splice(at.index, 1);
   // A step's deadline cards (its timer boundaries) go with it.
   if (removed.kind !== 'timer') while (at.list[at.index]?.kind === 'timer') at.list.splice(at.index, 1);
+  // So does the 审批结果 its 不同意时 added: it decides on this step's outcome and would judge the one above.
+  const result = at.list[at.index];
+  if (
+    result?.kind === 'decision' &&
+    result.id.startsWith(REJECT_PREFIX) &&
+    result.id === rejectResultOf(m, cardId)?.id
+  )
+    at.list.splice(at.index, 1);
   return next;
 }
 
@@ -310,6 +319,8 @@ export function canMove(m: FlowModel, cardId: string, delta: -1 | 1): boolean {
   const fixed = (c: Card | undefined) =>
     !c || ['start', 'end', 'decision', 'timer', 'locked'].includes(c.kind);
   if (fixed(card) || fixed(other)) return false;
+  // A step a 退回 goes back to stays above the steps that return to it.
+  if (gotoTargets(m).has(cardId)) return false;
   const after = at.list[at.index + 1];
   return !(after && (after.kind === 'timer' || after.kind === 'decision'));
 }
@@ -410,8 +421,8 @@ export function checkModel(m: FlowModel): Problem[] {
             ?.id.startsWith(REJECT_PREFIX)
         ) {
           say(
-            '“不同意时结束”需要一个含审核结论（同意/不同意）的办理表单',
-            'ending on "not approved" needs a task form with a decision',
+            '“不同意时”结束或退回需要一个含审核结论（同意/不同意）的办理表单',
+            'ending or returning on "not approved" needs a task form with a decision',
           );
         }
         if (c.due && 'workdays' in c.due && !(c.due.workdays >= 1))
@@ -474,19 +485,183 @@ export function approvedFeel(t: TaskCard): string {
     : `=${DECISION_VARIABLE} = "${APPROVE_VALUE}"`;
 }
 
-/** The 审批结果 the designer adds for "不同意时结束" right after the step (timers between are the step's own). */
-export function rejectDecisionOf(m: FlowModel, taskId: string): DecisionCard | undefined {
+/**
+ * What happens when an 审批人 does not approve (不同意时), as 钉钉审批 offers it: go on (the comment is recorded),
+ * end the process (notify the initiator, end at 未通过), return to the initiator (a 修改 task for the initiator with
+ * the start form, then the request goes through the approvals again from the first step, as the shipped processes'
+ * 退回修改 loops do), or return to an earlier step on the way here (`goto`: the previous approver or one named).
+ * Underneath, all but `go` are one 审批结果 card `result-<step>` right after the step with one outcome.
+ */
+export type OnReject =
+  | { kind: 'go' }
+  | { kind: 'end' }
+  | { kind: 'starter' }
+  | { kind: 'goto'; target: string };
+
+/** The 审批结果 the designer adds for 不同意时 right after the step (timers between are the step's own). */
+export function rejectResultOf(m: FlowModel, taskId: string): DecisionCard | undefined {
   for (const list of listsOf(m).values()) {
     const i = list.findIndex((c) => c.id === taskId);
     if (i < 0) continue;
     const next = list.slice(i + 1).find((c) => c.kind !== 'timer');
-    return next?.kind === 'decision' &&
-      next.id.startsWith(REJECT_PREFIX) &&
-      next.outcomes.length === 1 &&
-      'end' in next.outcomes[0].goesTo
+    return next?.kind === 'decision' && next.id.startsWith(REJECT_PREFIX) && next.outcomes.length === 1
       ? next
       : undefined;
   }
+}
+
+/** The 审批结果 of "不同意时结束" (kept for callers that ask only about ending). */
+export function rejectDecisionOf(m: FlowModel, taskId: string): DecisionCard | undefined {
+  const d = rejectResultOf(m, taskId);
+  return d && 'end' in d.outcomes[0].goesTo ? d : undefined;
+}
+
+/** A 修改 step of 退回发起人: a handler card for the initiator. */
+const isReviseCard = (c: Card | undefined): c is TaskCard =>
+  c?.kind === 'handler' && c.who.kind === 'starter';
+
+/** The step's 不同意时 setting, read from its 审批结果 card (what the reader gives back is what was set). */
+export function onRejectOf(m: FlowModel, taskId: string): OnReject {
+  const d = rejectResultOf(m, taskId);
+  if (!d) return { kind: 'go' };
+  const o = d.outcomes[0];
+  if ('end' in o.goesTo) return { kind: 'end' };
+  if (o.path.length === 1 && isReviseCard(o.path[0])) return { kind: 'starter' };
+  if (!o.path.length && o.goesTo.goto) return { kind: 'goto', target: o.goesTo.goto };
+  return { kind: 'go' };
+}
+
+/** Whether a card sits inside a parallel branch: a return from there would leave the other branch's join waiting. */
+function inParallel(m: FlowModel, cardId: string): boolean {
+  const visit = (cards: Card[], parallel: boolean): boolean | undefined => {
+    for (const c of cards) {
+      if (c.id === cardId) return parallel;
+      if (c.kind === 'condition' || c.kind === 'parallel')
+        for (const b of c.branches) {
+          const r = visit(b.cards, parallel || c.kind === 'parallel');
+          if (r !== undefined) return r;
+        }
+    }
+  };
+  return visit(m.chain, false) ?? false;
+}
+
+/**
+ * The 审批人/办理人 steps a rejection at `taskId` may return to: those always passed on the way here (earlier in
+ * its own list, or earlier in the lists that hold its branch), nearest first. Empty inside a parallel branch.
+ */
+export function returnTargets(m: FlowModel, taskId: string): TaskCard[] {
+  if (inParallel(m, taskId)) return [];
+  const path = (cards: Card[]): TaskCard[] | undefined => {
+    const before: TaskCard[] = [];
+    for (const c of cards) {
+      if (c.id === taskId) return before;
+      if (c.kind === 'condition' || c.kind === 'parallel')
+        for (const b of c.branches) {
+          const inner = path(b.cards);
+          if (inner) return [...before, ...inner];
+        }
+      if ((c.kind === 'approver' || c.kind === 'handler') && !isReviseCard(c)) before.push(c);
+    }
+  };
+  return (path(m.chain) ?? []).reverse();
+}
+
+/**
+ * Sets an approver's 不同意时, keeping the 同意 condition in step with its mode. A kind the step cannot have (a
+ * return with nowhere to go) leaves the model as it is.
+ */
+export function setOnReject(m: FlowModel, task: TaskCard, on: OnReject, lang: 'zh' | 'en' = 'zh'): FlowModel {
+  const existing = rejectResultOf(m, task.id);
+  let next = replaceCard(m, task);
+  const targets = returnTargets(next, task.id);
+  const firstStep = targets[targets.length - 1]?.id ?? task.id;
+  if (on.kind === 'goto' && !targets.some((t) => t.id === on.target)) return next;
+  if (on.kind === 'starter' && inParallel(next, task.id)) return next;
+  const was = onRejectOf(m, task.id);
+  if (existing && JSON.stringify(was) === JSON.stringify(on)) {
+    // Only the step changed (its mode): the 同意 condition follows; the revise step follows the start form.
+    const at = locate(next, existing.id) as { list: Card[]; index: number };
+    at.list[at.index] = { ...existing, next: { ...existing.next, condition: approvedFeel(task) } };
+    return next;
+  }
+  if (existing) {
+    const at = locate(next, existing.id) as { list: Card[]; index: number };
+    at.list.splice(at.index, 1);
+  }
+  if (on.kind === 'go') return next;
+  const ids = idsOf(next);
+  if (existing) for (const id of idsOf({ ...next, chain: [existing] })) ids.add(id);
+  const zh = lang === 'zh';
+  const outcome = (): Outcome => {
+    const flowId = existing?.outcomes[0].flowId ?? uniqueId(ids, `flow-${task.id}-rejected`);
+    if (on.kind === 'end') {
+      const notify = newCard(next, 'notify', lang) as NotifyCard;
+      notify.id = uniqueId(ids, 'notify');
+      return {
+        flowId,
+        name: zh ? '不同意' : 'Not approved',
+        path: [
+          {
+            ...notify,
+            name: zh ? '通知未通过' : 'Notify: not approved',
+            title: zh ? `${m.name}：${task.name}未通过` : `${m.name}: not approved at ${task.name}`,
+            body: zh
+              ? `您发起的流程在“${task.name}”未获同意，流程已结束。`
+              : `Your request was not approved at ${task.name}.`,
+          },
+        ],
+        goesTo: {
+          end: {
+            kind: 'end',
+            id: uniqueId(ids, `end-${task.id}-rejected`),
+            name: zh ? '未通过' : 'Not approved',
+          },
+        },
+      };
+    }
+    if (on.kind === 'starter') {
+      const start = next.chain[0];
+      const revise: TaskCard = {
+        kind: 'handler',
+        id: uniqueId(ids, `revise-${task.id}`),
+        name: zh ? '发起人修改' : 'Initiator revises',
+        who: { kind: 'starter' },
+        mode: 'any',
+        ...(start?.kind === 'start' && start.formKey ? { formKey: start.formKey } : {}),
+      };
+      return {
+        flowId,
+        name: zh ? '退回发起人' : 'Return to initiator',
+        path: [revise],
+        goesTo: { goto: firstStep },
+      };
+    }
+    const target = targets.find((t) => t.id === on.target) as TaskCard;
+    return {
+      flowId,
+      name: zh ? `退回${target.name}` : `Return to ${target.name}`,
+      path: [],
+      goesTo: { goto: target.id },
+    };
+  };
+  const decision: DecisionCard = {
+    kind: 'decision',
+    id: existing?.id ?? uniqueId(ids, `${REJECT_PREFIX}${task.id}`),
+    name: existing?.name ?? (zh ? `${task.name}结果` : `${task.name} outcome`),
+    next: {
+      flowId: existing?.next.flowId ?? uniqueId(ids, `flow-${task.id}-approved`),
+      name: zh ? '同意' : 'Approved',
+      condition: approvedFeel(task),
+    },
+    outcomes: [outcome()],
+  };
+  const at = locate(next, task.id) as { list: Card[]; index: number };
+  let j = at.index + 1;
+  while (at.list[j]?.kind === 'timer') j++;
+  next = structuredClone(next);
+  (locate(next, task.id) as { list: Card[] }).list.splice(j, 0, decision);
+  return next;
 }
 
 /** Turns "不同意时结束流程（通知发起人）" on or off for an approver, keeping the condition in step with its mode. */
@@ -496,57 +671,5 @@ export function setRejectEnds(
   on: boolean,
   lang: 'zh' | 'en' = 'zh',
 ): FlowModel {
-  const existing = rejectDecisionOf(m, task.id);
-  let next = replaceCard(m, task);
-  if (existing) {
-    const at = locate(next, existing.id) as { list: Card[]; index: number };
-    if (!on) at.list.splice(at.index, 1);
-    else at.list[at.index] = { ...existing, next: { ...existing.next, condition: approvedFeel(task) } };
-    return next;
-  }
-  if (!on) return next;
-  const ids = idsOf(next);
-  const notify = newCard(next, 'notify', lang) as NotifyCard;
-  ids.add(notify.id);
-  const decision: DecisionCard = {
-    kind: 'decision',
-    id: uniqueId(ids, `${REJECT_PREFIX}${task.id}`),
-    name: lang === 'zh' ? `${task.name}结果` : `${task.name} outcome`,
-    next: {
-      flowId: uniqueId(ids, `flow-${task.id}-approved`),
-      name: lang === 'zh' ? '同意' : 'Approved',
-      condition: approvedFeel(task),
-    },
-    outcomes: [
-      {
-        flowId: uniqueId(ids, `flow-${task.id}-rejected`),
-        name: lang === 'zh' ? '不同意' : 'Not approved',
-        path: [
-          {
-            ...notify,
-            name: lang === 'zh' ? '通知未通过' : 'Notify: not approved',
-            title:
-              lang === 'zh' ? `${m.name}：${task.name}未通过` : `${m.name}: not approved at ${task.name}`,
-            body:
-              lang === 'zh'
-                ? `您发起的流程在“${task.name}”未获同意，流程已结束。`
-                : `Your request was not approved at ${task.name}.`,
-          },
-        ],
-        goesTo: {
-          end: {
-            kind: 'end',
-            id: uniqueId(ids, `end-${task.id}-rejected`),
-            name: lang === 'zh' ? '未通过' : 'Not approved',
-          },
-        },
-      },
-    ],
-  };
-  const at = locate(next, task.id) as { list: Card[]; index: number };
-  let j = at.index + 1;
-  while (at.list[j]?.kind === 'timer') j++;
-  next = structuredClone(next);
-  (locate(next, task.id) as { list: Card[] }).list.splice(j, 0, decision);
-  return next;
+  return setOnReject(m, task, on ? { kind: 'end' } : { kind: 'go' }, lang);
 }

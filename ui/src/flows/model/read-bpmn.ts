@@ -106,14 +106,54 @@ class Reader {
   target = (flowId: string) => this.flows.get(flowId)?.target ?? '';
   outs = (id: string) => this.out.get(id) ?? [];
 
-  /** Nodes reachable from `from` (with distances), never entering `avoid`. */
-  reach(from: string, avoid: string): Map<string, number> {
+  /** Flows that go back to a step already on the way from the start (退回 loops), found once by a depth-first walk. */
+  backFlows?: Set<string>;
+  loops(): Set<string> {
+    if (this.backFlows) return this.backFlows;
+    const back = new Set<string>();
+    const state = new Map<string, 'open' | 'done'>();
+    const start = [...this.els.values()].find((e) => this.isB(e, 'startEvent'));
+    const succ = (id: string): [string, string | undefined][] => [
+      ...this.outs(id).map((f): [string, string] => [this.target(f), f]),
+      ...(this.boundaries.get(id) ?? []).map((b): [string, undefined] => [attr(b, 'id') ?? '', undefined]),
+    ];
+    // Iterative, so that a long chain cannot overflow the stack.
+    const stack: { id: string; next: [string, string | undefined][] }[] = [];
+    const enter = (id: string) => {
+      state.set(id, 'open');
+      stack.push({ id, next: succ(id) });
+    };
+    const first = start ? attr(start, 'id') : undefined;
+    if (first) enter(first);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const step = top.next.shift();
+      if (!step) {
+        state.set(top.id, 'done');
+        stack.pop();
+        continue;
+      }
+      const [to, flow] = step;
+      if (!to) continue;
+      if (state.get(to) === 'open') {
+        if (flow) back.add(flow);
+      } else if (!state.has(to)) enter(to);
+    }
+    this.backFlows = back;
+    return back;
+  }
+
+  /** Nodes reachable from `from` (with distances), never entering `avoid`; `forward`: never by a 退回 loop. */
+  reach(from: string, avoid: string, forward = false): Map<string, number> {
     const dist = new Map<string, number>([[from, 0]]);
     const queue = [from];
+    const loops = forward ? this.loops() : undefined;
     while (queue.length) {
       const cur = queue.shift() as string;
       const next = [
-        ...this.outs(cur).map(this.target),
+        ...this.outs(cur)
+          .filter((f) => !loops?.has(f))
+          .map(this.target),
         ...(this.boundaries.get(cur) ?? []).map((b) => attr(b, 'id') ?? ''),
       ];
       for (const n of next) {
@@ -125,10 +165,17 @@ class Reader {
     return dist;
   }
 
-  /** The gateway where all branches of `split` meet again (same kind), nearest first; none for a decision. */
+  /**
+   * The gateway where all branches of `split` meet again (same kind), nearest first; none for a decision. Loops
+   * back are not followed: a 退回 from inside a branch to a step before the split would otherwise reach every
+   * later gateway through the split's other branches, and an 审批结果 would pass for a split with a join.
+   */
   findJoin(split: string): string | undefined {
     const kind = this.kind(split);
-    const reaches = this.outs(split).map((f) => this.reach(this.target(f), split));
+    const loops = this.loops();
+    const reaches = this.outs(split).map((f) =>
+      loops.has(f) ? new Map<string, number>() : this.reach(this.target(f), split, true),
+    );
     let best: string | undefined;
     let bestDist = Number.POSITIVE_INFINITY;
     for (const [id] of reaches[0]) {
