@@ -8,11 +8,8 @@ import { auditAct } from '../http/audit-act';
 import { createRouter } from '../http/env';
 import { actorOf, runtimeOf } from '../http/runtime-of';
 import { ErrorSchema } from './schemas';
+import { json } from './openapi';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const Variables = z.record(z.string(), z.any());
 const MessageBody = z
   .object({

@@ -13,14 +13,8 @@ import { createRouter } from '../http/env';
 import { actorOf, runtimeOf } from '../http/runtime-of';
 import { Instance } from './instances';
 import { ErrorSchema } from './schemas';
+import { IdParam, KeyParam, body, json } from './openapi';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodTypeAny>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
 const elementId = z.string().min(1).max(200);
 const Mappings = z.array(z.object({ source: elementId, target: elementId })).max(500);
 const MigrationReport = z
@@ -41,20 +35,6 @@ const MigrationReport = z
     ),
   })
   .openapi('MigrationReport');
-const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
-const KeyParam = z.object({
-  key: z
-    .string()
-    .min(1)
-    .max(200)
-    .openapi({ param: { name: 'key', in: 'path' } }),
-});
 const errors = { 400: json(ErrorSchema, 'bad mapping'), 403: json(ErrorSchema, 'not authority.admin') };
 
 const migrateAll = createRoute({
@@ -64,7 +44,7 @@ const migrateAll = createRoute({
   summary: '迁移流程实例 / move every running instance of one version onto another (dryRun: report only)',
   request: {
     params: KeyParam,
-    ...body(
+    body: body(
       z.object({
         fromVersion: z.number().int().min(1),
         toVersion: z.number().int().min(1),
@@ -82,7 +62,7 @@ const migrateOne = createRoute({
   summary: '迁移单个实例 / move one instance onto another version',
   request: {
     params: IdParam,
-    ...body(
+    body: body(
       z.object({
         targetVersion: z.number().int().min(1),
         mappings: Mappings.default([]),
@@ -99,7 +79,7 @@ const modification = createRoute({
   summary: '修改实例 / activate and terminate elements of one instance (move to step)',
   request: {
     params: IdParam,
-    ...body(
+    body: body(
       z.object({
         activate: z
           .array(z.object({ elementId, variables: z.record(z.string(), z.any()).optional() }))
