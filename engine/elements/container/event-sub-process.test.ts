@@ -108,6 +108,54 @@ describe('event subprocess in a subprocess, waiting', () => {
   });
 });
 
+const interrupted = () => deploy(xml, { processId: 'interruptedSubprocessDemo' });
+
+describe('an interrupted subprocess ends the paths running inside it', () => {
+  it('given a 补充说明 path and a reminder path running in the subprocess, when an interrupting boundary leaves it, then both paths end and their work is cancelled', async () => {
+    const h = (await interrupted()).start({ caseId: 'C-7' });
+    h.correlate('补充说明', {}, 'C-7');
+    h.fireTimer('nudge');
+    expect(h.active.sort()).toEqual(['doWork', 'nudgeWorker', 'readInfo', 'work']);
+    h.correlate('取消办理', {}, 'C-7');
+    expect(h.active).toEqual(['cancelled']);
+    expect(h.effects).toContainEqual({ type: 'task.closed', taskKey: 'readInfo#1', reason: 'cancelled' });
+    expect(h.effects).toContainEqual(
+      expect.objectContaining({ type: 'job.cancelled', jobKey: 'nudgeWorker#2' }),
+    );
+    expect([...h.tasks.keys()]).toEqual(['cancelled#1']);
+    expect(h.jobs.size).toBe(0);
+    expect(h.trail).toContain('side-paths.stopped:work');
+    h.completeTask('cancelled');
+    expect(h.status).toBe('completed');
+  });
+
+  it("given a 补充说明 path running, when the subprocess's interrupting timer event subprocess fires, then the path ends and the subprocess completes through it", async () => {
+    const h = (await interrupted()).start({ caseId: 'C-7' });
+    h.correlate('补充说明', {}, 'C-7');
+    h.fireTimer('deadlinePassed');
+    expect(h.effects).toContainEqual({ type: 'task.closed', taskKey: 'readInfo#1', reason: 'cancelled' });
+    expect(h.active).toEqual(['archive']);
+    expect([...h.tasks.keys()]).toEqual(['archive#1']);
+  });
+
+  it('given a 补充说明 path running, when the instance is moved out of the subprocess, then the path ends with it', async () => {
+    const h = (await interrupted()).start({ caseId: 'C-7' });
+    h.correlate('补充说明', {}, 'C-7');
+    h.send({ type: 'token.move', targets: ['archive'], history: 'instance.modified' });
+    expect(h.active).toEqual(['archive']);
+    expect([...h.tasks.keys()]).toEqual(['archive#1']);
+  });
+
+  it('given a 补充说明 path running, when the body completes, then the subprocess still waits for the path (completion is no interruption)', async () => {
+    const h = (await interrupted()).start({ caseId: 'C-7' });
+    h.correlate('补充说明', {}, 'C-7');
+    h.completeTask('doWork');
+    expect(h.active.sort()).toEqual(['readInfo', 'work']);
+    h.completeTask('readInfo');
+    expect(h.active).toEqual(['archive']);
+  });
+});
+
 describe('event subprocess refused', () => {
   it('given an event subprocess with a none start, when deployed, then it is refused with a Chinese message', async () => {
     const r = await compileBpmn(

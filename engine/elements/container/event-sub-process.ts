@@ -13,9 +13,12 @@
  * In a subprocess the body is wrapped in a `$body` state carrying the triggers; at the top level they sit on the root
  * (the root's start states stay where the runtime looks for them). Nothing is added to processes without one.
  */
+import { enqueueActions } from 'xstate';
 import { issue } from '../../bpmn/issue';
+import { isNonInterrupting } from '../../bpmn/scope-graph';
 import { esc } from '../../compile/keys';
 import type { ValidationIssue } from '../../contract';
+import { type ChildRef, closeChild } from '../../exec/children';
 import { closeOwned, consumedKey } from '../../exec/closing';
 import type { Ctx } from '../../exec/context';
 import { history } from '../../exec/context';
@@ -23,7 +26,7 @@ import type { ModelElement, ProcessModel } from '../../types';
 import { type MessageSpec, messageSpec, subscribe } from '../behaviors/message';
 import { scheduleTimer, timerDef } from '../behaviors/timer';
 import type { TimerDef } from '../../exec/timers';
-import { type Cfg, type ElementHandler, meta, type StateConfig } from '../element-handler';
+import { type Cfg, type ElementHandler, meta, type Params, type StateConfig } from '../element-handler';
 import { isInterruptingStart, triggerKindOf } from '../event/event-sub-process-start';
 import { signalSpec } from '../event/signal-spec';
 
@@ -59,6 +62,49 @@ export const isNonInterruptingEventSubProcess = (model: ProcessModel, evsub: Mod
   const s = startOf(model, evsub);
   return !!s && !isInterruptingStart(s);
 };
+
+/**
+ * The origins of the spawned paths that run inside a scope and end with it when it is interrupted: its
+ * non-interrupting event subprocesses and the non-interrupting boundary events of the activities in it, nested
+ * scopes included (paths are keyed `<origin>#<spawn>` in ctx.paths of the machine that runs the scope).
+ */
+export function pathOriginsIn(model: ProcessModel, scopeId: string, except: string[] = []): string[] {
+  return innerIds(model, scopeId).filter((id) => {
+    const e = model.elements.get(id) as ModelElement;
+    if (except.includes(id)) return false;
+    return e.kind === 'eventSubProcess' ? isNonInterruptingEventSubProcess(model, e) : isNonInterrupting(e);
+  });
+}
+
+/** Stopping a scope's paths: `unlessDone` spares them when the scope is left by completing (its own done event). */
+export const stopPathsAction = (origins: string[], scope: string, unlessDone = false) => ({
+  type: 'evsub.stopPaths',
+  params: { origins, scope, ...(unlessDone ? { unlessDone } : {}) },
+});
+
+/** Emit the closing effects of a stopped child and of every child it spawned in turn (their exits do not run). */
+function closeTree(child: ChildRef) {
+  closeChild(child);
+  const snap = child?.getSnapshot() as { children?: Record<string, ChildRef> } | undefined;
+  for (const c of Object.values(snap?.children ?? {})) closeTree(c);
+}
+
+const stopPaths = enqueueActions(({ context, event, enqueue, self }, p: Params) => {
+  // A scope left by completing has waited for its event-subprocess paths ($drain); reminder paths outlive it.
+  if (p.unlessDone && event.type.startsWith('xstate.done.state.')) return;
+  const ctx = context as Ctx;
+  const ids = Object.keys(ctx.paths).filter((id) => p.origins.includes(id.slice(0, id.lastIndexOf('#'))));
+  if (!ids.length) return;
+  const children = self.getSnapshot().children as Record<string, ChildRef>;
+  const paths = { ...ctx.paths };
+  for (const id of ids) {
+    closeTree(children[id]);
+    enqueue.stopChild(id);
+    delete paths[id];
+  }
+  enqueue.assign({ paths });
+  history('side-paths.stopped', p.scope, { pathIds: ids });
+});
 
 export interface ScopeTriggers {
   entry: Cfg[];
@@ -123,9 +169,9 @@ export function scopeTriggers(
       target: `${target}${esc(evsub.id)}`,
       actions: [
         { type: 'evsub.disarm', params: { host } },
-        // At the top level the process scope is interrupted: its spawned paths (reminders, other event
-        // subprocesses) end too. In a subprocess they are left running (paths are not kept per scope).
-        ...(target === '.' ? [{ type: 'paths.stopAll' }] : []),
+        // The scope is interrupted: the paths spawned in it (other event subprocesses, reminders) end too. At the
+        // top level that is every spawned path of the instance.
+        ...(target === '.' ? [{ type: 'paths.stopAll' }] : stopPath(model, scopeId, evsub.id)),
         ...fired,
       ],
     });
@@ -146,6 +192,11 @@ export function scopeTriggers(
       actions: [{ type: 'incident.resolve' }, { type: 'evsub.rearm', params: { actOf: scopeId, host, arm } }],
     });
   return { entry, on, states };
+}
+
+function stopPath(model: ProcessModel, scopeId: string, evsubId: string): Cfg[] {
+  const origins = pathOriginsIn(model, scopeId, [evsubId, ...innerIds(model, evsubId)]);
+  return origins.length ? [stopPathsAction(origins, scopeId)] : [];
 }
 
 /** A subprocess body with event subprocesses: `$body` (the ordinary body, carrying the triggers) beside them. */
@@ -251,6 +302,7 @@ export const eventSubProcess: ElementHandler<'eventSubProcess'> = {
     return out;
   },
   compile: () => null,
+  xstateActions: { 'evsub.stopPaths': stopPaths },
   actions: {
     'evsub.arm': (ctx, _e, p) => armAll(ctx, p),
     'evsub.rearm': (ctx, e, p) => {

@@ -1,12 +1,14 @@
 /**
  * @module Embedded subprocess: a compound state whose children are its body's elements; it completes when its body
  * reaches its end (onDone). Boundary events on it interrupt the whole body. A terminate end event inside ends the
- * subprocess only. Multi-instance: the body runs once per item as a spawned child (see multi-instance-body.ts).
+ * subprocess only. Any interruption ends the paths spawned inside it (event subprocesses, reminders).
+ * Multi-instance: the body runs once per item as a spawned child (see multi-instance-body.ts).
  */
 import { issue } from '../../bpmn/issue';
 import { elementState, leave } from '../behaviors/activity';
 import { loopSpec, validateLoop } from '../behaviors/multi-instance';
 import type { ElementHandler } from '../element-handler';
+import { pathOriginsIn, stopPathsAction } from './event-sub-process';
 import { bodyGuards, bodyXstateActions, multiInstanceBodyState } from './multi-instance-body';
 
 export const subProcess: ElementHandler<'subProcess'> = {
@@ -36,7 +38,11 @@ export const subProcess: ElementHandler<'subProcess'> = {
     if (loopSpec(el)) return multiInstanceBodyState(el, cc);
     const body = cc.scopeBody(el.id);
     const done = leave(el.id, cc.next(el));
-    return elementState(el, cc, { on: { 'bpmn.terminate': [done] }, extra: { ...body, onDone: done } });
+    // Interrupted (a boundary event, an error, a terminate end, a move), the subprocess ends the paths spawned
+    // inside it, as BPMN ends every token in a terminated scope; completing, it has already waited for its own.
+    const origins = pathOriginsIn(cc.model, el.id);
+    const exit = origins.length ? [stopPathsAction(origins, el.id, true)] : [];
+    return elementState(el, cc, { on: { 'bpmn.terminate': [done] }, exit, extra: { ...body, onDone: done } });
   },
   guards: bodyGuards,
   xstateActions: bodyXstateActions,
