@@ -54,6 +54,11 @@ export interface RefChecks {
   unitExists?(id: string): Promise<boolean>;
   catalogEntryVisible?(id: string): Promise<boolean>;
   attachmentOwned?(id: string): Promise<boolean>;
+  /**
+   * 唯一性 (`x-unique: "catalog"`): whether an active catalog entry other than `exceptEntryIds` holds `value` in its
+   * field `field`. Asked county-wide, whatever the caller may see: uniqueness is the catalog's, not the viewer's.
+   */
+  valueTakenInCatalog?(field: string, value: string, exceptEntryIds: string[]): Promise<boolean>;
 }
 
 /** A problem with a form definition itself (meta-validation), in Chinese and English. */

@@ -48,6 +48,8 @@ function formValidator(deps: AppDeps) {
           }
         },
         attachmentOwned: async (id) => !user || forms.attachmentOwnedBy(db, id, user.username),
+        // 唯一性 (x-unique: "catalog") is county-wide, whatever the caller may see
+        valueTakenInCatalog: (field, value, except) => catalog.valueTakenInCatalog(db, field, value, except),
       },
     });
     return check.ok ? check : { ok: false as const, details: check.details };

@@ -23,7 +23,14 @@ export const REF_KEYWORDS: Record<string, RefKind> = {
  * Rules the form designer offers as switches that plain JSON Schema cannot say (#18): `x-not-before-today` on a date
  * (`YYYY-MM-DD`, or a date-time's day) refuses a day before today in China time (a 共享期限 of 2019-01-01).
  */
-export const RULE_KEYWORDS = ['x-not-before-today'] as const;
+export const RULE_KEYWORDS = ['x-not-before-today', 'x-unique'] as const;
+/**
+ * `x-unique: "catalog"` on a text field (唯一性): the value must not equal the same-named field of any other active
+ * entry of the resource catalog. Only collected here (forms knows no catalog); the injected `valueTakenInCatalog`
+ * answers afterwards (unique.ts). The one scope there is today is the catalog.
+ */
+export const UNIQUE_SCOPES = ['catalog'] as const;
+export type UniqueScope = (typeof UNIQUE_SCOPES)[number];
 
 /** Today's date in China time (UTC+8, no daylight saving), `YYYY-MM-DD`. */
 export const chinaToday = (now = Date.now()) => new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
@@ -40,6 +47,16 @@ export interface FoundRef {
 /** `this` inside keyword functions when a validator is called as `validate.call(context, data)`. */
 export interface ValidationContext {
   refs: FoundRef[];
+  /** Values under `x-unique`, keyed by the property that holds them (`resourceName`, also inside `changes`). */
+  unique?: FoundUnique[];
+}
+
+export interface FoundUnique {
+  scope: UniqueScope;
+  /** The property name: what the catalog entry's field is called. */
+  field: string;
+  value: string;
+  path: string;
 }
 
 function collect(ctx: unknown, kind: RefKind, data: unknown, path: string) {
@@ -76,6 +93,30 @@ export function createAjv(): Ajv {
     });
   }
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
+  ajv.addKeyword({
+    keyword: 'x-unique',
+    schemaType: 'string',
+    // a misspelt scope is refused when the form is saved (the compile fails), not ignored at submit time
+    metaSchema: { enum: [...UNIQUE_SCOPES] },
+    errors: false,
+    validate(this: unknown, scope: UniqueScope, data: unknown, _parent?: unknown, cxt?: DataValidationCxt) {
+      const found = (this as Partial<ValidationContext> | undefined)?.unique;
+      const field = cxt?.parentDataProperty;
+      const path = cxt?.instancePath ?? '';
+      // An empty value is `required`'s or `minLength`'s to judge. A cell of a table row (`/dataItems/0/name`) has no
+      // field of an entry to be compared with, so only values outside lists are collected.
+      const inRow = /\/\d+(\/|$)/.test(path);
+      if (
+        Array.isArray(found) &&
+        typeof data === 'string' &&
+        data.trim() !== '' &&
+        typeof field === 'string' &&
+        !inRow
+      )
+        found.push({ scope, field, value: data.trim(), path });
+      return true;
+    },
+  });
   ajv.addKeyword({
     keyword: 'x-not-before-today',
     schemaType: 'boolean',

@@ -2,7 +2,7 @@
 import type { Lang, RefChecks } from '../types';
 import type { FoundRef, RefKind } from './ajv';
 
-const CHECK: Record<RefKind, keyof RefChecks> = {
+const CHECK: Record<RefKind, 'unitExists' | 'catalogEntryVisible' | 'attachmentOwned'> = {
   unit: 'unitExists',
   catalogEntry: 'catalogEntryVisible',
   attachment: 'attachmentOwned',

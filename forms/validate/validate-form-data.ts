@@ -15,6 +15,7 @@ import {
   toPointer,
 } from '../messages';
 import { checkRefs, refMessage } from './refs';
+import { checkUnique, uniqueMessage } from './unique';
 
 /** A 422 lists at most this many fields: enough to fix a form, bounded for a payload with thousands of bad rows. */
 export const MAX_DETAILS = 100;
@@ -31,7 +32,7 @@ export async function validateFormData(
 ): Promise<FormDataCheck> {
   const lang = options.lang ?? 'zh';
   const validate = compiledValidator(form);
-  const context: ValidationContext = { refs: [] };
+  const context: ValidationContext = { refs: [], unique: [] };
   validate.call(context, data);
   const details = describeErrors(form, validate.errors ?? [], lang);
   for (const ref of await checkRefs(context.refs, options.refs)) {
@@ -42,6 +43,16 @@ export async function validateFormData(
       field,
       message: refMessage(ref.kind, field, lang),
       messageEn: refMessage(ref.kind, titlePath(form.schema, form.uiSchema, segments, 'en'), 'en'),
+    });
+  }
+  for (const u of await checkUnique(context.unique ?? [], context.refs, options.refs)) {
+    const segments = pointerSegments(u.path);
+    const field = titlePath(form.schema, form.uiSchema, segments, lang);
+    details.push({
+      path: u.path,
+      field,
+      message: uniqueMessage(field, u.value, lang),
+      messageEn: uniqueMessage(titlePath(form.schema, form.uiSchema, segments, 'en'), u.value, 'en'),
     });
   }
   return details.length === 0 ? { ok: true } : { ok: false, details: dedupe(details).slice(0, MAX_DETAILS) };

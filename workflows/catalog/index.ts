@@ -43,3 +43,4 @@ export { type CollectionInput, listCollections, recordCollection } from './recor
 export { countStaleByUnit, listStaleEntries, type StaleEntry, staleScope } from './stale-entries';
 export { findSameItems, type SameItemEntry } from './same-items';
 export { nextReminderAt, remindStaleEntries, startStaleReminders } from './stale-reminders';
+export { valueTakenInCatalog } from './unique-values';
