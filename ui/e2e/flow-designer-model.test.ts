@@ -264,4 +264,40 @@ describe('card edits, run', () => {
     h.completeTask(b.id, { decision: 'approve' });
     expect(h.job('cc-1')).toBeTruthy();
   });
+
+  it('a condition on a nested start-form field (dotted path) and one on an earlier step’s field read back and route', async () => {
+    // given 发起人 → 审核 (writes opinionLevel) → 条件分支: contact.level = "high" and opinionLevel = "major" → 复核
+    let m = emptyModel('nested-test', '嵌套字段');
+    const review = { ...(newCard(m, 'approver') as TaskCard), name: '审核', formKey: 'unit-approval' };
+    m = insertCard(m, { list: MAIN, index: 1 }, review);
+    const cond = newCard(m, 'condition') as BranchCard;
+    cond.branches[0].condition = {
+      groups: [
+        [
+          { field: 'contact.level', op: '=', value: 'high' },
+          { field: 'opinionLevel', op: '=', value: 'major' },
+        ],
+      ],
+    };
+    m = insertCard(m, { list: MAIN, index: 2 }, cond);
+    const extra = { ...(newCard(m, 'approver') as TaskCard), name: '复核' };
+    m = insertCard(m, { list: branchList(cond.id, 0), index: 0 }, extra);
+    // when written and read back
+    const xml = writeBpmn(m);
+    expect(xml).toContain('=contact.level = "high" and opinionLevel = "major"');
+    const compiled = await compileBpmn(xml);
+    expect(compiled.ok ? [] : compiled.issues).toEqual([]);
+    const back = read(xml);
+    expect(cards(back)).toEqual(cards(m));
+    // then a request whose contact is high and whose reviewer judged it major meets 复核; another does not
+    const h = await deploy(xml);
+    h.start({ initiator: 'wang', contact: { name: '张三', level: 'high' } });
+    h.completeTask(review.id, { decision: 'approve', opinionLevel: 'major' });
+    expect(h.task(extra.id)).toBeTruthy();
+    const h2 = await deploy(xml);
+    h2.start({ initiator: 'wang', contact: { name: '李四', level: 'low' } });
+    h2.completeTask(review.id, { decision: 'approve', opinionLevel: 'major' });
+    expect(() => h2.task(extra.id)).toThrow();
+    expect(h2.status).toBe('completed');
+  });
 });

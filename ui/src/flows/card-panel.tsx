@@ -12,7 +12,16 @@ import {
   type CountersignMode,
 } from '../pages/modeler/templates/countersign';
 import { ConditionEditor } from './condition-editor';
-import { rejectDecisionOf, setRejectEnds, setTimerAction, timerAction, type TimerAction } from './model/edit';
+import {
+  inParallel,
+  type OnReject,
+  onRejectOf,
+  returnTargets,
+  setOnReject,
+  setTimerAction,
+  timerAction,
+  type TimerAction,
+} from './model/edit';
 import type {
   BranchCard,
   Card,
@@ -32,7 +41,10 @@ export interface PanelProps {
   card: Card;
   branch?: number;
   data: FlowData;
+  /** Fields known when this card runs (start form, earlier steps' forms). */
   fields: FieldOption[];
+  /** The same and the card's own form's fields, for field access. */
+  accessFields?: FieldOption[];
   onChange: (card: Card) => void;
   onModel: (m: FlowModel) => void;
   onAddBranch: (splitId: string) => void;
@@ -209,6 +221,7 @@ function TaskEditor({
   onModel,
   data,
   fields,
+  accessFields,
   w,
 }: {
   card: TaskCard;
@@ -217,14 +230,15 @@ function TaskEditor({
   onModel: (m: FlowModel) => void;
   data: FlowData;
   fields: FieldOption[];
+  accessFields: FieldOption[];
   w: FlowWords;
 }) {
   const { lang } = useLocale();
-  const rejectEnds = Boolean(rejectDecisionOf(model, card.id));
-  // With 不同意时结束 on, the 审批结果 condition follows the step's mode: change both together.
+  const onReject = onRejectOf(model, card.id);
+  // With a 不同意时 other than 继续, the 审批结果 condition follows the step's mode: change both together.
   const set = (patch: Partial<TaskCard>) => {
     const next = { ...card, ...patch } as TaskCard;
-    if (rejectEnds) onModel(setRejectEnds(model, next, true, lang));
+    if (onReject.kind !== 'go') onModel(setOnReject(model, next, onReject, lang));
     else onChange(next);
   };
   return (
@@ -270,19 +284,7 @@ function TaskEditor({
         </>
       ) : null}
       {card.kind === 'approver' ? (
-        <>
-          <Label>{w.onReject}</Label>
-          <Radio.Group
-            aria-label={w.onReject}
-            value={rejectEnds ? 'end' : 'go'}
-            onChange={(e) => onModel(setRejectEnds(model, card, e.target.value === 'end', lang))}
-          >
-            <Space direction="vertical">
-              <Radio value="go">{w.rejectGoesOn}</Radio>
-              <Radio value="end">{w.rejectEnds}</Radio>
-            </Space>
-          </Radio.Group>
-        </>
+        <OnRejectEditor card={card} model={model} value={onReject} onModel={onModel} w={w} />
       ) : null}
       <Label>{w.form}</Label>
       <Select
@@ -306,10 +308,10 @@ function TaskEditor({
           onChange={(v) => set({ due: v ? { workdays: v } : undefined })}
         />
       )}
-      {fields.length ? (
+      {accessFields.length ? (
         <>
           <Label>{w.fieldAccess}</Label>
-          {fields.map((f) => (
+          {accessFields.map((f) => (
             <div key={f.key} style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 4 }}>
               <span>{f.title}</span>
               <Select
@@ -333,6 +335,84 @@ function TaskEditor({
               />
             </div>
           ))}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * 不同意时, as 钉钉审批 offers it: 继续, 结束, 退回发起人, 退回到上一审批节点, 退回到指定节点 (a step on the way here).
+ * Inside a parallel branch only 继续/结束: a return from there would leave the other branch's join waiting.
+ */
+function OnRejectEditor({
+  card,
+  model,
+  value,
+  onModel,
+  w,
+}: {
+  card: TaskCard;
+  model: FlowModel;
+  value: OnReject;
+  onModel: (m: FlowModel) => void;
+  w: FlowWords;
+}) {
+  const { lang } = useLocale();
+  const targets = returnTargets(model, card.id);
+  const parallel = inParallel(model, card.id);
+  // 指定节点 may name the previous step too; remember the choice so the radio does not jump to 上一审批节点.
+  const [named, setNamed] = useState(false);
+  const choice =
+    value.kind === 'goto' ? (named || value.target !== targets[0]?.id ? 'node' : 'previous') : value.kind;
+  const pick = (k: string) => {
+    setNamed(k === 'node');
+    const on: OnReject =
+      k === 'previous'
+        ? { kind: 'goto', target: targets[0]?.id ?? '' }
+        : k === 'node'
+          ? { kind: 'goto', target: (targets[1] ?? targets[0])?.id ?? '' }
+          : ({ kind: k } as OnReject);
+    onModel(setOnReject(model, card, on, lang));
+  };
+  return (
+    <>
+      <Label>{w.onReject}</Label>
+      <Radio.Group aria-label={w.onReject} value={choice} onChange={(e) => pick(e.target.value)}>
+        <Space direction="vertical">
+          <Radio value="go">{w.rejectGoesOn}</Radio>
+          <Radio value="end">{w.rejectEnds}</Radio>
+          <Radio value="starter" disabled={parallel}>
+            {w.rejectToStarter}
+          </Radio>
+          <Radio value="previous" disabled={!targets.length}>
+            {w.rejectToPrevious}
+            {targets.length ? `（${targets[0].name || targets[0].id}）` : ''}
+          </Radio>
+          <Radio value="node" disabled={!targets.length}>
+            {w.rejectToNode}
+          </Radio>
+        </Space>
+      </Radio.Group>
+      {parallel ? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 4 }}>
+          {w.rejectInParallel}
+        </Typography.Paragraph>
+      ) : !targets.length ? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 4 }}>
+          {w.rejectNoTarget}
+        </Typography.Paragraph>
+      ) : null}
+      {choice === 'node' && value.kind === 'goto' ? (
+        <>
+          <Label>{w.rejectTarget}</Label>
+          <Select
+            aria-label={w.rejectTarget}
+            style={{ width: '100%' }}
+            value={value.target}
+            options={targets.map((t) => ({ value: t.id, label: t.name || t.id }))}
+            onChange={(target) => onModel(setOnReject(model, card, { kind: 'goto', target }, lang))}
+          />
         </>
       ) : null}
     </>
@@ -512,6 +592,7 @@ export function CardPanel(p: PanelProps) {
           onModel={p.onModel}
           data={p.data}
           fields={p.fields}
+          accessFields={p.accessFields ?? p.fields}
           w={w}
         />
       ) : null}

@@ -31,7 +31,8 @@ import { readBpmn } from './model/read-bpmn';
 import type { FlowModel, Unsupported } from './model/types';
 import { writeBpmn } from './model/write-bpmn';
 import { useFlowWords } from './messages';
-import { useFlowData, useFormFields } from './use-flow-data';
+import { allFields, fieldsFor, formKeysOf } from './fields-for';
+import { useFlowData, useFormFieldsByKey } from './use-flow-data';
 import './flows.css';
 
 const KEY_RE = /^[a-z][a-z0-9-]{1,62}$/;
@@ -54,8 +55,8 @@ export default function FlowDesignerPage() {
   const [resources, setResources] = useState<DeployResource[]>([]);
   const [reload, setReload] = useState(0);
   const pendingNavigate = useRef<string>(undefined);
-  const startForm = model?.chain[0]?.kind === 'start' ? model.chain[0].formKey : undefined;
-  const fields = useFormFields(startForm);
+  // The start form's and the steps' forms' fields: conditions and pickers offer what is known at each card.
+  const byForm = useFormFieldsByKey(model ? formKeysOf(model) : []);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload marks a publish
   useEffect(() => {
@@ -174,6 +175,7 @@ export default function FlowDesignerPage() {
   if (!model) return <Spin style={{ display: 'block', margin: '20vh auto' }} tip={w.loading} />;
 
   const card = selected ? findCard(model, selected.id) : undefined;
+  const fields = allFields(model, byForm);
   return (
     <Card
       title={
@@ -272,7 +274,8 @@ export default function FlowDesignerPage() {
               card={card}
               branch={selected?.branch}
               data={data}
-              fields={fields}
+              fields={fieldsFor(model, card.id, byForm)}
+              accessFields={fieldsFor(model, card.id, byForm, true)}
               onChange={(c) => change(replaceCard(model, c))}
               onModel={change}
               onAddBranch={(id) => change(addBranch(model, id, lang))}

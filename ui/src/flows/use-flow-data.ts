@@ -17,30 +17,44 @@ export interface FlowData {
   forms: { value: string; label: string }[];
 }
 
-/** The top-level fields of a JSON Schema form, with a select's options. */
-export function fieldsOf(schema: unknown): FieldOption[] {
-  const props = (schema as { properties?: Record<string, Record<string, unknown>> })?.properties ?? {};
-  return Object.entries(props).map(([key, p]) => {
-    const one = Array.isArray(p.oneOf) ? (p.oneOf as { const?: unknown; title?: string }[]) : undefined;
-    const en = Array.isArray(p.enum) ? (p.enum as (string | number)[]) : undefined;
-    const options = one
-      ? one
-          .filter((o) => o.const !== undefined)
-          .map((o) => ({ value: o.const as string, label: o.title ?? String(o.const) }))
-      : en
-        ? en.map((v) => ({ value: v, label: String(v) }))
-        : p.type === 'boolean'
-          ? [
-              { value: true, label: '是' },
-              { value: false, label: '否' },
-            ]
-          : undefined;
-    return {
-      key,
-      title: (p.title as string) ?? key,
-      type: p.type as string | undefined,
-      ...(options ? { options } : {}),
-    };
+type Prop = Record<string, unknown>;
+
+/** A select's options (oneOf const/title, enum, or a yes/no for a boolean). */
+function optionsOf(p: Prop): FieldOption['options'] {
+  const one = Array.isArray(p.oneOf) ? (p.oneOf as { const?: unknown; title?: string }[]) : undefined;
+  const en = Array.isArray(p.enum) ? (p.enum as (string | number)[]) : undefined;
+  if (one)
+    return one
+      .filter((o) => o.const !== undefined)
+      .map((o) => ({ value: o.const as string, label: o.title ?? String(o.const) }));
+  if (en) return en.map((v) => ({ value: v, label: String(v) }));
+  if (p.type === 'boolean')
+    return [
+      { value: true, label: '是' },
+      { value: false, label: '否' },
+    ];
+}
+
+/**
+ * The fields of a JSON Schema form, with a select's options. A nested object's fields are listed by their dotted
+ * path (`contact.phone`: a FEEL path and a field-access path alike), titled "对象 / 字段"; the object itself is not
+ * a field a condition can compare. Lists (arrays) are one field each (people in a list field countersign).
+ */
+export function fieldsOf(schema: unknown, path = '', titlePath = ''): FieldOption[] {
+  const props = (schema as { properties?: Record<string, Prop> })?.properties ?? {};
+  return Object.entries(props).flatMap(([key, p]): FieldOption[] => {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) return [];
+    const title = `${titlePath}${(p.title as string) ?? key}`;
+    if (p.type === 'object' && p.properties) return fieldsOf(p, `${path}${key}.`, `${title} / `);
+    const options = optionsOf(p);
+    return [
+      {
+        key: `${path}${key}`,
+        title,
+        type: p.type as string | undefined,
+        ...(options ? { options } : {}),
+      },
+    ];
   });
 }
 
@@ -69,24 +83,30 @@ export function useFlowData(): FlowData {
   return data;
 }
 
-/** The start form's fields (for conditions, field access and "people in a form field"). */
-export function useFormFields(formKey: string | undefined): FieldOption[] {
-  const [fields, setFields] = useState<FieldOption[]>([]);
+/** The fields of each named form (the start form and the steps' forms), loaded once per key. */
+export function useFormFieldsByKey(keys: string[]): Map<string, FieldOption[]> {
+  const [byKey, setByKey] = useState<Map<string, FieldOption[]>>(new Map());
+  const wanted = [...new Set(keys)].sort().join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loads what is missing when the set of forms changes
   useEffect(() => {
-    if (!formKey) {
-      setFields([]);
-      return;
-    }
     let alive = true;
-    forms
-      .get(formKey)
-      .then((f) => alive && setFields(fieldsOf((f as { schema?: unknown }).schema)))
-      .catch(() => alive && setFields([]));
+    const missing = wanted.split(',').filter((k) => k && !byKey.has(k));
+    if (!missing.length) return;
+    void Promise.all(
+      missing.map((k) =>
+        forms.get(k).then(
+          (f) => [k, fieldsOf((f as { schema?: unknown }).schema)] as const,
+          () => [k, [] as FieldOption[]] as const,
+        ),
+      ),
+    ).then((loaded) => {
+      if (alive) setByKey((old) => new Map([...old, ...loaded]));
+    });
     return () => {
       alive = false;
     };
-  }, [formKey]);
-  return fields;
+  }, [wanted]);
+  return byKey;
 }
 
 /** People matching a name (GET /api/users?q=), for the 指定人员 picker. */

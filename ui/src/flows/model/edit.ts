@@ -532,7 +532,7 @@ export function onRejectOf(m: FlowModel, taskId: string): OnReject {
 }
 
 /** Whether a card sits inside a parallel branch: a return from there would leave the other branch's join waiting. */
-function inParallel(m: FlowModel, cardId: string): boolean {
+export function inParallel(m: FlowModel, cardId: string): boolean {
   const visit = (cards: Card[], parallel: boolean): boolean | undefined => {
     for (const c of cards) {
       if (c.id === cardId) return parallel;
@@ -552,10 +552,18 @@ function inParallel(m: FlowModel, cardId: string): boolean {
  */
 export function returnTargets(m: FlowModel, taskId: string): TaskCard[] {
   if (inParallel(m, taskId)) return [];
+  return stepsBefore(m, taskId).reverse();
+}
+
+/**
+ * The 审批人/办理人 steps always passed before reaching `cardId` (earlier in its own list, or earlier in the lists
+ * that hold its branch), in the order they run; a 退回发起人's 修改 step is not one of them.
+ */
+export function stepsBefore(m: FlowModel, cardId: string): TaskCard[] {
   const path = (cards: Card[]): TaskCard[] | undefined => {
     const before: TaskCard[] = [];
     for (const c of cards) {
-      if (c.id === taskId) return before;
+      if (c.id === cardId) return before;
       if (c.kind === 'condition' || c.kind === 'parallel')
         for (const b of c.branches) {
           const inner = path(b.cards);
@@ -564,7 +572,7 @@ export function returnTargets(m: FlowModel, taskId: string): TaskCard[] {
       if ((c.kind === 'approver' || c.kind === 'handler') && !isReviseCard(c)) before.push(c);
     }
   };
-  return (path(m.chain) ?? []).reverse();
+  return path(m.chain) ?? [];
 }
 
 /**
