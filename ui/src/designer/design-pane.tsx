@@ -1,13 +1,21 @@
 /** @module ui/designer/design-pane: the three panes of the design tab and the edits they make on the model. */
 import { Card, Col, Form, Input, Row } from 'antd';
 import { useState } from 'react';
-import { moveField, removeField, renameField, replaceField } from './edit-fields';
+import { moveField, patchField, removeField, renameField, replaceField } from './edit-fields';
 import { FieldList } from './field-list';
 import { FieldProperties } from './field-properties';
 import { type DesignerLang, type DesignerT, kindLabel } from './messages';
-import { COLUMN_KINDS, type DesignerField, type DesignerModel, type FieldKind, newField } from './model';
+import {
+  COLUMN_KINDS,
+  type DesignerField,
+  type DesignerModel,
+  type FieldKind,
+  nameForTitle,
+  newField,
+} from './model';
 import { containerKind, type FieldPath, fieldAt, listAt, updateListAt } from './model-paths';
 import { Palette } from './palette';
+import type { ToSyllables } from './title-key';
 
 export interface DesignPaneProps {
   model: DesignerModel;
@@ -16,6 +24,10 @@ export interface DesignPaneProps {
   readOnly?: boolean;
   /** Top-level field names the server's check found a problem with. */
   flagged?: Set<string>;
+  /** Field keys of the last saved version: they never follow a title (existing data refers to them). */
+  published?: Set<string>;
+  /** Pinyin, once loaded: new keys are spelt from titles; before, they are `field1`…. */
+  toSyllables?: ToSyllables;
   onChange: (next: DesignerModel) => void;
 }
 
@@ -24,8 +36,15 @@ const clean = (f: DesignerField): DesignerField =>
   Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as unknown as DesignerField;
 
 export function DesignPane(props: DesignPaneProps) {
-  const { model, lang, t, readOnly, flagged, onChange } = props;
+  const { model, lang, t, readOnly, flagged, published, toSyllables, onChange } = props;
   const [selected, setSelected] = useState<FieldPath | undefined>();
+  // The properties pane starts afresh when another field is chosen, not when the chosen one's key changes (a key
+  // that follows the title changes with every keystroke of the title, and the title input must keep its focus).
+  const [chosen, setChosen] = useState(0);
+  const choose = (path: FieldPath | undefined) => {
+    setSelected(path);
+    setChosen((n) => n + 1);
+  };
   const field = selected ? fieldAt(model, selected) : undefined;
   const parent = selected?.slice(0, -1) ?? [];
   const siblings = (listAt(model, parent) ?? []).filter((f) => f !== field);
@@ -40,9 +59,9 @@ export function DesignPane(props: DesignPaneProps) {
       );
     }
     const list = listAt(model, container) ?? [];
-    const f = newField(kind, list, kindLabel(kind, lang));
+    const f = newField(kind, list, kindLabel(kind, lang), toSyllables);
     onChange(updateListAt(model, container, (l) => [...l.slice(0, index), f, ...l.slice(index)]));
-    setSelected([...container, f.name]);
+    choose([...container, f.name]);
   };
 
   /** A click adds into the selected section/table, else right after the selection, else at the end. */
@@ -54,13 +73,31 @@ export function DesignPane(props: DesignPaneProps) {
     insert(parent, list.findIndex((f) => f.name === field.name) + 1, kind);
   };
 
+  const follows = (f: DesignerField) => !!f.autoName && !published?.has(f.name) && !!toSyllables;
   const patch = (p: Partial<DesignerField>) => {
     if (!field) return;
-    onChange(updateListAt(model, parent, (l) => replaceField(l, field.name, clean({ ...field, ...p }))));
+    // a key that still follows its title is spelt anew from it (conditions naming it follow too)
+    const keyFor = follows(field)
+      ? (title: string, others: DesignerField[]) => nameForTitle(title, others, toSyllables)
+      : undefined;
+    let to = field.name;
+    onChange(
+      updateListAt(model, parent, (l) => {
+        const done = patchField(l, field.name, p, keyFor);
+        to = done.name;
+        return done.list;
+      }),
+    );
+    if (to !== field.name) setSelected([...parent, to]);
   };
+  /** A key the administrator typed is theirs: it no longer follows the title. */
   const rename = (to: string) => {
     if (!field) return;
-    onChange(updateListAt(model, parent, (l) => renameField(l, field.name, to)));
+    onChange(
+      updateListAt(model, parent, (l) =>
+        renameField(l, field.name, to).map((f) => (f.name === to ? clean({ ...f, autoName: undefined }) : f)),
+      ),
+    );
     setSelected([...parent, to]);
   };
 
@@ -82,14 +119,14 @@ export function DesignPane(props: DesignPaneProps) {
             flagged={flagged}
             lang={lang}
             t={t}
-            onSelect={setSelected}
+            onSelect={choose}
             onMove={(c, from, to) =>
               !readOnly && onChange(updateListAt(model, c, (l) => moveField(l, from, to)))
             }
             onRemove={(path) => {
               if (readOnly) return;
               onChange(updateListAt(model, path.slice(0, -1), (l) => removeField(l, path[path.length - 1])));
-              setSelected(undefined);
+              choose(undefined);
             }}
             onDropNew={(c, i, kind) => !readOnly && insert(c, i, kind)}
             readOnly={readOnly}
@@ -101,10 +138,11 @@ export function DesignPane(props: DesignPaneProps) {
           <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0 }}>
             {field ? (
               <FieldProperties
-                key={selected?.join('.')}
+                key={chosen}
                 field={field}
                 siblings={siblings}
                 inTable={containerKind(model, parent) === 'table'}
+                namePublished={published?.has(field.name)}
                 lang={lang}
                 t={t}
                 onPatch={patch}

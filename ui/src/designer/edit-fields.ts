@@ -40,3 +40,29 @@ export function renameField(list: DesignerField[], from: string, to: string): De
 export function replaceField(list: DesignerField[], name: string, next: DesignerField): DesignerField[] {
   return list.map((f) => (f.name === name ? next : f));
 }
+
+/**
+ * A property edit of the field named `name`. When the title changes and `keyFor` is given (the key still follows
+ * the title: generated, not typed, not published), the key is spelt anew from the title among its siblings, and
+ * conditions naming it follow. `undefined` values remove a property. Returns the list and the field's name after.
+ */
+export function patchField(
+  list: DesignerField[],
+  name: string,
+  patch: Partial<DesignerField>,
+  keyFor?: (title: string, siblings: DesignerField[]) => string,
+): { list: DesignerField[]; name: string } {
+  const field = list.find((f) => f.name === name);
+  if (!field) return { list, name };
+  const to =
+    patch.title !== undefined && keyFor
+      ? keyFor(
+          patch.title,
+          list.filter((f) => f !== field),
+        )
+      : name;
+  const next = Object.fromEntries(
+    Object.entries({ ...field, ...patch, name: to }).filter(([, v]) => v !== undefined),
+  ) as unknown as DesignerField;
+  return { list: replaceField(renameField(list, name, to), to, next), name: to };
+}

@@ -12,6 +12,8 @@ export interface FieldPropertiesProps {
   siblings: DesignerField[];
   /** A table column: no conditions (a row's cells are edited inline by the table field). */
   inTable: boolean;
+  /** The key is in the last saved version: it no longer follows the title (existing data refers to it). */
+  namePublished?: boolean;
   lang: DesignerLang;
   t: DesignerT;
   onPatch: (patch: Partial<DesignerField>) => void;
@@ -30,22 +32,33 @@ const validRegex = (p: string) => {
 };
 const num = (v: number | string | null) => (typeof v === 'number' ? v : undefined);
 
-/** The key is committed only when valid and unique; until then the draft and its problem are shown. */
+/**
+ * The key is committed only when valid and unique; until then the draft and its problem are shown. Below it, whether
+ * it still follows the title (generated, 拼音) or is fixed (published, or typed by the administrator).
+ */
 function NameInput(props: {
   field: DesignerField;
   siblings: DesignerField[];
+  published?: boolean;
   t: DesignerT;
   onRename: (to: string) => void;
 }) {
-  const { field, siblings, t, onRename } = props;
+  const { field, siblings, published, t, onRename } = props;
   const [draft, setDraft] = useState(field.name);
   useEffect(() => setDraft(field.name), [field.name]);
   const problem = draft === field.name ? null : nameProblem(draft, siblings);
+  const note = published ? 'prop.name.published' : field.autoName ? 'prop.name.auto' : undefined;
   return (
     <Form.Item
       label={t('prop.name')}
       validateStatus={problem ? 'error' : undefined}
-      help={problem ? <span data-testid="prop-name-error">{t(`err.name.${problem}`)}</span> : undefined}
+      help={
+        problem ? (
+          <span data-testid="prop-name-error">{t(`err.name.${problem}`)}</span>
+        ) : note ? (
+          <span data-testid="prop-name-note">{t(note)}</span>
+        ) : undefined
+      }
     >
       <Input
         value={draft}
@@ -61,7 +74,7 @@ function NameInput(props: {
 }
 
 export function FieldProperties(props: FieldPropertiesProps) {
-  const { field: f, siblings, inTable, lang, t, onPatch, onRename, onReplace } = props;
+  const { field: f, siblings, inTable, namePublished, lang, t, onPatch, onRename, onReplace } = props;
   const kinds = compatibleKinds(f.kind);
   const isText = f.kind === 'text' || f.kind === 'textarea';
   const isNumber = f.kind === 'number' || f.kind === 'integer';
@@ -106,7 +119,8 @@ export function FieldProperties(props: FieldPropertiesProps) {
           data-testid="prop-title"
         />
       </Form.Item>
-      <NameInput key={f.name} field={f} siblings={siblings} t={t} onRename={onRename} />
+      {/* not keyed by the name: a key that follows the title changes while the title is typed, and focus must stay */}
+      <NameInput field={f} siblings={siblings} published={namePublished} t={t} onRename={onRename} />
       <Form.Item label={t('prop.description')}>
         <Input.TextArea
           rows={2}
@@ -121,6 +135,15 @@ export function FieldProperties(props: FieldPropertiesProps) {
             checked={!!f.required}
             onChange={(v) => onPatch({ required: v || undefined })}
             data-testid="prop-required"
+          />
+        </Form.Item>
+      ) : null}
+      {f.kind === 'text' && !inTable ? (
+        <Form.Item label={t('prop.unique')} extra={t('prop.unique.help')}>
+          <Switch
+            checked={!!f.unique}
+            onChange={(v) => onPatch({ unique: v || undefined })}
+            data-testid="prop-unique"
           />
         </Form.Item>
       ) : null}

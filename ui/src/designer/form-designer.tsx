@@ -11,6 +11,8 @@ import { fromJsonSchema, isUnsupported } from './from-json-schema';
 import { JsonTab } from './json-tab';
 import { type DesignerLang, designerT } from './messages';
 import type { DesignerModel } from './model';
+import { usePinyin } from './pinyin-loader';
+import { propertyNames } from './title-key';
 import { PreviewTab } from './preview-tab';
 import { toJsonSchema } from './to-json-schema';
 import { fieldOfIssue, useDefinitionCheck } from './use-definition-check';
@@ -28,12 +30,21 @@ export interface FormDesignerProps {
   onChange: (next: FormDesignerValue) => void;
   lang?: DesignerLang;
   readOnly?: boolean;
+  /**
+   * The schema of the form's last saved version, if any: its field keys never follow a title again (data stored
+   * under them would be orphaned). Without it, only keys of fields added in this designer session follow titles.
+   */
+  publishedSchema?: Json;
 }
 
 const keyOf = (schema: unknown, uiSchema: unknown) => JSON.stringify([schema ?? {}, uiSchema ?? {}]);
 
 export function FormDesigner(props: FormDesignerProps) {
-  const { value, onChange, lang = 'zh', readOnly } = props;
+  const { value, onChange, lang = 'zh', readOnly, publishedSchema } = props;
+  const toSyllables = usePinyin();
+  const publishedKey = JSON.stringify(publishedSchema ?? null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: publishedKey is the content of publishedSchema
+  const published = useMemo(() => propertyNames(publishedSchema), [publishedKey]);
   const t = useMemo(() => designerT(lang), [lang]);
   const [tab, setTab] = useState('design');
   const valueKey = keyOf(value.schema, value.uiSchema);
@@ -66,7 +77,16 @@ export function FormDesigner(props: FormDesignerProps) {
 
   const design =
     model && !isUnsupported(imported) ? (
-      <DesignPane model={model} lang={lang} t={t} readOnly={readOnly} flagged={flagged} onChange={update} />
+      <DesignPane
+        model={model}
+        lang={lang}
+        t={t}
+        readOnly={readOnly}
+        flagged={flagged}
+        published={published}
+        toSyllables={toSyllables}
+        onChange={update}
+      />
     ) : (
       <Alert
         type="warning"

@@ -142,6 +142,10 @@ class Reader {
       if (typeof s.pattern === 'string') f.pattern = s.pattern;
       handled.push('pattern', 'format'); // a non-date format (email...) stays as an extra below
     }
+    if (kind === 'text' && s['x-unique'] === 'catalog') {
+      f.unique = true;
+      handled.push('x-unique');
+    }
     if (kind === 'number' || kind === 'integer') {
       take('min', 'minimum');
       take('max', 'maximum');

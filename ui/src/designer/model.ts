@@ -2,6 +2,7 @@
  * @module ui/designer/model: the designer's own picture of a form: an ordered list of fields (sections nest
  * fields, tables nest columns) with simple conditions. Pure data and functions, no React, so it runs under node.
  */
+import { keyFromTitle, type ToSyllables, uniqueKey } from './title-key';
 
 export type FieldKind =
   | 'text'
@@ -80,6 +81,13 @@ export interface DesignerField {
   pattern?: string;
   /** date: a day before today (China time) is refused, by the server too (`x-not-before-today`). */
   notBeforeToday?: boolean;
+  /** text: 唯一性 — no other catalog entry may hold the same value in this field (`x-unique: "catalog"`, server-checked). */
+  unique?: boolean;
+  /**
+   * Designer-only, never written to JSON: the key still follows the title (set on fields added in this session, cleared
+   * when the administrator types a key). A key read from a saved form never follows: existing data refers to it.
+   */
+  autoName?: boolean;
   visibleWhen?: Condition;
   requiredWhen?: Condition;
   /** table: the columns of each row. */
@@ -125,9 +133,27 @@ export function freeName(siblings: DesignerField[], base = 'field'): string {
   for (let i = 1; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
 }
 
-/** A new field of a kind with a free name; selects and tables start with something to edit. */
-export function newField(kind: FieldKind, siblings: DesignerField[], title: string): DesignerField {
-  const field: DesignerField = { name: freeName(siblings), kind, title };
+/** The key a title gives among `siblings`, or the next `fieldN` while pinyin has not loaded. */
+export function nameForTitle(title: string, siblings: DesignerField[], toSyllables?: ToSyllables): string {
+  return toSyllables ? uniqueKey(keyFromTitle(title, toSyllables), siblings) : freeName(siblings);
+}
+
+/**
+ * A new field of a kind, its key derived from its title (and following it: `autoName`); selects and tables start
+ * with something to edit.
+ */
+export function newField(
+  kind: FieldKind,
+  siblings: DesignerField[],
+  title: string,
+  toSyllables?: ToSyllables,
+): DesignerField {
+  const field: DesignerField = {
+    name: nameForTitle(title, siblings, toSyllables),
+    kind,
+    title,
+    autoName: true,
+  };
   if (kind === 'select')
     field.options = [
       { value: 'option1', label: '选项1' },
@@ -174,8 +200,9 @@ export function compatibleKinds(kind: FieldKind): FieldKind[] {
  */
 export function changeKind(f: DesignerField, kind: FieldKind): DesignerField {
   if (kind === f.kind) return f;
-  const { name, title, description, required, visibleWhen, requiredWhen, schemaExtra, uiExtra } = f;
+  const { name, title, description, required, visibleWhen, requiredWhen, schemaExtra, uiExtra, autoName } = f;
   const next: DesignerField = { name, kind, title };
+  if (autoName) next.autoName = autoName;
   if (description) next.description = description;
   if (required) next.required = required;
   if (visibleWhen) next.visibleWhen = visibleWhen;

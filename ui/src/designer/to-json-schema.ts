@@ -38,7 +38,7 @@ export function fieldToSchema(f: DesignerField): CompiledForm {
   let ui: Json = {};
   switch (f.kind) {
     case 'text':
-      schema = { ...base, type: 'string', ...text };
+      schema = { ...base, type: 'string', ...text, 'x-unique': f.unique ? 'catalog' : undefined };
       break;
     case 'textarea':
       schema = { ...base, type: 'string', ...text };

@@ -187,6 +187,7 @@ export default function FormsPage() {
                         }}
                         lang={lang}
                         readOnly={!admin}
+                        publishedSchema={current.data?.schema}
                       />
                     ) : (
                       <Empty description={t('forms.invalidJson')} />
