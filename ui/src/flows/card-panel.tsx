@@ -203,6 +203,8 @@ function WhoEditor({
           <Label>{w.field}</Label>
           <Select
             aria-label={w.field}
+            showSearch
+            optionFilterProp="label"
             style={{ width: '100%' }}
             value={who.field || undefined}
             options={fields.map((f) => ({ value: f.key, label: f.title }))}
@@ -290,6 +292,8 @@ function TaskEditor({
       <Select
         aria-label={w.form}
         allowClear
+        showSearch
+        optionFilterProp="label"
         style={{ width: '100%' }}
         placeholder={w.noForm}
         value={card.formKey}
@@ -408,6 +412,8 @@ function OnRejectEditor({
           <Label>{w.rejectTarget}</Label>
           <Select
             aria-label={w.rejectTarget}
+            showSearch
+            optionFilterProp="label"
             style={{ width: '100%' }}
             value={value.target}
             options={targets.map((t) => ({ value: t.id, label: t.name || t.id }))}
@@ -627,6 +633,8 @@ export function CardPanel(p: PanelProps) {
           <Select
             aria-label={w.startForm}
             allowClear
+            showSearch
+            optionFilterProp="label"
             style={{ width: '100%' }}
             value={card.formKey}
             options={p.data.forms}

@@ -53,6 +53,9 @@ export function ConditionEditor({
                 <Select
                   aria-label={w.field}
                   data-testid="rule-field"
+                  popupMatchSelectWidth={false}
+                  showSearch
+                  optionFilterProp="label"
                   style={{ width: 130 }}
                   value={r.field || undefined}
                   options={fields.map((x) => ({ value: x.key, label: x.title }))}
@@ -69,6 +72,8 @@ export function ConditionEditor({
                   <Select
                     aria-label={w.value}
                     data-testid="rule-value"
+                    showSearch
+                    optionFilterProp="label"
                     style={{ width: 130 }}
                     value={r.value === '' ? undefined : (r.value as string)}
                     options={f.options.map((o) => ({ value: o.value as string, label: o.label }))}
