@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors';
 import {
   type Db,
   type DefinitionRow,
+  type DeleteRows,
   findChildInstance,
   type InstanceRow,
   loadInstance,
@@ -170,13 +171,20 @@ export async function commitStep(
   rt: RuntimeContext,
   instance: InstanceRow,
   event: EngineEvent,
-  options: { actor?: string | null; closeTask?: TaskToClose; comment?: string } = {},
+  options: {
+    actor?: string | null;
+    closeTask?: TaskToClose;
+    comment?: string;
+    /** The caller's rows that go with the step (StepWrites.deleteRows). */
+    deleteRows?: DeleteRows[];
+  } = {},
 ): Promise<StepOutcome> {
   if (TERMINAL.has(instance.status)) return ended(instance, {});
   const c = await compute(rt, rt.db, instance, event, options.actor ?? null);
   if ('rejected' in c) throw rejectedEvent(c.rejected as string);
   ensureClosed(c.writes, options.closeTask);
   addComment(c.writes, options.closeTask, options.comment);
+  if (options.deleteRows?.length) c.writes.deleteRows = options.deleteRows;
   if (c.children.length === 0 && !resumesParent(instance, c.result.status))
     return writeComputed(rt, rt.db, instance, c, false);
   return transactionOnce(rt, (tx) => writeComputed(rt, tx, instance, c, true));

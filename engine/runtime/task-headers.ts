@@ -34,12 +34,20 @@ export async function userTaskHeaders(
   elementId: string,
 ): Promise<Headers> {
   const instance = await loadInstance(rt.db, instanceId);
-  if (!instance) return {};
-  let entry = cache.get(instance.definitionId);
+  return instance ? taskHeadersOf(rt, instance.definitionId, elementId) : {};
+}
+
+/** The same for a caller that holds the instance row already (a completion): no read of its own. */
+export async function taskHeadersOf(
+  rt: RuntimeContext,
+  definitionId: string,
+  elementId: string,
+): Promise<Headers> {
+  let entry = cache.get(definitionId);
   if (!entry) {
-    entry = headersOfDefinition(rt, instance.definitionId);
-    cache.set(instance.definitionId, entry);
-    entry.catch(() => cache.delete(instance.definitionId));
+    entry = headersOfDefinition(rt, definitionId);
+    cache.set(definitionId, entry);
+    entry.catch(() => cache.delete(definitionId));
   }
   return (await entry).get(elementId) ?? {};
 }

@@ -51,6 +51,28 @@ export interface StepWrites {
   finishJob?: { id: string; status: 'completed' | 'cancelled' };
   /** A NOTIFY channel to signal on commit (PostgreSQL only): new jobs wake every process's job loop. */
   notify?: string;
+  /**
+   * Rows of the caller's own tables that go with this step (the server's drafts of the task it completes), deleted
+   * by the same guarded statement: gone exactly when the step is written, without a round trip of their own.
+   */
+  deleteRows?: DeleteRows[];
+}
+
+/** `delete from <table> where <column> = <value> and …` (names are the caller's constants, never user input). */
+export interface DeleteRows {
+  table: string;
+  match: Record<string, string>;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+function deleteRowsPart(p: Params, d: DeleteRows): string {
+  const names = [d.table, ...Object.keys(d.match)];
+  const bad = names.find((n) => !IDENTIFIER.test(n));
+  if (bad) throw new Error(`step write: ${bad} is not a plain SQL name`);
+  // Untyped parameters: PostgreSQL takes each one's type from its column, so the column's index applies.
+  const conds = Object.entries(d.match).map(([col, v]) => `"${col}" = ${p.add(v)}`);
+  return `delete from "${d.table}" where ${conds.join(' and ')} and ${GUARD}`;
 }
 
 const GUARD = 'exists (select 1 from w_inst)';
@@ -208,6 +230,7 @@ export function buildStepStatement(w: StepWrites): { text: string; values: unkno
   if (w.subscriptions.length) add(insertRows(p, messageSubscriptions, w.subscriptions));
   if (w.incidents.length) add(insertRows(p, incidents, w.incidents));
   if (w.history.length) add(insertRows(p, historyEvents, w.history));
+  for (const d of w.deleteRows ?? []) add(deleteRowsPart(p, d));
   const notify = w.notify
     ? `, case when n > 0 then pg_notify(${p.add(w.notify, 'text')}, 'jobs')::text end as notified`
     : '';

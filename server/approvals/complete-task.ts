@@ -1,12 +1,22 @@
 /**
  * @module The server's completion of one task, shared by `POST /api/tasks/{id}/complete` and the batch: the step's
  * field access first (422, nothing written), then the engine's completion with the opinion, then the diagram's CC.
+ * One read (the task with its instance) and one write (the step, with the task's drafts) per completion: the field
+ * access is checked on the row the engine read, not on a read of its own.
  */
 import type { Vars } from '../../engine/contract';
 import { type RuntimeUser, toTaskDto } from '../../engine/runtime';
+import { getTableName } from 'drizzle-orm';
+import { formDrafts } from '../drafts/schema';
 import type { ActDeps } from './act-deps';
 import { copyOnComplete } from './copy-task';
 import { checkSubmission, parseFieldAccess } from './field-access';
+
+/** Every user's 暂存 of the task (drafts/store.ts removeTaskDrafts), deleted by the completion's own statement. */
+const draftsOf = (taskId: string) => ({
+  table: getTableName(formDrafts),
+  match: { kind: 'task', ref: taskId },
+});
 
 export async function completeTask(
   deps: ActDeps,
@@ -16,14 +26,22 @@ export async function completeTask(
   comment?: string,
 ) {
   const { runtime } = deps;
-  const task = await runtime.getTask(taskId, user);
-  const headers = await runtime.userTaskHeaders(task.processInstanceId, task.elementId);
-  const variables = checkSubmission(submitted, task.variables as Vars, parseFieldAccess(headers.fieldAccess));
-  const done = await runtime.completeUserTask({ taskId, variables, user, comment });
+  let headers: Record<string, string> = {};
+  const done = await runtime.completeUserTask({
+    taskId,
+    user,
+    comment,
+    accept: (read) => {
+      headers = read.headers;
+      const current = { ...(read.instance.variables ?? {}), ...(read.task.localVars ?? {}) } as Vars;
+      return checkSubmission(submitted, current, parseFieldAccess(headers.fieldAccess));
+    },
+    deleteRows: [draftsOf(taskId)],
+  });
   const dto = toTaskDto(done.task, deps.clock.now());
   // The completion has committed: a failed copy must not turn it into an error the approver would retry (409).
   await copyOnComplete(deps, dto, headers.cc, done.instance.variables).catch((err) =>
-    deps.warn?.(err, `抄送失败 / the cc header of ${task.elementId} failed`),
+    deps.warn?.(err, `抄送失败 / the cc header of ${done.task.elementId} failed`),
   );
   return done;
 }

@@ -4,7 +4,6 @@ import { toInstanceDto, toTaskDto } from '../../engine/runtime';
 import { getForm } from '../../forms';
 import { withTitles } from '../../workflows/record';
 import { createRouter } from '../http/env';
-import { removeTaskDrafts } from '../drafts/store';
 import { actorOf, runtimeOf } from '../http/runtime-of';
 import { actDepsOf } from '../approvals/act-deps';
 import { completeTask } from '../approvals/complete-task';
@@ -156,9 +155,8 @@ export function taskRoutes() {
   router.openapi(complete, async (c) => {
     const { variables, comment } = c.req.valid('json');
     // approvals/complete-task.ts: the step's field access, the engine's completion with the opinion, the diagram's 抄送.
+    // 暂存 (routes/drafts.ts): a completed task's drafts are of no further use to anyone; the step's statement deletes them.
     const { task, instance } = await completeTask(actDepsOf(c), actorOf(c.var.user), c.req.valid('param').id, variables, comment);
-    // 暂存 (routes/drafts.ts): a completed task's drafts are of no further use to anyone.
-    await removeTaskDrafts(c.var.deps.db, task.id);
     return c.json({ task: toTaskDto(task, c.var.deps.clock.now()), instance: toInstanceDto(instance) }, 200);
   });
   return router;

@@ -6,11 +6,18 @@
  */
 import type { Vars } from '../../contract';
 import { AppError } from '../../../platform/errors';
-import { getTaskRow, type InstanceRow, readTaskWithInstance, type TaskRow } from '../../store';
+import {
+  type DeleteRows,
+  getTaskRow,
+  type InstanceRow,
+  readTaskWithInstance,
+  type TaskRow,
+} from '../../store';
 import { isUuid, notFound } from '../ids';
 import { retrying } from '../retry';
 import { commitStep, type OpenedTask } from '../step';
 import { canCompleteTask, canSeeTask } from '../task-access';
+import { taskHeadersOf } from '../task-headers';
 import type { RuntimeContext, RuntimeUser } from '../types';
 
 export interface CompleteUserTaskInput {
@@ -19,6 +26,21 @@ export interface CompleteUserTaskInput {
   user: RuntimeUser;
   /** 审批意见, kept on the `task.completed` history event. */
   comment?: string;
+  /**
+   * The caller's own check of the submission against the task as read (the server's field access per step), run
+   * once before the form's: it sees the task, its instance and the element's headers without a read of its own,
+   * and returns the variables to go on with (or throws, and nothing is written).
+   */
+  accept?: (read: AcceptInput) => Vars | Promise<Vars>;
+  /** The caller's rows that go with the completion (the server's drafts of the task): see StepWrites.deleteRows. */
+  deleteRows?: DeleteRows[];
+}
+
+export interface AcceptInput {
+  task: TaskRow;
+  instance: InstanceRow;
+  /** The user task's zeebe:taskHeaders as deployed ({} when it has none). */
+  headers: Record<string, string>;
 }
 
 export const taskClosedError = (task: TaskRow) =>
@@ -42,13 +64,14 @@ export async function completeUserTask(
   return retrying(async () => {
     // Every try reads afresh: a racing completion or claim shows here as a 409 or 403, not as a second step.
     const { task, instance } = await completableTask(rt, input.taskId, user);
-    variables ??= await acceptedVariables(rt, task, input.variables ?? {}, user);
+    variables ??= await acceptedVariables(rt, { task, instance }, input, user);
     const event = completionEvent(rt, task, variables, user);
     // The engine closes the task by effect (claiming it for the completer); closeTask makes certain in the same statement.
     const outcome = await commitStep(rt, instance, event, {
       actor: user.username,
       closeTask: { taskKey: task.taskKey, by: user.username },
       comment: input.comment,
+      deleteRows: input.deleteRows,
     });
     return {
       task: completedRow(task, event.at, user),
@@ -74,15 +97,23 @@ async function completableTask(rt: RuntimeContext, taskId: string, user: Runtime
 
 /**
  * The one place submitted variables enter a completion, decided once however often the step is retried: the
- * task's form checks them (422), then the process's own rule (the checkBeforeComplete hook, e.g. a revised resource
- * code that is taken: 409). What this returns is what the step writes into the instance.
+ * caller's check (field access, 422), the task's form (422), then the process's own rule (the checkBeforeComplete
+ * hook, e.g. a revised resource code that is taken: 409). What this returns is what the step writes into the instance.
  */
 async function acceptedVariables(
   rt: RuntimeContext,
-  task: TaskRow,
-  submitted: Vars,
+  read: { task: TaskRow; instance: InstanceRow },
+  input: CompleteUserTaskInput,
   user: RuntimeUser,
 ): Promise<Vars> {
+  const { task, instance } = read;
+  const submitted = input.accept
+    ? await input.accept({
+        task,
+        instance,
+        headers: await taskHeadersOf(rt, instance.definitionId, task.elementId),
+      })
+    : (input.variables ?? {});
   await validateTaskForm(rt, task, submitted, user);
   await rt.hooks.checkBeforeComplete?.({ db: rt.db, task, variables: submitted, user });
   return submitted;
