@@ -2,7 +2,7 @@
  * @module Browser test of the form designer's rules and the #17 bugs: 必填 and 日期不早于今天 as switches, saved as v2 —
  * the version picker then says v2 and the preview keeps the required mark (it said v1 and lost it); the server
  * refuses a past day for the switched date in Chinese; a cataloguer is told the designer is the administrators' and
- * meets no dead delete or arrow icons.
+ * meets no dead delete or arrow icons; keys spelt from Chinese titles (unique, kept once saved) and the 唯一性 switch.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,58 @@ describe.skipIf(skip !== null)('form designer rules and versions in Chromium', (
       json: { processKey: 'e2e-deadline', variables: { reason: '需要', until: '2999-12-31' } },
     });
     expect(future.status, await future.clone().text()).toBe(201);
+  });
+
+  it('given the administrator adding fields, when titled in Chinese, then keys are spelt from the titles, unique, 唯一性 is a switch, and a saved key stays', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await logInThroughUi(page, server.url, 'admin');
+    await page.goto(`${server.url}/forms/${KEY}`);
+    await page.getByTestId('designer-field-reason').waitFor();
+    // when they add a 单行文本 titled 联系电话, then its key is lianxidianhua, generated and said to be
+    await page.getByTestId('palette-text').click();
+    await page.getByTestId('prop-title').fill('联系电话');
+    await page.getByTestId('designer-field-lianxidianhua').waitFor();
+    expect(await page.getByTestId('prop-name-note').textContent()).toContain('按标题的拼音自动生成');
+    // and a maximum length, as a number
+    await page.getByTestId('prop-max-length').fill('20');
+    // when a second one gets the same title, then its key takes the next number, and 唯一性 is switched on
+    await page.getByTestId('palette-text').click();
+    await page.getByTestId('prop-title').fill('联系电话');
+    await page.getByTestId('designer-field-lianxidianhua2').waitFor();
+    await page.getByTestId('prop-unique').click();
+    await page.screenshot({ path: `${ARTIFACTS}/designer-keys-unique.png`, fullPage: true });
+    // when saved
+    await page.getByTestId('form-save').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('v3');
+    const saved = (await (await server.request(`/api/forms/${KEY}`, { as: 'admin' })).json()) as {
+      version: number;
+      schema: any;
+    };
+    // then the server has both keys, the length and the switch as x-unique: "catalog"
+    expect(saved.version).toBe(3);
+    expect(saved.schema.properties.lianxidianhua).toEqual({
+      title: '联系电话',
+      type: 'string',
+      maxLength: 20,
+    });
+    expect(saved.schema.properties.lianxidianhua2).toEqual({
+      title: '联系电话',
+      type: 'string',
+      'x-unique': 'catalog',
+    });
+    // when, after saving, the first is retitled, then its published key stays and the pane says why
+    await expect.poll(() => page.getByTestId('form-version').textContent()).toContain('v3');
+    await page.getByTestId('designer-field-lianxidianhua').click();
+    await page.getByTestId('prop-title').fill('手机号码');
+    await expect
+      .poll(() => page.getByTestId('designer-field-lianxidianhua').textContent())
+      .toContain('手机号码');
+    expect(await page.getByTestId('prop-name').inputValue()).toBe('lianxidianhua');
+    expect(await page.getByTestId('prop-name-note').textContent()).toContain('已随表单发布');
+    // and the switch reads back from the saved form
+    await page.getByTestId('designer-field-lianxidianhua2').click();
+    expect(await page.getByTestId('prop-unique').getAttribute('aria-checked')).toBe('true');
+    await page.close();
   });
 
   it('given a cataloguer, when they open the form designer, then they are told it is the administrators’ and see no dead controls', async () => {

@@ -68,19 +68,33 @@ describe.skipIf(skip !== null)('the form designer in Chromium', () => {
     // when they select 共享属性 and click 单行文本 in the palette
     await page.getByTestId('designer-field-sharing').click();
     await page.getByTestId('palette-text').click();
-    // then a new text field appears right after it, selected
-    await page.getByTestId('designer-field-field1').waitFor();
-    expect(await page.getByTestId('prop-name').inputValue()).toBe('field1');
+    // then a new text field appears right after it, selected, its key spelt from its title (单行文本)
+    await page.getByTestId('designer-field-danhangwenben').waitFor();
+    expect(await page.getByTestId('prop-name').inputValue()).toBe('danhangwenben');
 
-    // when they title it 共享条件 and try a key that is not an identifier, then the key is refused
+    // when they title it 共享条件, then the key follows the title, and says so
     await page.getByTestId('prop-title').fill('共享条件');
+    await page.getByTestId('designer-field-gongxiangtiaojian').waitFor();
+    expect(await page.getByTestId('prop-name').inputValue()).toBe('gongxiangtiaojian');
+    expect(await page.getByTestId('prop-name-note').textContent()).toContain('按标题的拼音自动生成');
+    // and typing goes on in the title (the pane did not lose the focus while the key changed)
+    await page.getByTestId('prop-title').press('End');
+    await page.keyboard.type('说明');
+    await page.getByTestId('designer-field-gongxiangtiaojianshuoming').waitFor();
+    await page.getByTestId('prop-title').fill('共享条件');
+    await page.getByTestId('designer-field-gongxiangtiaojian').waitFor();
+
+    // when they try a key that is not an identifier, then the key is refused
     await page.getByTestId('prop-name').fill('共享条件');
     expect(await page.getByTestId('prop-name-error').textContent()).toContain('字段标识须以字母或下划线开头');
     await page.getByTestId('prop-name').fill('sharing');
     expect(await page.getByTestId('prop-name-error').textContent()).toContain('同一层级已有此字段标识');
-    // and a valid key is taken
+    // and a valid key is taken, and from then on it is theirs: a new title leaves it
     await page.getByTestId('prop-name').fill('sharingCondition');
     await page.getByTestId('designer-field-sharingCondition').waitFor();
+    await page.getByTestId('prop-title').fill('共享条件说明');
+    await page.getByTestId('prop-title').fill('共享条件');
+    expect(await page.getByTestId('prop-name').inputValue()).toBe('sharingCondition');
 
     // when they make it required when 共享属性 = 有条件共享
     await pick(page, page.getByTestId('prop-required-when-field'), '共享属性（sharing）');
@@ -160,27 +174,27 @@ describe.skipIf(skip !== null)('the form designer in Chromium', () => {
 
     // when a 日期 control is dragged onto the end of the list
     await page.getByTestId('palette-date').dragTo(page.getByTestId('designer-drop-root'));
-    // then a date field is added last and selected
-    await page.getByTestId('designer-field-field1').waitFor();
-    expect(await page.getByTestId('designer-field-field1').textContent()).toContain('日期');
+    // then a date field is added last and selected (its key spelt from 日期)
+    await page.getByTestId('designer-field-riqi').waitFor();
+    expect(await page.getByTestId('designer-field-riqi').textContent()).toContain('日期');
     // when it is moved up with the keyboard-reachable button
-    await page.getByTestId('designer-up-field1').focus();
+    await page.getByTestId('designer-up-riqi').focus();
     await page.keyboard.press('Enter');
     // then the JSON tab shows it before 共享期限, as a date
     await page.getByTestId('designer-tab-json').click();
     const schema = JSON.parse(await page.getByTestId('designer-json-schema').inputValue());
     const ui = JSON.parse(await page.getByTestId('designer-json-ui').inputValue());
-    expect(schema.properties.field1).toEqual({ title: '日期', type: 'string', format: 'date' });
-    expect(ui['ui:order'].slice(-2)).toEqual(['field1', 'sharePeriod']);
+    expect(schema.properties.riqi).toEqual({ title: '日期', type: 'string', format: 'date' });
+    expect(ui['ui:order'].slice(-2)).toEqual(['riqi', 'sharePeriod']);
     expect(schema.properties.sharePeriod.anyOf).toHaveLength(2);
 
     // when the JSON is broken, then the error shows inline; when fixed with a new title, the designer follows
     await page.getByTestId('designer-json-schema').fill('{"type": "object",');
     expect(await page.getByTestId('designer-json-schema-error').textContent()).toContain('JSON 格式错误');
-    schema.properties.field1.title = '登记日期';
+    schema.properties.riqi.title = '登记日期';
     await page.getByTestId('designer-json-schema').fill(JSON.stringify(schema, null, 2));
     await page.getByTestId('designer-tab-design').click();
-    expect(await page.getByTestId('designer-field-field1').textContent()).toContain('登记日期');
+    expect(await page.getByTestId('designer-field-riqi').textContent()).toContain('登记日期');
     await page.screenshot({ path: `${ARTIFACTS}/designer-catalog-entry.png`, fullPage: true });
     await page.close();
   });
