@@ -4,15 +4,18 @@
  * is an AppError (403 / 409 / 4xx in Chinese) and changes nothing.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { toInstanceDto } from '../../engine/runtime';
+import type { Context } from 'hono';
+import { type InstanceDto, toInstanceDto } from '../../engine/runtime';
 import { addSigners, removeSigners } from '../../engine/runtime/commands/add-signers';
 import { returnTargets, returnTask } from '../../engine/runtime/commands/return-task';
 import { revokeInstance, withdrawInstance } from '../../engine/runtime/commands/withdraw-instance';
 import { getTaskRow } from '../../engine/store';
+import { actDepsOf } from '../approvals/act-deps';
 import { findHolders } from '../approvals/find-holder';
 import { notifyAct } from '../approvals/notify-act';
+import { instanceSeenBy } from '../approvals/reader-fields';
 import { auditAct } from '../http/audit-act';
-import { createRouter } from '../http/env';
+import { type AppEnv, createRouter } from '../http/env';
 import { actorOf, runtimeOf } from '../http/runtime-of';
 import { Instance } from './instances';
 import { ErrorSchema } from './schemas';
@@ -111,6 +114,9 @@ async function holdersOf(db: Parameters<typeof getTaskRow>[0], opened: { id: str
   return rows.flatMap((r) => (r?.assignee ? [{ id: r.id, name: r.name, assignee: r.assignee }] : []));
 }
 
+
+/** The instance as the caller may see it: hidden fields of the steps' field access left out (approvals/reader-fields.ts). */
+const seenBy = async (c: Context<AppEnv>, instance: InstanceDto) => instanceSeenBy(actDepsOf(c), actorOf(c.var.user), instance);
 export function approvalFlowRoutes() {
   const router = createRouter();
   router.openapi(targets, async (c) => {
@@ -137,7 +143,7 @@ export function approvalFlowRoutes() {
         taskId: t.id,
         kind: 'return',
       });
-    return c.json({ instance: toInstanceDto(outcome.instance), openedTasks: outcome.openedTasks }, 200);
+    return c.json({ instance: await seenBy(c, toInstanceDto(outcome.instance)), openedTasks: outcome.openedTasks }, 200);
   });
 
   router.openapi(withdraw, async (c) => {
@@ -149,7 +155,7 @@ export function approvalFlowRoutes() {
       user: actorOf(c.var.user),
     });
     await auditAct(c, c.var.deps.db, { action: 'instance.withdraw', target: id, details: input });
-    return c.json({ instance: toInstanceDto(outcome.instance), openedTasks: outcome.openedTasks }, 200);
+    return c.json({ instance: await seenBy(c, toInstanceDto(outcome.instance)), openedTasks: outcome.openedTasks }, 200);
   });
 
   router.openapi(revoke, async (c) => {
@@ -157,7 +163,7 @@ export function approvalFlowRoutes() {
     const input = c.req.valid('json');
     await revokeInstance(runtimeOf(c).context, { instanceId: id, ...input, user: actorOf(c.var.user) });
     await auditAct(c, c.var.deps.db, { action: 'instance.revoke', target: id, details: input });
-    return c.json(await runtimeOf(c).getInstance(id), 200);
+    return c.json(await seenBy(c, await runtimeOf(c).getInstance(id)), 200);
   });
   router.openapi(addSignersRoute, async (c) => {
     const { id } = c.req.valid('param');
@@ -185,7 +191,7 @@ export function approvalFlowRoutes() {
         taskId: opened.get(username)?.id,
         kind: 'add-signers',
       });
-    return c.json({ instance: toInstanceDto(outcome.instance), openedTasks: outcome.openedTasks }, 200);
+    return c.json({ instance: await seenBy(c, toInstanceDto(outcome.instance)), openedTasks: outcome.openedTasks }, 200);
   });
 
   router.openapi(removeSignersRoute, async (c) => {
@@ -204,7 +210,7 @@ export function approvalFlowRoutes() {
       instanceId: outcome.instance.id,
       kind: 'remove-signers',
     });
-    return c.json({ instance: toInstanceDto(outcome.instance), openedTasks: outcome.openedTasks }, 200);
+    return c.json({ instance: await seenBy(c, toInstanceDto(outcome.instance)), openedTasks: outcome.openedTasks }, 200);
   });
   return router;
 }

@@ -1,5 +1,7 @@
 /** @module Process instances (docs/api.md "Process instances"): start (start form validated), list, get, history, cancel. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { actDepsOf } from '../approvals/act-deps';
+import { hiddenFromReader, historyForReader, instanceSeenBy } from '../approvals/reader-fields';
 import { isCountyWide, requireRole } from '../auth/rbac';
 import { removeStartDrafts } from '../drafts/store';
 import { createRouter } from '../http/env';
@@ -153,7 +155,10 @@ export function instanceRoutes() {
         ? { startedBy: user.username, unitId: undefined }
         : { startedBy: undefined, unitId: isCountyWide(user) ? undefined : user.unitId }),
     });
-    return c.json(page, 200);
+    // Each instance's variables as this reader may see them (approvals/reader-fields.ts: the steps' field access).
+    const items = [];
+    for (const i of page.items) items.push(await instanceSeenBy(actDepsOf(c), actorOf(user), i));
+    return c.json({ ...page, items }, 200);
   });
 
   router.openapi(get, async (c) => {
@@ -168,12 +173,13 @@ export function instanceRoutes() {
         ...(i.expression ? { expression: i.expression } : {}),
         createdAt: i.createdAt.toISOString(),
       }));
-    return c.json({ ...instance, incidents }, 200);
+    return c.json({ ...(await instanceSeenBy(actDepsOf(c), actorOf(c.var.user), instance)), incidents }, 200);
   });
 
   router.openapi(history, async (c) => {
     const instance = await visibleInstance(c, c.req.valid('param').id);
-    return c.json(await runtimeOf(c).getHistory(instance.id), 200);
+    const hidden = await hiddenFromReader(actDepsOf(c), actorOf(c.var.user), instance.id);
+    return c.json(historyForReader(await runtimeOf(c).getHistory(instance.id), hidden), 200);
   });
 
   router.openapi(cancel, async (c) => {
@@ -190,7 +196,7 @@ export function instanceRoutes() {
       target: id,
       details: { reason: c.req.valid('json').reason },
     });
-    return c.json(await runtimeOf(c).getInstance(id), 200);
+    return c.json(await instanceSeenBy(actDepsOf(c), actorOf(user), await runtimeOf(c).getInstance(id)), 200);
   });
   return router;
 }

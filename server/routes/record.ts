@@ -5,6 +5,8 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { peopleLabels, readInstanceRecord, type RecordLine } from '../../workflows/record';
+import { actDepsOf } from '../approvals/act-deps';
+import { hiddenFromReader, recordForReader } from '../approvals/reader-fields';
 import { createRouter } from '../http/env';
 import { visibleInstance } from '../http/instance-access';
 import { actorOf, runtimeOf } from '../http/runtime-of';
@@ -99,13 +101,16 @@ export function recordRoutes() {
   router.openapi(instanceRecord, async (c) => {
     const instance = await visibleInstance(c, c.req.valid('param').id);
     const { lines } = await readInstanceRecord(c.var.deps.db, instance.id);
-    return c.json({ lines }, 200);
+    const hidden = await hiddenFromReader(actDepsOf(c), actorOf(c.var.user), instance.id);
+    return c.json({ lines: recordForReader(lines, hidden) }, 200);
   });
 
   router.openapi(taskRecord, async (c) => {
     // getTask answers 404 to whoever may not see the task: the record follows the task's visibility.
     const task = await runtimeOf(c).getTask(c.req.valid('param').id, actorOf(c.var.user));
-    const { lines, rounds } = await readInstanceRecord(c.var.deps.db, task.processInstanceId);
+    const { lines: all, rounds } = await readInstanceRecord(c.var.deps.db, task.processInstanceId);
+    const hidden = await hiddenFromReader(actDepsOf(c), actorOf(c.var.user), task.processInstanceId);
+    const lines = recordForReader(all, hidden);
     const before = task.completedAt ?? c.var.deps.clock.now().toISOString();
     return c.json(
       { lines, previous: previousSteps(lines, task.id, before), round: rounds.get(task.id) ?? 1 },
