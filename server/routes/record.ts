@@ -6,6 +6,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { peopleLabels, readInstanceRecord, type RecordLine } from '../../workflows/record';
 import { actDepsOf } from '../approvals/act-deps';
+import { namesVisibleTo } from '../approvals/people-scope';
 import { hiddenFromReader, recordForReader } from '../approvals/reader-fields';
 import { createRouter } from '../http/env';
 import { visibleInstance } from '../http/instance-access';
@@ -125,7 +126,9 @@ export function recordRoutes() {
       .map((s) => s.trim())
       .filter(Boolean)
       .slice(0, 100);
-    const found = await peopleLabels(c.var.deps.db, names);
+    // Only the people the caller's screens can show them (approvals/people-scope.ts); others read as unknown.
+    const shown = await namesVisibleTo(c.var.deps.db, c.var.user, names, runtimeOf(c).context.roles);
+    const found = await peopleLabels(c.var.deps.db, [...shown]);
     return c.json({ items: [...found.values()] }, 200);
   });
   return router;
