@@ -15,14 +15,14 @@ import { instanceTitles, peopleLabels } from '../../workflows/record';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-const notFound = (id: string) =>
-  new AppError('NOT_FOUND', `任务 ${id} 不存在`, { messageEn: `Task ${id} not found` });
+// Says what is missing without echoing the id from the URL back: the caller has it, and it tells nobody more.
+const notFound = () => new AppError('NOT_FOUND', '任务不存在', { messageEn: 'Task not found' });
 
 export async function urgeTask(deps: ActDeps, user: RuntimeUser, taskId: string, comment?: string) {
-  if (!isUuid(taskId)) throw notFound(taskId);
+  if (!isUuid(taskId)) throw notFound();
   return deps.db.transaction(async (tx) => {
     const [task] = await tx.select().from(userTasks).where(eq(userTasks.id, taskId)).for('update');
-    if (!task) throw notFound(taskId);
+    if (!task) throw notFound();
     const instance = await loadInstance(tx, task.instanceId);
     const mayUrge = instance?.startedBy === user.username || user.roles.includes('supervisor');
     // Someone who may neither urge nor see the task learns nothing about it.

@@ -227,6 +227,16 @@ describe.each(testDbKinds())('approval operations over HTTP on %s', (kind) => {
     expect((await call(`/api/tasks/${task.id}/urge`, 'supervisor', {})).status).toBe(200);
   });
 
+  it('催办 of a task that does not exist: 404 saying so in Chinese, without echoing the id back', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    for (const ref of [missing, 'not-a-uuid']) {
+      const res = await call(`/api/tasks/${ref}/urge`, 'gaj.cataloguer', {});
+      expect(res.status).toBe(404);
+      expect(res.body.error).toMatchObject({ code: 'NOT_FOUND', message: '任务不存在' });
+      expect(JSON.stringify(res.body)).not.toContain(ref);
+    }
+  });
+
   it('抄送 by hand and by the diagram: 抄送我的 with an unread mark, the instance readable, marked read; unknown names 422', async () => {
     const id = await start();
     const first = await openTask(id, 'gaj.leader');
