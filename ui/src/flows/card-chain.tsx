@@ -77,7 +77,8 @@ function CardBox({ card, p, w }: { card: Card; p: ChainProps; w: FlowWords }) {
     );
   }
   const locked = card.kind === 'locked' || card.kind === 'decision';
-  const removable = !cannotRemove(p.model, card.id);
+  const why = cannotRemove(p.model, card.id);
+  const removable = !why;
   const name = card.name || CARD_NAMES[card.kind][lang];
   return (
     <article
@@ -123,6 +124,17 @@ function CardBox({ card, p, w }: { card: Card; p: ChainProps; w: FlowWords }) {
                   aria-label={w.remove}
                   icon={<DeleteOutlined />}
                   onClick={() => p.onRemove(card.id)}
+                />
+              </Tooltip>
+            ) : !locked && why ? (
+              // Say why (a 退回 leads here) rather than hide the button without a word.
+              <Tooltip title={lang === 'zh' ? why.zh : why.en}>
+                <Button
+                  size="small"
+                  type="text"
+                  aria-label={`${w.remove}：${lang === 'zh' ? why.zh : why.en}`}
+                  icon={<DeleteOutlined />}
+                  disabled
                 />
               </Tooltip>
             ) : null}

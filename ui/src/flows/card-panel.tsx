@@ -13,9 +13,12 @@ import {
 } from '../pages/modeler/templates/countersign';
 import { ConditionEditor } from './condition-editor';
 import {
+  decisionAfter,
   inParallel,
   type OnReject,
   onRejectOf,
+  ownerOfResult,
+  rejectResultOf,
   returnTargets,
   setOnReject,
   setTimerAction,
@@ -274,14 +277,17 @@ function TaskEditor({
             </Space>
           </Radio.Group>
           {card.mode === 'ratio' ? (
-            <InputNumber
-              aria-label={w.percent}
-              min={1}
-              max={100}
-              value={card.percent}
-              onChange={(v) => set({ percent: v ?? undefined })}
-              style={{ marginTop: 8 }}
-            />
+            <>
+              <Label>{w.percent}</Label>
+              <InputNumber
+                aria-label={w.percent}
+                min={1}
+                max={100}
+                value={card.percent}
+                onChange={(v) => set({ percent: v ?? undefined })}
+                style={{ marginTop: 8 }}
+              />
+            </>
           ) : null}
         </>
       ) : null}
@@ -367,6 +373,18 @@ function OnRejectEditor({
   const parallel = inParallel(model, card.id);
   // 指定节点 may name the previous step too; remember the choice so the radio does not jump to 上一审批节点.
   const [named, setNamed] = useState(false);
+  // A step followed by an 审批结果 drawn in 高级模式 (the shipped 退回 loops) decides there: say so, offer nothing.
+  const drawn = decisionAfter(model, card.id);
+  if (drawn && !rejectResultOf(model, card.id)) {
+    return (
+      <>
+        <Label>{w.onReject}</Label>
+        <Typography.Paragraph type="secondary">
+          {w.rejectByResult.replace('{result}', drawn.name || drawn.id)}
+        </Typography.Paragraph>
+      </>
+    );
+  }
   const choice =
     value.kind === 'goto' ? (named || value.target !== targets[0]?.id ? 'node' : 'previous') : value.kind;
   const pick = (k: string) => {
@@ -576,6 +594,8 @@ export function CardPanel(p: PanelProps) {
   const w = useFlowWords();
   const { lang } = useLocale();
   const { card } = p;
+  // An 审批结果 made by a step's 不同意时 is changed there, not in 高级模式.
+  const owner = card.kind === 'decision' ? ownerOfResult(p.model, card.id) : undefined;
   const nameEditable = card.kind !== 'locked' && card.kind !== 'decision' && card.kind !== 'end';
   return (
     <div data-testid="flow-panel">
@@ -644,7 +664,12 @@ export function CardPanel(p: PanelProps) {
       ) : null}
       {card.kind === 'locked' || card.kind === 'decision' ? (
         <>
-          <Alert type="info" showIcon title={w.lockedHint} style={{ marginTop: 12 }} />
+          <Alert
+            type="info"
+            showIcon
+            title={owner ? w.resultHint.replace('{step}', owner.name || owner.id) : w.lockedHint}
+            style={{ marginTop: 12 }}
+          />
           <Typography.Paragraph style={{ whiteSpace: 'pre-line', marginTop: 12 }}>
             {cardSummary(card, p.model, p.data, w, lang)}
           </Typography.Paragraph>

@@ -50,6 +50,8 @@ const zh = {
   rejectTarget: '退回到',
   rejectNoTarget: '（前面没有可退回的审批节点）',
   rejectInParallel: '并行分支中的审批人只能选择继续或结束',
+  rejectByResult: '由其后的审批结果卡片“{result}”决定（在高级模式中修改）',
+  resultHint: '该审批结果由“{step}”的“不同意时”设置生成，请在该审批人中修改；删除它即改回“继续下一步”。',
   form: '办理表单',
   noForm: '（无表单，仅填写意见）',
   due: '办理期限（工作日）',
@@ -150,6 +152,9 @@ const en: Words = {
   rejectTarget: 'Return to',
   rejectNoTarget: '(no earlier approval step to return to)',
   rejectInParallel: 'An approver inside a parallel branch can only go on or end',
+  rejectByResult: 'Decided by the outcome card "{result}" after it (change it in advanced mode)',
+  resultHint:
+    'This outcome comes from the "When not approved" setting of {step}; change it there. Removing it means "go on".',
   form: 'Task form',
   noForm: '(no form, a comment only)',
   due: 'Deadline (working days)',

@@ -5,17 +5,25 @@ import { describe, expect, it } from 'vitest';
 import {
   addBranch,
   cannotRemove,
+  canMove,
   checkModel,
   emptyModel,
+  inParallel,
   insertCard,
   MAIN,
+  branchList,
   moveCard,
   newCard,
+  onRejectOf,
+  ownerOfResult,
+  rejectResultOf,
   removeCard,
   replaceCard,
+  returnTargets,
+  setOnReject,
 } from './edit';
 import { readBpmn } from './read-bpmn';
-import type { FlowModel, TaskCard } from './types';
+import type { BranchCard, FlowModel, TaskCard } from './types';
 
 const registration = readFileSync(
   join(import.meta.dirname, '../../../../workflows/catalog-registration/process.bpmn'),
@@ -75,5 +83,53 @@ describe('editing cards', () => {
         expect.stringContaining('还没有条件'),
       ]),
     );
+  });
+
+  it('不同意时 退回: the first step returns the starter to itself; the step it names stays put; removing the step takes its result', () => {
+    // given 发起人 → 甲 → 乙
+    let m = emptyModel('p', '流程');
+    const a = { ...(newCard(m, 'approver') as TaskCard), name: '甲', formKey: 'unit-approval' };
+    m = insertCard(m, { list: MAIN, index: 1 }, a);
+    const b = { ...(newCard(m, 'approver') as TaskCard), name: '乙', formKey: 'unit-approval' };
+    m = insertCard(m, { list: MAIN, index: 2 }, b);
+    // when 甲 (the first step) returns to the starter
+    const first = setOnReject(m, a, { kind: 'starter' });
+    const result = rejectResultOf(first, a.id);
+    // then the resubmission comes back to 甲 itself, 甲 may still be removed, and removing it takes its result
+    expect(result?.outcomes[0].goesTo).toEqual({ goto: a.id });
+    expect(result?.outcomes[0].name).toBe('退回发起人');
+    expect(ownerOfResult(first, result?.id ?? '')?.id).toBe(a.id);
+    expect(cannotRemove(first, a.id)).toBeNull();
+    expect(removeCard(first, a.id).chain.map((c) => c.kind)).toEqual(['start', 'approver', 'end']);
+    // and when 乙 returns to 甲, 甲 cannot move below it or be removed (the reason says 退回)
+    const back = setOnReject(m, b, { kind: 'goto', target: a.id });
+    expect(canMove(back, a.id, 1)).toBe(false);
+    expect(cannotRemove(back, a.id)?.zh).toContain('退回');
+    // and a mode change keeps the setting while its 同意 condition follows the countersign rule
+    const sign = { ...b, who: { kind: 'users' as const, users: ['x', 'y'] }, mode: 'all' as const };
+    const signed = setOnReject(back, sign, onRejectOf(back, b.id));
+    expect(onRejectOf(signed, b.id)).toEqual({ kind: 'goto', target: a.id });
+    expect(rejectResultOf(signed, b.id)?.next.condition).toContain('count(');
+  });
+
+  it('offers no return inside a parallel branch, and only the steps on the way inside a condition branch', () => {
+    // given 甲 → 并行分支 [丙] → 条件分支 [丁]
+    let m = emptyModel('p', '流程');
+    const a = { ...(newCard(m, 'approver') as TaskCard), name: '甲' };
+    m = insertCard(m, { list: MAIN, index: 1 }, a);
+    const par = newCard(m, 'parallel') as BranchCard;
+    m = insertCard(m, { list: MAIN, index: 2 }, par);
+    const c = { ...(newCard(m, 'approver') as TaskCard), name: '丙' };
+    m = insertCard(m, { list: branchList(par.id, 0), index: 0 }, c);
+    const cond = newCard(m, 'condition') as BranchCard;
+    m = insertCard(m, { list: MAIN, index: 3 }, cond);
+    const d = { ...(newCard(m, 'approver') as TaskCard), name: '丁' };
+    m = insertCard(m, { list: branchList(cond.id, 0), index: 0 }, d);
+    // then 丙 (parallel) has no return, and 退回发起人 there changes nothing
+    expect(inParallel(m, c.id)).toBe(true);
+    expect(returnTargets(m, c.id)).toEqual([]);
+    expect(onRejectOf(setOnReject(m, c, { kind: 'starter' }), c.id)).toEqual({ kind: 'go' });
+    // and 丁 may return to 甲 (passed on every way here) but not to 丙 (inside the parallel block)
+    expect(returnTargets(m, d.id).map((t) => t.name)).toEqual(['甲']);
   });
 });

@@ -498,16 +498,20 @@ export type OnReject =
   | { kind: 'starter' }
   | { kind: 'goto'; target: string };
 
-/** The 审批结果 the designer adds for 不同意时 right after the step (timers between are the step's own). */
-export function rejectResultOf(m: FlowModel, taskId: string): DecisionCard | undefined {
+/** The 审批结果 card right after a step (timers between are the step's own), whoever made it. */
+export function decisionAfter(m: FlowModel, taskId: string): DecisionCard | undefined {
   for (const list of listsOf(m).values()) {
     const i = list.findIndex((c) => c.id === taskId);
     if (i < 0) continue;
     const next = list.slice(i + 1).find((c) => c.kind !== 'timer');
-    return next?.kind === 'decision' && next.id.startsWith(REJECT_PREFIX) && next.outcomes.length === 1
-      ? next
-      : undefined;
+    return next?.kind === 'decision' ? next : undefined;
   }
+}
+
+/** The 审批结果 the designer adds for 不同意时 right after the step. */
+export function rejectResultOf(m: FlowModel, taskId: string): DecisionCard | undefined {
+  const next = decisionAfter(m, taskId);
+  return next?.id.startsWith(REJECT_PREFIX) && next.outcomes.length === 1 ? next : undefined;
 }
 
 /** The 审批结果 of "不同意时结束" (kept for callers that ask only about ending). */
@@ -529,6 +533,22 @@ export function onRejectOf(m: FlowModel, taskId: string): OnReject {
   if (o.path.length === 1 && isReviseCard(o.path[0])) return { kind: 'starter' };
   if (!o.path.length && o.goesTo.goto) return { kind: 'goto', target: o.goesTo.goto };
   return { kind: 'go' };
+}
+
+/** The step whose 不同意时 made the 审批结果 `resultId` (the card above it, past the step's deadlines). */
+export function ownerOfResult(m: FlowModel, resultId: string): TaskCard | undefined {
+  for (const list of listsOf(m).values()) {
+    const i = list.findIndex((c) => c.id === resultId);
+    if (i < 0) continue;
+    const owner = list
+      .slice(0, i)
+      .reverse()
+      .find((c) => c.kind !== 'timer');
+    return (owner?.kind === 'approver' || owner?.kind === 'handler') &&
+      rejectResultOf(m, owner.id)?.id === resultId
+      ? owner
+      : undefined;
+  }
 }
 
 /** Whether a card sits inside a parallel branch: a return from there would leave the other branch's join waiting. */
