@@ -118,6 +118,15 @@ describe.skipIf(skip !== null)('form designer rules and versions in Chromium', (
     await page.getByTestId('prop-title').fill('联系电话');
     await page.getByTestId('designer-field-lianxidianhua2').waitFor();
     await page.getByTestId('prop-unique').click();
+    // when a 下拉选择 titled 共享属性 gets its choices typed as a list, then each value follows its label
+    await page.getByTestId('palette-select').click();
+    await page.getByTestId('prop-title').fill('共享属性');
+    await page.getByTestId('designer-field-gongxiangshuxing').waitFor();
+    await page.getByTestId('prop-option-label-0').fill('无条件共享');
+    await page.getByTestId('prop-option-label-1').fill('有条件共享');
+    await page.getByTestId('prop-option-add').click();
+    await page.getByTestId('prop-option-label-2').fill('不予共享');
+    expect(await page.getByTestId('prop-option-value-2').inputValue()).toBe('buyugongxiang');
     await page.screenshot({ path: `${ARTIFACTS}/designer-keys-unique.png`, fullPage: true });
     // when saved
     await page.getByTestId('form-save').click();
@@ -138,6 +147,11 @@ describe.skipIf(skip !== null)('form designer rules and versions in Chromium', (
       type: 'string',
       'x-unique': 'catalog',
     });
+    expect(saved.schema.properties.gongxiangshuxing.oneOf).toEqual([
+      { const: 'wutiaojiangongxiang', title: '无条件共享' },
+      { const: 'youtiaojiangongxiang', title: '有条件共享' },
+      { const: 'buyugongxiang', title: '不予共享' },
+    ]);
     // when, after saving, the first is retitled, then its published key stays and the pane says why
     await expect.poll(() => page.getByTestId('form-version').textContent()).toContain('v3');
     await page.getByTestId('designer-field-lianxidianhua').click();
@@ -147,6 +161,10 @@ describe.skipIf(skip !== null)('form designer rules and versions in Chromium', (
       .toContain('手机号码');
     expect(await page.getByTestId('prop-name').inputValue()).toBe('lianxidianhua');
     expect(await page.getByTestId('prop-name-note').textContent()).toContain('已随表单发布');
+    // and a saved choice keeps its value when relabelled
+    await page.getByTestId('designer-field-gongxiangshuxing').click();
+    await page.getByTestId('prop-option-label-2').fill('不共享');
+    expect(await page.getByTestId('prop-option-value-2').inputValue()).toBe('buyugongxiang');
     // and the switch reads back from the saved form
     await page.getByTestId('designer-field-lianxidianhua2').click();
     expect(await page.getByTestId('prop-unique').getAttribute('aria-checked')).toBe('true');

@@ -26,6 +26,8 @@ export interface DesignPaneProps {
   flagged?: Set<string>;
   /** Field keys of the last saved version: they never follow a title (existing data refers to them). */
   published?: Set<string>;
+  /** Choice values of the last saved version: they never follow a label. */
+  publishedValues?: Set<string>;
   /** Pinyin, once loaded: new keys are spelt from titles; before, they are `field1`…. */
   toSyllables?: ToSyllables;
   onChange: (next: DesignerModel) => void;
@@ -36,7 +38,7 @@ const clean = (f: DesignerField): DesignerField =>
   Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as unknown as DesignerField;
 
 export function DesignPane(props: DesignPaneProps) {
-  const { model, lang, t, readOnly, flagged, published, toSyllables, onChange } = props;
+  const { model, lang, t, readOnly, flagged, published, publishedValues, toSyllables, onChange } = props;
   const [selected, setSelected] = useState<FieldPath | undefined>();
   // The properties pane starts afresh when another field is chosen, not when the chosen one's key changes (a key
   // that follows the title changes with every keystroke of the title, and the title input must keep its focus).
@@ -143,6 +145,8 @@ export function DesignPane(props: DesignPaneProps) {
                 siblings={siblings}
                 inTable={containerKind(model, parent) === 'table'}
                 namePublished={published?.has(field.name)}
+                publishedValues={publishedValues}
+                toSyllables={toSyllables}
                 lang={lang}
                 t={t}
                 onPatch={patch}

@@ -1,5 +1,5 @@
 /** @module ui/designer/edit-fields: immutable edits of a field list (move, remove, rename keeping conditions pointing right). */
-import type { DesignerField } from './model';
+import type { Condition, DesignerField, FieldOption } from './model';
 
 /** Moves the field at `from` to `to` (indexes in the same list). */
 export function moveField<T>(list: T[], from: number, to: number): T[] {
@@ -64,5 +64,59 @@ export function patchField(
   const next = Object.fromEntries(
     Object.entries({ ...field, ...patch, name: to }).filter(([, v]) => v !== undefined),
   ) as unknown as DesignerField;
-  return { list: replaceField(renameField(list, name, to), to, next), name: to };
+  const renamed = replaceField(renameField(list, name, to), to, next);
+  return { list: followValues(renamed, to, field.options, patch.options), name: to };
+}
+
+/**
+ * When a select's choices are edited in place (same count: a value retyped or following its label), siblings'
+ * conditions on that field that compared with an old value compare with the new one, instead of silently never
+ * matching again. Adding or removing choices renames nothing.
+ */
+function followValues(
+  list: DesignerField[],
+  name: string,
+  before: FieldOption[] | undefined,
+  after: FieldOption[] | undefined,
+): DesignerField[] {
+  if (!before || !after || before.length !== after.length) return list;
+  const renamed = new Map<string, string>();
+  before.forEach((o, i) => {
+    if (o.value !== after[i].value) renamed.set(o.value, after[i].value);
+  });
+  if (renamed.size === 0) return list;
+  const map = (v: Condition['equals']) =>
+    Array.isArray(v)
+      ? v.map((x) => (typeof x === 'string' ? (renamed.get(x) ?? x) : x))
+      : typeof v === 'string'
+        ? (renamed.get(v) ?? v)
+        : v;
+  const follow = (c: Condition | undefined) => (c && c.field === name ? { ...c, equals: map(c.equals) } : c);
+  return list.map((f) => {
+    if (f.visibleWhen?.field !== name && f.requiredWhen?.field !== name) return f;
+    const next = { ...f, visibleWhen: follow(f.visibleWhen), requiredWhen: follow(f.requiredWhen) };
+    if (!next.visibleWhen) delete next.visibleWhen;
+    if (!next.requiredWhen) delete next.requiredWhen;
+    return next;
+  });
+}
+
+/**
+ * A choice's new label. A value that still follows its label (a new choice, value not typed, not in the saved
+ * version) is spelt anew from it by `valueFor`; a published or typed value stays, stored data refers to it.
+ */
+export function relabelOption(
+  options: FieldOption[],
+  index: number,
+  label: string,
+  valueFor?: (label: string, others: string[]) => string,
+  published?: Set<string>,
+): FieldOption[] {
+  return options.map((o, i) => {
+    if (i !== index) return o;
+    const follows = o.autoValue && valueFor && label.trim() !== '' && !published?.has(o.value);
+    if (!follows) return { ...o, label };
+    const others = options.filter((_, j) => j !== index).map((x) => x.value);
+    return { ...o, label, value: valueFor(label, others) };
+  });
 }

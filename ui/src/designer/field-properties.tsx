@@ -5,6 +5,7 @@ import { ConditionPicker } from './condition-picker';
 import { type DesignerLang, type DesignerT, kindLabel } from './messages';
 import { changeKind, compatibleKinds, type DesignerField, nameProblem } from './model';
 import { OptionsEditor } from './options-editor';
+import type { ToSyllables } from './title-key';
 
 export interface FieldPropertiesProps {
   field: DesignerField;
@@ -14,6 +15,9 @@ export interface FieldPropertiesProps {
   inTable: boolean;
   /** The key is in the last saved version: it no longer follows the title (existing data refers to it). */
   namePublished?: boolean;
+  /** Choice values of the last saved version (they never follow a label) and pinyin once loaded. */
+  publishedValues?: Set<string>;
+  toSyllables?: ToSyllables;
   lang: DesignerLang;
   t: DesignerT;
   onPatch: (patch: Partial<DesignerField>) => void;
@@ -74,7 +78,8 @@ function NameInput(props: {
 }
 
 export function FieldProperties(props: FieldPropertiesProps) {
-  const { field: f, siblings, inTable, namePublished, lang, t, onPatch, onRename, onReplace } = props;
+  const { field: f, siblings, inTable, namePublished, publishedValues, toSyllables } = props;
+  const { lang, t, onPatch, onRename, onReplace } = props;
   const kinds = compatibleKinds(f.kind);
   const isText = f.kind === 'text' || f.kind === 'textarea';
   const isNumber = f.kind === 'number' || f.kind === 'integer';
@@ -158,7 +163,13 @@ export function FieldProperties(props: FieldPropertiesProps) {
       ) : null}
       {f.kind === 'select' ? (
         <Form.Item label={t('prop.options')}>
-          <OptionsEditor value={f.options ?? []} t={t} onChange={(options) => onPatch({ options })} />
+          <OptionsEditor
+            value={f.options ?? []}
+            t={t}
+            toSyllables={toSyllables}
+            published={publishedValues}
+            onChange={(options) => onPatch({ options })}
+          />
         </Form.Item>
       ) : null}
       {isNumber ? (

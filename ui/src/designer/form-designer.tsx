@@ -12,7 +12,7 @@ import { JsonTab } from './json-tab';
 import { type DesignerLang, designerT } from './messages';
 import type { DesignerModel } from './model';
 import { usePinyin } from './pinyin-loader';
-import { propertyNames } from './title-key';
+import { propertyNames, publishedValues } from './title-key';
 import { PreviewTab } from './preview-tab';
 import { toJsonSchema } from './to-json-schema';
 import { fieldOfIssue, useDefinitionCheck } from './use-definition-check';
@@ -45,6 +45,8 @@ export function FormDesigner(props: FormDesignerProps) {
   const publishedKey = JSON.stringify(publishedSchema ?? null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: publishedKey is the content of publishedSchema
   const published = useMemo(() => propertyNames(publishedSchema), [publishedKey]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: publishedKey is the content of publishedSchema
+  const savedValues = useMemo(() => publishedValues(publishedSchema), [publishedKey]);
   const t = useMemo(() => designerT(lang), [lang]);
   const [tab, setTab] = useState('design');
   const valueKey = keyOf(value.schema, value.uiSchema);
@@ -84,6 +86,7 @@ export function FormDesigner(props: FormDesignerProps) {
         readOnly={readOnly}
         flagged={flagged}
         published={published}
+        publishedValues={savedValues}
         toSyllables={toSyllables}
         onChange={update}
       />

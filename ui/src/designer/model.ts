@@ -62,7 +62,15 @@ export interface Unsupported {
 export interface FieldOption {
   value: string;
   label: string;
+  /** Designer-only, never written: the stored value still follows the label (pinyin), like a new field's key. */
+  autoValue?: boolean;
 }
+
+/** What a new select starts with: two choices whose values follow their labels once these are typed. */
+export const defaultOptions = (): FieldOption[] => [
+  { value: 'option1', label: '选项1', autoValue: true },
+  { value: 'option2', label: '选项2', autoValue: true },
+];
 
 export interface DesignerField {
   name: string;
@@ -154,11 +162,7 @@ export function newField(
     title,
     autoName: true,
   };
-  if (kind === 'select')
-    field.options = [
-      { value: 'option1', label: '选项1' },
-      { value: 'option2', label: '选项2' },
-    ];
+  if (kind === 'select') field.options = defaultOptions();
   if (kind === 'table') field.columns = [{ name: 'col1', kind: 'text', title: '列1' }];
   if (kind === 'section') field.fields = [];
   return field;
@@ -217,10 +221,6 @@ export function changeKind(f: DesignerField, kind: FieldKind): DesignerField {
   );
   if (Object.keys(keptSchema).length) next.schemaExtra = keptSchema;
   if (Object.keys(keptUi).length) next.uiExtra = keptUi;
-  if (kind === 'select')
-    next.options = [
-      { value: 'option1', label: '选项1' },
-      { value: 'option2', label: '选项2' },
-    ];
+  if (kind === 'select') next.options = defaultOptions();
   return next;
 }

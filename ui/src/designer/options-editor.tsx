@@ -1,16 +1,26 @@
-/** @module ui/designer/options-editor: a select's labelled choices (value stored, label shown), add/remove/reorder. */
-import { ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+/**
+ * @module ui/designer/options-editor: a select's labelled choices (value stored, label shown), add/remove/reorder.
+ * The administrator types labels; a new choice's stored value is spelt from its label (pinyin) until they type one.
+ */
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Space, Typography } from 'antd';
-import { moveField } from './edit-fields';
+import { moveField, relabelOption } from './edit-fields';
 import type { DesignerT } from './messages';
 import type { FieldOption } from './model';
+import { type ToSyllables, valueFromLabel } from './title-key';
 
 export function OptionsEditor(props: {
   value: FieldOption[];
   t: DesignerT;
   onChange: (next: FieldOption[]) => void;
+  toSyllables?: ToSyllables;
+  /** Values of the saved version: they never follow a label. */
+  published?: Set<string>;
 }) {
-  const { value, t, onChange } = props;
+  const { value, t, onChange, toSyllables, published } = props;
+  const valueFor = toSyllables
+    ? (label: string, others: string[]) => valueFromLabel(label, others, toSyllables)
+    : undefined;
   const set = (i: number, patch: Partial<FieldOption>) =>
     onChange(value.map((o, j) => (j === i ? { ...o, ...patch } : o)));
   const counts = new Map<string, number>();
@@ -27,7 +37,7 @@ export function OptionsEditor(props: {
             <Input
               placeholder={t('prop.optionLabel')}
               value={o.label}
-              onChange={(e) => set(i, { label: e.target.value })}
+              onChange={(e) => onChange(relabelOption(value, i, e.target.value, valueFor, published))}
               aria-label={`${t('prop.optionLabel')} ${i + 1}`}
               data-testid={`prop-option-label-${i}`}
             />
@@ -35,7 +45,7 @@ export function OptionsEditor(props: {
               placeholder={t('prop.optionValue')}
               value={o.value}
               status={(counts.get(o.value) ?? 0) > 1 || o.value === '' ? 'error' : undefined}
-              onChange={(e) => set(i, { value: e.target.value })}
+              onChange={(e) => set(i, { value: e.target.value, autoValue: undefined })}
               aria-label={`${t('prop.optionValue')} ${i + 1}`}
               data-testid={`prop-option-value-${i}`}
             />
@@ -44,6 +54,12 @@ export function OptionsEditor(props: {
               disabled={i === 0}
               aria-label={t('moveUp')}
               onClick={() => onChange(moveField(value, i, i - 1))}
+            />
+            <Button
+              icon={<ArrowDownOutlined />}
+              disabled={i === value.length - 1}
+              aria-label={t('moveDown')}
+              onClick={() => onChange(moveField(value, i, i + 1))}
             />
             <Button
               icon={<DeleteOutlined />}
@@ -63,7 +79,7 @@ export function OptionsEditor(props: {
       <Button
         size="small"
         icon={<PlusOutlined />}
-        onClick={() => onChange([...value, { value: free(), label: '' }])}
+        onClick={() => onChange([...value, { value: free(), label: '', autoValue: true }])}
         data-testid="prop-option-add"
       >
         {t('prop.addOption')}

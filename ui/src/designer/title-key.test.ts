@@ -1,10 +1,17 @@
 /** @module Tests of field keys from titles: pinyin in lowerCamelCase, identifier-safe, unique among siblings, following the title until typed or published. */
 import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
-import { patchField } from './edit-fields';
-import { type DesignerField, NAME_PATTERN, nameForTitle, newField } from './model';
+import { patchField, relabelOption } from './edit-fields';
+import { type DesignerField, defaultOptions, NAME_PATTERN, nameForTitle, newField } from './model';
 import { fromJsonSchema, isUnsupported } from './from-json-schema';
-import { keyFromTitle, MAX_KEY_LENGTH, propertyNames, uniqueKey } from './title-key';
+import {
+  keyFromTitle,
+  MAX_KEY_LENGTH,
+  propertyNames,
+  publishedValues,
+  uniqueKey,
+  valueFromLabel,
+} from './title-key';
 import { toJsonSchema } from './to-json-schema';
 
 const syllables = (han: string) => pinyin(han, { toneType: 'none', type: 'array', v: true });
@@ -108,5 +115,56 @@ describe('唯一性 switch', () => {
     // and switched off, the keyword is gone
     const off = toJsonSchema({ fields: [text('resourceName')] });
     expect(JSON.stringify(off.schema)).not.toContain('x-unique');
+  });
+});
+
+describe('options edited as a list', () => {
+  const valueFor = (label: string, others: string[]) => valueFromLabel(label, others, syllables);
+
+  it('given a new select, when a choice is labelled, then its value follows the label and stays unique', () => {
+    let options = defaultOptions();
+    options = relabelOption(options, 0, '有条件共享', valueFor);
+    options = relabelOption(options, 1, '有条件共享', valueFor);
+    expect(options.map((o) => [o.label, o.value])).toEqual([
+      ['有条件共享', 'youtiaojiangongxiang'],
+      ['有条件共享', 'youtiaojiangongxiang2'],
+    ]);
+    // and a cleared label leaves the value as it was
+    expect(relabelOption(options, 0, '', valueFor)[0].value).toBe('youtiaojiangongxiang');
+    // and the designer-only flag never reaches the JSON
+    const field = { name: 'share', kind: 'select' as const, title: '共享属性', options };
+    expect(JSON.stringify(toJsonSchema({ fields: [field] }))).not.toContain('autoValue');
+  });
+
+  it('given a typed or published value, when its label changes, then the value stays', () => {
+    const typed = [{ value: 'yes', label: '是' }];
+    expect(relabelOption(typed, 0, '同意', valueFor)[0].value).toBe('yes');
+    const saved = [{ value: 'option1', label: '选项1', autoValue: true }];
+    expect(relabelOption(saved, 0, '同意', valueFor, new Set(['option1']))[0].value).toBe('option1');
+    expect([...publishedValues({ oneOf: [{ const: 'a' }, { const: 'b' }], enum: ['c', 1] })].sort()).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+  });
+
+  it('given a condition on a choice, when the choice value follows its label, then the condition follows', () => {
+    const select: DesignerField = {
+      name: 'share',
+      kind: 'select',
+      title: '共享属性',
+      options: defaultOptions(),
+    };
+    const cond: DesignerField = {
+      name: 'why',
+      kind: 'text',
+      title: '理由',
+      requiredWhen: { field: 'share', equals: 'option2' },
+      visibleWhen: { field: 'share', equals: ['option1', 'option2'] },
+    };
+    const options = relabelOption(select.options ?? [], 1, '不予共享', valueFor);
+    const { list } = patchField([select, cond], 'share', { options });
+    expect(list[1].requiredWhen?.equals).toBe('buyugongxiang');
+    expect(list[1].visibleWhen?.equals).toEqual(['option1', 'buyugongxiang']);
   });
 });

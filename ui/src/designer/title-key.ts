@@ -69,3 +69,26 @@ export function propertyNames(schema: unknown, into = new Set<string>()): Set<st
     }
   return into;
 }
+
+/**
+ * The string values a saved version offers as choices (`const` and `enum` anywhere): stored data may hold them, so an
+ * option with one of these values keeps it when its label changes.
+ */
+export function publishedValues(schema: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(schema)) for (const s of schema) publishedValues(s, into);
+  else if (schema && typeof schema === 'object')
+    for (const [k, v] of Object.entries(schema)) {
+      if (k === 'const' && typeof v === 'string') into.add(v);
+      else if (k === 'enum' && Array.isArray(v)) {
+        for (const e of v) if (typeof e === 'string') into.add(e);
+      } else publishedValues(v, into);
+    }
+  return into;
+}
+
+/** A choice's value from its label among the other choices' values: the label's key, numbered on a clash. */
+export function valueFromLabel(label: string, others: string[], toSyllables: ToSyllables): string {
+  const base = keyFromTitle(label, toSyllables);
+  if (!others.includes(base)) return base;
+  for (let i = 2; ; i++) if (!others.includes(`${base}${i}`)) return `${base}${i}`;
+}
