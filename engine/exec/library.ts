@@ -33,8 +33,26 @@ const stopAllPaths = (historyType: string) =>
     history(historyType);
   });
 
-const wrap = (fn: ActionFn) =>
-  assign(({ context, event }, params: Params) => fn(context as Ctx, event as AnyEvent, params));
+/**
+ * Our actions as XState built-ins that resolve to the snapshot with the new context. XState's `assign` rebuilds the
+ * machine snapshot from its active nodes for every action (state value, tags), which was a quarter of a step's CPU;
+ * an action never changes the active nodes, so a shallow copy with the new context is that same snapshot. An action
+ * that returns the context it was given leaves the snapshot as it was.
+ */
+const wrap = (fn: ActionFn) => {
+  const action = () => {};
+  action.type = 'huiliu.assign';
+  action.resolve = (
+    _scope: unknown,
+    snapshot: { context: Ctx },
+    args: { event: unknown },
+    params: Params,
+  ): [unknown, undefined, undefined] => {
+    const next = fn(snapshot.context, args.event as AnyEvent, params);
+    return [next === snapshot.context ? snapshot : { ...snapshot, context: next }, undefined, undefined];
+  };
+  return action;
+};
 
 const actions: Record<string, any> = Object.fromEntries(
   Object.entries(actionFns).map(([k, fn]) => [k, wrap(fn)]),

@@ -1,8 +1,9 @@
 /**
  * @module startProcess / stepProcess: restore → send one event → persisted snapshot + the effects the step emitted.
  * Pure from the outside: time is the event's `at`, the calendar comes in options, effects go out in the result.
+ * A step without live children runs without an XState actor (light-actor.ts); one that has or spawns children on one.
  */
-import { type AnyActor, createActor } from 'xstate';
+import { type AnyActor, type AnyMachineSnapshot, type AnyStateMachine, createActor } from 'xstate';
 import { defaultCalendar } from '../calendar';
 import type {
   CompiledProcess,
@@ -18,6 +19,7 @@ import type {
 import { rootSpawnOf } from './children';
 import { type Ctx, history, initialContext, runInStep, type StepEnv } from './context';
 import { machineOf } from './library';
+import { lightRestore, lightSend, lightStart, NEEDS_ACTOR } from './light-actor';
 
 export function startProcess(process: CompiledProcess, input: StartInput, options?: StepOptions): StepResult {
   const env: StepEnv = {
@@ -29,21 +31,28 @@ export function startProcess(process: CompiledProcess, input: StartInput, option
   if (input.startEventId && !startEventExists(process, input.startEventId)) {
     throw new Error(`process ${process.processId} has no start event ${input.startEventId}`);
   }
+  const machine = machineOf(process);
   return runInStep(env, () => {
-    history(
-      'instance.started',
-      undefined,
-      input.businessKey ? { businessKey: input.businessKey } : undefined,
-    );
-    const ctx = initialContext(
-      { ...input.variables },
-      { startEventId: input.startEventId, businessKey: input.businessKey },
-    );
-    const actor = createActor(machineOf(process), { input: ctx });
+    const begin = () => {
+      history(
+        'instance.started',
+        undefined,
+        input.businessKey ? { businessKey: input.businessKey } : undefined,
+      );
+      return initialContext(
+        { ...input.variables },
+        { startEventId: input.startEventId, businessKey: input.businessKey },
+      );
+    };
+    const light = lightStart(machine, begin());
+    if (light !== NEEDS_ACTOR) return resultOf(machine, light, env.effects);
+    // It spawns at once: start over on a live actor, without what the attempt emitted.
+    env.effects.length = 0;
+    const actor = createActor(machine, { input: begin() });
     const failed = watchErrors(actor);
     actor.start();
     failed.rethrow();
-    return resultOf(actor, env.effects);
+    return resultOf(machine, actor.getSnapshot(), env.effects);
   });
 }
 
@@ -60,25 +69,50 @@ export function stepProcess(
     actor: actorName,
     effects: [],
   };
+  const machine = machineOf(process);
   return runInStep(env, () => {
-    const actor = createActor(machineOf(process), { snapshot: snapshot as any });
+    // Most steps have no live child (side path, multi-instance body): run them without an actor (light-actor.ts).
+    const restored = lightRestore(machine, snapshot);
+    if (restored !== NEEDS_ACTOR) {
+      const r = sendOnce(restored, event, () => lightSend(machine, restored, event));
+      if (r !== NEEDS_ACTOR) return isRejected(r) ? r : resultOf(machine, r, env.effects);
+      // It spawns a child: start over on a live actor, without what the attempt emitted.
+      env.effects.length = 0;
+    }
+    const actor = createActor(machine, { snapshot: snapshot as any });
     const failed = watchErrors(actor);
     actor.start();
     failed.rethrow();
-    const rejected = rejection(actor, event);
-    if (typeof rejected === 'string') return { rejected: true, reason: rejected };
-    if (event.type === 'instance.cancel')
-      history('instance.cancel.requested', undefined, event.reason ? { reason: event.reason } : undefined);
-    const before = actor.getSnapshot();
-    actor.send(event);
-    failed.rethrow();
-    // XState keeps the very same snapshot object when no transition was enabled: the event matched nothing.
-    // (A forwarded event may leave the root unchanged; its child already said it accepts it.)
-    if (!rejected.forwarded && actor.getSnapshot() === before) {
-      return { rejected: true, reason: `no active element accepts ${describe(event)}` };
-    }
-    return resultOf(actor, env.effects);
+    const r = sendOnce(actor.getSnapshot(), event, () => {
+      actor.send(event);
+      failed.rethrow();
+      return actor.getSnapshot();
+    });
+    if (r === NEEDS_ACTOR) throw new Error('a live actor asked for a live actor');
+    return isRejected(r) ? r : resultOf(machine, r, env.effects);
   });
+}
+type Sent = AnyMachineSnapshot | StepRejected | typeof NEEDS_ACTOR;
+const isRejected = (r: AnyMachineSnapshot | StepRejected): r is StepRejected => 'rejected' in r;
+
+/** Refuse what matches nothing, record a cancel request, then send (on the light path or a live actor). */
+function sendOnce(
+  before: AnyMachineSnapshot,
+  event: EngineEvent,
+  send: () => AnyMachineSnapshot | typeof NEEDS_ACTOR,
+): Sent {
+  const rejected = rejection(before, event);
+  if (typeof rejected === 'string') return { rejected: true, reason: rejected };
+  if (event.type === 'instance.cancel')
+    history('instance.cancel.requested', undefined, event.reason ? { reason: event.reason } : undefined);
+  const after = send();
+  if (after === NEEDS_ACTOR) return after;
+  // XState keeps the very same snapshot object when no transition was enabled: the event matched nothing.
+  // (A forwarded event may leave the root unchanged; its child already said it accepts it.)
+  if (!rejected.forwarded && after === before) {
+    return { rejected: true, reason: `no active element accepts ${describe(event)}` };
+  }
+  return after;
 }
 
 /**
@@ -103,8 +137,7 @@ function watchErrors(actor: AnyActor) {
 }
 
 /** Why the event matches nothing (stale activation, fired-and-gone timer, finished instance), or whether it goes to a child. */
-function rejection(actor: AnyActor, event: EngineEvent): string | { forwarded: boolean } {
-  const snap = actor.getSnapshot();
+function rejection(snap: AnyMachineSnapshot, event: EngineEvent): string | { forwarded: boolean } {
   if (snap.status !== 'active') return `instance is ${snap.status === 'done' ? 'finished' : snap.status}`;
   // Events for a side path are forwarded by the root; the child decides whether it is stale.
   const sideOf: Record<string, string> = snap.machine.config.meta?.huiliu?.sideOf ?? {};
@@ -145,32 +178,31 @@ function startEventExists(process: CompiledProcess, id: string): boolean {
   );
 }
 
-function resultOf(actor: AnyActor, effects: Effect[]): StepResult {
-  const snap = actor.getSnapshot();
+function resultOf(machine: AnyStateMachine, snap: AnyMachineSnapshot, effects: Effect[]): StepResult {
   if (snap.status === 'error') throw snap.error instanceof Error ? snap.error : new Error(String(snap.error));
   const ctx = snap.context as Ctx;
-  const snapshot = actor.getPersistedSnapshot() as unknown as Json;
-  const activeElementIds = activeIds(actor);
+  const snapshot = machine.getPersistedSnapshot(snap) as unknown as Json;
+  const activeElementIds = activeIds(snap);
   let status: InstanceStatus = 'active';
   if (snap.status === 'done') status = snap.value === '$cancelled' ? 'cancelled' : 'completed';
-  else if (hasAnyIncident(actor)) status = 'incident';
-  // The actor is not stopped: nothing runs in the background (no delays, no invoked promises) and stop() costs a macrostep.
+  else if (hasAnyIncident(snap)) status = 'incident';
+  // A live actor is not stopped: nothing runs in the background (no delays, no invoked promises) and stop() costs a macrostep.
   return { snapshot, effects, status, activeElementIds, variables: ctx.vars };
 }
 
-function activeIds(actor: AnyActor): string[] {
-  const snap = actor.getSnapshot();
+type Snap = { status: string; context?: unknown; children: Record<string, AnyActor>; getMeta(): unknown };
+
+function activeIds(snap: Snap): string[] {
   if (snap.status !== 'active') return [];
   const ids: string[] = [];
   for (const m of Object.values(snap.getMeta() as Record<string, { bpmn?: { id: string; block?: boolean } }>))
     if (m?.bpmn && !m.bpmn.block) ids.push(m.bpmn.id);
-  for (const child of Object.values(snap.children as Record<string, AnyActor>)) ids.push(...activeIds(child));
+  for (const child of Object.values(snap.children)) ids.push(...activeIds(child.getSnapshot()));
   return ids;
 }
 
-function hasAnyIncident(actor: AnyActor): boolean {
-  const snap = actor.getSnapshot();
+function hasAnyIncident(snap: Snap): boolean {
   const open = (snap.context as Ctx | undefined)?.open ?? {};
   for (const k in open) if (open[k].t === 'incident') return true;
-  return Object.values(snap.children as Record<string, AnyActor>).some(hasAnyIncident);
+  return Object.values(snap.children).some((child) => hasAnyIncident(child.getSnapshot()));
 }
