@@ -15,6 +15,7 @@ import { login } from '../../identity/login';
 import { settleRevocation } from '../../identity/session-revocation';
 import { endSession } from '../../identity/store';
 import { ErrorSchema, UserSchema } from './schemas';
+import { body, json } from './openapi';
 
 const LoginBody = z
   .object({
@@ -25,22 +26,16 @@ const LoginBody = z
   })
   .openapi('LoginBody');
 
-const errorJson = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorSchema } },
-});
+const errorJson = (description: string) => json(ErrorSchema, description);
 
 const loginRoute = createRoute({
   method: 'post',
   path: '/api/auth/login',
   tags: ['auth'],
   summary: '登录 / log in (with `code` when the account has a second factor)',
-  request: { body: { required: true, content: { 'application/json': { schema: LoginBody } } } },
+  request: { body: body(LoginBody) },
   responses: {
-    200: {
-      description: 'token and user',
-      content: { 'application/json': { schema: z.object({ token: z.string(), user: UserSchema }) } },
-    },
+    200: json(z.object({ token: z.string(), user: UserSchema }), 'token and user'),
     401: errorJson(
       'wrong username or password (UNAUTHENTICATED), or a code is needed (SECOND_FACTOR_REQUIRED)',
     ),

@@ -10,6 +10,7 @@ import { auditAct } from '../http/audit-act';
 import { createRouter } from '../http/env';
 import { problems } from '../../workflows';
 import { ErrorSchema } from './schemas';
+import { body, json } from './openapi';
 
 const YearParam = z.object({ year: z.coerce.number().int().min(1949).max(2200).openapi({ param: { name: 'year', in: 'path' } }) });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -23,7 +24,7 @@ const getYear = createRoute({
   tags: ['calendar'],
   summary: '工作日历 / the working-day schedule of a year',
   request: { params: YearParam },
-  responses: { 200: { description: 'schedule', content: { 'application/json': { schema: CalendarYear } } } },
+  responses: { 200: json(CalendarYear, 'schedule') },
 });
 
 const putYear = createRoute({
@@ -33,11 +34,11 @@ const putYear = createRoute({
   summary: '载入年度放假安排 / load a year (authority.admin); recomputes provisional deadlines',
   request: {
     params: YearParam,
-    body: { required: true, content: { 'application/json': { schema: z.object({ holidays: z.array(isoDate).max(60), makeupWorkdays: z.array(isoDate).max(20) }) } } },
+    body: body(z.object({ holidays: z.array(isoDate).max(60), makeupWorkdays: z.array(isoDate).max(20) })),
   },
   responses: {
-    200: { description: 'schedule', content: { 'application/json': { schema: CalendarYear.extend({ recomputed: z.number() }) } } },
-    400: { description: 'invalid schedule', content: { 'application/json': { schema: ErrorSchema } } },
+    200: json(CalendarYear.extend({ recomputed: z.number() }), 'schedule'),
+    400: json(ErrorSchema, 'invalid schedule'),
   },
 });
 
@@ -64,11 +65,8 @@ const listProvisional = createRoute({
   summary: '暂定期限 / open tasks whose deadline is provisional until a year is loaded (authority.admin)',
   request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) }) },
   responses: {
-    200: {
-      description: 'the earliest provisional deadlines first; `missingYears` over all of them',
-      content: { 'application/json': { schema: z.object({ items: z.array(ProvisionalDeadline), total: z.number(), missingYears: z.array(z.number()) }) } },
-    },
-    403: { description: 'not authority.admin', content: { 'application/json': { schema: ErrorSchema } } },
+    200: json(z.object({ items: z.array(ProvisionalDeadline), total: z.number(), missingYears: z.array(z.number()) }), 'the earliest provisional deadlines first; `missingYears` over all of them'),
+    403: json(ErrorSchema, 'not authority.admin'),
   },
 });
 

@@ -15,7 +15,7 @@ import {
 import { AppError } from '../../platform/errors';
 import { createRouter } from '../http/env';
 import { ErrorSchema, PageQuery, pageOf } from './schemas';
-import { json } from './openapi';
+import { body, json } from './openapi';
 
 const Fields = z.record(z.string(), z.unknown());
 const EntrySchema = z
@@ -194,7 +194,7 @@ const addCollectionRoute = createRoute({
   summary: '登记归集 / record a collection into the county platform (unit cataloguer or platform.collector)',
   request: {
     params: IdParam,
-    body: { required: true, content: { 'application/json': { schema: CollectionBody } } },
+    body: body(CollectionBody),
   },
   responses: {
     201: json(
@@ -233,7 +233,7 @@ const addSystemRoute = createRoute({
   path: '/api/catalog/systems',
   tags: ['catalog'],
   summary: '登记信息系统 / add a system to your unit (unit.cataloguer)',
-  request: { body: { required: true, content: { 'application/json': { schema: SystemBody } } } },
+  request: { body: body(SystemBody) },
   responses: { 201: json(SystemSchema, 'created'), 403: errors[403], 409: errors[409] },
 });
 const editSystemRoute = createRoute({
@@ -243,7 +243,7 @@ const editSystemRoute = createRoute({
   summary: '修改信息系统 / edit a system of your unit',
   request: {
     params: IdParam,
-    body: { required: true, content: { 'application/json': { schema: SystemBody.partial() } } },
+    body: body(SystemBody.partial()),
   },
   responses: { 200: json(SystemSchema, 'updated'), 403: errors[403], 404: errors[404], 409: errors[409] },
 });

@@ -12,7 +12,7 @@ import { createRouter } from '../http/env';
 import { runtimeOf } from '../http/runtime-of';
 import { INTEGRATION_ROLES } from './messages';
 import { ErrorSchema } from './schemas';
-import { json } from './openapi';
+import { body, json } from './openapi';
 
 const IdParam = z.object({
   id: z
@@ -46,7 +46,7 @@ const evaluate = createRoute({
         .max(200)
         .openapi({ param: { name: 'id', in: 'path' } }),
     }),
-    body: { required: true, content: { 'application/json': { schema: EvaluateBody } } },
+    body: body(EvaluateBody),
   },
   responses: {
     200: json(EvaluateResult, 'the decision result (Camunda 8 shape: value, context, or list)'),

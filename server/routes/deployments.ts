@@ -10,7 +10,7 @@ import { actorOf, runtimeOf } from '../http/runtime-of';
 import { canStartDefinition } from '../process-access';
 import { ErrorSchema } from './schemas';
 import { refuseBadBusinessKeyPatterns } from '../../workflows/record';
-import { KeyParam, json } from './openapi';
+import { KeyParam, body, json } from './openapi';
 
 const Resource = z.object({ name: z.string().min(1).max(200), content: z.string().max(5 * 1024 * 1024) });
 const DeployBody = z.object({ name: z.string().max(200).optional(), resources: z.array(Resource).min(1).max(50) }).openapi('DeployBody');
@@ -49,7 +49,7 @@ const deploy = createRoute({
   path: '/api/deployments',
   tags: ['processes'],
   summary: '部署流程与表单 / deploy BPMN and form resources (authority.admin)',
-  request: { body: { required: true, content: { 'application/json': { schema: DeployBody } } } },
+  request: { body: body(DeployBody) },
   responses: {
     201: json(DeployResult, 'new versions'),
     200: json(DeployResult, 'identical to the latest versions'),

@@ -12,7 +12,7 @@ import { createRouter } from '../http/env';
 import { actorOf, runtimeOf } from '../http/runtime-of';
 import { assertMayStart } from '../process-access';
 import { ErrorSchema } from './schemas';
-import { json } from './openapi';
+import { body, json } from './openapi';
 
 const Params = z.object({
   kind: z
@@ -44,10 +44,7 @@ const put = createRoute({
   summary: '暂存 / save my draft (replaces the previous one)',
   request: {
     params: Params,
-    body: {
-      required: true,
-      content: { 'application/json': { schema: z.object({ data: z.record(z.string(), z.unknown()) }) } },
-    },
+    body: body(z.object({ data: z.record(z.string(), z.unknown()) })),
   },
   responses: {
     200: json(Draft, 'saved'),

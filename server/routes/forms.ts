@@ -9,7 +9,7 @@ import { requireRole } from '../auth/rbac';
 import { auditAct } from '../http/audit-act';
 import { createRouter } from '../http/env';
 import { ErrorSchema } from './schemas';
-import { json } from './openapi';
+import { body, json } from './openapi';
 
 const KeyParam = z.object({
   key: z
@@ -80,7 +80,7 @@ const save = createRoute({
   tags: ['forms'],
   summary:
     '保存表单新版本（authority.admin） / save the next version; identical content answers 200 with the latest',
-  request: { body: { required: true, content: { 'application/json': { schema: Definition } } } },
+  request: { body: body(Definition) },
   responses: {
     200: json(Form, 'unchanged: the latest version'),
     201: json(Form, 'the new version'),
@@ -94,7 +94,7 @@ const check = createRoute({
   tags: ['forms'],
   summary: '检查表单定义而不保存（设计器用） / check a definition without saving (for the designer)',
   request: {
-    body: { required: true, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+    body: body(z.record(z.string(), z.unknown())),
   },
   responses: {
     200: json(z.object({ ok: z.boolean(), issues: z.array(Issue) }), 'the issues, empty when ok'),

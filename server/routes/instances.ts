@@ -10,7 +10,7 @@ import { auditAct } from '../http/audit-act';
 import { actorOf, runtimeOf } from '../http/runtime-of';
 import { assertMayStart } from '../process-access';
 import { ErrorSchema, PageQuery } from './schemas';
-import { IdParam, json } from './openapi';
+import { IdParam, body, json } from './openapi';
 
 /** engine/runtime/dto.ts's InstanceDto, field for field (tasks.ts answers it too). */
 export const Instance = z
@@ -46,18 +46,13 @@ const start = createRoute({
   tags: ['instances'],
   summary: '发起流程 / start a process (its start form validates the variables)',
   request: {
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z.object({
-            processKey: z.string().min(1).max(200),
-            businessKey: z.string().max(200).optional(),
-            variables: Variables.optional(),
-          }),
-        },
-      },
-    },
+    body: body(
+      z.object({
+        processKey: z.string().min(1).max(200),
+        businessKey: z.string().max(200).optional(),
+        variables: Variables.optional(),
+      }),
+    ),
   },
   responses: { 201: json(Instance, 'started'), 422: json(ErrorSchema, 'variables fail the start form') },
 });
@@ -116,10 +111,7 @@ const cancel = createRoute({
   summary: '撤销流程 / cancel an instance (authority.admin)',
   request: {
     params: IdParam,
-    body: {
-      required: true,
-      content: { 'application/json': { schema: z.object({ reason: z.string().min(1).max(1000) }) } },
-    },
+    body: body(z.object({ reason: z.string().min(1).max(1000) })),
   },
   responses: { 200: json(Instance, 'cancelled') },
 });

@@ -10,12 +10,9 @@ import { createRouter } from '../http/env';
 import { changeOwnPassword } from '../../identity/change-password';
 import { confirmTotpEnrolment, startTotpEnrolment } from '../../identity/totp';
 import { ErrorSchema } from './schemas';
-import { body } from './openapi';
+import { body, json } from './openapi';
 
-const errorJson = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorSchema } },
-});
+const errorJson = (description: string) => json(ErrorSchema, description);
 
 const PasswordChangeBody = z
   .object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) })
@@ -42,7 +39,7 @@ const totpRoute = createRoute({
   tags: ['auth'],
   summary: '绑定两步验证 / start TOTP enrolment: a secret and its otpauth:// URL (for a QR code)',
   responses: {
-    200: { description: 'pending secret', content: { 'application/json': { schema: TotpStart } } },
+    200: json(TotpStart, 'pending secret'),
     409: errorJson('already enrolled'),
   },
 });
@@ -55,10 +52,7 @@ const confirmRoute = createRoute({
   summary: '确认两步验证 / confirm with the first code; answers 10 one-use recovery codes, shown once',
   request: { body: body(TotpConfirmBody) },
   responses: {
-    200: {
-      description: 'enrolled',
-      content: { 'application/json': { schema: z.object({ recoveryCodes: z.array(z.string()) }) } },
-    },
+    200: json(z.object({ recoveryCodes: z.array(z.string()) }), 'enrolled'),
     400: errorJson('wrong code'),
     409: errorJson('no enrolment started, or already enrolled'),
   },

@@ -7,13 +7,14 @@ import { createRouter } from '../http/env';
 import { listUnitRows } from '../../identity/units';
 import { UnitSchema } from './admin-units';
 import { UserSchema } from './schemas';
+import { json } from './openapi';
 
 const me = createRoute({
   method: 'get',
   path: '/api/me',
   tags: ['auth'],
   summary: '当前用户 / the logged-in user',
-  responses: { 200: { description: 'user', content: { 'application/json': { schema: UserSchema } } } },
+  responses: { 200: json(UserSchema, 'user') },
 });
 
 const units = createRoute({
@@ -22,7 +23,7 @@ const units = createRoute({
   tags: ['units'],
   summary: '单位列表 / the county units, inactive ones included (`active: false`)',
   request: { query: z.object({ q: z.string().max(50).optional() }) },
-  responses: { 200: { description: 'units', content: { 'application/json': { schema: z.object({ items: z.array(UnitSchema) }) } } } },
+  responses: { 200: json(z.object({ items: z.array(UnitSchema) }), 'units') },
 });
 
 export function meRoutes() {

@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listNotifications, markNotificationsRead } from '../../workflows/notifications';
 import { createRouter } from '../http/env';
-import { json } from './openapi';
+import { body, json } from './openapi';
 
 const NotificationSchema = z
   .object({
@@ -38,10 +38,7 @@ const readRoute = createRoute({
   tags: ['notifications'],
   summary: '标记已读 / mark some (ids) or all of my notifications read',
   request: {
-    body: {
-      required: true,
-      content: { 'application/json': { schema: z.object({ ids: z.array(z.uuid()).max(500).optional() }) } },
-    },
+    body: body(z.object({ ids: z.array(z.uuid()).max(500).optional() })),
   },
   responses: { 200: json(z.object({ updated: z.number() }), 'updated') },
 });

@@ -5,6 +5,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { roleCatalog } from '../../identity/role-fit';
 import { createRouter } from '../http/env';
+import { json } from './openapi';
 
 const RoleInfoSchema = z
   .object({
@@ -24,10 +25,7 @@ const list = createRoute({
   tags: ['auth'],
   summary: '角色目录 / the role catalog: names, county-wide or not, which unit kinds may hold each',
   responses: {
-    200: {
-      description: 'roles',
-      content: { 'application/json': { schema: z.object({ items: z.array(RoleInfoSchema) }) } },
-    },
+    200: json(z.object({ items: z.array(RoleInfoSchema) }), 'roles'),
   },
 });
 

@@ -6,7 +6,7 @@ import { createRouter } from '../http/env';
 import { actorOf, runtimeOf } from '../http/runtime-of';
 import { INTEGRATION_ROLES } from './messages';
 import { ErrorSchema } from './schemas';
-import { json } from './openapi';
+import { body, json } from './openapi';
 
 const SignalBody = z
   .object({ name: z.string().min(1).max(200), variables: z.record(z.string(), z.any()).optional() })
@@ -18,7 +18,7 @@ const broadcast = createRoute({
   path: '/api/signals',
   tags: ['processes'],
   summary: '广播信号 / broadcast a signal (authority.admin, platform.integration)',
-  request: { body: { required: true, content: { 'application/json': { schema: SignalBody } } } },
+  request: { body: body(SignalBody) },
   responses: {
     200: json(SignalResult, 'catch events, boundaries and start events triggered (0: nobody listens)'),
     400: json(ErrorSchema, 'malformed body'),

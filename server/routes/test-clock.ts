@@ -8,6 +8,7 @@ import { requireRole } from '../auth/rbac';
 import { auditAct } from '../http/audit-act';
 import { createRouter } from '../http/env';
 import { ErrorSchema } from './schemas';
+import { body, json } from './openapi';
 
 const ClockSchema = z.object({ now: z.string() }).openapi('TestClock');
 
@@ -16,7 +17,7 @@ const getClock = createRoute({
   path: '/api/test/clock',
   tags: ['test'],
   summary: '测试时钟 / the test clock',
-  responses: { 200: { description: 'now', content: { 'application/json': { schema: ClockSchema } } } },
+  responses: { 200: json(ClockSchema, 'now') },
 });
 
 const putClock = createRoute({
@@ -25,14 +26,11 @@ const putClock = createRoute({
   tags: ['test'],
   summary: '设置测试时钟 / set the test clock (fires due timers before answering)',
   request: {
-    body: {
-      required: true,
-      content: { 'application/json': { schema: z.object({ now: z.iso.datetime({ offset: true }) }) } },
-    },
+    body: body(z.object({ now: z.iso.datetime({ offset: true }) })),
   },
   responses: {
-    200: { description: 'now', content: { 'application/json': { schema: ClockSchema } } },
-    403: { description: 'not authority.admin', content: { 'application/json': { schema: ErrorSchema } } },
+    200: json(ClockSchema, 'now'),
+    403: json(ErrorSchema, 'not authority.admin'),
   },
 });
 
