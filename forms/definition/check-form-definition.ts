@@ -5,7 +5,7 @@
 import Ajv from 'ajv';
 import localizeZh from 'ajv-i18n/localize/zh';
 import type { DefinitionCheck, DefinitionIssue } from '../types';
-import { tryCompile } from '../validate';
+import { tryCompile, UNIQUE_SCOPES } from '../validate';
 import { checkPatterns } from './check-patterns';
 import { KNOWN_KEYWORDS, subschemas } from './known-keywords';
 
@@ -115,6 +115,13 @@ function unknownKeywords(schema: Record<string, any>, path: string, add: Add) {
     if (!KNOWN_KEYWORDS.has(k))
       add(`${path}/${k}`, `未知的关键字“${k}”（拼写错误？）`, `Unknown keyword "${k}" (a typo?)`);
   }
+  // said here in words; ajv's compile error would only say "must be equal to one of the allowed values"
+  if ('x-unique' in schema && !(UNIQUE_SCOPES as readonly unknown[]).includes(schema['x-unique']))
+    add(
+      `${path}/x-unique`,
+      `唯一性（x-unique）只能是 "catalog"（在资源目录中唯一），不能是 ${JSON.stringify(schema['x-unique'])}`,
+      `x-unique can only be "catalog" (unique in the resource catalog), not ${JSON.stringify(schema['x-unique'])}`,
+    );
   for (const sub of subschemas(schema)) unknownKeywords(sub.schema, `${path}${sub.path}`, add);
 }
 

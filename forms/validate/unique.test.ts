@@ -95,6 +95,15 @@ describe('x-unique: "catalog"', () => {
       ...form,
       schema: { type: 'object', properties: { a: { type: 'string', 'x-unique': 'county' } } },
     };
-    expect(checkFormDefinition(bad).ok).toBe(false);
+    expect(checkFormDefinition(bad)).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: '/schema/properties/a/x-unique',
+          message: '唯一性（x-unique）只能是 "catalog"（在资源目录中唯一），不能是 "county"',
+          messageEn: 'x-unique can only be "catalog" (unique in the resource catalog), not "county"',
+        },
+      ],
+    });
   });
 });
