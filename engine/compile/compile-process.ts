@@ -50,6 +50,11 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
   const sidePaths: Record<string, Cfg> = {};
   /** element id → the non-interrupting boundary whose side path holds it (events for it are forwarded there). */
   const sideOf: Record<string, string> = {};
+  /**
+   * element id → the origin of its concurrent activations (token-scope.ts). Kept apart from sideOf: the element also
+   * runs in the root, so its events go to a child only when one with that spawn number is live (else the root's own).
+   */
+  const concOf: Record<string, string> = {};
 
   const levelOf = (graph: ScopeGraph): Level => {
     const found = findBlocks(model, graph);
@@ -61,6 +66,27 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
   for (const scopeId of model.scopes.keys()) levels.set(scopeId, levelOf(buildScopeGraph(model, scopeId)));
 
   const el = (id: string) => model.elements.get(id) as ModelElement;
+  const isBody = (e: ModelElement) => (e.kind === 'subProcess' || e.kind === 'callActivity') && !!e.loop;
+  // Scopes a spawned machine runs (multi-instance bodies, non-interrupting event subprocesses, side paths) cannot
+  // spawn a concurrent activation themselves: only the root machine's token regions do.
+  const sideNodes = new Set([...levels.values()].flatMap((l) => [...l.graph.sidePaths.values()].flat()));
+  const inRootMachine = (scopeId: string): boolean => {
+    for (let s = scopeId; s !== model.id; s = el(s).scopeId) {
+      const e = el(s);
+      if (isBody(e) || sideNodes.has(s)) return false;
+      if (e.kind === 'eventSubProcess' && isNonInterruptingEventSubProcess(model, e)) return false;
+    }
+    return true;
+  };
+  const concurrent = (
+    origin: string,
+    initial: string,
+    states: Record<string, StateConfig>,
+    routed: string[],
+  ) => {
+    sidePaths[origin] = rootConfig(`${model.id}:${origin}`, initial, states, {}, true);
+    for (const id of routed) concOf[id] = origin;
+  };
 
   function containerStates(
     level: Level,
@@ -131,9 +157,20 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
 
   function scopeBody(scopeId: string): StateConfig {
     const level = levels.get(scopeId) as Level;
-    const starts = level.graph.nodes.filter((id) => ['startEvent', 'eventSubProcessStart'].includes(el(id).kind));
+    const starts = level.graph.nodes.filter((id) =>
+      ['startEvent', 'eventSubProcessStart'].includes(el(id).kind),
+    );
     const states = level.token
-      ? { $tokens: tokenScopeState({ model, graph: level.graph, scope: scopeId, endTarget: '$end', scopeBody }) }
+      ? {
+          $tokens: tokenScopeState({
+            model,
+            graph: level.graph,
+            scope: scopeId,
+            endTarget: '$end',
+            scopeBody,
+            ...(inRootMachine(scopeId) ? { concurrent } : {}),
+          }),
+        }
       : containerStates(level, null, '$end', null);
     const initial = level.token ? '$tokens' : (starts[0] ?? '$end');
     const body = { initial, states: { ...states, $end: { type: 'final' } } };
@@ -149,7 +186,6 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
   // A multi-instance subprocess runs its body once per item as a spawned child, like a side path; a multi-instance
   // call activity spawns the same kind of body holding just the call. One nested in another's body is spawned by
   // that body: the root routes its events to the outer body, which routes them on (exec/children.ts, NESTED).
-  const isBody = (e: ModelElement) => (e.kind === 'subProcess' || e.kind === 'callActivity') && !!e.loop;
   const outerBody = (e: ModelElement): string | null => {
     for (let s = e.scopeId; s !== model.id; s = el(s).scopeId) if (isBody(el(s))) return s;
     return null;
@@ -173,7 +209,13 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
         true,
       );
     } else {
-      sidePaths[e.id] = rootConfig(`${model.id}:${e.id}`, esc(e.id), { [e.id]: callItemState(e, model) }, {}, true);
+      sidePaths[e.id] = rootConfig(
+        `${model.id}:${e.id}`,
+        esc(e.id),
+        { [e.id]: callItemState(e, model) },
+        {},
+        true,
+      );
     }
     if (outerBody(e)) continue;
     for (const n of e.kind === 'callActivity' ? [e.id] : innerElements(e.id)) sideOf[n] = e.id;
@@ -233,7 +275,16 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
     ['startEvent', 'timerStartEvent', 'messageStartEvent', 'signalStartEvent'].includes(el(id).kind),
   );
   const top = processLevel.token
-    ? { $tokens: tokenScopeState({ model, graph: processLevel.graph, scope: model.id, endTarget: '$end', scopeBody }) }
+    ? {
+        $tokens: tokenScopeState({
+          model,
+          graph: processLevel.graph,
+          scope: model.id,
+          endTarget: '$end',
+          scopeBody,
+          concurrent,
+        }),
+      }
     : containerStates(processLevel, null, '$end', null);
   // One start event: begin there directly (one microstep less per instance); several: choose by startEventId.
   const direct = processLevel.token
@@ -251,10 +302,25 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
         target: esc(s),
       })),
     };
-  const machine = rootConfig(model.id, direct ?? '$start', top, sideOf);
+  const routed = Object.keys(concOf).length > 0;
+  const machine = rootConfig(model.id, direct ?? '$start', top, sideOf, false, concOf);
   addRootTriggers(model, machine, scopeBody);
+  // A top-level event subprocess's body may have added concurrent activations: their events need routing too.
+  if (!routed && Object.keys(concOf).length) {
+    const on = machine.on as Record<string, Cfg>;
+    for (const [ev, t] of Object.entries(routing(concOf))) on[ev] = [...(on[ev] ? [on[ev]].flat() : []), t];
+  }
   (machine.meta as Record<string, Cfg>).huiliu = { sidePaths, sideOf } as Cfg;
   return { machine: machine as Json, issues };
+}
+
+/** Events for elements that run in spawned children go to the child holding them. */
+function routing(sideOf: Record<string, string>): Record<string, Cfg> {
+  const t = {
+    guard: { type: 'side.routes', params: { sideOf } },
+    actions: [{ type: 'side.forward', params: { sideOf } }],
+  };
+  return Object.fromEntries(ROUTED_EVENTS.map((ev) => [ev, t]));
 }
 
 function rootConfig(
@@ -263,6 +329,7 @@ function rootConfig(
   states: Record<string, StateConfig>,
   sideOf: Record<string, string>,
   child = false,
+  concOf: Record<string, string> = {},
 ): StateConfig {
   const on: Record<string, Cfg> = {
     'instance.cancel': { target: '.$cancelled', actions: [{ type: 'instance.cancel' }] },
@@ -270,13 +337,9 @@ function rootConfig(
     'bpmn.terminate': { target: '.$done', actions: [{ type: 'instance.terminate' }] },
     'xstate.done.actor.*': { actions: [{ type: 'side.done' }] },
   };
-  if (Object.keys(sideOf).length) {
-    for (const ev of ROUTED_EVENTS)
-      on[ev] = {
-        guard: { type: 'side.routes', params: { sideOf } },
-        actions: [{ type: 'side.forward', params: { sideOf } }],
-      };
-  }
+  if (Object.keys(sideOf).length) Object.assign(on, routing(sideOf));
+  if (Object.keys(concOf).length)
+    for (const [ev, t] of Object.entries(routing(concOf))) on[ev] = on[ev] ? [on[ev], t] : t;
   return {
     id,
     initial,

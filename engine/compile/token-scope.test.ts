@@ -118,6 +118,57 @@ describe('token regions', () => {
     expect(h.status).toBe('completed');
   });
 
+  it('given a task still open, when a second token reaches it, then it runs a second time at once and each token goes on when its own task is done', async () => {
+    const h = (await run('concurrentActivations')).start();
+    expect(sorted(h.active)).toEqual(['prep', 'review']);
+    h.completeTask('prep');
+    expect(sorted(h.active)).toEqual(['review', 'review']);
+    const keys = [...h.tasks.keys()].sort();
+    expect(keys).toEqual(['review#1', 'review#1000000']);
+    // The second one (the child's) first: its token goes on to archive, the first review stays.
+    h.send({
+      type: 'task.complete',
+      elementId: 'review',
+      activation: 1000000,
+      variables: { opinion: '同意' },
+    });
+    expect(sorted(h.active)).toEqual(['archive', 'review']);
+    expect(h.vars).toEqual({ opinion: '同意' });
+    // Then the first: archive is busy, so it too runs twice.
+    h.send({ type: 'task.complete', elementId: 'review', activation: 1, variables: {} });
+    expect(sorted(h.active)).toEqual(['archive', 'archive']);
+    h.completeTask('archive');
+    expect(h.status).toBe('active');
+    h.completeTask('archive');
+    expect(h.status).toBe('completed');
+    expect(h.trail.filter((t) => t === 'element.completed:review')).toHaveLength(2);
+  });
+
+  it("given two activations of a task, when the second one's interrupting timer boundary fires, then only that one leaves by it", async () => {
+    const h = (await run('concurrentActivations')).start();
+    h.completeTask('prep');
+    const second = [...h.timers.values()].find((t) => t.activation === 1000000);
+    h.now = second?.dueAt as string;
+    h.send({
+      type: 'timer.fire',
+      timerKey: 'reviewTimeout#1000000',
+      elementId: 'reviewTimeout',
+      activation: 1000000,
+    });
+    expect(sorted(h.active)).toEqual(['late', 'review']);
+    expect(h.effects).toContainEqual({ type: 'task.closed', taskKey: 'review#1000000', reason: 'cancelled' });
+    expect(h.tasks.has('review#1')).toBe(true);
+  });
+
+  it('given two activations of a task, when the instance is cancelled, then both tasks close', async () => {
+    const h = (await run('concurrentActivations')).start();
+    h.completeTask('prep');
+    h.cancel();
+    expect(h.status).toBe('cancelled');
+    expect(h.tasks.size).toBe(0);
+    expect(h.timers.size).toBe(0);
+  });
+
   it('given a block-structured process, when compiled, then it has no token region (old paths unchanged)', async () => {
     const r = await compileBpmn(
       fixture(new URL('../elements/gateway/', import.meta.url).href, 'parallel-gateway.bpmn'),

@@ -7,17 +7,22 @@
  *                state, compiled by its handler as anywhere else) --> $out:<flow> (puts a token on the flow) --> $idle
  *
  * Token counts live in `ctx.tok` (elements/behaviors/tokens.ts); `$tokens` ends when the scope holds no token.
- * An element reached by a second token while it still runs takes it when it is done (one activation at a time per
- * element; BPMN would run both at once, which only unusual diagrams can tell apart). Block-structured scopes never
- * get here, so their machines and per-step cost are unchanged.
+ * An element reached by a second token while it still runs runs again at once, as BPMN says: the region itself
+ * (not its `$idle`, which fires first when it can) takes the token and spawns a child machine holding just the
+ * element (`$conc:<el>`), whose exit hands its flows back. Only wait states of the root machine do this
+ * (`runsConcurrently`); the rest take the token when they are done. Block-structured scopes never get here, so
+ * their machines and per-step cost are unchanged.
  */
 import { esc } from './keys';
 import type { Cfg, CompileCtx, StateConfig } from '../elements/element-handler';
 import { okGuard, elementState, leave } from '../elements/behaviors/activity';
-import { withExecutionListeners } from '../elements/behaviors/execution-listeners';
+import { listenersOf, withExecutionListeners } from '../elements/behaviors/execution-listeners';
+import { concOrigin } from '../elements/behaviors/tokens';
+import { eventSubProcessesOf, startOf, stopPathsAction } from '../elements/container/event-sub-process';
+import { triggerKindOf } from '../elements/event/event-sub-process-start';
 import { handlerOf } from '../elements/registry';
 import type { ModelElement, ProcessModel } from '../types';
-import type { ScopeGraph } from '../bpmn/scope-graph';
+import { isNonInterrupting, type ScopeGraph } from '../bpmn/scope-graph';
 
 const START_KINDS = new Set([
   'startEvent',
@@ -47,6 +52,53 @@ export interface TokenScopeInput {
   /** Side paths start with a token on each of the boundary's outgoing flows instead of at a start event. */
   firstFlows?: string[];
   scopeBody(scopeId: string): StateConfig;
+  /**
+   * Regions the root machine runs (never a spawned one, which has no child machines of its own): registers the
+   * machine of an element's concurrent activations and the element ids whose events are routed to it.
+   */
+  concurrent?(origin: string, initial: string, states: Record<string, StateConfig>, routed: string[]): void;
+}
+
+/** Wait states a second token can run again while the first is still there. */
+const CONCURRENT_KINDS = new Set([
+  'userTask',
+  'serviceTask',
+  'sendTask',
+  'receiveTask',
+  'messageCatchEvent',
+  'timerCatchEvent',
+  'signalCatchEvent',
+  'messageThrowEvent',
+  'callActivity',
+]);
+const JOB_KINDS = new Set(['serviceTask', 'sendTask', 'messageThrowEvent', 'callActivity']);
+
+/**
+ * Whether a busy element runs a second token at once in a child of its own. Not: multi-instance, compensable,
+ * with execution listeners or non-interrupting boundaries (their state lives beside the element's own), nor a job
+ * whose BPMN error an enclosing scope would catch (a child's uncaught error stays an incident on it).
+ */
+export function runsConcurrently(model: ProcessModel, e: ModelElement): boolean {
+  if (!CONCURRENT_KINDS.has(e.kind) || e.loop || e.compensationHandler) return false;
+  const ls = listenersOf(e);
+  if (ls.start.length || ls.end.length) return false;
+  const el = (id: string) => model.elements.get(id) as ModelElement;
+  if (e.boundaries.some((b) => isNonInterrupting(el(b)) || el(b).kind === 'compensationBoundaryEvent'))
+    return false;
+  return !JOB_KINDS.has(e.kind) || !errorCaughtAround(model, e.scopeId);
+}
+
+function errorCaughtAround(model: ProcessModel, scopeId: string): boolean {
+  for (let s = scopeId; ; ) {
+    for (const evsub of eventSubProcessesOf(model, s)) {
+      const start = startOf(model, evsub);
+      if (start && triggerKindOf(start) === 'error') return true;
+    }
+    if (s === model.id) return false;
+    const scope = model.elements.get(s) as ModelElement;
+    if (scope.boundaries.some((b) => model.elements.get(b)?.kind === 'errorBoundaryEvent')) return true;
+    s = scope.scopeId;
+  }
 }
 
 export function tokenScopeState(input: TokenScopeInput): StateConfig {
@@ -60,6 +112,8 @@ export function tokenScopeState(input: TokenScopeInput): StateConfig {
   const starts = graph.nodes.filter((id) => START_KINDS.has(el(id).kind));
   const keys = new Set<string>([`$live:${scope}`]);
   const regions: Record<string, StateConfig> = {};
+  /** Concurrent activations: child-machine origin → element. */
+  const conc: Record<string, string> = {};
 
   for (const id of graph.nodes) {
     const e = el(id);
@@ -99,7 +153,20 @@ export function tokenScopeState(input: TokenScopeInput): StateConfig {
         entry: [{ type: 'token.put', params: { scope, el: id, flows: f === '$end' ? [] : f.split(' ') } }],
         always: { target: '$idle' },
       };
-    regions[id] = { initial: '$idle', states };
+    const region: StateConfig = { initial: '$idle', states };
+    if (input.concurrent && runsConcurrently(model, e)) {
+      const origin = concOrigin(id);
+      conc[origin] = id;
+      input.concurrent(origin, esc(id), concurrentStates(input, e, scope), [id, ...e.boundaries]);
+      // Reached only while the region is busy: an idle region's `$idle` (deeper) takes the token first.
+      region.always = [
+        {
+          guard: { type: 'token.ready', params: ready },
+          actions: [{ type: 'conc.spawn', params: { scope, el: id, flows, mode, origin } }],
+        },
+      ];
+    }
+    regions[id] = region;
   }
   const init: Record<string, unknown> = { scope, keys: [...keys] };
   if (input.firstFlows) init.flows = input.firstFlows;
@@ -107,13 +174,50 @@ export function tokenScopeState(input: TokenScopeInput): StateConfig {
     init.starts = starts;
     init.none = starts.find((s) => el(s).kind === 'startEvent') ?? starts[0];
   }
-  return {
+  const origins = Object.keys(conc);
+  const state: StateConfig = {
     type: 'parallel',
     entry: [{ type: 'token.init', params: init }],
-    exit: [{ type: 'token.clear', params: { scope, keys: [...keys] } }],
+    // Interrupted, the scope's concurrent activations end with it (done, it has none left).
+    exit: [
+      ...(origins.length ? [stopPathsAction(origins, scope)] : []),
+      { type: 'token.clear', params: { scope, keys: [...keys] } },
+    ],
     states: regions,
     always: [{ guard: { type: 'token.none', params: { scope } }, target: input.endTarget }],
   };
+  if (origins.length)
+    state.on = {
+      'xstate.done.actor.*': [
+        {
+          guard: { type: 'conc.owns', params: { els: conc } },
+          actions: [{ type: 'conc.done', params: { scope, els: conc } }],
+        },
+      ],
+    };
+  return state;
+}
+
+/** The child machine's states: the element as in its region, each exit handing its flows back and ending. */
+function concurrentStates(
+  input: TokenScopeInput,
+  e: ModelElement,
+  scope: string,
+): Record<string, StateConfig> {
+  const outs = new Set<string>();
+  const cc = regionCc(input, (flow) => {
+    outs.add(flow);
+    return esc(`$out:${flow}`);
+  });
+  const states: Record<string, StateConfig> = {
+    ...withExecutionListeners(e, compileInRegion(e, cc, scope) ?? {}),
+  };
+  for (const f of outs)
+    states[`$out:${f}`] = {
+      entry: [{ type: 'token.leave', params: { flows: f === '$end' ? [] : f.split(' ') } }],
+      always: { target: '$end' },
+    };
+  return states;
 }
 
 /** Gateways that fork put their tokens themselves; everything else is its handler's state, leaving through $out. */

@@ -3,9 +3,26 @@
  * flow id (tokens waiting on it), `$a:<element>` (tokens inside an element), `$start:<element>` (the start token)
  * and `$live:<scope>` (all of the scope's tokens, so "the scope is done" is one lookup). Only processes with a
  * token region ever touch `ctx.tok`.
+ *
+ * Concurrent activations: a token reaching an element whose region is still busy with an earlier token runs the
+ * element in a spawned child (`$conc:<el>#k`, numbered `k × NESTED` so its keys never meet the region's own), which
+ * hands back the flows it left by (`$flows`) when it ends; the region then puts those tokens as its own exit would.
  */
-import type { Ctx } from '../../exec/context';
-import type { ActionFn, GuardFn } from '../element-handler';
+import { enqueueActions } from 'xstate';
+import { DONE_PREFIX, NESTED } from '../../exec/children';
+import { type Ctx, history, initialContext } from '../../exec/context';
+import type { Vars } from '../../contract';
+import type { ActionFn, AnyEvent, GuardFn, Params } from '../element-handler';
+
+/** The actor-id prefix of a concurrent activation of `el` (its machine is `side:$conc:<el>`). */
+export const concOrigin = (el: string) => `$conc:${el}`;
+/** The variable a concurrent activation's child hands back its outgoing flows in (never process data). */
+const FLOWS = '$flows';
+
+const originOf = (e: AnyEvent) => {
+  const id = e.type.slice(DONE_PREFIX.length);
+  return id.slice(0, id.lastIndexOf('#'));
+};
 
 type Tok = Record<string, number>;
 
@@ -38,6 +55,8 @@ export const tokenGuards: Record<string, GuardFn> = {
     return some;
   },
   'token.none': (ctx, _e, p) => count(ctx.tok, `$live:${p.scope}`) === 0,
+  // A concurrent activation of one of this region's elements has ended (its done event).
+  'conc.owns': (ctx, e, p) => originOf(e) in p.els && e.type.slice(DONE_PREFIX.length) in ctx.paths,
 };
 
 export const tokenActions: Record<string, ActionFn> = {
@@ -71,6 +90,24 @@ export const tokenActions: Record<string, ActionFn> = {
     return { ...ctx, tok };
   },
   'token.put': (ctx, _e, p) => putTokens(ctx, p.scope, p.el, p.flows),
+  // In a concurrent activation's child: the element left by these flows; the child then ends and hands them back.
+  'token.leave': (ctx, _e, p) => ({
+    ...ctx,
+    vars: { ...ctx.vars, [FLOWS]: p.flows },
+    written: [...new Set([...(ctx.written ?? []), FLOWS])],
+  }),
+  // In the region: the child's element is done; its variables merge back and its tokens go on its flows.
+  'conc.done': (ctx, e, p) => {
+    const id = e.type.slice(DONE_PREFIX.length);
+    const paths = { ...ctx.paths };
+    delete paths[id];
+    const out: Vars = { ...((e as { output?: Vars }).output ?? {}) };
+    const flows = Array.isArray(out[FLOWS]) ? (out[FLOWS] as string[]) : [];
+    delete out[FLOWS];
+    const el: string = p.els[originOf(e)];
+    history('token.concurrent-completed', el, { pathId: id });
+    return putTokens({ ...ctx, paths, vars: { ...ctx.vars, ...out } }, p.scope, el, flows);
+  },
   // Inclusive split: the flows the gateway's decision chose (none while the decision is an incident).
   'token.putRoute': (ctx, _e, p) => {
     const flows = ctx.route[p.el];
@@ -85,3 +122,18 @@ function putTokens(ctx: Ctx, scope: string, el: string, flows: string[]): Ctx {
   add(tok, `$live:${scope}`, flows.length - 1);
   return { ...ctx, tok };
 }
+
+export const tokenXstateActions = {
+  // A token for an element that is still busy: take it and run the element once more in a child of its own.
+  'conc.spawn': enqueueActions(({ context, enqueue }, p: Params) => {
+    const ctx = tokenActions['token.take'](context as Ctx, { type: 'conc.spawn' }, p);
+    const k = ctx.counter + 1;
+    const id = `${p.origin}#${k}`;
+    enqueue.assign({ ...ctx, counter: k, paths: { ...ctx.paths, [id]: true } });
+    enqueue.spawnChild(`side:${p.origin}`, {
+      id,
+      input: initialContext({ ...ctx.vars }, { seq: k * NESTED, businessKey: ctx.businessKey }),
+    });
+    history('token.concurrent-started', p.el, { pathId: id });
+  }),
+};

@@ -5,7 +5,7 @@
 import { elementState, leave } from '../behaviors/activity';
 import { meta } from '../element-handler';
 import type { ElementHandler } from '../element-handler';
-import { tokenActions, tokenGuards } from '../behaviors/tokens';
+import { tokenActions, tokenGuards, tokenXstateActions } from '../behaviors/tokens';
 
 export const parallelGateway: ElementHandler<'parallelGateway'> = {
   kind: 'parallelGateway',
@@ -24,4 +24,5 @@ export const parallelGateway: ElementHandler<'parallelGateway'> = {
   // Outside blocks a parallel gateway counts tokens (compile/token-scope.ts): the token bookkeeping lives here.
   actions: tokenActions,
   guards: tokenGuards,
+  xstateActions: tokenXstateActions,
 };
