@@ -13,7 +13,6 @@
  * Pure: the pinyin of a run of characters is passed in (pinyin-loader.ts loads pinyin-pro when the designer opens),
  * so this runs under node and the forms page does not carry the dictionary on its first load.
  */
-import type { DesignerField } from './model';
 
 /** The toneless pinyin syllables of a run of Chinese characters, one per character. */
 export type ToSyllables = (han: string) => string[];
@@ -48,7 +47,7 @@ export function keyFromTitle(title: string, toSyllables: ToSyllables): string {
 }
 
 /** `base` when no sibling has it, else `base2`, `base3`… (the first free one). */
-export function uniqueKey(base: string, siblings: DesignerField[]): string {
+export function uniqueKey(base: string, siblings: { name: string }[]): string {
   const taken = new Set(siblings.map((f) => f.name));
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
