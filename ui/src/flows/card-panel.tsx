@@ -21,6 +21,7 @@ import {
   rejectResultOf,
   returnTargets,
   setOnReject,
+  setStartForm,
   setTimerAction,
   timerAction,
   type TimerAction,
@@ -658,7 +659,7 @@ export function CardPanel(p: PanelProps) {
             style={{ width: '100%' }}
             value={card.formKey}
             options={p.data.forms}
-            onChange={(v) => p.onChange({ ...card, formKey: v || undefined })}
+            onChange={(v) => p.onModel(setStartForm(p.model, v || undefined))}
           />
         </>
       ) : null}

@@ -21,6 +21,7 @@ import {
   replaceCard,
   returnTargets,
   setOnReject,
+  setStartForm,
 } from './edit';
 import { readBpmn } from './read-bpmn';
 import type { BranchCard, FlowModel, TaskCard } from './types';
@@ -101,6 +102,11 @@ describe('editing cards', () => {
     expect(ownerOfResult(first, result?.id ?? '')?.id).toBe(a.id);
     expect(cannotRemove(first, a.id)).toBeNull();
     expect(removeCard(first, a.id).chain.map((c) => c.kind)).toEqual(['start', 'approver', 'end']);
+    // and the 修改 step follows the start form when it changes
+    const withForm = setStartForm(first, 'leave-request');
+    const revise = rejectResultOf(withForm, a.id)?.outcomes[0].path[0];
+    expect(revise?.kind === 'handler' && revise.formKey).toBe('leave-request');
+    expect(withForm.chain[0].kind === 'start' && withForm.chain[0].formKey).toBe('leave-request');
     // and when 乙 returns to 甲, 甲 cannot move below it or be removed (the reason says 退回)
     const back = setOnReject(m, b, { kind: 'goto', target: a.id });
     expect(canMove(back, a.id, 1)).toBe(false);

@@ -551,6 +551,26 @@ export function ownerOfResult(m: FlowModel, resultId: string): TaskCard | undefi
   }
 }
 
+/** Sets the start form and keeps every 退回发起人 修改 step on it (the starter revises what they submitted). */
+export function setStartForm(m: FlowModel, formKey: string | undefined): FlowModel {
+  const next = clone(m);
+  const start = next.chain[0];
+  if (start?.kind !== 'start') return m;
+  if (formKey) start.formKey = formKey;
+  else delete start.formKey;
+  for (const list of listsOf(next).values())
+    for (const c of list) {
+      if (c.kind !== 'approver' && c.kind !== 'handler') continue;
+      const d = rejectResultOf(next, c.id);
+      const revise = d?.outcomes[0].path[0];
+      if (d && onRejectOf(next, c.id).kind === 'starter' && revise?.kind === 'handler') {
+        if (formKey) revise.formKey = formKey;
+        else delete revise.formKey;
+      }
+    }
+  return next;
+}
+
 /** Whether a card sits inside a parallel branch: a return from there would leave the other branch's join waiting. */
 export function inParallel(m: FlowModel, cardId: string): boolean {
   const visit = (cards: Card[], parallel: boolean): boolean | undefined => {
