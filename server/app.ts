@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { bodyLimit } from './http/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/session';
 import type { AppDeps } from './deps';

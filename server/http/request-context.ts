@@ -38,13 +38,17 @@ export function requestContext(log: Logger, metrics: Metrics | undefined): Middl
     const given = c.req.header('x-request-id');
     const reqId = given && WELL_FORMED_ID.test(given) ? given : randomUUID();
     c.set('reqId', reqId);
+    // Set before the handler runs, so the response it builds carries it: c.header() on a finished response makes
+    // @hono/node-server turn its light response into a full web Response (a stream per request, measured under load).
+    c.header('x-request-id', reqId);
     try {
       await next();
     } finally {
       try {
-        c.header('x-request-id', reqId);
+        // A handler's own Response (static files, errors built by hand) did not take the prepared header.
+        if (!c.res.headers.has('x-request-id')) c.res.headers.set('x-request-id', reqId);
       } catch {
-        // a handler's own Response with immutable headers: the id is still in the log line
+        // a Response with immutable headers: the id is still in the log line
       }
       const ms = performance.now() - started;
       const status = c.res.status;
