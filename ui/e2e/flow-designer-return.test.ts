@@ -131,10 +131,28 @@ describe.skipIf(skip !== null)('the card designer’s 退回 and nested fields i
 
     // 条件分支 on the nested field 申请人 / 级别 = 处级, offered by its title with the select's options
     await addCard('main-2', '条件分支');
-    await panel().getByRole('button', { name: '添加条件（且）' }).first().click();
-    await pick('表单字段', '申请人 / 级别');
-    await panel().getByRole('combobox', { name: '值', exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '处级' }).click();
+    // by keyboard only: Enter on 添加条件（且）, then type in each picker and Enter, Tab between them
+    await panel().getByRole('button', { name: '添加条件（且）' }).first().focus();
+    await page.keyboard.press('Enter');
+    await panel().getByRole('combobox', { name: '表单字段', exact: true }).first().focus();
+    await page.keyboard.type('级别');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '申请人 / 级别' })
+      .waitFor();
+    await page.keyboard.press('Enter');
+    // a select field's value becomes a select of its options: Tab on once it is there
+    await panel().getByRole('combobox', { name: '值', exact: true }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''))
+      .toBe('值');
+    await page.keyboard.type('处级');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '处级' }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await page.getByTestId('flow-canvas').textContent()) ?? '')
+      .toContain('申请人 / 级别 等于 处级');
     await panel().getByLabel('分支名称').first().fill('处级');
     const cond = (
       await page.locator('[data-testid^="card-condition-"]').first().getAttribute('data-testid')
@@ -166,6 +184,16 @@ describe.skipIf(skip !== null)('the card designer’s 退回 and nested fields i
       .poll(() => group.getByRole('radio', { name: /^退回到上一审批节点（部门审批）/ }).isChecked())
       .toBe(true);
     await page.getByRole('article', { name: '分管领导审批结果', exact: true }).waitFor();
+    // 退回到指定节点 offers the steps on the way here, by name
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => group.getByRole('radio', { name: /^退回到指定节点/ }).isChecked()).toBe(true);
+    const target = panel().getByRole('combobox', { name: '退回到', exact: true });
+    await target.waitFor();
+    expect(
+      await target.locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').textContent(),
+    ).toContain('部门审批');
+    await group.getByRole('radio', { name: /^退回到指定节点/ }).focus();
+    await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     await expect.poll(() => group.getByRole('radio', { name: /^退回发起人/ }).isChecked()).toBe(true);
     // the 修改 step shows as a side path of the 审批结果 card
