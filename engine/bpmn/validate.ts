@@ -195,6 +195,17 @@ function insideBody(model: ProcessModel, e: ModelElement): boolean {
   return false;
 }
 
+/** The multi-instance subprocess whose body holds an element most closely, if any. */
+function nearestBody(model: ProcessModel, e: ModelElement): string | null {
+  for (let s = e.scopeId; s !== model.id; ) {
+    const p = model.elements.get(s);
+    if (!p) return null;
+    if (p.kind === 'subProcess' && p.loop) return p.id;
+    s = p.scopeId;
+  }
+  return null;
+}
+
 const REOPEN_UNSAFE = new Set<ElementKind>([
   'userTask',
   'serviceTask',
@@ -241,14 +252,20 @@ function multiInstanceBody(model: ProcessModel, sub: ModelElement): ValidationIs
         ),
       );
     }
-    // A non-interrupting event subprocess would spawn its path from inside the spawned body, which cannot spawn.
-    if (e.kind === 'eventSubProcess' && isNonInterruptingEventSubProcess(model, e)) {
+    // A non-interrupting event subprocess spawns its paths from the body (numbered from the body's spawn number
+    // × 1,000,000, as nested bodies are); a nested body's own numbers have no such room, so there it stays refused.
+    if (
+      e.kind === 'eventSubProcess' &&
+      isNonInterruptingEventSubProcess(model, e) &&
+      insideBody(model, sub) &&
+      nearestBody(model, e) === sub.id
+    ) {
       out.push(
         issue(
           id,
           'multi-instance-body.side-path',
-          '多实例子流程中不支持非中断事件子流程',
-          'non-interrupting event subprocesses are not supported inside a multi-instance subprocess',
+          '嵌套的多实例子流程中不支持非中断事件子流程（外层多实例子流程中可以）',
+          'non-interrupting event subprocesses are not supported inside a nested multi-instance subprocess (they are in the outer one)',
         ),
       );
     }

@@ -197,6 +197,16 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
     nestedSideOf[outer] ??= {};
     for (const n of e.kind === 'callActivity' ? [e.id] : innerElements(e.id)) nestedSideOf[outer][n] = e.id;
   }
+  // A non-interrupting event subprocess inside a body runs its paths as children of that body: the root routes
+  // their events to the body (its numbers are spawnNumber × NESTED + k there), the body routes them on.
+  for (const e of model.elements.values()) {
+    const outer =
+      e.kind === 'eventSubProcess' && isNonInterruptingEventSubProcess(model, e) ? outerBody(e) : null;
+    if (!outer) continue;
+    nestedSideOf[outer] ??= {};
+    for (const n of innerIds(model, e.id))
+      if (el(n).kind !== 'eventSubProcessStart') nestedSideOf[outer][n] = e.id;
+  }
   for (const e of model.elements.values()) {
     if (!isBody(e)) continue;
     if (e.kind === 'subProcess') {
@@ -232,7 +242,9 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
       {},
       true,
     );
-    // Not its start: the trigger is answered by the scope, not forwarded into a path.
+    // Not its start: the trigger is answered by the scope, not forwarded into a path. Inside a body the root
+    // routes to the body (above).
+    if (outerBody(e)) continue;
     for (const n of innerIds(model, e.id)) if (el(n).kind !== 'eventSubProcessStart') sideOf[n] = e.id;
   }
 

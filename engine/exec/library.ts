@@ -119,8 +119,11 @@ export function machineOf(process: CompiledProcess): AnyStateMachine {
       output: ({ context }: { context: Ctx }) => childOutput(context),
     });
   for (const [b, c] of Object.entries(sidePaths)) actors[`side:${b}`] = sideMachine(base, c);
-  // A body that spawns a nested multi-instance body needs the side machines as its own actors (one level deep).
-  const nesting = Object.entries(sidePaths).filter(([, c]) => JSON.stringify(c).includes('"miBody.start"'));
+  // A body that spawns a nested multi-instance body or an event-subprocess path needs the side machines as its own
+  // actors (one level deep).
+  const nesting = Object.entries(sidePaths).filter(([, c]) =>
+    /"(miBody\.start|side\.spawn)"/.test(JSON.stringify(c)),
+  );
   if (nesting.length) {
     const withActors = setup({ actions, guards, actors: { ...actors } }) as unknown as typeof base;
     for (const [b, c] of nesting) actors[`side:${b}`] = sideMachine(withActors, c);

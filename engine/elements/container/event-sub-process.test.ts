@@ -169,14 +169,64 @@ describe('event subprocess refused', () => {
     expect(found).toMatchObject({ code: 'event-subprocess.start' });
   });
 
-  it('given a non-interrupting event subprocess inside a multi-instance subprocess, when deployed, then it is refused (a spawned body cannot spawn its path)', async () => {
-    const mi = xml.replace(
-      '<bpmn:subProcess id="handle">',
-      '<bpmn:subProcess id="handle"><bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=[1,2]" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>',
+  it('given a non-interrupting event subprocess inside a nested multi-instance subprocess, when deployed, then it is refused with the reason', async () => {
+    const nestedMi = xml
+      .replace(
+        '<bpmn:subProcess id="handle">',
+        '<bpmn:subProcess id="outer"><bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=[1,2]" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics><bpmn:startEvent id="o0" /><bpmn:sequenceFlow id="o1" sourceRef="o0" targetRef="handle" /><bpmn:endEvent id="o9" /><bpmn:sequenceFlow id="o2" sourceRef="handle" targetRef="o9" /><bpmn:subProcess id="handle"><bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=[1,2]" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>',
+      )
+      .replace('<bpmn:userTask id="after" />', '</bpmn:subProcess><bpmn:userTask id="after" />')
+      .replace('sourceRef="n0" targetRef="handle"', 'sourceRef="n0" targetRef="outer"')
+      .replace('sourceRef="handle" targetRef="after"', 'sourceRef="outer" targetRef="after"');
+    const r = await compileBpmn(nestedMi);
+    const found = !r.ok && r.issues.find((i) => i.code === 'multi-instance-body.side-path');
+    expect(found).toMatchObject({ elementId: 'remind' });
+    expect(found ? found.message : '').toContain('嵌套的多实例子流程');
+  });
+});
+
+const perUnit = () => deploy(xml, { processId: 'multiInstanceEventSubProcessDemo' });
+
+describe('non-interrupting event subprocess inside a multi-instance subprocess', () => {
+  it('given two unit bodies, when started, then each body arms its own trigger with its own unit as key', async () => {
+    const h = (await perUnit()).start({ units: ['A', 'B'], caseId: 'C-9' });
+    const subs = [...h.subscriptions.values()].filter((s) => s.messageName === '单位补充');
+    expect(subs.map((s) => s.correlationKey).sort()).toEqual(['A', 'B']);
+    expect(new Set(subs.map((s) => s.subscriptionKey)).size).toBe(2);
+  });
+
+  it("given unit A's supplement arrives, when its path runs, then only body A runs it and A completes only after the path", async () => {
+    const h = (await perUnit()).start({ units: ['A', 'B'], caseId: 'C-9' });
+    h.correlate('单位补充', { note: 'A 的材料' }, 'A');
+    expect(h.active.filter((a) => a === 'readUnitSupplement')).toHaveLength(1);
+    const read = h.task('readUnitSupplement');
+    const checkA = [...h.tasks.values()].find(
+      (t) => t.elementId === 'checkUnit' && t.activation === read.activation,
     );
-    const r = await compileBpmn(mi);
-    expect(!r.ok && r.issues.map((i) => `${i.code}@${i.elementId}`)).toEqual([
-      'multi-instance-body.side-path@remind',
-    ]);
+    expect(checkA).toBeUndefined(); // the path's activation is its own spawn number, never the body's
+    const bodyOf = (t: { activation: number }) => Math.floor(t.activation / 1_000_000);
+    expect(bodyOf(read)).toBeGreaterThan(0);
+    // Complete unit A's check: body A waits for its supplement path.
+    const checks = [...h.tasks.values()].filter((t) => t.elementId === 'checkUnit');
+    const a = checks.find((t) => t.activation === bodyOf(read)) as (typeof checks)[number];
+    h.send({ type: 'task.complete', elementId: 'checkUnit', activation: a.activation, variables: {} });
+    expect(h.active.sort()).toEqual(['checkUnit', 'perUnit', 'readUnitSupplement']);
+    h.completeTask('readUnitSupplement');
+    expect(h.active.sort()).toEqual(['checkUnit', 'perUnit']);
+    h.completeTask('checkUnit');
+    expect(h.active).toEqual(['summarize']);
+    expect(h.vars.note).toBe('A 的材料');
+    expect(h.subscriptions.size).toBe(0);
+  });
+
+  it("given a supplement path running in a body, when an interrupting boundary leaves the multi-instance subprocess, then the path's task closes too", async () => {
+    const h = (await perUnit()).start({ units: ['A', 'B'], caseId: 'C-9' });
+    h.correlate('单位补充', {}, 'B');
+    const read = h.task('readUnitSupplement');
+    h.correlate('停止核查', {}, 'C-9');
+    expect(h.status).toBe('completed');
+    expect(h.effects).toContainEqual({ type: 'task.closed', taskKey: read.taskKey, reason: 'cancelled' });
+    expect(h.tasks.size).toBe(0);
+    expect(h.subscriptions.size).toBe(0);
   });
 });

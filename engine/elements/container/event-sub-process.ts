@@ -83,7 +83,7 @@ export const stopPathsAction = (origins: string[], scope: string, unlessDone = f
 });
 
 /** Emit the closing effects of a stopped child and of every child it spawned in turn (their exits do not run). */
-function closeTree(child: ChildRef) {
+export function closeTree(child: ChildRef) {
   closeChild(child);
   const snap = child?.getSnapshot() as { children?: Record<string, ChildRef> } | undefined;
   for (const c of Object.values(snap?.children ?? {})) closeTree(c);

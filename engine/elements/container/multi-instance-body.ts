@@ -4,7 +4,7 @@
  * activation, so their keys stay unique in the instance and events route back to the right child.
  */
 import { enqueueActions } from 'xstate';
-import { type ChildRef, closeChild, DONE_PREFIX, NESTED } from '../../exec/children';
+import { type ChildRef, DONE_PREFIX, NESTED } from '../../exec/children';
 import { type Ctx, history, initialContext } from '../../exec/context';
 import type { Vars } from '../../contract';
 import type { ModelElement } from '../../types';
@@ -18,6 +18,7 @@ import {
   startLoop,
 } from '../behaviors/multi-instance';
 import type { CompileCtx, GuardFn, Params, StateConfig } from '../element-handler';
+import { closeTree } from './event-sub-process';
 
 export function multiInstanceBodyState(el: ModelElement, cc: CompileCtx): StateConfig {
   const loop = loopSpec(el);
@@ -109,7 +110,8 @@ export const bodyXstateActions = {
     const children = self.getSnapshot().children as Record<string, ChildRef>;
     const paths = { ...ctx.paths };
     for (const id of Object.keys(spawned)) {
-      closeChild(children[id]);
+      // A body's own paths (its non-interrupting event subprocesses) go with it: their work is closed too.
+      closeTree(children[id]);
       enqueue.stopChild(id);
       delete paths[id];
     }
