@@ -217,7 +217,9 @@ describe.each(testDbKinds())('approval record, titles and 业务编号 over HTTP
       '整改材料:1 个附件',
     ]);
     // and the report's file is there, and the verifier may open it
-    expect((rectified?.fields as { attachments?: string[] }[] | undefined)?.[2]?.attachments).toEqual([fileId]);
+    expect((rectified?.fields as { attachments?: string[] }[] | undefined)?.[2]?.attachments).toEqual([
+      fileId,
+    ]);
     expect((await s.get(`/api/attachments/${fileId}/meta`, 'governance')).status).toBe(200);
     expect((seen.previous as Line[]).find((l) => l.step === '受理分派')).toMatchObject({
       action: '受理并转数源单位整改',
@@ -296,12 +298,15 @@ describe.each(testDbKinds())('approval record, titles and 业务编号 over HTTP
     expect((await s.get('/api/process-instances/not-a-uuid/record', 'supervisor')).status).toBe(404);
   });
 
-  it('names people with their units for the UI, leaving out who does not exist', async () => {
-    const r = await s.get('/api/people?usernames=gaj.cataloguer,nobody,reviewer', 'wjj.feedback');
+  it('names people with their units for the UI, leaving out who does not exist and whom the caller may not be shown', async () => {
+    const r = await s.get('/api/people?usernames=gaj.cataloguer,nobody,reviewer', 'gaj.leader');
     expect(r.status).toBe(200);
     expect(r.body.items.map((p: { label: string }) => p.label).sort()).toEqual(
       ['周编目（县公安局）', '王审核（县大数据发展中心）'].sort(),
     );
+    // another unit's cataloguer, on no instance 卫健委's contact may see, reads as unknown (server/approvals/people-scope.ts)
+    const other = await s.get('/api/people?usernames=gaj.cataloguer,nobody,reviewer', 'wjj.feedback');
+    expect(other.body.items.map((p: { label: string }) => p.label)).toEqual(['王审核（县大数据发展中心）']);
     const missing = await s.get('/api/people', 'wjj.feedback');
     expect(missing.status).toBe(400);
   });
