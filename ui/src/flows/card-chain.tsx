@@ -17,6 +17,7 @@ import {
   CARD_NAMES,
   canMove,
   cannotRemove,
+  ownerOfResult,
   MAIN,
   NEW_CARD_KINDS,
   type NewCardKind,
@@ -88,7 +89,10 @@ function CardBox({ card, p, w }: { card: Card; p: ChainProps; w: FlowWords }) {
     >
       <div className="flow-card-head">
         <span>
-          {locked ? <LockOutlined aria-label={w.locked} /> : null} {CARD_NAMES[card.kind][lang]} · {name}
+          {locked && !(card.kind === 'decision' && ownerOfResult(p.model, card.id)) ? (
+            <LockOutlined aria-label={w.locked} />
+          ) : null}{' '}
+          {CARD_NAMES[card.kind][lang]} · {name}
         </span>
         {card.kind !== 'start' ? (
           <span className="flow-card-tools">
