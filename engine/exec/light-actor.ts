@@ -83,13 +83,76 @@ export function lightStart(
   }
 }
 
+type Persisted = {
+  status: string;
+  output?: unknown;
+  error?: unknown;
+  value: unknown;
+  historyValue?: Record<string, unknown>;
+  context: unknown;
+  children?: Record<string, unknown>;
+};
+
+const isEmpty = (o: object | undefined) => {
+  for (const _ in o ?? {}) return false;
+  return true;
+};
+
+// Restoring computes the active state nodes, the state value and the tags from the persisted value; they depend on
+// the value alone, so each machine keeps them per value (bounded: token regions can make many values).
+const restored = new WeakMap<AnyStateMachine, Map<string, AnyMachineSnapshot>>();
+const MAX_VALUES = 1000;
+
 /** A persisted snapshot restored without an actor, or NEEDS_ACTOR when it has children (they must be live). */
 export function lightRestore(
   machine: AnyStateMachine,
-  persisted: any,
+  persisted: Persisted,
 ): AnyMachineSnapshot | typeof NEEDS_ACTOR {
-  for (const _ in persisted.children ?? {}) return NEEDS_ACTOR;
-  return machine.restoreSnapshot(persisted, lightScope(() => undefined) as any) as AnyMachineSnapshot;
+  if (!isEmpty(persisted.children)) return NEEDS_ACTOR;
+  // History states are revived node by node; no cache for those.
+  if (!isEmpty(persisted.historyValue))
+    return machine.restoreSnapshot(
+      persisted as any,
+      lightScope(() => undefined) as any,
+    ) as AnyMachineSnapshot;
+  let byValue = restored.get(machine);
+  if (!byValue) {
+    byValue = new Map();
+    restored.set(machine, byValue);
+  }
+  const key = typeof persisted.value === 'string' ? persisted.value : JSON.stringify(persisted.value);
+  let base = byValue.get(key);
+  if (!base) {
+    base = machine.restoreSnapshot(
+      { status: 'active', value: persisted.value, historyValue: {}, context: {}, children: {} } as any,
+      lightScope(() => undefined) as any,
+    ) as AnyMachineSnapshot;
+    if (byValue.size >= MAX_VALUES) byValue.clear();
+    byValue.set(key, base);
+  }
+  // Our contexts hold no actor references, so there is nothing in them to revive.
+  return {
+    ...base,
+    status: persisted.status,
+    output: persisted.output,
+    error: persisted.error,
+    context: persisted.context,
+  } as AnyMachineSnapshot;
+}
+
+/** The persisted form of a childless snapshot: XState's own, without its walk of the context for actor references. */
+export function lightPersist(machine: AnyStateMachine, snap: AnyMachineSnapshot): Persisted {
+  if (!isEmpty(snap.children) || !isEmpty(snap.historyValue))
+    return machine.getPersistedSnapshot(snap) as Persisted;
+  return {
+    status: snap.status,
+    output: snap.output,
+    error: snap.error,
+    value: snap.value,
+    historyValue: {},
+    context: snap.context,
+    children: {},
+  };
 }
 
 /** One event on a restored childless snapshot, or NEEDS_ACTOR. The same object back when nothing was enabled. */

@@ -19,7 +19,7 @@ import type {
 import { rootSpawnOf } from './children';
 import { type Ctx, history, initialContext, runInStep, type StepEnv } from './context';
 import { machineOf } from './library';
-import { lightRestore, lightSend, lightStart, NEEDS_ACTOR } from './light-actor';
+import { lightPersist, lightRestore, lightSend, lightStart, NEEDS_ACTOR } from './light-actor';
 
 export function startProcess(process: CompiledProcess, input: StartInput, options?: StepOptions): StepResult {
   const env: StepEnv = {
@@ -72,12 +72,15 @@ export function stepProcess(
   const machine = machineOf(process);
   return runInStep(env, () => {
     // Most steps have no live child (side path, multi-instance body): run them without an actor (light-actor.ts).
-    const restored = lightRestore(machine, snapshot);
+    const spawner = spawnersOf(machine);
+    const kind = eventKind(event);
+    const restored = spawner.has(kind) ? NEEDS_ACTOR : lightRestore(machine, snapshot as any);
     if (restored !== NEEDS_ACTOR) {
       const r = sendOnce(restored, event, () => lightSend(machine, restored, event));
       if (r !== NEEDS_ACTOR) return isRejected(r) ? r : resultOf(machine, r, env.effects);
       // It spawns a child: start over on a live actor, without what the attempt emitted.
       env.effects.length = 0;
+      spawner.add(kind);
     }
     const actor = createActor(machine, { snapshot: snapshot as any });
     const failed = watchErrors(actor);
@@ -92,6 +95,21 @@ export function stepProcess(
     return isRejected(r) ? r : resultOf(machine, r, env.effects);
   });
 }
+// Events that spawned a child once (a message starting an event-subprocess path, say) go to a live actor at once
+// next time, instead of running half a transition first. Only the speed depends on this: both paths agree.
+const spawners = new WeakMap<AnyStateMachine, Set<string>>();
+const MAX_SPAWNERS = 500;
+function spawnersOf(machine: AnyStateMachine): Set<string> {
+  let set = spawners.get(machine);
+  if (!set || set.size > MAX_SPAWNERS) {
+    set = new Set();
+    spawners.set(machine, set);
+  }
+  return set;
+}
+const eventKind = (e: EngineEvent) =>
+  `${e.type}:${'elementId' in e ? e.elementId : ''}:${'messageName' in e ? e.messageName : ''}`;
+
 type Sent = AnyMachineSnapshot | StepRejected | typeof NEEDS_ACTOR;
 const isRejected = (r: AnyMachineSnapshot | StepRejected): r is StepRejected => 'rejected' in r;
 
@@ -181,13 +199,35 @@ function startEventExists(process: CompiledProcess, id: string): boolean {
 function resultOf(machine: AnyStateMachine, snap: AnyMachineSnapshot, effects: Effect[]): StepResult {
   if (snap.status === 'error') throw snap.error instanceof Error ? snap.error : new Error(String(snap.error));
   const ctx = snap.context as Ctx;
-  const snapshot = machine.getPersistedSnapshot(snap) as unknown as Json;
+  const snapshot = withoutFinishedChildren(lightPersist(machine, snap) as Persisted) as unknown as Json;
   const activeElementIds = activeIds(snap);
   let status: InstanceStatus = 'active';
   if (snap.status === 'done') status = snap.value === '$cancelled' ? 'cancelled' : 'completed';
   else if (hasAnyIncident(snap)) status = 'incident';
   // A live actor is not stopped: nothing runs in the background (no delays, no invoked promises) and stop() costs a macrostep.
   return { snapshot, effects, status, activeElementIds, variables: ctx.vars };
+}
+
+type Persisted = { status?: string; children?: Record<string, { snapshot?: Persisted }> };
+
+/**
+ * XState keeps a child that reached its end (a side path or multi-instance body that finished) in its parent's
+ * children, and so in every later snapshot. It accepts no event and holds nothing (the parent has taken its output),
+ * but restoring it costs an actor per step and keeps the step off the actor-less path: it is not persisted.
+ */
+function withoutFinishedChildren(persisted: Persisted): Persisted {
+  const children = persisted.children;
+  let kept: typeof children;
+  for (const id in children) {
+    const child = children[id].snapshot;
+    if (!child) continue;
+    const next = child.status === 'done' ? undefined : withoutFinishedChildren(child);
+    if (next === child) continue;
+    kept ??= { ...children };
+    if (next) kept[id] = { ...children[id], snapshot: next };
+    else delete kept[id];
+  }
+  return kept ? { ...persisted, children: kept } : persisted;
 }
 
 type Snap = { status: string; context?: unknown; children: Record<string, AnyActor>; getMeta(): unknown };
