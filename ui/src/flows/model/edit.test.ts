@@ -24,7 +24,7 @@ import {
   setStartForm,
 } from './edit';
 import { readBpmn } from './read-bpmn';
-import type { BranchCard, FlowModel, TaskCard } from './types';
+import type { BranchCard, Card, FlowModel, TaskCard } from './types';
 
 const registration = readFileSync(
   join(import.meta.dirname, '../../../../workflows/catalog-registration/process.bpmn'),
@@ -107,6 +107,17 @@ describe('editing cards', () => {
     const revise = rejectResultOf(withForm, a.id)?.outcomes[0].path[0];
     expect(revise?.kind === 'handler' && revise.formKey).toBe('leave-request');
     expect(withForm.chain[0].kind === 'start' && withForm.chain[0].formKey).toBe('leave-request');
+    // and a step added between 甲 and its 审批结果 goes after the result, which keeps judging 甲
+    const added = insertCard(first, { list: MAIN, index: 2 }, { ...(newCard(first, 'cc') as Card) });
+    expect(added.chain.map((c) => c.kind)).toEqual([
+      'start',
+      'approver',
+      'decision',
+      'cc',
+      'approver',
+      'end',
+    ]);
+    expect(onRejectOf(added, a.id)).toEqual({ kind: 'starter' });
     // and when 乙 returns to 甲, 甲 cannot move below it or be removed (the reason says 退回)
     const back = setOnReject(m, b, { kind: 'goto', target: a.id });
     expect(canMove(back, a.id, 1)).toBe(false);

@@ -280,11 +280,18 @@ export function gotoTargets(m: FlowModel, except?: string): Set<string> {
   return out;
 }
 
+/**
+ * Puts a card in a slot. A step's deadlines and 审批结果 belong to it, so a new step (anything but a deadline) that
+ * would land between them goes after them: otherwise the 审批结果 would judge the new step's decision.
+ */
 export function insertCard(m: FlowModel, slot: Slot, card: Card): FlowModel {
   const next = clone(m);
   const list = listsOf(next).get(slot.list);
   if (!list) throw new Error(`no list ${slot.list}`);
-  list.splice(slot.index, 0, card);
+  let at = slot.index;
+  if (card.kind !== 'timer')
+    while (at > 0 && (list[at]?.kind === 'timer' || list[at]?.kind === 'decision')) at++;
+  list.splice(at, 0, card);
   return next;
 }
 
