@@ -3,9 +3,11 @@
  * record name people by name and unit). Not everyone's: only the people those screens can show the caller.
  * - County-wide callers (authority roles, 督办) see every unit's instances, so anyone.
  * - Everyone else: their own unit's people; holders of a county-wide role (the authority's staff act on every
- *   unit's tasks); and whoever started, holds, held, delegated or copied a task of an instance the caller may see
- *   (its unit is theirs, they started it, they hold, held or may claim one of its tasks, or it was copied to them;
- *   the rule of server/http/instance-access.ts, asked of the database at once).
+ *   unit's tasks); and whoever started an instance the caller may see, holds one of its open tasks or completed
+ *   one (its unit is theirs, they started it, they hold, held or may claim one of its tasks, or it was copied to
+ *   them: the rule of server/http/instance-access.ts, asked of the database), and who copied a task to them. A
+ *   delegator is of the task's unit or county-wide, as its delegate is (委派 outside it is refused): the first two
+ *   rules name them.
  * A name outside that is answered as an unknown one: left out.
  */
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
@@ -61,30 +63,29 @@ async function namesOnVisibleInstances(
     keys.map((k) => sql`${k}`),
     sql`, `,
   )}]::text[]`;
-  // The instances the caller may see (instance-access.ts's rule), then the people named on them.
+  // Who is on which instance, from the names (each branch reads an index: starters, open holders, completers,
+  // copies to me), then whether the caller may see that instance (instance-access.ts's rule, on its own rows).
   const rows = await db.execute<{ name: string }>(sql`
-    with seen as (
-      select ${processInstances.id} as id from ${processInstances}
-        where ${processInstances.unitId} = ${caller.unitId} or ${processInstances.startedBy} = ${me}
-      union
-      select ${userTasks.instanceId} from ${userTasks}
-        where ${userTasks.assignee} = ${me} or ${userTasks.completedBy} = ${me} or ${userTasks.owner} = ${me}
-          or ${userTasks.accessKeys} && ${keyArray}
-      union
-      select ${taskCopies.instanceId} from ${taskCopies} where ${taskCopies.username} = ${me}
-    )
     select distinct n.name from (
       select ${processInstances.startedBy} as name, ${processInstances.id} as instance_id from ${processInstances}
         where ${processInstances.startedBy} in (${nameList})
       union all
-      select unnest(array[${userTasks.assignee}, ${userTasks.completedBy}, ${userTasks.owner}]), ${userTasks.instanceId}
-        from ${userTasks}
-        where ${userTasks.assignee} in (${nameList}) or ${userTasks.completedBy} in (${nameList}) or ${userTasks.owner} in (${nameList})
+      select ${userTasks.assignee}, ${userTasks.instanceId} from ${userTasks}
+        where ${userTasks.status} = 'open' and ${userTasks.assignee} in (${nameList})
+      union all
+      select ${userTasks.completedBy}, ${userTasks.instanceId} from ${userTasks}
+        where ${userTasks.status} = 'completed' and ${userTasks.completedBy} in (${nameList})
       union all
       select ${taskCopies.copiedBy}, ${taskCopies.instanceId} from ${taskCopies}
-        where ${taskCopies.copiedBy} in (${nameList})
+        where ${taskCopies.username} = ${me} and ${taskCopies.copiedBy} in (${nameList})
     ) n
-    where n.name in (${nameList}) and n.instance_id in (select id from seen)`);
+    join ${processInstances} i on i.id = n.instance_id
+    where i.unit_id = ${caller.unitId} or i.started_by = ${me}
+      or exists (
+        select 1 from ${userTasks} t where t.instance_id = n.instance_id
+          and (t.assignee = ${me} or t.completed_by = ${me} or t.owner = ${me} or t.access_keys && ${keyArray}))
+      or exists (
+        select 1 from ${taskCopies} k where k.instance_id = n.instance_id and k.username = ${me})`);
   const list = Array.isArray(rows) ? rows : (rows as { rows: { name: string }[] }).rows;
   return list.map((r) => r.name);
 }
