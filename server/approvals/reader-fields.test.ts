@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDbKinds } from '../../platform/db/testing';
 import { createTestServer, type TestServer } from '../testing/test-server';
+import { historyForReader, instanceForReader, recordForReader } from './reader-fields';
 
 const SECRET = 'SECRET-内部-4711';
 const ACCESS = JSON.stringify({ secret: 'hidden' }).replace(/"/g, '&quot;');
@@ -29,6 +30,36 @@ const XML = `<?xml version="1.0" encoding="UTF-8"?>
     <bpmn:sequenceFlow id="f3" sourceRef="deptReview" targetRef="end" />
   </bpmn:process>
 </bpmn:definitions>`;
+
+describe('the reader rule applied to what is answered (pure)', () => {
+  const hidden = { 'entry.code': 'hidden', secret: 'hidden' } as const;
+  it('given nested and top-level hidden paths, when an instance is answered, then exactly those values are gone', () => {
+    const out = instanceForReader(
+      { variables: { entry: { code: 'X', name: 'n' }, secret: 's', note: 'k' } },
+      hidden,
+    );
+    expect(out.variables).toEqual({ entry: { name: 'n' }, note: 'k' });
+  });
+  it('given history, when answered, then each completion’s variables lose them and other events stay as they are', () => {
+    const events = [
+      {
+        at: 't1',
+        type: 'task.completed',
+        data: { taskKey: 'k', comment: 'ok', variables: { secret: 's', note: 'k' } },
+      },
+      { at: 't2', type: 'instance.started' },
+    ];
+    expect(historyForReader(events, hidden)).toEqual([
+      { at: 't1', type: 'task.completed', data: { taskKey: 'k', comment: 'ok', variables: { note: 'k' } } },
+      { at: 't2', type: 'instance.started' },
+    ]);
+  });
+  it('given a record line, when a part of a field is hidden, then the whole field (its text shows the parts) is left out', () => {
+    const line = { at: 't', kind: 'submit', action: '提交', actionEn: 'Submitted', tone: 'submit' as const };
+    const fields = ['entry', 'secret', 'note'].map((key) => ({ key, label: key, text: key }));
+    expect(recordForReader([{ ...line, fields }], hidden)[0].fields.map((f) => f.key)).toEqual(['note']);
+  });
+});
 
 describe.each(testDbKinds())('hidden fields on every read path over HTTP on %s', (kind) => {
   let server: TestServer;
