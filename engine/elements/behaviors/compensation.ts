@@ -1,9 +1,11 @@
 /**
- * @module Compensation (BPMN 2.0, as Zeebe 8.5+ runs it, within one scope): an activity with a compensation boundary
- * event is recorded when it completes (`comp.record`, added to its completing transitions at compile time); a
- * compensation throw or end event in the same scope runs the handlers of the recorded activities (all, or the one
- * its `activityRef` names), most recent first, one after another, then continues or ends. Each recorded completion
- * is compensated once. Processes without compensation never touch `ctx.comp`.
+ * @module Compensation (BPMN 2.0, as Zeebe 8.5+ runs it): an activity with a compensation boundary event is recorded
+ * when it completes (`comp.record`, added to its completing transitions at compile time; a multi-instance one once
+ * per completed item), and so is a subprocess holding compensable activities (sub-process.ts); a compensation throw
+ * or end event runs the handlers of the recorded activities of its scope (all, or the one its `activityRef` names)
+ * and, for a recorded subprocess, of the activities recorded inside it, most recent first, one after another, then
+ * continues or ends. Each recorded completion is compensated once. Processes without compensation never touch
+ * `ctx.comp`.
  */
 import type { Ctx } from '../../exec/context';
 import { history } from '../../exec/context';
@@ -17,8 +19,13 @@ const completes = (t: any, el: string) =>
 /** An activity with a compensation handler: its completing transitions record it in its scope. */
 export function withCompensationRecord(el: ModelElement, state: StateConfig): StateConfig {
   if (!el.compensationHandler) return state;
-  const record = { type: 'comp.record', params: { scope: el.scopeId, el: el.id } };
-  const rewrite = (t: any): any => (completes(t, el.id) ? { ...t, actions: [...t.actions, record] } : t);
+  const record = {
+    type: 'comp.record',
+    params: { scope: el.scopeId, el: el.id, ...(el.loop ? { items: true } : {}) },
+  };
+  // A multi-instance activity's loop state is forgotten by its completing transition: count its items first.
+  const rewrite = (t: any): any =>
+    completes(t, el.id) ? { ...t, actions: el.loop ? [record, ...t.actions] : [...t.actions, record] } : t;
   const all = (ts: unknown) => (Array.isArray(ts) ? ts.map(rewrite) : rewrite(ts));
   const on: Record<string, unknown> = {};
   for (const [ev, ts] of Object.entries((state.on ?? {}) as Record<string, unknown>)) on[ev] = all(ts);
@@ -31,15 +38,32 @@ export function withCompensationRecord(el: ModelElement, state: StateConfig): St
 export const compensationActions: Record<string, ActionFn> = {
   'comp.record': (ctx, _e, p) => {
     const comp = { ...(ctx.comp ?? {}) };
-    comp[p.scope] = [...(comp[p.scope] ?? []), p.el];
+    // A multi-instance activity is compensated once per completed item (recorded before the loop state is gone).
+    const times = p.items ? Math.max(ctx.mi[p.el]?.completed ?? 0, 0) : 1;
+    comp[p.scope] = [...(comp[p.scope] ?? []), ...Array<string>(times).fill(p.el)];
     return { ...ctx, comp };
   },
   'comp.begin': (ctx: Ctx, _e, p) => {
-    const done = ctx.comp?.[p.scope] ?? [];
-    const picked = done.filter((h) => p.hosts.includes(h));
-    history('compensation.triggered', p.el, { activities: [...picked].reverse() });
-    const comp = { ...(ctx.comp ?? {}), [p.scope]: done.filter((h) => !p.hosts.includes(h)) };
-    const queue = picked.reverse().map((h) => p.handlers[h] as string);
+    const comp = { ...(ctx.comp ?? {}) };
+    const activities: string[] = [];
+    const queue: string[] = [];
+    const subs: string[] = p.subs ?? [];
+    // Latest first; a completed subprocess stands for its own completed activities, latest first, each once.
+    const take = (scope: string, only: string[] | null) => {
+      const done = comp[scope] ?? [];
+      const picked = only ? done.filter((h) => only.includes(h)) : done;
+      comp[scope] = only ? done.filter((h) => !only.includes(h)) : [];
+      for (const h of [...picked].reverse()) {
+        if (subs.includes(h)) take(h, null);
+        else if (p.handlers[h]) {
+          activities.push(h);
+          queue.push(p.handlers[h] as string);
+        }
+      }
+    };
+    take(p.scope, p.hosts);
+    for (const k of Object.keys(comp)) if (!comp[k].length) delete comp[k];
+    history('compensation.triggered', p.el, { activities });
     return { ...ctx, comp, compQ: { ...(ctx.compQ ?? {}), [p.el]: queue } };
   },
   'comp.shift': (ctx, _e, p) => ({

@@ -8,6 +8,7 @@ import { issue } from '../../bpmn/issue';
 import { elementState, leave } from '../behaviors/activity';
 import { loopSpec, validateLoop } from '../behaviors/multi-instance';
 import type { ElementHandler } from '../element-handler';
+import { compensableSubProcess } from '../event/compensation-throw-event';
 import { pathOriginsIn, stopPathsAction } from './event-sub-process';
 import { bodyGuards, bodyXstateActions, multiInstanceBodyState } from './multi-instance-body';
 
@@ -37,7 +38,11 @@ export const subProcess: ElementHandler<'subProcess'> = {
   compile: (el, cc) => {
     if (loopSpec(el)) return multiInstanceBodyState(el, cc);
     const body = cc.scopeBody(el.id);
-    const done = leave(el.id, cc.next(el));
+    // Holding compensable activities, its completion is recorded: a throw outside compensates those inside it.
+    const record = compensableSubProcess(cc.model, el)
+      ? [{ type: 'comp.record', params: { scope: el.scopeId, el: el.id } }]
+      : [];
+    const done = leave(el.id, cc.next(el), record);
     // Interrupted (a boundary event, an error, a terminate end, a move), the subprocess ends the paths spawned
     // inside it, as BPMN ends every token in a terminated scope; completing, it has already waited for its own.
     const origins = pathOriginsIn(cc.model, el.id);

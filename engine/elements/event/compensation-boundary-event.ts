@@ -20,15 +20,6 @@ export const compensationBoundaryEvent: ElementHandler<'compensationBoundaryEven
           'a compensation boundary event needs an association to a compensation handler activity (isForCompensation)',
         ),
       );
-    if (host?.loop)
-      out.push(
-        issue(
-          el.id,
-          'compensation.multi-instance',
-          '暂不支持多实例活动的补偿',
-          'compensation of a multi-instance activity is not supported yet',
-        ),
-      );
     const handler = model.elements.get(host?.compensationHandler ?? '');
     if (handler && (handler.incoming.length || handler.outgoing.length || handler.kind === 'subProcess'))
       out.push(

@@ -58,3 +58,53 @@ describe('compensation', () => {
     );
   });
 });
+
+const crossScope = () => deploy(xml, { processId: 'crossScopeCompensation' });
+
+async function toTheThrow(approved: boolean) {
+  const h = (await crossScope()).start({ units: ['城关镇', '东关镇'] });
+  h.completeJob('reserveRoom');
+  h.completeTask('confirmRoom');
+  h.completeTask('notifyEach', {}, { loopIndex: 0 });
+  h.completeTask('notifyEach', {}, { loopIndex: 1 });
+  h.completeTask('decide', { approved });
+  return h;
+}
+
+describe('compensation across scopes and items', () => {
+  it('given a completed subprocess and a multi-instance task, when the throw is reached, then each completed item is compensated and then the activity inside the subprocess, latest first', async () => {
+    const h = await toTheThrow(false);
+    expect(h.history.find((e) => e.type === 'compensation.triggered')?.data).toEqual({
+      activities: ['notifyEach', 'notifyEach', 'reserveRoom'],
+    });
+    expect(h.active).toEqual(['undoBooking', 'unnotify']);
+    h.completeTask('unnotify');
+    expect(h.active).toEqual(['undoBooking', 'unnotify']);
+    h.completeTask('unnotify');
+    expect(h.active).toEqual(['undoBooking', 'cancelRoom']);
+    h.completeTask('cancelRoom');
+    expect(h.status).toBe('completed');
+    expect(h.trail.filter((t) => t === 'element.completed:unnotify')).toHaveLength(2);
+  });
+
+  it('given the happy path, when the instance ends, then no handler ran', async () => {
+    const h = await toTheThrow(true);
+    expect(h.status).toBe('completed');
+    expect(h.trail).not.toContain('element.activated:cancelRoom');
+  });
+
+  it('given an activityRef naming the subprocess, when thrown, then only the activities inside it are compensated', async () => {
+    const one = xml.replace(
+      '<bpmn:intermediateThrowEvent id="undoBooking"><bpmn:compensateEventDefinition />',
+      '<bpmn:intermediateThrowEvent id="undoBooking"><bpmn:compensateEventDefinition activityRef="book" />',
+    );
+    const h = (await deploy(one, { processId: 'crossScopeCompensation' })).start({ units: ['城关镇'] });
+    h.completeJob('reserveRoom');
+    h.completeTask('confirmRoom');
+    h.completeTask('notifyEach');
+    h.completeTask('decide', { approved: false });
+    expect(h.active).toEqual(['undoBooking', 'cancelRoom']);
+    h.completeTask('cancelRoom');
+    expect(h.status).toBe('completed');
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * @module Compensation intermediate throw event: runs the compensation handlers of the completed activities of its
- * scope (or of its `activityRef`), most recent first, then continues (behaviors/compensation.ts). The handlers are
+ * scope (or of its `activityRef`), and of those inside its completed subprocesses, most recent first, then continues
+ * (behaviors/compensation.ts). The handlers are
  * compiled inside this event's state, so they run with their own behaviour (a handler service task is a job).
  */
 import { issue } from '../../bpmn/issue';
@@ -14,11 +15,41 @@ import type { CompileCtx, ElementHandler, StateConfig } from '../element-handler
 const activityRefOf = (el: ModelElement): string | undefined =>
   el.source.eventDefinitions?.[0]?.activityRef?.id;
 
+/**
+ * What a throw in its scope compensates: the compensable activities of the scope and the subprocesses of the scope
+ * holding compensable activities (when completed, theirs are compensated too, as in Zeebe 8.5+); or its activityRef.
+ */
 function compensated(el: ModelElement, model: ProcessModel): ModelElement[] {
   const ref = activityRefOf(el);
   return [...model.elements.values()].filter(
-    (h) => h.scopeId === el.scopeId && h.compensationHandler && (!ref || h.id === ref),
+    (h) =>
+      h.scopeId === el.scopeId &&
+      (h.compensationHandler || compensableSubProcess(model, h)) &&
+      (!ref || h.id === ref),
   );
+}
+
+/** A (not multi-instance) subprocess holding compensable activities, directly or in its own subprocesses. */
+export function compensableSubProcess(model: ProcessModel, e: ModelElement): boolean {
+  if (e.kind !== 'subProcess' || e.loop) return false;
+  return (model.scopes.get(e.id)?.elements ?? []).some((id) => {
+    const inner = model.elements.get(id) as ModelElement;
+    return !!inner.compensationHandler || compensableSubProcess(model, inner);
+  });
+}
+
+/** Every compensable activity a throw can reach (through completed subprocesses), and those subprocesses. */
+function reach(model: ProcessModel, tops: ModelElement[]): { hosts: ModelElement[]; subs: string[] } {
+  const hosts: ModelElement[] = [];
+  const subs: string[] = [];
+  const visit = (e: ModelElement) => {
+    if (e.compensationHandler) hosts.push(e);
+    if (!compensableSubProcess(model, e)) return;
+    subs.push(e.id);
+    for (const id of model.scopes.get(e.id)?.elements ?? []) visit(model.elements.get(id) as ModelElement);
+  };
+  for (const t of tops) visit(t);
+  return { hosts, subs };
 }
 
 export function validateCompensationThrow(el: ModelElement, model: ProcessModel): ValidationIssue[] {
@@ -36,7 +67,8 @@ export function validateCompensationThrow(el: ModelElement, model: ProcessModel)
 }
 
 export function compensationState(el: ModelElement, cc: CompileCtx, after: string): StateConfig {
-  const hosts = compensated(el, cc.model);
+  const tops = compensated(el, cc.model);
+  const { hosts, subs } = reach(cc.model, tops);
   const handlers: Record<string, string> = {};
   const states: Record<string, StateConfig> = {};
   const inner: CompileCtx = {
@@ -60,7 +92,7 @@ export function compensationState(el: ModelElement, cc: CompileCtx, after: strin
     entry: [
       {
         type: 'comp.begin',
-        params: { el: el.id, scope: el.scopeId, hosts: hosts.map((h) => h.id), handlers },
+        params: { el: el.id, scope: el.scopeId, hosts: tops.map((h) => h.id), handlers, subs },
       },
     ],
     exit: [{ type: 'comp.end', params: { el: el.id } }],
