@@ -16,15 +16,18 @@ import {
   MAIN,
   newCard,
   onRejectOf,
+  replaceCard,
   rejectDecisionOf,
   returnTargets,
   setOnReject,
   setRejectEnds,
+  setTimerAction,
+  timerAction,
   branchList,
 } from '../src/flows/model/edit';
 import { overlaps } from '../src/flows/model/layout';
 import { readBpmn } from '../src/flows/model/read-bpmn';
-import type { BranchCard, FlowModel, TaskCard } from '../src/flows/model/types';
+import type { BranchCard, FlowModel, TaskCard, TimerCard } from '../src/flows/model/types';
 import { layoutOf, writeBpmn } from '../src/flows/model/write-bpmn';
 
 const registration = readFileSync(
@@ -299,5 +302,38 @@ describe('card edits, run', () => {
     h2.completeTask(review.id, { decision: 'approve', opinionLevel: 'major' });
     expect(() => h2.task(extra.id)).toThrow();
     expect(h2.status).toBe('completed');
+  });
+
+  it('定时/超时 自动退回发起人: past the deadline the step closes, the initiator revises and resubmits, the approvals start again', async () => {
+    // given two approvers, the second with a 2-working-day deadline
+    const { m: base, a, b } = twoApprovers();
+    let m = base;
+    const timer = newCard(m, 'timer') as TimerCard;
+    m = insertCard(m, { list: MAIN, index: 3 }, timer);
+    // when its action is 自动退回发起人
+    m = replaceCard(m, setTimerAction(m, timer, 'starter'));
+    const t = m.chain.find((c) => c.id === timer.id) as TimerCard;
+    expect(timerAction(t)).toBe('starter');
+    expect(t.goesTo).toEqual({ goto: a.id });
+    expect(checkModel(m)).toEqual([]);
+    const xml = writeBpmn(m);
+    const compiled = await compileBpmn(xml);
+    expect(compiled.ok ? [] : compiled.issues).toEqual([]);
+    // then it reads back as the same cards and action
+    const back = read(xml);
+    expect(cards(back)).toEqual(cards(m));
+    expect(timerAction(back.chain.find((c) => c.id === timer.id) as TimerCard)).toBe('starter');
+    expect(overlaps(layoutOf(m))).toEqual([]);
+    // and at run time the deadline closes 分管领导审批 and gives the initiator the 修改 task; the resubmission goes on
+    const h = await deploy(xml);
+    h.start({ initiator: 'wang' });
+    h.completeTask(a.id, { decision: 'approve' });
+    h.fireTimer(timer.id);
+    expect(() => h.task(b.id)).toThrow();
+    expect(h.task(`revise-${timer.id}-1`).assignee).toBe('wang');
+    h.completeTask(`revise-${timer.id}-1`, {});
+    h.completeTask(a.id, { decision: 'approve' });
+    h.completeTask(b.id, { decision: 'approve' });
+    expect(h.job('cc-1')).toBeTruthy();
   });
 });

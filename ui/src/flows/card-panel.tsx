@@ -525,6 +525,7 @@ function TimerEditor({
           <Radio value="remind">{w.remind}</Radio>
           <Radio value="approve">{w.autoApprove}</Radio>
           <Radio value="return">{w.autoReturn}</Radio>
+          <Radio value="starter">{w.autoReturnStarter}</Radio>
         </Space>
       </Radio.Group>
     </>

@@ -106,7 +106,9 @@ export function cardSummary(c: Card, m: FlowModel, data: FlowData, w: FlowWords,
             ? w.autoApprove
             : a === 'return'
               ? w.autoReturn
-              : w.locked;
+              : a === 'starter'
+                ? w.autoReturnStarter
+                : w.locked;
       return `${days} ${act}`;
     }
     case 'decision': {

@@ -22,9 +22,11 @@ import {
   returnTargets,
   setOnReject,
   setStartForm,
+  setTimerAction,
+  timerAction,
 } from './edit';
 import { readBpmn } from './read-bpmn';
-import type { BranchCard, Card, FlowModel, TaskCard } from './types';
+import type { BranchCard, Card, FlowModel, TaskCard, TimerCard } from './types';
 
 const registration = readFileSync(
   join(import.meta.dirname, '../../../../workflows/catalog-registration/process.bpmn'),
@@ -107,6 +109,13 @@ describe('editing cards', () => {
     const revise = rejectResultOf(withForm, a.id)?.outcomes[0].path[0];
     expect(revise?.kind === 'handler' && revise.formKey).toBe('leave-request');
     expect(withForm.chain[0].kind === 'start' && withForm.chain[0].formKey).toBe('leave-request');
+    // and 甲's own deadline returning to the starter (back to 甲) does not keep 甲 from being removed either
+    const timed = insertCard(first, { list: MAIN, index: 2 }, newCard(first, 'timer'));
+    const timer = timed.chain[2] as TimerCard;
+    const returning = replaceCard(timed, setTimerAction(timed, timer, 'starter'));
+    expect(timerAction(returning.chain[2] as TimerCard)).toBe('starter');
+    expect(cannotRemove(returning, a.id)).toBeNull();
+    expect(removeCard(returning, a.id).chain.map((c) => c.kind)).toEqual(['start', 'approver', 'end']);
     // and a step added between 甲 and its 审批结果 goes after the result, which keeps judging 甲
     const added = insertCard(first, { list: MAIN, index: 2 }, { ...(newCard(first, 'cc') as Card) });
     expect(added.chain.map((c) => c.kind)).toEqual([

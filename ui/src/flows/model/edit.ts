@@ -200,13 +200,39 @@ export function newCard(m: FlowModel, kind: NewCardKind, lang: 'zh' | 'en' = 'zh
   }
 }
 
-/** The action after a deadline: 催办 (remind, the step stays), 自动通过 (the chain goes on), 自动退回 (ends). */
-export type TimerAction = 'remind' | 'approve' | 'return';
+/**
+ * The action after a deadline: 催办 (remind, the step stays), 自动通过 (the chain goes on), 自动退回 (ends), 自动退回发起人
+ * (the step closes; the initiator revises with the start form and resubmits to the first step, as 不同意时 退回发起人).
+ */
+export type TimerAction = 'remind' | 'approve' | 'return' | 'starter';
 export function timerAction(t: TimerCard): TimerAction | null {
   if (!t.interrupting) return 'remind';
   if ('next' in t.goesTo && !t.path.length) return 'approve';
   if ('end' in t.goesTo && !t.path.length) return 'return';
+  if ('goto' in t.goesTo && t.path.length === 1 && isReviseCard(t.path[0])) return 'starter';
   return null;
+}
+
+/** The step a deadline card belongs to (the card above it, past the step's other deadlines). */
+function timerOwner(m: FlowModel, timerId: string): Card | undefined {
+  const at = locate(m, timerId);
+  return at?.list
+    .slice(0, at.index)
+    .reverse()
+    .find((c) => c.kind !== 'timer');
+}
+
+/** A 退回发起人 修改 step: 发起人本人 with the start form. */
+function reviseCard(m: FlowModel, ids: Set<string>, of: string, lang: 'zh' | 'en'): TaskCard {
+  const start = m.chain[0];
+  return {
+    kind: 'handler',
+    id: uniqueId(ids, `revise-${of}`),
+    name: lang === 'zh' ? '发起人修改' : 'Initiator revises',
+    who: { kind: 'starter' },
+    mode: 'any',
+    ...(start?.kind === 'start' && start.formKey ? { formKey: start.formKey } : {}),
+  };
 }
 
 /** Switches a timer card's action, keeping its deadline. */
@@ -224,6 +250,11 @@ export function setTimerAction(
   const base = { ...t, interrupting: true, when: { workdays: days, daily: false }, path: [] };
   if (action === 'approve') return { ...base, goesTo: { next: true } };
   const ids = idsOf(m);
+  if (action === 'starter') {
+    const owner = timerOwner(m, t.id);
+    const first = owner ? (returnTargets(m, owner.id).at(-1)?.id ?? owner.id) : '';
+    return { ...base, path: [reviseCard(m, ids, t.id, lang)], goesTo: { goto: first } };
+  }
   return {
     ...base,
     goesTo: {
@@ -254,17 +285,23 @@ export function cannotRemove(m: FlowModel, cardId: string): { zh: string; en: st
     return { zh: '发起人和结束节点不能删除', en: 'the start and end cannot be removed' };
   if (c.kind === 'locked' || (c.kind === 'decision' && !c.id.startsWith(REJECT_PREFIX)))
     return { zh: '该节点只能在高级模式中修改', en: 'this card can only be changed in advanced mode' };
-  if (gotoTargets(m, rejectResultOf(m, cardId)?.id).has(cardId))
+  // A step's own 审批结果 and deadlines may lead back to it: they go with it.
+  const own = new Set<string>();
+  for (let j = at.index + 1; at.list[j]?.kind === 'timer'; j++) own.add(at.list[j].id);
+  const result = rejectResultOf(m, cardId);
+  if (result) own.add(result.id);
+  if (gotoTargets(m, own).has(cardId))
     return { zh: '有退回路径指向该节点，不能删除', en: 'a return path leads to this card' };
   return null;
 }
 
-/** Ids that side paths go back (or forward) to, but for those of the 审批结果 `except` (a step's own). */
-export function gotoTargets(m: FlowModel, except?: string): Set<string> {
+/** Ids that side paths go back (or forward) to, but for those of the cards `except` (a step's own). */
+export function gotoTargets(m: FlowModel, except = new Set<string>()): Set<string> {
   const out = new Set<string>();
   const visit = (cards: Card[]) => {
     for (const c of cards) {
-      if (c.kind === 'decision' && c.id !== except)
+      if (except.has(c.id)) continue;
+      if (c.kind === 'decision')
         for (const o of c.outcomes) {
           if ('goto' in o.goesTo) out.add(o.goesTo.goto);
           visit(o.path);
@@ -575,6 +612,13 @@ export function setStartForm(m: FlowModel, formKey: string | undefined): FlowMod
         else delete revise.formKey;
       }
     }
+  for (const list of listsOf(next).values())
+    for (const c of list) {
+      if (c.kind !== 'timer' || timerAction(c) !== 'starter') continue;
+      const revise = c.path[0] as TaskCard;
+      if (formKey) revise.formKey = formKey;
+      else delete revise.formKey;
+    }
   return next;
 }
 
@@ -676,15 +720,7 @@ export function setOnReject(m: FlowModel, task: TaskCard, on: OnReject, lang: 'z
       };
     }
     if (on.kind === 'starter') {
-      const start = next.chain[0];
-      const revise: TaskCard = {
-        kind: 'handler',
-        id: uniqueId(ids, `revise-${task.id}`),
-        name: zh ? '发起人修改' : 'Initiator revises',
-        who: { kind: 'starter' },
-        mode: 'any',
-        ...(start?.kind === 'start' && start.formKey ? { formKey: start.formKey } : {}),
-      };
+      const revise = reviseCard(next, ids, task.id, lang);
       return {
         flowId,
         name: zh ? '退回发起人' : 'Return to initiator',
