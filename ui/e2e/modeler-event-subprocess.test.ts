@@ -1,9 +1,9 @@
 /**
- * @module Browser test of #13's "done when", as far as it runs today: data-problem with a non-interrupting message event
- * subprocess (补充材料 → 查看补充材料 for governance) is opened in the modeler from the administrator's file (drawing it
- * by hand in the test was not achieved: the start event inside a fresh subprocess would not take a click), checked,
- * deployed through the deploy dialog, and the v1 instances are migrated from it after a dry run; a report started on
- * v2 receives the message, and so does a migrated one (migration arms the triggers v2 adds).
+ * @module Browser test of #13's "done when": an administrator draws a non-interrupting message event subprocess into
+ * data-problem in the modeler by hand (palette → expanded subprocess, replace menu → event subprocess, its start →
+ * non-interrupting message start, message 补充材料 keyed by the entry in the panel, 查看补充材料 for governance and an
+ * end from the context pad), checks it, deploys it through the deploy dialog and migrates the v1 instances after a dry
+ * run; a report started on v2 receives the message, and so does a migrated one (migration arms the triggers v2 adds).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,44 +11,6 @@ import { browserUnavailableReason, logInThroughUi } from '../../server/testing/b
 import { ARTIFACTS, closeE2e, type E2eServer, startE2e } from '../../server/testing/e2e';
 
 const skip = browserUnavailableReason();
-/** data-problem plus a non-interrupting message event subprocess 补充材料 → 查看补充材料 (governance), laid out below it. */
-function withSupplement(xml: string): string {
-  const bottom = Math.max(
-    ...[...xml.matchAll(/<dc:Bounds x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"/g)].map(
-      (m) => Number(m[1]) + Number(m[2]),
-    ),
-  );
-  const y = bottom + 80;
-  const sub = `
-    <bpmn:subProcess id="supplement" name="补充材料" triggeredByEvent="true">
-      <bpmn:startEvent id="supplement-start" name="收到补充材料" isInterrupting="false">
-        <bpmn:messageEventDefinition id="supplement-def" messageRef="msg-supplement" />
-      </bpmn:startEvent>
-      <bpmn:userTask id="supplement-review" name="查看补充材料">
-        <bpmn:extensionElements>
-          <zeebe:userTask />
-          <zeebe:assignmentDefinition candidateGroups="authority.governance" />
-        </bpmn:extensionElements>
-      </bpmn:userTask>
-      <bpmn:endEvent id="supplement-end" name="已查看" />
-      <bpmn:sequenceFlow id="supplement-f1" sourceRef="supplement-start" targetRef="supplement-review" />
-      <bpmn:sequenceFlow id="supplement-f2" sourceRef="supplement-review" targetRef="supplement-end" />
-    </bpmn:subProcess>
-  </bpmn:process>
-  <bpmn:message id="msg-supplement" name="补充材料">
-    <bpmn:extensionElements><zeebe:subscription correlationKey="=entryId" /></bpmn:extensionElements>
-  </bpmn:message>`;
-  const di = `
-      <bpmndi:BPMNShape id="supplement-di" bpmnElement="supplement" isExpanded="true"><dc:Bounds x="200" y="${y}" width="420" height="160" /></bpmndi:BPMNShape>
-      <bpmndi:BPMNShape id="supplement-start-di" bpmnElement="supplement-start"><dc:Bounds x="240" y="${y + 62}" width="36" height="36" /></bpmndi:BPMNShape>
-      <bpmndi:BPMNShape id="supplement-review-di" bpmnElement="supplement-review"><dc:Bounds x="340" y="${y + 40}" width="100" height="80" /></bpmndi:BPMNShape>
-      <bpmndi:BPMNShape id="supplement-end-di" bpmnElement="supplement-end"><dc:Bounds x="520" y="${y + 62}" width="36" height="36" /></bpmndi:BPMNShape>
-      <bpmndi:BPMNEdge id="supplement-f1-di" bpmnElement="supplement-f1"><di:waypoint x="276" y="${y + 80}" /><di:waypoint x="340" y="${y + 80}" /></bpmndi:BPMNEdge>
-      <bpmndi:BPMNEdge id="supplement-f2-di" bpmnElement="supplement-f2"><di:waypoint x="440" y="${y + 80}" /><di:waypoint x="520" y="${y + 80}" /></bpmndi:BPMNEdge>
-    </bpmndi:BPMNPlane>`;
-  return xml.replace(/\s*<\/bpmn:process>/, sub).replace(/\s*<\/bpmndi:BPMNPlane>/, di);
-}
-
 type Instance = {
   id: string;
   version: number;
@@ -64,18 +26,115 @@ describe.skipIf(skip !== null)(
     let page: Page;
     let running: Instance[] = [];
     let fresh: Instance;
-    let v1Xml = '';
+    let drawn: { esp: string; messageStart: string; review: string };
 
     beforeAll(async () => {
       ({ server, browser } = await startE2e({ startPollers: true, demoContent: true }));
-      const def = await server.request('/api/process-definitions/data-problem', { as: 'admin' });
-      v1Xml = ((await def.json()) as { xml: string }).xml;
       page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      page.setDefaultTimeout(30_000);
+      page.on('pageerror', (e) => console.log('PAGEERROR', e.message, e.stack));
+      page.on('console', (m) => m.type() === 'error' && console.log('CONSOLE', m.text()));
       await logInThroughUi(page, server.url, 'admin');
     });
     afterAll(() => closeE2e(server, browser));
 
-    it('given running data-problem instances on v1, when the changed diagram is opened in the modeler, then it shows the event subprocess and the check finds no error', async () => {
+    const shape = (id: string) => page.locator(`.djs-shape[data-element-id="${id}"]`);
+    const box = async (id: string) => (await shape(id).boundingBox())!;
+    const selectedId = async () =>
+      (await page.locator('.djs-shape.selected').first().getAttribute('data-element-id')) ?? '';
+    const panel = () => page.getByTestId('properties-panel');
+    /** Opens a properties group by its id if it is closed. */
+    async function openGroup(id: string) {
+      const header = panel().locator(`[data-group-id="group-${id}"] .bio-properties-panel-group-header`);
+      await header.waitFor();
+      if (!(await header.getAttribute('class'))?.includes('open')) await header.click();
+    }
+    /** Clicks the middle of a shape, as a person would (unless it is selected: a second click unselects it). */
+    async function pick(id: string) {
+      if ((await page.locator('.djs-shape.selected').count()) === 1 && (await selectedId()) === id) return;
+      const b = await box(id);
+      await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+      await expect.poll(selectedId).toBe(id);
+    }
+    /** Picks an entry of the selected element's replace menu (the wrench in its context pad). */
+    async function replaceWith(entry: string) {
+      await page.locator('.djs-context-pad [data-action="replace"]').click();
+      await page.locator(`.djs-popup [data-id="${entry}"]`).click();
+    }
+
+    /**
+     * What an administrator does, with bpmn-js's own palette, context pad and replace menu and our panels: an expanded
+     * subprocess from the palette below the diagram, made an event subprocess; its start event made a non-interrupting
+     * message start; message 补充材料 keyed by the problem's entry; a user task for governance and an end appended.
+     */
+    async function drawSupplement(): Promise<{ esp: string; messageStart: string; review: string }> {
+      await shape('triage').waitFor();
+      // where a point of the diagram is on screen, from two shapes whose places are known
+      const start = await box('start-report'); // x=162, y=242
+      const end = await box('end-archived'); // x=1962
+      const scale = (end.x - start.x) / 1800;
+      const drop = { x: start.x + (420 - 162) * scale, y: start.y + (740 - 242) * scale };
+      const triage = await box('triage');
+
+      await page.locator('.djs-palette [data-action="create.subprocess-expanded"]').click();
+      await page.mouse.move(drop.x, drop.y, { steps: 10 });
+      await page.mouse.down();
+      await page.mouse.up();
+      await page.keyboard.press('Escape'); // leave the name editor
+      expect(await selectedId()).toMatch(/^Activity_/);
+      await replaceWith('replace-with-event-subprocess');
+      const esp = await selectedId();
+      await expect
+        .poll(() => panel().locator('.bio-properties-panel-header-type').textContent())
+        .toContain('事件子流程');
+
+      // the start event the palette put inside: a click on it selects it (it used to hit the check's error icon)
+      const inner = page.locator(
+        `.djs-group:has(> [data-element-id="${esp}"]) > .djs-children .djs-shape[data-element-id^="Event_"]`,
+      );
+      expect(await inner.count()).toBe(1);
+      await pick((await inner.getAttribute('data-element-id'))!);
+      await replaceWith('replace-with-non-interrupting-message-start');
+      const messageStart = await selectedId();
+      await expect
+        .poll(() => panel().locator('.bio-properties-panel-header-type').textContent())
+        .toContain('消息开始事件（非中断）');
+
+      // 消息: a new message named 补充材料, correlated by the problem's entry
+      await openGroup('message');
+      await panel().locator('#bio-properties-panel-messageRef').selectOption('create-new');
+      const messageName = panel().locator('#bio-properties-panel-messageName');
+      await messageName.fill('补充材料');
+      await messageName.press('Tab');
+      await panel().locator('#bio-properties-panel-messageSubscriptionCorrelationKey').click(); // FEEL: the = is shown
+      await page.keyboard.type('entryId');
+      // Escape closes the completion list; Tab leaves the field, which stores it. (A click on the canvas that stores
+      // a field redraws the context pad under the mouse, and that click is lost: a person clicks again.)
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Tab');
+
+      // the context pad appends a user task (ours: 追加用户任务) after the start, inside the event subprocess
+      await pick(messageStart);
+      await page.locator('.djs-context-pad [data-action="append.append-task"]').click();
+      const review = await selectedId();
+      expect(review).toMatch(/^Activity_/);
+      expect(review).not.toBe(esp);
+      await page.keyboard.press('Escape');
+      await openGroup('general');
+      const name = panel().locator('#bio-properties-panel-name');
+      await name.fill('查看补充材料');
+      await name.press('Tab');
+      await openGroup('huiliu-roles');
+      await panel().getByTestId('role-picker').locator('label[title="authority.governance"] input').check();
+      await pick(review);
+      await page.locator('.djs-context-pad [data-action="append.end-event"]').click();
+      await page.keyboard.press('Escape');
+      // the replacements made no room as a drop would: the diagram above did not move
+      expect(Math.round((await box('triage')).x)).toBe(Math.round(triage.x));
+      return { esp, messageStart, review };
+    }
+
+    it('given running data-problem instances on v1, when the administrator draws the event subprocess in the modeler, then the check finds no error', async () => {
       const list = (await (
         await server.request('/api/process-instances?processKey=data-problem&status=active&pageSize=100', {
           as: 'admin',
@@ -102,18 +161,19 @@ describe.skipIf(skip !== null)(
       running = [fresh, ...demo];
 
       await page.goto(`${server.url}/modeler/data-problem`);
-      await page.locator('.djs-shape[data-element-id="triage"]').waitFor();
-      // the administrator's changed file (drawn in the modeler and downloaded): v1 plus the event subprocess
-      await page.getByTestId('modeler-file-input').setInputFiles({
-        name: 'data-problem.bpmn',
-        mimeType: 'application/xml',
-        buffer: Buffer.from(withSupplement(v1Xml)),
-      });
-      await page.locator('.djs-shape[data-element-id="supplement"]').waitFor();
-      await page.locator('.djs-shape[data-element-id="supplement-review"]').waitFor();
+      drawn = await drawSupplement();
       await page.screenshot({ path: `${ARTIFACTS}/modeler-event-subprocess.png` });
+      // all three steps sit inside the event subprocess
+      for (const id of [drawn.messageStart, drawn.review])
+        expect(
+          await page
+            .locator(
+              `.djs-group:has(> [data-element-id="${drawn.esp}"]) > .djs-children [data-element-id="${id}"]`,
+            )
+            .count(),
+        ).toBe(1);
       await expect.poll(() => page.getByTestId('modeler-lint').getAttribute('data-errors')).toBe('0');
-    });
+    }, 180_000);
 
     it('given the drawing, when deployed and the v1 instances migrated (dry run first), then all are on v2, those at 整改反馈 with their reminder boundary too', async () => {
       await page.getByTestId('modeler-deploy').click();
@@ -132,6 +192,20 @@ describe.skipIf(skip !== null)(
         .toContain(`已迁移 ${running.length} 个，失败 0 个`);
       await page.screenshot({ path: `${ARTIFACTS}/modeler-event-subprocess-migrated.png` });
       await page.getByTestId('deploy-close').click();
+      // the deployed v2 holds what was drawn
+      const v2 = (await (
+        await server.request('/api/process-definitions/data-problem', { as: 'admin' })
+      ).json()) as { version: number; xml: string };
+      expect(v2.version).toBe(2);
+      expect(v2.xml).toMatch(new RegExp(`<bpmn:subProcess id="${drawn.esp}"[^>]*triggeredByEvent="true"`));
+      expect(v2.xml).toMatch(
+        new RegExp(`<bpmn:startEvent id="${drawn.messageStart}"[^>]*isInterrupting="false"`),
+      );
+      expect(v2.xml).toMatch(
+        /<bpmn:message id="[^"]+" name="补充材料">\s*<bpmn:extensionElements>\s*<zeebe:subscription correlationKey="=entryId"/,
+      );
+      expect(v2.xml).toContain(`<bpmn:userTask id="${drawn.review}" name="查看补充材料">`);
+      expect(v2.xml).toMatch(/candidateGroups="authority\.governance"/);
       const one = (await (
         await server.request(`/api/process-instances/${fresh.id}`, { as: 'admin' })
       ).json()) as Instance;
@@ -174,7 +248,7 @@ describe.skipIf(skip !== null)(
       });
       expect(res.status, await res.clone().text()).toBe(200);
       expect(((await res.json()) as { correlated: number }).correlated).toBeGreaterThan(0);
-      await expect.poll(() => tasksOf(v2.id), { timeout: 20_000 }).toContain('supplement-review');
+      await expect.poll(() => tasksOf(v2.id), { timeout: 20_000 }).toContain(drawn.review);
       expect(await tasksOf(v2.id)).toContain('triage');
     });
 
@@ -185,7 +259,7 @@ describe.skipIf(skip !== null)(
         as: 'admin',
         json: { name: '补充材料', correlationKey: fresh.variables.entryId },
       });
-      await expect.poll(() => tasksOf(fresh.id), { timeout: 5_000 }).toContain('supplement-review');
+      await expect.poll(() => tasksOf(fresh.id), { timeout: 5_000 }).toContain(drawn.review);
     });
   },
 );

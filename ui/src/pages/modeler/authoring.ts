@@ -115,10 +115,19 @@ export function authoringModule(lang: Lang) {
   class MakeRoom {
     static $inject = ['eventBus', 'elementRegistry', 'modeling', 'spaceTool'];
     constructor(eventBus: Any, elementRegistry: Any, modeling: Any, spaceTool: Any) {
+      // a replacement (the replace menu: subprocess → event subprocess, start → message start) creates its new shape
+      // over the old one before removing it: that is no drop, and making room for it pushed the whole diagram right
+      let replacing = 0;
+      eventBus.on('commandStack.shape.replace.preExecute', () => {
+        replacing++;
+      });
+      eventBus.on('commandStack.shape.replace.preExecuted', () => {
+        replacing--;
+      });
       // priority below bpmn-js's drop-on-flow (1000), which has wired the shape into the flow by then
       eventBus.on('commandStack.shape.create.postExecuted', 250, (e: Any) => {
         const shape = e.context?.shape;
-        if (!isFlowNode(shape) || shape.host) return;
+        if (replacing > 0 || !isFlowNode(shape) || shape.host) return;
         const neighbours = () =>
           elementRegistry.filter(
             (o: Any) =>
