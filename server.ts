@@ -11,6 +11,7 @@ import { demoUsersExist } from './identity/store';
 import { composeServer } from './server/compose';
 import { claimDataDir, runningServerPid } from './server/ops/data-dir-lock';
 import { createLogger } from './server/ops/logger';
+import { isClusterPrimary, runPrimary, workerCount } from './server/http/workers';
 
 const STOP_DEADLINE_MS = 10_000;
 /** A connection quiet this long while stopping is closed (its client reconnects to another process). */
@@ -41,6 +42,16 @@ function exit(code: number): never {
 // A stray error (a dropped database socket emitting where nobody listens) is logged; the process keeps serving.
 process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));
+
+// HUILIU_WORKERS=n (PostgreSQL only): this process forks n workers that run everything below, and supervises them.
+let workers = 1;
+try {
+  workers = workerCount(process.env);
+} catch (err) {
+  log.fatal({ err }, '启动失败 start failed');
+  exit(1);
+}
+if (isClusterPrimary(workers)) await runPrimary(workers, log, exit);
 
 let ctx: Awaited<ReturnType<typeof composeServer>>;
 let releaseDataDir = () => {};

@@ -1,10 +1,11 @@
 /**
- * @module `npm run bench:http [-- --json] [--url http://host:port] [--tasks 2000]`: task completions per second and
+ * @module `npm run bench:http [-- --json] [--url http://host:port] [--tasks 2000] [--workers n]`: task completions per second and
  * p50/p99 latency through the HTTP API at 8 and 50 concurrent clients. Without --url it starts `server.ts` as a
  * separate process (on a fresh database in DATABASE_URL's cluster, dropped after, or a fresh embedded database) so
  * client and server do not share a core's loop. On PostgreSQL each level is followed, in the same run and database,
  * by the raw step-shaped transaction rate at as many clients (update the instance's jsonb with a version check,
  * update its task, insert a history row: a step's writes with no engine and no HTTP), and the ratio of the two.
+ * `--workers n` starts the server with HUILIU_WORKERS=n (n processes on one port, PostgreSQL only: docs/operations.md).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
@@ -23,6 +24,7 @@ const asJson = args.includes('--json');
 const tasksPerRun = Number(flag('tasks') ?? 2000);
 const levels = (flag('clients') ?? '8,50').split(',').map(Number);
 const password = process.env.HUILIU_DEMO_PASSWORD ?? 'huiliu-demo';
+const workers = flag('workers') ?? process.env.HUILIU_WORKERS ?? '1';
 
 const BENCH_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://huiliu/bench">
@@ -76,6 +78,7 @@ async function startServer(
         PORT: String(port),
         HUILIU_DATA_DIR: dir,
         HUILIU_DEMO: '1',
+        HUILIU_WORKERS: workers,
         HOST: '127.0.0.1',
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       },
@@ -270,7 +273,15 @@ async function main() {
       );
     }
     const kind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
-    if (asJson) console.log(JSON.stringify({ benchmark: 'http', database: kind, results }));
+    if (asJson)
+      console.log(
+        JSON.stringify({
+          benchmark: 'http',
+          database: kind,
+          workers: external ? null : Number(workers),
+          results,
+        }),
+      );
   } finally {
     if (server) {
       server.child.kill('SIGTERM');
