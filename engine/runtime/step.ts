@@ -20,6 +20,7 @@ import {
 } from '../store';
 import { type ChildEffect, collectWrites } from './apply-effects';
 import { deliverSignal } from './signal-delivery';
+import { afterSubscriptionsOpened, type BufferFns } from './message-buffer';
 import { definitionById, latestDefinitionOf } from './definitions';
 import { VersionConflict } from './retry';
 import { transactionOnce } from './transaction';
@@ -97,7 +98,11 @@ function ensureClosed(writes: Pick<StepWrites, 'closeTasks'>, close: TaskToClose
 }
 
 /** 审批意见: the completion's comment goes on its own `task.completed` history row, where the timeline reads it. */
-function addComment(writes: Pick<StepWrites, 'history'>, close: TaskToClose | undefined, comment: string | undefined) {
+function addComment(
+  writes: Pick<StepWrites, 'history'>,
+  close: TaskToClose | undefined,
+  comment: string | undefined,
+) {
   if (!close || !comment) return;
   for (const h of writes.history) {
     const data = h.data as { taskKey?: string } | null;
@@ -128,8 +133,9 @@ async function writeComputed(
     else rt.onJobsCreated();
   }
   const updated: InstanceRow = { ...instance, ...c.patch, version: instance.version + 1 };
+  const after = inTx ? await afterWrite(rt, db as Tx, updated, c.children, c.at, c.actor) : updated;
   return {
-    instance: inTx ? await afterWrite(rt, db as Tx, updated, c.children, c.at, c.actor) : updated,
+    instance: await withBufferedMessages(rt, db, inTx, after, c.writes.subscriptions),
     effects: c.result.effects,
     openedTasks: openedOf(c.writes.tasks),
   };
@@ -270,7 +276,8 @@ async function writeStart(
     if (inTx) rt.jobsCreated = true;
     else rt.onJobsCreated();
   }
-  const row = inTx ? await afterWrite(rt, db as Tx, s.row, s.children, s.at, input.actor ?? null) : s.row;
+  const after = inTx ? await afterWrite(rt, db as Tx, s.row, s.children, s.at, input.actor ?? null) : s.row;
+  const row = await withBufferedMessages(rt, db, inTx, after, s.writes.subscriptions);
   return { row, openedTasks: openedOf(s.writes.tasks) };
 }
 
@@ -288,6 +295,25 @@ export async function commitStart(
   if (s.children.length === 0 && !resumesParent(s.row, s.result.status))
     return writeStart(rt, rt.db, s, input, false);
   return transactionOnce(rt, (tx) => writeStart(rt, tx, s, input, true));
+}
+
+/** stepInstance and createInstance for the message buffer (runtime/message-buffer.ts), which step.ts calls. */
+export const bufferFnsOf = (rt: RuntimeContext): BufferFns => ({
+  step: (tx, instance, event, options) => stepInstance(rt, tx, instance, event, options),
+  create: (tx, def, start) => createInstance(rt, tx, def, start),
+});
+
+/** A step that opened message subscriptions receives the buffered messages they wait for (the row read again if so). */
+async function withBufferedMessages(
+  rt: RuntimeContext,
+  db: Db | Tx,
+  inTx: boolean,
+  row: InstanceRow,
+  opened: StepWrites['subscriptions'],
+): Promise<InstanceRow> {
+  if (opened.length === 0 || !(await afterSubscriptionsOpened(rt, db, inTx, row, opened, bufferFnsOf(rt))))
+    return row;
+  return (await loadInstance(db, row.id)) ?? row;
 }
 
 /** Children, then (for a finished call-activity child) the parent's resumption. */

@@ -1,14 +1,16 @@
 /**
  * @module Fires due timers. Pollers in any number of processes claim batches with `FOR UPDATE SKIP LOCKED`
  * (plus a lease); each timer then fires in its own transaction that row-locks it and re-checks `scheduled`,
- * so a timer fires once even when two firers reach it. Cycle timers move to their next due time.
+ * so a timer fires once even when two firers reach it. Cycle timers move to their next due time. Each pass also
+ * sweeps the message buffer (runtime/message-buffer.ts): expired messages are dropped there, by whichever process.
  */
 import { rawQuery } from '../../platform/db/raw';
 import { claimDueTimers, finishTimer, loadInstance, lockTimer } from '../store';
 import { nextCycleDue } from './cycle';
 import { definitionById } from './definitions';
 import { isWindingDown } from './loop';
-import { createInstance, stepInstance } from './step';
+import { sweepBufferedMessages } from './message-buffer';
+import { bufferFnsOf, createInstance, stepInstance } from './step';
 import { inTransaction } from './transaction';
 import type { RuntimeContext } from './types';
 
@@ -38,7 +40,13 @@ export async function fireTimer(rt: RuntimeContext, id: string): Promise<boolean
     } else if (timer.definitionId) {
       const def = await definitionById(rt, tx, timer.definitionId);
       // A timer-started instance is numbered too (in this transaction: a rolled-back fire gives its number back).
-      const businessKey = await rt.hooks.businessKeyFor?.({ db: tx, processKey: def.key, definitionId: def.id, xml: def.xml, at: now });
+      const businessKey = await rt.hooks.businessKeyFor?.({
+        db: tx,
+        processKey: def.key,
+        definitionId: def.id,
+        xml: def.xml,
+        at: now,
+      });
       await createInstance(rt, tx, def, { variables: {}, startEventId: timer.elementId, businessKey });
     }
     await finishTimer(tx, id, next);
@@ -58,6 +66,11 @@ export async function fireDueTimers(
 ): Promise<number> {
   const batchSize = options.batchSize ?? 100;
   let fired = 0;
+  // Before the timers: a message that expires at `now` must not be delivered by a step a timer fires.
+  // A failing sweep (one bad message) must not keep the timers from firing.
+  await sweepBufferedMessages(rt, now, bufferFnsOf(rt)).catch((e: Error) =>
+    console.error('[runtime] message buffer sweep failed:', e.message),
+  );
   for (;;) {
     // Leases are wall-clock times; "now" far in the future treats every lease as expired.
     const leaseNow = options.ignoreLeases ? new Date('9999-12-31T00:00:00Z') : new Date();

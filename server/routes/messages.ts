@@ -16,9 +16,24 @@ const MessageBody = z
     name: z.string().min(1).max(200),
     correlationKey: z.string().min(1).max(500),
     variables: Variables.optional(),
+    /** Milliseconds the message stays buffered for subscriptions that open later (Camunda 8's timeToLive). */
+    timeToLive: z
+      .number()
+      .int()
+      .min(0)
+      .max(365 * 24 * 3600 * 1000)
+      .optional(),
+    /** The publisher's id: a repeat with the same name and key while the first is buffered is refused (409). */
+    messageId: z.string().min(1).max(200).optional(),
   })
   .openapi('MessagePublication');
-const MessageResult = z.object({ correlated: z.number().int() }).openapi('MessagePublicationResult');
+const MessageResult = z
+  .object({
+    correlated: z.number().int(),
+    /** Present when the message was buffered (timeToLive > 0): the buffered message's id. */
+    messageKey: z.string().optional(),
+  })
+  .openapi('MessagePublicationResult');
 
 const publish = createRoute({
   method: 'post',
@@ -27,9 +42,13 @@ const publish = createRoute({
   summary: '发布消息 / publish a message (authority.admin, platform.integration)',
   request: { body: { required: true, content: { 'application/json': { schema: MessageBody } } } },
   responses: {
-    200: json(MessageResult, 'instances correlated or started (0: nobody waits; the message is dropped)'),
+    200: json(
+      MessageResult,
+      'instances correlated or started (0: nobody waits; dropped unless it has a timeToLive)',
+    ),
     400: json(ErrorSchema, 'malformed body'),
     403: json(ErrorSchema, 'neither authority.admin nor platform.integration'),
+    409: json(ErrorSchema, 'a message with this name, key and messageId is still buffered'),
   },
 });
 
@@ -46,6 +65,8 @@ export function messageRoutes() {
       correlationKey: body.correlationKey,
       variables: body.variables ?? {},
       user: actorOf(user),
+      ...(body.timeToLive ? { timeToLiveMs: body.timeToLive } : {}),
+      ...(body.messageId ? { messageId: body.messageId } : {}),
     });
     await auditAct(c, c.var.deps.db, {
       action: 'message.publish',
@@ -54,9 +75,15 @@ export function messageRoutes() {
         correlationKey: body.correlationKey,
         correlated: out.correlated,
         instances: out.instanceIds,
+        ...(out.messageKey
+          ? { messageKey: out.messageKey, timeToLive: body.timeToLive, messageId: body.messageId }
+          : {}),
       },
     });
-    return c.json({ correlated: out.correlated }, 200);
+    return c.json(
+      { correlated: out.correlated, ...(out.messageKey ? { messageKey: out.messageKey } : {}) },
+      200,
+    );
   });
   return router;
 }

@@ -3,7 +3,8 @@ import type { Vars } from '../../contract';
 import { AppError } from '../../../platform/errors';
 import { listDefinitions, loadInstance, lockSubscription, markSubscriptionCorrelated } from '../../store';
 import { latestDefinitionOf } from '../definitions';
-import { createInstance, stepInstance } from '../step';
+import { startByMessage } from '../message-buffer';
+import { bufferFnsOf, stepInstance } from '../step';
 import { inTransaction } from '../transaction';
 import type { RuntimeContext, RuntimeUser } from '../types';
 
@@ -45,18 +46,29 @@ export async function correlateMessage(
     const def = await latestDefinitionOf(rt, rt.db, d.key);
     const start = def.compiled.info.messageStarts.find((m) => m.messageName === input.messageName);
     if (!start) continue;
-    const user = input.user;
     const row = await inTransaction(rt, (tx) =>
-      createInstance(rt, tx, def, {
-        variables: user
-          ? { ...variables, initiator: user.username, initiatorUnitId: user.unitId }
-          : variables,
-        businessKey: input.correlationKey ?? null,
-        actor: user?.username ?? null,
-        unitId: user?.unitId ?? null,
-        startEventId: start.elementId,
-      }),
+      startByMessage(
+        tx,
+        def,
+        start.elementId,
+        {
+          correlationKey: input.correlationKey ?? '',
+          variables,
+          user: input.user,
+          actor: input.user?.username ?? null,
+        },
+        bufferFnsOf(rt),
+      ),
     );
+    // Zeebe's rule: an instance this key started by message still runs, so the key starts no second one.
+    if (!row)
+      throw new AppError(
+        'CONFLICT',
+        `关联键 ${input.correlationKey} 由消息启动的流程实例仍在运行，不能再次启动`,
+        {
+          messageEn: `An instance started by a message with correlation key ${input.correlationKey} is still running`,
+        },
+      );
     return { instanceId: row.id, started: true };
   }
   throw new AppError('NOT_FOUND', `没有等待消息 ${input.messageName} 的流程`, {
