@@ -274,9 +274,12 @@ export interface Schemas {
     name: string;
     correlationKey: string;
     variables?: Record<string, unknown>;
+    timeToLive?: number;
+    messageId?: string;
   };
   MessagePublicationResult: {
     correlated: number;
+    messageKey?: string;
   };
   MigrationReport: {
     migrated: number;
@@ -1281,6 +1284,7 @@ export interface Paths {
         200: Schemas["MessagePublicationResult"];
         400: Schemas["Error"];
         403: Schemas["Error"];
+        409: Schemas["Error"];
       };
     };
   };
