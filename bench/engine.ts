@@ -11,6 +11,8 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import * as bpmnElements from 'bpmn-elements';
 import { Engine as PeerEngine } from 'bpmn-engine';
 // @ts-expect-error bpmn-moddle ships no type declarations for its ESM entry
@@ -90,10 +92,22 @@ interface Figures {
   peakRssMB: number;
 }
 
-function measure(proc: CompiledProcess, events: EngineEvent[]): Figures {
+// Rounds of different engines alternate, so a full collection between rounds keeps one engine's garbage (bpmn-engine
+// makes a lot) from being collected, and counted, in the other's round.
+v8.setFlagsFromString('--expose-gc');
+const collect = vm.runInNewContext('gc') as () => void;
+
+/**
+ * A flow's meter: `run(n)` runs n more instances and adds their wall and CPU time, `figures()` sums up. The flows are
+ * run in interleaved rounds (see below), so each figure is taken under the same neighbours' load as the others.
+ */
+function meter(proc: CompiledProcess, events: EngineEvent[]) {
   const stepTimes: number[] = [];
   let peakRss = process.memoryUsage().rss;
   let lastText = '';
+  let instances = 0;
+  let wallNs = 0n;
+  let cpuMicros = 0;
   const step = (event: EngineEvent): StepResult => {
     const t0 = process.hrtime.bigint();
     const r = stepProcess(proc, JSON.parse(lastText) as Json, event);
@@ -113,30 +127,37 @@ function measure(proc: CompiledProcess, events: EngineEvent[]): Figures {
   };
   for (let i = 0; i < Math.min(200, N); i++) runOne(); // warm-up (JIT, machine cache)
   stepTimes.length = 0;
-  const cpu0 = process.cpuUsage();
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < N; i++) {
-    runOne();
-    if (i % 500 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  // CPU time too: on a shared, loaded machine wall-clock throughput says more about the neighbours than about the engine.
-  const cpu = process.cpuUsage(cpu0);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  const sorted = [...stepTimes].sort((a, b) => a - b);
-  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
   return {
-    instances: N,
-    steps: stepTimes.length,
-    seconds: Number(seconds.toFixed(3)),
-    instancesPerSec: Math.round(N / seconds),
-    stepsPerSec: Math.round(stepTimes.length / seconds),
-    cpuSeconds: Number(cpuSeconds.toFixed(3)),
-    instancesPerCpuSec: Math.round(N / cpuSeconds),
-    p50StepMicros: Number(pct(50).toFixed(1)),
-    p99StepMicros: Number(pct(99).toFixed(1)),
-    peakRssMB: Number((peakRss / 1024 / 1024).toFixed(1)),
+    run(n: number) {
+      collect();
+      const cpu0 = process.cpuUsage();
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < n; i++) runOne();
+      wallNs += process.hrtime.bigint() - start;
+      // CPU time too: on a shared, loaded machine wall-clock throughput says more about the neighbours than the engine.
+      const cpu = process.cpuUsage(cpu0);
+      cpuMicros += cpu.user + cpu.system;
+      instances += n;
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    },
+    figures(): Figures {
+      const seconds = Number(wallNs) / 1e9;
+      const cpuSeconds = cpuMicros / 1e6;
+      const sorted = [...stepTimes].sort((x, y) => x - y);
+      const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+      return {
+        instances,
+        steps: stepTimes.length,
+        seconds: Number(seconds.toFixed(3)),
+        instancesPerSec: Math.round(instances / seconds),
+        stepsPerSec: Math.round(stepTimes.length / seconds),
+        cpuSeconds: Number(cpuSeconds.toFixed(3)),
+        instancesPerCpuSec: Math.round(instances / cpuSeconds),
+        p50StepMicros: Number(pct(50).toFixed(1)),
+        p99StepMicros: Number(pct(99).toFixed(1)),
+        peakRssMB: Number((peakRss / 1024 / 1024).toFixed(1)),
+      };
+    },
   };
 }
 
@@ -156,7 +177,7 @@ interface PeerFigures {
  * It keeps its state in memory between steps (no getState/recover per step): that favours it, as ours restores the
  * snapshot from JSON every step, so the ratio is, if anything, understated.
  */
-async function measurePeer(file: string, n: number): Promise<PeerFigures> {
+async function peerMeter(file: string) {
   // bpmn-engine's expressions are `${path}`, not FEEL.
   const condition = `\${environment.variables.approved}`;
   const implementation = `\${environment.services.publish}`;
@@ -196,20 +217,33 @@ async function measurePeer(file: string, n: number): Promise<PeerFigures> {
     if (signalled.join() !== 'fill,review,legalCheck,securityCheck' || taken.join() !== 'publish,end')
       throw new Error(`bpmn-engine took another path: ${signalled.join()} / ${taken.join()}`);
   };
-  for (let i = 0; i < Math.min(30, n); i++) await runOne(); // warm-up
-  const cpu0 = process.cpuUsage();
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) await runOne();
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const cpu = process.cpuUsage(cpu0);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  for (let i = 0; i < 30; i++) await runOne(); // warm-up
+  let instances = 0;
+  let wallNs = 0n;
+  let cpuMicros = 0;
   return {
-    engine: 'bpmn-engine 25',
-    instances: n,
-    seconds: Number(seconds.toFixed(3)),
-    instancesPerSec: Math.round(n / seconds),
-    cpuSeconds: Number(cpuSeconds.toFixed(3)),
-    instancesPerCpuSec: Math.round(n / cpuSeconds),
+    async run(n: number) {
+      collect();
+      const cpu0 = process.cpuUsage();
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < n; i++) await runOne();
+      wallNs += process.hrtime.bigint() - start;
+      const cpu = process.cpuUsage(cpu0);
+      cpuMicros += cpu.user + cpu.system;
+      instances += n;
+    },
+    figures(): PeerFigures {
+      const seconds = Number(wallNs) / 1e9;
+      const cpuSeconds = cpuMicros / 1e6;
+      return {
+        engine: 'bpmn-engine 25',
+        instances,
+        seconds: Number(seconds.toFixed(3)),
+        instancesPerSec: Math.round(instances / seconds),
+        cpuSeconds: Number(cpuSeconds.toFixed(3)),
+        instancesPerCpuSec: Math.round(instances / cpuSeconds),
+      };
+    },
   };
 }
 
@@ -226,9 +260,23 @@ function print(name: string, result: Figures) {
 }
 
 const approvalFile = path.resolve(import.meta.dirname, '../../shared/bench/approval.bpmn');
-const result = measure(await load(approvalFile), scripts.approval);
+const ours = meter(await load(approvalFile), scripts.approval);
+const theirs = await peerMeter(approvalFile);
+const other =
+  flow === 'unstructured'
+    ? meter(await load(path.resolve(import.meta.dirname, 'unstructured.bpmn')), scripts.unstructured)
+    : undefined;
+// Interleaved rounds: the machine's load changes by the second, and a ratio of figures taken minutes apart measures that.
+const ROUNDS = 10;
+for (let r = 0; r < ROUNDS; r++) {
+  const share = (n: number) => Math.floor((n * (r + 1)) / ROUNDS) - Math.floor((n * r) / ROUNDS);
+  ours.run(share(N));
+  await theirs.run(share(PEER_N));
+  other?.run(share(N));
+}
+const result = ours.figures();
+const peer = theirs.figures();
 print('approval.bpmn', result);
-const peer = await measurePeer(approvalFile, PEER_N);
 const vsPeer = {
   wallClock: Number((result.instancesPerSec / peer.instancesPerSec).toFixed(1)),
   perCpuSecond: Number((result.instancesPerCpuSec / peer.instancesPerCpuSec).toFixed(1)),
@@ -240,12 +288,8 @@ console.log(`  ${peer.instancesPerSec} instances/s (${peer.instancesPerCpuSec} i
 console.log(
   `  huiliu / bpmn-engine: ${vsPeer.wallClock}× wall clock, ${vsPeer.perCpuSecond}× per CPU second (#13 asks ≥ 50×)`,
 );
-let unstructured: Figures | undefined;
-if (flow === 'unstructured') {
-  unstructured = measure(
-    await load(path.resolve(import.meta.dirname, 'unstructured.bpmn')),
-    scripts.unstructured,
-  );
+const unstructured = other?.figures();
+if (unstructured) {
   print('unstructured.bpmn', unstructured);
   const ratio = result.instancesPerCpuSec / unstructured.instancesPerCpuSec;
   console.log(

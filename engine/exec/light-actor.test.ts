@@ -1,4 +1,4 @@
-/** @module The actor-less step (light-actor.ts) gives exactly what a live XState actor gives, and falls back to one when a step spawns. */
+/** @module The step without a root actor (light-actor.ts) gives exactly what a live XState actor gives, spawned children included. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,7 +58,7 @@ function ok(r: ReturnType<typeof stepProcess>) {
   return r;
 }
 
-describe('light step (no actor)', () => {
+describe('light step (no root actor)', () => {
   it('given the approval flow, when each step runs without an actor, then snapshot and effects equal a live actor’s', async () => {
     const p = await approval();
     let snapshot = startProcess(p, { variables: { title: 'bench' }, at }).snapshot;
@@ -78,7 +78,7 @@ describe('light step (no actor)', () => {
     }
   });
 
-  it('given a message that spawns an event-subprocess path, when correlated, then the step reruns on an actor and emits each effect once', async () => {
+  it('given a message that spawns an event-subprocess path, when correlated without a root actor, then effects equal a live actor’s and each is emitted once', async () => {
     const p = await unstructured();
     const started = ok(
       stepProcess(p, startProcess(p, { variables: { title: 'bench' }, at }).snapshot, task('fill')),

@@ -1,13 +1,21 @@
 /**
- * @module A step without an XState actor: restore → transition → snapshot, through the machine's own pure methods.
+ * @module A step without a root XState actor: restore → transition → snapshot, through the machine's own methods.
  * Creating and starting an actor for every step (its system, mailbox, observers, inspection) cost as much as the
- * transition itself. Without children there is nothing live to start, stop or send to, so the machine's
- * `restoreSnapshot` / `transition` / `getInitialSnapshot` are run against a minimal actor scope instead. Anything that
- * needs a live actor (spawning a side path, a delayed event, reaching the system) throws {@link NEEDS_ACTOR}, and the
- * caller reruns the step on a real actor from the same persisted snapshot (actions are pure apart from the effects
- * they emit into the step's environment, which the caller discards).
+ * transition itself, so the machine's `restoreSnapshot` / `transition` / `getInitialSnapshot` run against a minimal
+ * actor scope that does the little a root actor does for our machines: deferred actions run after the transition,
+ * and events sent to the root (a spawned child's done event) are processed after it, in order, like a mailbox.
+ * A child spawned in the step is a real actor under it (on a system made for that step only). A snapshot that already
+ * has children is not restored here: {@link NEEDS_ACTOR}, and the caller uses a live actor. So does anything else
+ * this scope does not do (emitted events, say); the caller then reruns the step on an actor from the same persisted
+ * snapshot (actions are pure apart from the effects they emit into the step's environment, which it discards).
  */
-import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import {
+  type AnyEventObject,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  createActor,
+  fromTransition,
+} from 'xstate';
 
 /** The step needs a live actor; rerun it with createActor. */
 export const NEEDS_ACTOR: unique symbol = Symbol('huiliu.needsActor');
@@ -16,11 +24,8 @@ const needsActor = (): never => {
   throw NEEDS_ACTOR;
 };
 
-// XState reports each microstep to the system's inspection; that is the one system member a childless step reads.
-const inertSystem = new Proxy(
-  { _sendInspectionEvent: () => {} },
-  { get: (target, key) => (key === '_sendInspectionEvent' ? target._sendInspectionEvent : needsActor()) },
-);
+const noSystem = { _sendInspectionEvent: () => {} };
+const systemLogic = fromTransition((s: null) => s, null);
 
 interface LightScope {
   self: unknown;
@@ -29,7 +34,7 @@ interface LightScope {
   logger: (...args: unknown[]) => void;
   defer: (fn: () => void) => void;
   system: unknown;
-  stopChild: (child: unknown) => void;
+  stopChild: (child: { _stop(): void }) => void;
   emit: (event: unknown) => void;
   actionExecutor: (action: {
     exec?: (info: unknown, params: unknown) => void;
@@ -38,45 +43,75 @@ interface LightScope {
   }) => void;
 }
 
-function lightScope(current: () => AnyMachineSnapshot | undefined): LightScope {
-  // `self` is what actions see; ours only read its snapshot (the one before the step, as an actor's would be).
-  // Spawning reads `self.system` (a child's parent system): that is where a childless step stops being childless.
-  const self = {
-    id: 'huiliu',
-    sessionId: 'huiliu',
-    getSnapshot: current,
-    get system() {
-      return needsActor();
-    },
-    send: needsActor,
-  };
-  return {
-    self,
-    id: 'huiliu',
-    sessionId: 'huiliu',
-    logger: () => {},
-    defer: needsActor,
-    system: inertSystem,
-    stopChild: needsActor,
-    emit: needsActor,
-    // A running actor executes these at once too (custom actions, the no-op execute of an immediate raise).
-    actionExecutor: (action) => action.exec?.(action.info, action.params),
-  };
+/** One step's scope: the snapshot actions see as `self`'s, the deferred actions and the root's mailbox. */
+class Light {
+  current: AnyMachineSnapshot | undefined;
+  readonly deferred: (() => void)[] = [];
+  readonly mailbox: AnyEventObject[] = [];
+  private realSystem: unknown;
+  readonly scope: LightScope;
+
+  constructor(current?: AnyMachineSnapshot) {
+    this.current = current;
+    // Only a spawn needs a real system (its child registers there); a step without one must not pay for it.
+    const system = () => {
+      this.realSystem ??= createActor(systemLogic).system;
+      return this.realSystem as Record<string | symbol, unknown>;
+    };
+    const self = {
+      id: 'huiliu',
+      sessionId: 'huiliu',
+      getSnapshot: () => this.current,
+      get system() {
+        return system();
+      },
+      // A child's done (or error) event comes here through the system's relay.
+      _send: (event: AnyEventObject) => this.mailbox.push(event),
+      send: (event: AnyEventObject) => this.mailbox.push(event),
+    };
+    this.scope = {
+      self,
+      id: 'huiliu',
+      sessionId: 'huiliu',
+      logger: () => {},
+      defer: (fn) => this.deferred.push(fn),
+      // Every action's arguments read the system; XState reports each microstep to its inspection.
+      system: new Proxy(noSystem, {
+        get: (target, key) =>
+          key === '_sendInspectionEvent' && !this.realSystem ? target[key] : system()[key],
+      }),
+      stopChild: (child) => child._stop(),
+      emit: needsActor,
+      // A running actor executes these at once too (custom actions, the no-op execute of an immediate raise).
+      actionExecutor: (action) => action.exec?.(action.info, action.params),
+    };
+  }
+
+  /** What a root actor does after each transition: run the deferred actions, then the events sent to it meanwhile. */
+  settle(machine: AnyStateMachine, snap: AnyMachineSnapshot): AnyMachineSnapshot {
+    for (;;) {
+      this.current = snap;
+      for (let fn = this.deferred.shift(); fn; fn = this.deferred.shift()) fn();
+      const event = this.mailbox.shift();
+      if (!event || snap.status !== 'active') return snap;
+      snap = machine.transition(snap, event, this.scope as any) as AnyMachineSnapshot;
+    }
+  }
 }
 
-// XState turns some exceptions into an error snapshot (a spawn inside the initial transition, say) instead of throwing.
+// XState turns some exceptions into an error snapshot (one inside the initial transition, say) instead of throwing.
 const needed = (snap: AnyMachineSnapshot) =>
   snap.status === 'error' && snap.error === NEEDS_ACTOR ? NEEDS_ACTOR : snap;
 
-/** The initial snapshot of a childless start, or NEEDS_ACTOR. Throws what a guard or action throws. */
+/** The initial snapshot of a start, or NEEDS_ACTOR. Throws what a guard or action throws. */
 export function lightStart(
   machine: AnyStateMachine,
   input: unknown,
 ): AnyMachineSnapshot | typeof NEEDS_ACTOR {
   try {
-    return needed(
-      machine.getInitialSnapshot(lightScope(() => undefined) as any, input) as AnyMachineSnapshot,
-    );
+    const light = new Light();
+    const first = machine.getInitialSnapshot(light.scope as any, input) as AnyMachineSnapshot;
+    return needed(first.status === 'error' ? first : light.settle(machine, first));
   } catch (e) {
     if (e === NEEDS_ACTOR) return NEEDS_ACTOR;
     throw e;
@@ -111,10 +146,7 @@ export function lightRestore(
   if (!isEmpty(persisted.children)) return NEEDS_ACTOR;
   // History states are revived node by node; no cache for those.
   if (!isEmpty(persisted.historyValue))
-    return machine.restoreSnapshot(
-      persisted as any,
-      lightScope(() => undefined) as any,
-    ) as AnyMachineSnapshot;
+    return machine.restoreSnapshot(persisted as any, new Light().scope as any) as AnyMachineSnapshot;
   let byValue = restored.get(machine);
   if (!byValue) {
     byValue = new Map();
@@ -125,7 +157,7 @@ export function lightRestore(
   if (!base) {
     base = machine.restoreSnapshot(
       { status: 'active', value: persisted.value, historyValue: {}, context: {}, children: {} } as any,
-      lightScope(() => undefined) as any,
+      new Light().scope as any,
     ) as AnyMachineSnapshot;
     if (byValue.size >= MAX_VALUES) byValue.clear();
     byValue.set(key, base);
@@ -162,9 +194,9 @@ export function lightSend(
   event: { type: string },
 ): AnyMachineSnapshot | typeof NEEDS_ACTOR {
   try {
-    return needed(
-      machine.transition(snapshot, event, lightScope(() => snapshot) as any) as AnyMachineSnapshot,
-    );
+    const light = new Light(snapshot);
+    const next = machine.transition(snapshot, event, light.scope as any) as AnyMachineSnapshot;
+    return needed(next === snapshot || next.status === 'error' ? next : light.settle(machine, next));
   } catch (e) {
     if (e === NEEDS_ACTOR) return NEEDS_ACTOR;
     throw e;
