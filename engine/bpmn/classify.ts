@@ -127,7 +127,8 @@ function classifyEventSubProcessStart(def: string | null | 'many'): Classified {
     def === 'bpmn:MessageEventDefinition' ||
     def === 'bpmn:SignalEventDefinition' ||
     def === 'bpmn:ErrorEventDefinition' ||
-    def === 'bpmn:EscalationEventDefinition'
+    def === 'bpmn:EscalationEventDefinition' ||
+    def === 'bpmn:CompensateEventDefinition'
   )
     return { kind: 'eventSubProcessStart' };
   if (def === null)

@@ -54,11 +54,11 @@ export const compensationActions: Record<string, ActionFn> = {
       const picked = only ? done.filter((h) => only.includes(h)) : done;
       comp[scope] = only ? done.filter((h) => !only.includes(h)) : [];
       for (const h of [...picked].reverse()) {
-        if (subs.includes(h)) take(h, null);
-        else if (p.handlers[h]) {
+        // A subprocess with a compensation event subprocess has it as its handler; others are gone through.
+        if (p.handlers[h] && !subs.includes(h)) {
           activities.push(h);
           queue.push(p.handlers[h] as string);
-        }
+        } else if (subs.includes(h)) take(h, null);
       }
     };
     take(p.scope, p.hosts);

@@ -60,7 +60,7 @@ export function innerIds(model: ProcessModel, scopeId: string): string[] {
 
 export const isNonInterruptingEventSubProcess = (model: ProcessModel, evsub: ModelElement) => {
   const s = startOf(model, evsub);
-  return !!s && !isInterruptingStart(s);
+  return !!s && triggerKindOf(s) !== 'compensation' && !isInterruptingStart(s);
 };
 
 /**
@@ -106,6 +106,12 @@ const stopPaths = enqueueActions(({ context, event, enqueue, self }, p: Params) 
   history('side-paths.stopped', p.scope, { pathIds: ids });
 });
 
+/** An event subprocess with a compensation start: its scope's compensation handler. */
+export const isCompensationEventSubProcess = (model: ProcessModel, evsub: ModelElement) => {
+  const s = startOf(model, evsub);
+  return !!s && triggerKindOf(s) === 'compensation';
+};
+
 export interface ScopeTriggers {
   entry: Cfg[];
   on: Record<string, Cfg[]>;
@@ -123,7 +129,8 @@ export function scopeTriggers(
   target: string,
   body: (id: string) => StateConfig,
 ): ScopeTriggers | null {
-  const evsubs = eventSubProcessesOf(model, scopeId);
+  // A compensation event subprocess is no trigger: a compensation throw runs it (compensation-throw-event.ts).
+  const evsubs = eventSubProcessesOf(model, scopeId).filter((e) => !isCompensationEventSubProcess(model, e));
   if (!evsubs.length) return null;
   const host = triggersHost(scopeId);
   const arm: Arm[] = [];
@@ -135,7 +142,7 @@ export function scopeTriggers(
   for (const evsub of evsubs) {
     const start = startOf(model, evsub);
     const kind = start && triggerKindOf(start);
-    if (!start || !kind) continue;
+    if (!start || !kind || kind === 'compensation') continue;
     const interrupting = isInterruptingStart(start);
     if (kind === 'timer') arm.push({ el: start.id, timer: timerDef(start), interrupting });
     if (kind === 'message') arm.push({ el: start.id, message: messageSpec(start), interrupting });
@@ -288,6 +295,18 @@ export const eventSubProcess: ElementHandler<'eventSubProcess'> = {
           'event-subprocess.flows',
           '事件子流程不能有顺序流或边界事件',
           'an event subprocess cannot have sequence flows or boundary events',
+        ),
+      );
+    // A compensation event subprocess is its subprocess's handler, run when that completed subprocess is
+    // compensated; a process or a multi-instance subprocess is never compensated as a whole here, so it never would.
+    const holder = model.elements.get(el.scopeId);
+    if (isCompensationEventSubProcess(model, el) && (!holder || holder.kind !== 'subProcess' || holder.loop))
+      out.push(
+        issue(
+          el.id,
+          'event-subprocess.compensation-scope',
+          '补偿事件子流程只能放在普通（非多实例）嵌入子流程中，作为该子流程的补偿处理',
+          'a compensation event subprocess belongs in an embedded (not multi-instance) subprocess, as its compensation handler',
         ),
       );
     if (el.loop)

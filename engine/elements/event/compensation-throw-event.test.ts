@@ -108,3 +108,49 @@ describe('compensation across scopes and items', () => {
     expect(h.status).toBe('completed');
   });
 });
+
+describe('compensation event subprocess', () => {
+  const withEvsub = () => deploy(xml, { processId: 'compensationEventSubProcess' });
+
+  it('given a completed subprocess with a compensation event subprocess, when a compensation end event is reached, then the event subprocess runs as its handler and its own throw compensates inside the subprocess', async () => {
+    const h = (await withEvsub()).start();
+    // While the subprocess runs, its compensation event subprocess is no trigger: nothing is armed.
+    expect(h.subscriptions.size + h.timers.size).toBe(0);
+    h.completeJob('stamp');
+    h.completeTask('fillIn');
+    h.completeTask('judge', { approved: false });
+    expect(
+      h.history.find((e) => e.type === 'compensation.triggered' && e.elementId === 'compensateAll')?.data,
+    ).toEqual({
+      activities: ['registerCase'],
+    });
+    expect(h.active).toEqual(['compensateAll', 'undoRegistration', 'undoInside', 'unstamp']);
+    h.completeTask('unstamp');
+    expect(h.active).toEqual(['compensateAll', 'undoRegistration', 'voidRecord']);
+    h.completeTask('voidRecord');
+    expect(h.status).toBe('completed');
+    expect(h.trail).toContain('element.completed:undoRegistration');
+  });
+
+  it('given the happy path, when the instance ends, then the compensation event subprocess never ran', async () => {
+    const h = (await withEvsub()).start();
+    h.completeJob('stamp');
+    h.completeTask('fillIn');
+    h.completeTask('judge', { approved: true });
+    expect(h.status).toBe('completed');
+    expect(h.trail).not.toContain('element.activated:undoRegistration');
+  });
+
+  it('given a compensation event subprocess at the top level, when deployed, then it is refused with the reason', async () => {
+    const top = xml
+      .replace(/<bpmn:subProcess id="undoRegistration"[\s\S]*?<\/bpmn:subProcess>\n/, '')
+      .replace(
+        '<bpmn:userTask id="judge" />',
+        '<bpmn:userTask id="judge" /><bpmn:subProcess id="topUndo" triggeredByEvent="true"><bpmn:startEvent id="tu0"><bpmn:compensateEventDefinition /></bpmn:startEvent><bpmn:endEvent id="tu9" /><bpmn:sequenceFlow id="tu1" sourceRef="tu0" targetRef="tu9" /></bpmn:subProcess>',
+      );
+    const r = await compileBpmn(top);
+    const found = !r.ok && r.issues.find((i) => i.code === 'event-subprocess.compensation-scope');
+    expect(found).toMatchObject({ elementId: 'topUndo' });
+    expect(found ? found.message : '').toContain('补偿事件子流程');
+  });
+});

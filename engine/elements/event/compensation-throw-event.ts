@@ -10,7 +10,8 @@ import type { ValidationIssue } from '../../contract';
 import type { ModelElement, ProcessModel } from '../../types';
 import { elementState, leave } from '../behaviors/activity';
 import { compensationActions, compensationGuards } from '../behaviors/compensation';
-import type { CompileCtx, ElementHandler, StateConfig } from '../element-handler';
+import { eventSubProcessesOf, isCompensationEventSubProcess } from '../container/event-sub-process';
+import { type CompileCtx, type ElementHandler, meta, type StateConfig } from '../element-handler';
 
 const activityRefOf = (el: ModelElement): string | undefined =>
   el.source.eventDefinitions?.[0]?.activityRef?.id;
@@ -21,35 +22,67 @@ const activityRefOf = (el: ModelElement): string | undefined =>
  */
 function compensated(el: ModelElement, model: ProcessModel): ModelElement[] {
   const ref = activityRefOf(el);
+  const scope = compensationScopeOf(el, model);
   return [...model.elements.values()].filter(
     (h) =>
-      h.scopeId === el.scopeId &&
+      h.scopeId === scope &&
       (h.compensationHandler || compensableSubProcess(model, h)) &&
       (!ref || h.id === ref),
   );
 }
 
-/** A (not multi-instance) subprocess holding compensable activities, directly or in its own subprocesses. */
+/**
+ * The scope a throw compensates: its own, but inside a compensation event subprocess the subprocess that event
+ * subprocess is the handler of (BPMN: there it compensates that subprocess's completed activities).
+ */
+function compensationScopeOf(el: ModelElement, model: ProcessModel): string {
+  const holder = model.elements.get(el.scopeId);
+  return holder?.kind === 'eventSubProcess' && isCompensationEventSubProcess(model, holder)
+    ? holder.scopeId
+    : el.scopeId;
+}
+
+/** A subprocess's compensation event subprocess, if it has one. */
+const compensationEventSubProcessOf = (model: ProcessModel, e: ModelElement) =>
+  eventSubProcessesOf(model, e.id).find((x) => isCompensationEventSubProcess(model, x));
+
+/**
+ * A (not multi-instance) subprocess holding compensable activities, directly or in its own subprocesses, or with a
+ * compensation event subprocess.
+ */
 export function compensableSubProcess(model: ProcessModel, e: ModelElement): boolean {
   if (e.kind !== 'subProcess' || e.loop) return false;
+  if (compensationEventSubProcessOf(model, e)) return true;
   return (model.scopes.get(e.id)?.elements ?? []).some((id) => {
     const inner = model.elements.get(id) as ModelElement;
     return !!inner.compensationHandler || compensableSubProcess(model, inner);
   });
 }
 
-/** Every compensable activity a throw can reach (through completed subprocesses), and those subprocesses. */
-function reach(model: ProcessModel, tops: ModelElement[]): { hosts: ModelElement[]; subs: string[] } {
+/**
+ * Every compensable activity a throw can reach (through completed subprocesses), and those subprocesses; a
+ * subprocess with a compensation event subprocess is compensated by it (which compensates inside, if it throws).
+ */
+function reach(
+  model: ProcessModel,
+  tops: ModelElement[],
+): { hosts: ModelElement[]; subs: string[]; evsubs: Record<string, ModelElement> } {
   const hosts: ModelElement[] = [];
   const subs: string[] = [];
+  const evsubs: Record<string, ModelElement> = {};
   const visit = (e: ModelElement) => {
     if (e.compensationHandler) hosts.push(e);
     if (!compensableSubProcess(model, e)) return;
+    const evsub = compensationEventSubProcessOf(model, e);
+    if (evsub) {
+      evsubs[e.id] = evsub;
+      return;
+    }
     subs.push(e.id);
     for (const id of model.scopes.get(e.id)?.elements ?? []) visit(model.elements.get(id) as ModelElement);
   };
   for (const t of tops) visit(t);
-  return { hosts, subs };
+  return { hosts, subs, evsubs };
 }
 
 export function validateCompensationThrow(el: ModelElement, model: ProcessModel): ValidationIssue[] {
@@ -68,7 +101,7 @@ export function validateCompensationThrow(el: ModelElement, model: ProcessModel)
 
 export function compensationState(el: ModelElement, cc: CompileCtx, after: string): StateConfig {
   const tops = compensated(el, cc.model);
-  const { hosts, subs } = reach(cc.model, tops);
+  const { hosts, subs, evsubs } = reach(cc.model, tops);
   const handlers: Record<string, string> = {};
   const states: Record<string, StateConfig> = {};
   const inner: CompileCtx = {
@@ -87,12 +120,30 @@ export function compensationState(el: ModelElement, cc: CompileCtx, after: strin
     const s = cc.compileElement({ ...handler, boundaries: [] }, inner);
     if (s) states[handler.id] = s;
   }
+  for (const [sub, evsub] of Object.entries(evsubs)) {
+    handlers[sub] = evsub.id;
+    const body = cc.scopeBody(evsub.id);
+    states[evsub.id] = {
+      meta: meta(evsub),
+      entry: [{ type: 'element.activate', params: { el: evsub.id } }],
+      exit: [{ type: 'element.close', params: { el: evsub.id } }],
+      initial: body.initial,
+      states: body.states,
+      onDone: { target: '$next', actions: [{ type: 'element.complete', params: { el: evsub.id } }] },
+    };
+  }
   const ids = Object.keys(states);
   return elementState(el, cc, {
     entry: [
       {
         type: 'comp.begin',
-        params: { el: el.id, scope: el.scopeId, hosts: tops.map((h) => h.id), handlers, subs },
+        params: {
+          el: el.id,
+          scope: compensationScopeOf(el, cc.model),
+          hosts: tops.map((h) => h.id),
+          handlers,
+          subs,
+        },
       },
     ],
     exit: [{ type: 'comp.end', params: { el: el.id } }],

@@ -10,8 +10,12 @@ import { validateTimer } from '../behaviors/timer';
 import type { ElementHandler } from '../element-handler';
 import { validateSignal } from './signal-spec';
 
-/** The trigger kinds an event subprocess start can have (a signal subscribes as a message of kind 'signal'). */
-export type TriggerKind = 'timer' | 'message' | 'signal' | 'error' | 'escalation';
+/**
+ * The trigger kinds an event subprocess start can have (a signal subscribes as a message of kind 'signal'). A
+ * compensation start is no trigger the scope arms: its event subprocess is the subprocess's compensation handler,
+ * run by a compensation throw after the subprocess completed (behaviors/compensation.ts).
+ */
+export type TriggerKind = 'timer' | 'message' | 'signal' | 'error' | 'escalation' | 'compensation';
 
 const DEFINITIONS: Record<string, TriggerKind> = {
   'bpmn:TimerEventDefinition': 'timer',
@@ -19,6 +23,7 @@ const DEFINITIONS: Record<string, TriggerKind> = {
   'bpmn:SignalEventDefinition': 'signal',
   'bpmn:ErrorEventDefinition': 'error',
   'bpmn:EscalationEventDefinition': 'escalation',
+  'bpmn:CompensateEventDefinition': 'compensation',
 };
 
 export const triggerKindOf = (el: ModelElement): TriggerKind | undefined =>
