@@ -151,3 +151,102 @@ describe('migrateSnapshot and event subprocesses the target adds to a subprocess
     expect(v2.active.sort()).toEqual(['answer-urge', 'inner', 'sub']);
   });
 });
+
+// 整改期限: a task with an interrupting deadline boundary (its time per version) and, after it, a waiting pause.
+const deadlined = (
+  deadline: string,
+  pauseId = 'pause',
+  pause = 'P1D',
+) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="http://huiliu/test">
+  <bpmn:process id="deadlineMig" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:exclusiveGateway id="which" default="toTask" />
+    <bpmn:userTask id="rectify" name="整改" />
+    <bpmn:boundaryEvent id="overdue" attachedToRef="rectify">
+      <bpmn:timerEventDefinition><bpmn:timeDuration>${deadline}</bpmn:timeDuration></bpmn:timerEventDefinition>
+    </bpmn:boundaryEvent>
+    <bpmn:intermediateCatchEvent id="${pauseId}">
+      <bpmn:timerEventDefinition><bpmn:timeDuration>${pause}</bpmn:timeDuration></bpmn:timerEventDefinition>
+    </bpmn:intermediateCatchEvent>
+    <bpmn:userTask id="escalated" name="超期督办" />
+    <bpmn:endEvent id="end" />
+    <bpmn:endEvent id="end2" />
+    <bpmn:endEvent id="end3" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="which" />
+    <bpmn:sequenceFlow id="toTask" sourceRef="which" targetRef="rectify" />
+    <bpmn:sequenceFlow id="toPause" sourceRef="which" targetRef="${pauseId}"><bpmn:conditionExpression>=paused = true</bpmn:conditionExpression></bpmn:sequenceFlow>
+    <bpmn:sequenceFlow id="f2" sourceRef="rectify" targetRef="end" />
+    <bpmn:sequenceFlow id="f3" sourceRef="overdue" targetRef="escalated" />
+    <bpmn:sequenceFlow id="f4" sourceRef="escalated" targetRef="end2" />
+    <bpmn:sequenceFlow id="f5" sourceRef="${pauseId}" targetRef="end3" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+describe('migrateSnapshot re-arms timers whose definition changed', () => {
+  const at = '2026-03-03T01:00:00.000Z';
+
+  it('given a waiting boundary timer of P3D, when migrated to a version with P5D, then the old timer is cancelled and one due 5 days after the migration is scheduled under the same key', async () => {
+    const h = (await deploy(deadlined('P3D'))).start({ paused: false });
+    expect(h.timer('overdue').dueAt).toBe('2026-03-05T01:00:00.000Z');
+    const v2 = await deploy(deadlined('P5D'));
+    const m = migrateSnapshot(h.process, v2.process, JSON.parse(h.snapshot as string), [], { at });
+    if (!m.ok) throw new Error(m.reason);
+    expect(m.effects).toEqual([
+      { type: 'timer.cancelled', timerKey: 'overdue#1' },
+      expect.objectContaining({
+        type: 'timer.scheduled',
+        timerKey: 'overdue#1',
+        elementId: 'overdue',
+        activation: 1,
+        dueAt: '2026-03-08T01:00:00.000Z',
+        interrupting: true,
+      }),
+    ]);
+    // and the re-armed timer still fires the boundary on the target
+    v2.snapshot = JSON.stringify(m.snapshot);
+    v2.timers.set('overdue#1', { ...h.timer('overdue'), dueAt: '2026-03-08T01:00:00.000Z' });
+    v2.tasks.set('rectify#1', h.task('rectify'));
+    v2.fireTimer('overdue');
+    expect(v2.active).toEqual(['escalated']);
+  });
+
+  it('given a timer whose definition the target keeps, when migrated, then it is left as it is (no effect)', async () => {
+    const h = (await deploy(deadlined('P3D'))).start({ paused: false });
+    const v2 = await deploy(deadlined('P3D', 'pause', 'PT2H'));
+    const m = migrateSnapshot(h.process, v2.process, JSON.parse(h.snapshot as string), [], { at });
+    if (!m.ok) throw new Error(m.reason);
+    expect(m.effects).toEqual([]);
+  });
+
+  it('given a waiting timer catch event mapped onto a new element, when migrated, then it is re-armed by the new element’s time', async () => {
+    const h = (await deploy(deadlined('P3D'))).start({ paused: true });
+    expect(h.active).toEqual(['pause']);
+    const v2 = await deploy(deadlined('P3D', 'shortPause', 'PT2H'));
+    const m = migrateSnapshot(
+      h.process,
+      v2.process,
+      JSON.parse(h.snapshot as string),
+      [{ source: 'pause', target: 'shortPause' }],
+      { at },
+    );
+    if (!m.ok) throw new Error(m.reason);
+    expect(m.activeElementIds).toEqual(['shortPause']);
+    expect(m.effects).toEqual([
+      { type: 'timer.cancelled', timerKey: 'shortPause#1' },
+      expect.objectContaining({
+        type: 'timer.scheduled',
+        timerKey: 'shortPause#1',
+        dueAt: '2026-03-03T03:00:00.000Z',
+      }),
+    ]);
+  });
+
+  it('given a target timer expression that cannot be evaluated for the instance, when migrated, then the instance is refused with the reason', async () => {
+    const h = (await deploy(deadlined('P3D'))).start({ paused: false });
+    const v2 = await deploy(deadlined('=deadlineOf'));
+    const m = migrateSnapshot(h.process, v2.process, JSON.parse(h.snapshot as string), [], { at });
+    expect(m.ok).toBe(false);
+    if (!m.ok) expect(m.reason).toContain('overdue 的定时无法计算');
+  });
+});

@@ -6,14 +6,18 @@
  * and it is restored once to prove it. Nothing is entered or exited: open tasks, timers and jobs stay as they are,
  * under their new element ids (the runtime renames their rows). The one thing entered afresh: event-subprocess
  * triggers the target adds to a scope the instance is in (armed on scope entry, which a migrated instance never
- * passes again) are armed, and their timers/subscriptions returned as effects for the runtime to write.
+ * passes again) are armed, and their timers/subscriptions returned as effects for the runtime to write. And a
+ * waiting timer whose target element defines its time differently (or is another element: a mapping onto an id
+ * the source does not have) is re-armed from the migration time by the target's definition: the old row cancelled,
+ * a new one scheduled under the same key (Operate would otherwise keep a deadline the new version no longer has).
  */
 import { createActor } from 'xstate';
 import { defaultCalendar, type WorkdayCalendar } from '../calendar';
 import type { CompiledProcess, Effect, Json } from '../contract';
 import { eventSubProcess } from '../elements/container/event-sub-process';
-import { type Ctx, type Open, runInStep } from './context';
+import { type Ctx, emit, type Open, runInStep, stepEnv } from './context';
 import { machineOf } from './library';
+import { computeDue, type TimerDef } from './timers';
 
 export interface Mapping {
   source: string;
@@ -124,14 +128,26 @@ export function migrateSnapshot(
   // Triggers the target adds to a scope the instance is in: armed now, as entering the scope would have.
   const had = new Set([...evsubStartsOf(from)].map(rename));
   const effects: Effect[] = [];
-  runInStep(
-    {
-      at: options.at ?? new Date().toISOString(),
-      calendar: options.calendar ?? defaultCalendar,
-      effects,
-    },
-    () => armAdded(snap, to.machine, had, sidePaths),
-  );
+  const sourceOf = new Map<string, string>();
+  for (const id of sourceIds) sourceOf.set(rename(id), id);
+  const timers = { from: timerDefsOf(from), to: timerDefsOf(to), sourceOf, sourceIds };
+  try {
+    runInStep(
+      {
+        at: options.at ?? new Date().toISOString(),
+        calendar: options.calendar ?? defaultCalendar,
+        effects,
+      },
+      () => {
+        // Re-armed first: the triggers armAdded opens are new and already timed by the target.
+        rearmTimers(snap, timers);
+        armAdded(snap, to.machine, had, sidePaths);
+      },
+    );
+  } catch (e) {
+    if (e instanceof Refused) return fail(e.reason, e.reasonEn);
+    throw e;
+  }
   // Restored once on the target machine: a state it does not have fails here, not at the next step.
   try {
     const active = runInStep(
@@ -257,6 +273,94 @@ function armAdded(snap: any, config: any, had: Set<string>, sidePaths: Record<st
     const cfg = sidePaths[String(child?.src ?? '').replace(/^side:/, '')];
     if (cfg && child.snapshot) armAdded(child.snapshot, cfg, had, sidePaths);
   }
+}
+
+/** A timer as an element defines it: its time, and for a boundary or event-subprocess start whether it interrupts. */
+interface TimerSpec {
+  def: TimerDef;
+  interrupting?: boolean;
+}
+
+const isTimerDef = (x: any): x is TimerDef =>
+  !!x && typeof x.expr === 'string' && ['duration', 'date', 'cycle'].includes(x.kind);
+
+/**
+ * Every timer definition the compiled machine holds, by element id: wherever an action's params name an element
+ * with its definition (`timer.schedule {el, def}`, an arm entry `{el, timer, interrupting}`, an event-based
+ * gateway's catch events), in the root machine and its side paths.
+ */
+export function timerDefsOf(process: CompiledProcess): Map<string, TimerSpec> {
+  const out = new Map<string, TimerSpec>();
+  const seen = new Set<object>();
+  const walk = (x: any) => {
+    if (!x || typeof x !== 'object' || seen.has(x)) return;
+    seen.add(x);
+    if (typeof x.el === 'string') {
+      const def = isTimerDef(x.def) ? x.def : isTimerDef(x.timer) ? x.timer : null;
+      if (def)
+        out.set(x.el, {
+          def,
+          ...(typeof x.interrupting === 'boolean' ? { interrupting: x.interrupting } : {}),
+        });
+    }
+    for (const v of Array.isArray(x) ? x : Object.values(x)) walk(v);
+  };
+  walk(process.machine);
+  return out;
+}
+
+const sameDef = (a: TimerDef | undefined, b: TimerDef | undefined) =>
+  !!a && !!b && a.kind === b.kind && a.expr === b.expr;
+
+/**
+ * Re-arms, in one actor's snapshot and its children's, each waiting timer whose target definition differs from
+ * the source's or whose element is new to the version; the due time is computed as on entry, from the migration
+ * time. A target expression that cannot be evaluated refuses the instance (it stays as it was).
+ */
+function rearmTimers(
+  snap: any,
+  t: {
+    from: Map<string, TimerSpec>;
+    to: Map<string, TimerSpec>;
+    sourceOf: Map<string, string>;
+    sourceIds: Set<string>;
+  },
+): void {
+  const ctx = snap.context as Ctx;
+  for (const [key, item] of Object.entries(ctx.open ?? {})) {
+    if (item.t !== 'timer') continue;
+    const target = t.to.get(item.el);
+    if (!target) continue;
+    const src = t.sourceOf.get(item.el) ?? item.el;
+    const isNew = src !== item.el && !t.sourceIds.has(item.el);
+    if (!isNew && sameDef(t.from.get(src)?.def, target.def)) continue;
+    const due = computeDue(ctx, target.def, stepEnv().at);
+    if (!due.ok)
+      throw new Refused(
+        `目标版本中 ${item.el} 的定时无法计算：${due.message}`,
+        `the timer of ${item.el} in the target cannot be computed: ${due.message}`,
+      );
+    emit({ type: 'timer.cancelled', timerKey: key });
+    emit({
+      type: 'timer.scheduled',
+      timerKey: key,
+      dueAt: due.dueAt,
+      elementId: item.el,
+      activation: item.act,
+      ...(item.loopIndex !== undefined ? { loopIndex: item.loopIndex } : {}),
+      ...(due.cycle ? { cycle: due.cycle } : {}),
+      ...(due.left !== undefined ? { repetitionsLeft: due.left } : {}),
+      ...(target.interrupting !== undefined ? { interrupting: target.interrupting } : {}),
+    });
+    const next: Open = { ...item };
+    delete next.cycle;
+    delete next.left;
+    if (due.cycle) next.cycle = due.cycle;
+    if (due.left !== undefined) next.left = due.left;
+    ctx.open[key] = next;
+  }
+  for (const child of Object.values((snap.children ?? {}) as Record<string, any>))
+    if (child?.snapshot) rearmTimers(child.snapshot, t);
 }
 
 /** The state value with element keys renamed, checked against the target's state tree level by level. */

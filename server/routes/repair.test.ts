@@ -4,6 +4,8 @@
  * step) in a diagram with a parallel block, a subprocess and a multi-instance subprocess.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { timers } from '../../engine/store/schema';
 import { testDbKinds } from '../../platform/db/testing';
 import { createTestServer, type TestServer } from '../testing/test-server';
 
@@ -288,5 +290,35 @@ describe.each(testDbKinds())('repair and migration over HTTP on %s', (kind) => {
       expect((await instance(id)).activeElementIds).toEqual(['first']);
       expect((await openTasks(id)).map((t) => t.elementId)).toEqual(['first']);
     });
+  });
+
+  it('re-arms a waiting boundary timer whose deadline the target version changed: the old row is cancelled, a new one is due from the migration', async () => {
+    const deadline = (d: string) =>
+      bpmn(
+        'deadline',
+        `<bpmn:startEvent id="start" />${task('rectify', '整改')}<bpmn:boundaryEvent id="overdue" attachedToRef="rectify"><bpmn:timerEventDefinition><bpmn:timeDuration>${d}</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>${task('escalated', '超期督办')}<bpmn:endEvent id="end" /><bpmn:endEvent id="end2" />${seq(['start', 'rectify', 'end'])}<bpmn:sequenceFlow id="g1" sourceRef="overdue" targetRef="escalated" /><bpmn:sequenceFlow id="g2" sourceRef="escalated" targetRef="end2" />`,
+      );
+    await deploy('deadline.bpmn', deadline('P3D'));
+    const id = await start('deadline');
+    await deploy('deadline.bpmn', deadline('P5D'));
+    const before = Date.parse(server.deps.clock.now().toISOString());
+    const res = await post(`/api/process-instances/${id}/migration`, { targetVersion: 2, mappings: [] });
+    expect(res.status).toBe(200);
+    const rows = await server.deps.db.select().from(timers).where(eq(timers.instanceId, id));
+    // then the P3D row is cancelled and one P5D row (same key) is scheduled from the migration time
+    expect(rows.map((r) => [r.timerKey, r.status]).sort()).toEqual([
+      ['overdue#1', 'cancelled'],
+      ['overdue#1', 'scheduled'],
+    ]);
+    const due = rows.find((r) => r.status === 'scheduled')?.dueAt.getTime() as number;
+    expect(due - before).toBeGreaterThanOrEqual(5 * 86_400_000 - 1000);
+    expect(due - before).toBeLessThan(5 * 86_400_000 + 60_000);
+    // and when it falls due, the boundary leaves the step on version 2
+    await server.request('/api/test/clock', {
+      method: 'PUT',
+      as: 'admin',
+      json: { now: new Date(due + 1000).toISOString() },
+    });
+    expect((await instance(id)).activeElementIds).toEqual(['escalated']);
   });
 });
