@@ -300,7 +300,7 @@ export const eventSubProcess: ElementHandler<'eventSubProcess'> = {
     // A compensation event subprocess is its subprocess's handler, run when that completed subprocess is
     // compensated; a process or a multi-instance subprocess is never compensated as a whole here, so it never would.
     const holder = model.elements.get(el.scopeId);
-    if (isCompensationEventSubProcess(model, el) && (!holder || holder.kind !== 'subProcess' || holder.loop))
+    if (isCompensationEventSubProcess(model, el) && (holder?.kind !== 'subProcess' || holder.loop))
       out.push(
         issue(
           el.id,
