@@ -144,12 +144,14 @@ describe.each(testDbKinds())('approval operations over HTTP on %s', (kind) => {
     });
     const notes = (await call('/api/notifications', 'gaj.rectifier')).body.items;
     expect(notes.some((n: any) => n.kind === 'transfer' && n.link === `/tasks/${task.id}`)).toBe(true);
-    // and the starter learns who handles the request now, on the instance's page
+    // and the starter learns who handles the request now, on the instance's page, by name and unit (#17)
     const starterNotes = (await call('/api/notifications', 'gaj.cataloguer')).body.items;
     expect(
       starterNotes.some(
         (n: any) =>
-          n.kind === 'transfer' && n.link === `/instances/${id}` && n.title.includes('gaj.rectifier'),
+          n.kind === 'transfer' &&
+          n.link === `/instances/${id}` &&
+          n.title.includes('改由 郑整改（县公安局） 办理'),
       ),
     ).toBe(true);
     // the former holder (still a candidate, so still seeing it) can no longer complete it; the new one can
@@ -171,6 +173,13 @@ describe.each(testDbKinds())('approval operations over HTTP on %s', (kind) => {
     });
     expect(delegated.status).toBe(200);
     expect(delegated.body).toMatchObject({ assignee: 'gaj.rectifier', owner: 'gaj.leader' });
+    // the delegate's notice names the delegator by name and unit, not by login name (#17)
+    const delegateNotes = (await call('/api/notifications', 'gaj.rectifier')).body.items;
+    expect(
+      delegateNotes.some(
+        (n: any) => n.kind === 'delegate' && n.title.startsWith('委派：吴局长（县公安局） 请您办理'),
+      ),
+    ).toBe(true);
     expect((await call(`/api/tasks/${task.id}/complete`, 'gaj.rectifier', { variables: {} })).status).toBe(
       409,
     );

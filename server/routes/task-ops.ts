@@ -4,6 +4,7 @@
  * `/api/tasks/counts` and `/api/tasks/complete-batch` are not read as task ids. 退回/撤回/加签 are in approval-flow.ts.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { toTaskDto } from '../../engine/runtime';
 import { actDepsOf } from '../approvals/act-deps';
 import { completeBatch } from '../approvals/complete-batch';
@@ -16,8 +17,9 @@ import type { Vars } from '../../engine/contract';
 import { countInbox } from '../approvals/inbox-lists';
 import { notifyAct } from '../approvals/notify-act';
 import { urgeTask } from '../approvals/urge-task';
+import { peopleLabels } from '../../workflows/record';
 import { removeTaskDrafts } from '../drafts/store';
-import { createRouter } from '../http/env';
+import { type AppEnv, createRouter } from '../http/env';
 import { visibleInstance } from '../http/instance-access';
 import { listInstanceTasks } from '../../engine/store';
 import { actorOf, runtimeOf } from '../http/runtime-of';
@@ -149,6 +151,10 @@ const directory = createRoute({
 
 const actDeps = actDepsOf;
 
+/** A person as a notice names them: 周编目（县公安局）, not the login name (#17 item 2); the login name if unknown. */
+const labelOf = async (c: Context<AppEnv>, username: string) =>
+  (await peopleLabels(c.var.deps.db, [username])).get(username)?.label ?? username;
+
 export function taskOpsRoutes() {
   const router = createRouter();
 
@@ -187,7 +193,7 @@ export function taskOpsRoutes() {
     await notifyAct(c.var.deps.db, {
       to: [startedBy],
       actor: user.username,
-      title: `转办：「${row.name}」改由 ${to} 办理`,
+      title: `转办：「${row.name}」改由 ${await labelOf(c, to)} 办理`,
       comment,
       instanceId: row.instanceId,
       kind: 'transfer',
@@ -208,7 +214,7 @@ export function taskOpsRoutes() {
     await notifyAct(c.var.deps.db, {
       to: [to],
       actor: user.username,
-      title: `委派：${user.username} 请您办理「${row.name}」`,
+      title: `委派：${await labelOf(c, user.username)} 请您办理「${row.name}」`,
       comment,
       instanceId: row.instanceId,
       taskId: row.id,
