@@ -8,7 +8,7 @@ import { auditAct } from '../http/audit-act';
 import { createRouter } from '../http/env';
 import { actorOf, runtimeOf } from '../http/runtime-of';
 import { ErrorSchema } from './schemas';
-import { json } from './openapi';
+import { body, json } from './openapi';
 
 const Variables = z.record(z.string(), z.any());
 const MessageBody = z
@@ -40,7 +40,7 @@ const publish = createRoute({
   path: '/api/messages',
   tags: ['processes'],
   summary: '发布消息 / publish a message (authority.admin, platform.integration)',
-  request: { body: { required: true, content: { 'application/json': { schema: MessageBody } } } },
+  request: { body: body(MessageBody) },
   responses: {
     200: json(
       MessageResult,
