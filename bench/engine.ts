@@ -267,7 +267,8 @@ const other =
     ? meter(await load(path.resolve(import.meta.dirname, 'unstructured.bpmn')), scripts.unstructured)
     : undefined;
 // Interleaved rounds: the machine's load changes by the second, and a ratio of figures taken minutes apart measures that.
-const ROUNDS = 10;
+// Rounds of at least 30 bpmn-engine instances: a shorter round measures its warm-up after each collection more than it.
+const ROUNDS = Math.max(1, Math.min(10, Math.floor(PEER_N / 30)));
 for (let r = 0; r < ROUNDS; r++) {
   const share = (n: number) => Math.floor((n * (r + 1)) / ROUNDS) - Math.floor((n * r) / ROUNDS);
   ours.run(share(N));
