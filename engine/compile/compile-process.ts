@@ -328,11 +328,15 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
 
 /** Events for elements that run in spawned children go to the child holding them. */
 function routing(sideOf: Record<string, string>): Record<string, Cfg> {
-  const t = {
-    guard: { type: 'side.routes', params: { sideOf } },
-    actions: [{ type: 'side.forward', params: { sideOf } }],
-  };
-  return Object.fromEntries(ROUTED_EVENTS.map((ev) => [ev, t]));
+  return Object.fromEntries(
+    ROUTED_EVENTS.map((ev) => [
+      ev,
+      {
+        guard: { type: 'side.routes', params: { sideOf } },
+        actions: [{ type: 'side.forward', params: { sideOf } }],
+      },
+    ]),
+  );
 }
 
 function rootConfig(
