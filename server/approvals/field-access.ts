@@ -2,7 +2,8 @@
  * @module Field access per step (user task header `fieldAccess`, JSON `{"<path>": "read"|"hidden"|"edit"}`):
  * hidden fields are left out of what the task's reader gets (variables, prefilled data, the form's schema), read
  * fields are shown read-only and a submitted change to one is refused (422); on completion both keep the values
- * the instance already has, so a form that requires them still validates and nothing is lost.
+ * the instance already has, so a form that requires them still validates and nothing is lost. The instance's other
+ * read paths (the instance, its history, the approval record) apply the same headers per reader: reader-fields.ts.
  */
 import type { Vars } from '../../engine/contract';
 import { AppError } from '../../platform/errors';
