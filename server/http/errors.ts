@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type AppErrorCode, isAppError } from '../../platform/errors';
+import { diskFullFailure, isDiskFull, STORAGE_FULL } from '../../platform/db/disk-full';
 import { auditDenied } from './audit-denied';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './db-unavailable';
 import { type Lang, langOf, type MessageKey, msg } from './i18n';
@@ -71,6 +72,12 @@ export async function onError(err: Error, c: Context) {
   if (isDatabaseUnavailable(err)) {
     c.header('retry-after', '2');
     return c.json(errorBody(DATABASE_UNAVAILABLE.code, lang === 'en' ? DATABASE_UNAVAILABLE.en : DATABASE_UNAVAILABLE.zh), 503);
+  }
+  // The disk under the database is full (SQLSTATE 53100): the transaction rolled back; reads go on, and writes work
+  // again once space is freed. Logged as a failure so the operator sees it, with request id.
+  if (isDiskFull(err)) {
+    c.set('failure', diskFullFailure(err));
+    return c.json(errorBody(STORAGE_FULL.code, lang === 'en' ? STORAGE_FULL.en : STORAGE_FULL.zh), 507);
   }
   // A bug: the request log line (server/http/request-context.ts) writes it once, with stack and request id.
   c.set('failure', err);
