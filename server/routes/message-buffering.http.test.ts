@@ -288,6 +288,22 @@ describe.each(testDbKinds())('message buffering over HTTP on %s', (kind) => {
     expect(await reportedWith('R1')).toHaveLength(2);
   });
 
+  it('given two publications racing, then one messageId is buffered once (the other 409) and one key starts one case', async () => {
+    // when the same message id is published twice at once
+    const same = { name: 'h4.doc', correlationKey: 'C7', messageId: 'M-7', timeToLive: HOUR };
+    const ids = await Promise.all([publish(same), publish(same)]);
+    // then exactly one is taken and one refused, and one message is buffered
+    expect(ids.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await buffered('C7')).toHaveLength(1);
+    // when report R7 arrives three times at once
+    const starts = await Promise.all(
+      [1, 2, 3].map(() => publish({ name: 'h4.report', correlationKey: 'R7' })),
+    );
+    // then one case runs for it
+    expect(starts.map((r) => r.body.correlated).sort()).toEqual([0, 0, 1]);
+    expect(await reportedWith('R7')).toHaveLength(1);
+  });
+
   it('answers a negative or fractional timeToLive and an empty messageId with 400, and buffers nothing', async () => {
     for (const bad of [{ timeToLive: -1 }, { timeToLive: 1.5 }, { messageId: '' }]) {
       const r = await publish({ name: 'h4.doc', correlationKey: 'C9', ...bad });
