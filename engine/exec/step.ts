@@ -1,7 +1,7 @@
 /**
  * @module startProcess / stepProcess: restore → send one event → persisted snapshot + the effects the step emitted.
  * Pure from the outside: time is the event's `at`, the calendar comes in options, effects go out in the result.
- * A step without live children runs without an XState actor (light-actor.ts); one that has or spawns children on one.
+ * A step runs without a root XState actor (light-actor.ts) unless its snapshot has live children: those need one.
  */
 import { type AnyActor, type AnyMachineSnapshot, type AnyStateMachine, createActor } from 'xstate';
 import { defaultCalendar } from '../calendar';
@@ -46,7 +46,7 @@ export function startProcess(process: CompiledProcess, input: StartInput, option
     };
     const light = lightStart(machine, begin());
     if (light !== NEEDS_ACTOR) return resultOf(machine, light, env.effects);
-    // It spawns at once: start over on a live actor, without what the attempt emitted.
+    // Something the light scope does not do: start over on a live actor, without what the attempt emitted.
     env.effects.length = 0;
     const actor = createActor(machine, { input: begin() });
     const failed = watchErrors(actor);
@@ -71,14 +71,14 @@ export function stepProcess(
   };
   const machine = machineOf(process);
   return runInStep(env, () => {
-    // Most steps have no live child (side path, multi-instance body): run them without an actor (light-actor.ts).
+    // Most snapshots have no live child (side path, multi-instance body): run them without an actor (light-actor.ts).
     const spawner = spawnersOf(machine);
     const kind = eventKind(event);
     const restored = spawner.has(kind) ? NEEDS_ACTOR : lightRestore(machine, snapshot as any);
     if (restored !== NEEDS_ACTOR) {
       const r = sendOnce(restored, event, () => lightSend(machine, restored, event));
       if (r !== NEEDS_ACTOR) return isRejected(r) ? r : resultOf(machine, r, env.effects);
-      // It spawns a child: start over on a live actor, without what the attempt emitted.
+      // Something the light scope does not do: start over on a live actor, without what the attempt emitted.
       env.effects.length = 0;
       spawner.add(kind);
     }
@@ -95,8 +95,8 @@ export function stepProcess(
     return isRejected(r) ? r : resultOf(machine, r, env.effects);
   });
 }
-// Events that spawned a child once (a message starting an event-subprocess path, say) go to a live actor at once
-// next time, instead of running half a transition first. Only the speed depends on this: both paths agree.
+// An event the light scope could not finish once goes to a live actor at once next time, instead of running half a
+// transition first. Only the speed depends on this: both paths agree.
 const spawners = new WeakMap<AnyStateMachine, Set<string>>();
 const MAX_SPAWNERS = 500;
 function spawnersOf(machine: AnyStateMachine): Set<string> {
