@@ -26,6 +26,7 @@ import {
   lockMessage,
   lockMessageStartKey,
   markMessageReached,
+  messageStartKeyHeld,
   setMessageStartKey,
   unmarkMessageReached,
 } from '../store/message-buffer';
@@ -218,6 +219,8 @@ export async function sweepBufferedMessages(rt: RuntimeContext, now: Date, fns: 
     for (const s of starts) {
       if (s.messageName !== m.name || m.reachedProcessKeys.includes(s.def.key)) continue;
       if (m.createdAt < s.def.deployedAt) continue;
+      // Most passes find the key still held: a plain read then spares a transaction per message and pass.
+      if (m.correlationKey && (await messageStartKeyHeld(rt.db, s.def.key, m.correlationKey))) continue;
       const started = await inTransaction(rt, async (tx) => {
         const locked = await lockMessage(tx, m.id, now);
         if (!locked || locked.reachedProcessKeys.includes(s.def.key)) return false;

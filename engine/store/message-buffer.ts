@@ -196,6 +196,21 @@ export async function lockMessageStartKey(
   return { instanceId, status: inst?.status ?? null };
 }
 
+/** Whether the key's last message-started instance of the process still runs (a plain read, no lock). */
+export async function messageStartKeyHeld(
+  db: DbOrTx,
+  processKey: string,
+  correlationKey: string,
+): Promise<boolean> {
+  const rows = await rawQuery(
+    db,
+    `select 1 from message_start_keys k join process_instances i on i.id = k.instance_id
+      where k.process_key = $1 and k.correlation_key = $2 and i.status in ('active', 'incident')`,
+    [processKey, correlationKey],
+  );
+  return rows.length > 0;
+}
+
 export async function setMessageStartKey(
   db: DbOrTx,
   processKey: string,
