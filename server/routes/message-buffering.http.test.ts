@@ -6,7 +6,9 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../engine/runtime';
 import { bufferedMessages, processInstances } from '../../engine/store/schema';
+import type { AppError } from '../../platform/errors';
 import { testDbKinds } from '../../platform/db/testing';
 import { createTestServer, type TestServer } from '../testing/test-server';
 
@@ -264,6 +266,13 @@ describe.each(testDbKinds())('message buffering over HTTP on %s', (kind) => {
     expect(again.body.correlated).toBe(0);
     expect(await reportedWith('R1')).toHaveLength(1);
     expect((await publish({ name: 'h4.report', correlationKey: 'R2' })).body).toEqual({ correlated: 1 });
+    // the server's own correlation (runtime.correlateMessage) is refused the same way, in Chinese, starting nothing
+    const runtime = server.deps.services.runtime as Runtime;
+    const refused = await runtime
+      .correlateMessage({ messageName: 'h4.report', correlationKey: 'R2' })
+      .catch((e: AppError) => e);
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('仍在运行') });
+    expect(await reportedWith('R2')).toHaveLength(1);
     await clockTo(now());
     expect(await reportedWith('R1')).toHaveLength(1);
     // when the first R1 case ends
