@@ -78,6 +78,9 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
     }
     return true;
   };
+  const blockStructured = (scopeId: string): boolean =>
+    !levels.get(scopeId)?.token &&
+    (model.scopes.get(scopeId)?.elements ?? []).every((id) => !model.scopes.has(id) || blockStructured(id));
   const concurrent = (
     origin: string,
     initial: string,
@@ -168,7 +171,7 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
             scope: scopeId,
             endTarget: '$end',
             scopeBody,
-            ...(inRootMachine(scopeId) ? { concurrent } : {}),
+            ...(inRootMachine(scopeId) ? { concurrent, blockStructured } : {}),
           }),
         }
       : containerStates(level, null, '$end', null);
@@ -295,6 +298,7 @@ export function compileProcess(model: ProcessModel): CompiledMachine {
           endTarget: '$end',
           scopeBody,
           concurrent,
+          blockStructured,
         }),
       }
     : containerStates(processLevel, null, '$end', null);

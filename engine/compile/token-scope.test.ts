@@ -169,6 +169,18 @@ describe('token regions', () => {
     expect(h.timers.size).toBe(0);
   });
 
+  it('given a subprocess still running, when a second token reaches it, then a second instance of it runs at once with its own inner task', async () => {
+    const h = (await run('concurrentSubProcess')).start();
+    h.completeTask('prep2');
+    expect(sorted(h.active)).toEqual(['inner', 'inner', 'sp', 'sp']);
+    expect([...h.tasks.keys()].sort()).toEqual(['inner#1', 'inner#1000000']);
+    h.send({ type: 'task.complete', elementId: 'inner', activation: 1000000, variables: { x: 1 } });
+    expect(sorted(h.active)).toEqual(['inner', 'sp']);
+    expect(h.vars).toEqual({ x: 1 });
+    h.completeTask('inner');
+    expect(h.status).toBe('completed');
+  });
+
   it('given a block-structured process, when compiled, then it has no token region (old paths unchanged)', async () => {
     const r = await compileBpmn(
       fixture(new URL('../elements/gateway/', import.meta.url).href, 'parallel-gateway.bpmn'),

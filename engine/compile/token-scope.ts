@@ -18,7 +18,14 @@ import type { Cfg, CompileCtx, StateConfig } from '../elements/element-handler';
 import { okGuard, elementState, leave } from '../elements/behaviors/activity';
 import { listenersOf, withExecutionListeners } from '../elements/behaviors/execution-listeners';
 import { concOrigin } from '../elements/behaviors/tokens';
-import { eventSubProcessesOf, startOf, stopPathsAction } from '../elements/container/event-sub-process';
+import {
+  eventSubProcessesOf,
+  innerIds,
+  pathOriginsIn,
+  startOf,
+  stopPathsAction,
+} from '../elements/container/event-sub-process';
+import { compensableSubProcess } from '../elements/event/compensation-throw-event';
 import { triggerKindOf } from '../elements/event/event-sub-process-start';
 import { handlerOf } from '../elements/registry';
 import type { ModelElement, ProcessModel } from '../types';
@@ -57,6 +64,8 @@ export interface TokenScopeInput {
    * machine of an element's concurrent activations and the element ids whose events are routed to it.
    */
   concurrent?(origin: string, initial: string, states: Record<string, StateConfig>, routed: string[]): void;
+  /** Whether a scope (a subprocess body) is block-structured throughout, so its copy in a child spawns nothing. */
+  blockStructured?(scopeId: string): boolean;
 }
 
 /** Wait states a second token can run again while the first is still there. */
@@ -78,7 +87,12 @@ const JOB_KINDS = new Set(['serviceTask', 'sendTask', 'messageThrowEvent', 'call
  * with execution listeners or non-interrupting boundaries (their state lives beside the element's own), nor a job
  * whose BPMN error an enclosing scope would catch (a child's uncaught error stays an incident on it).
  */
-export function runsConcurrently(model: ProcessModel, e: ModelElement): boolean {
+export function runsConcurrently(
+  model: ProcessModel,
+  e: ModelElement,
+  blockStructured: (scopeId: string) => boolean = () => false,
+): boolean {
+  if (e.kind === 'subProcess') return subProcessRunsConcurrently(model, e, blockStructured);
   if (!CONCURRENT_KINDS.has(e.kind) || e.loop || e.compensationHandler) return false;
   const ls = listenersOf(e);
   if (ls.start.length || ls.end.length) return false;
@@ -86,6 +100,40 @@ export function runsConcurrently(model: ProcessModel, e: ModelElement): boolean 
   if (e.boundaries.some((b) => isNonInterrupting(el(b)) || el(b).kind === 'compensationBoundaryEvent'))
     return false;
   return !JOB_KINDS.has(e.kind) || !errorCaughtAround(model, e.scopeId);
+}
+
+/**
+ * A subprocess runs a second token at once when its copy in a child is self-contained: block-structured throughout
+ * (a token region inside would spawn), nothing inside that spawns or is compensated from outside, every element
+ * inside one that runs concurrently itself or passes on at once, and no BPMN error or escalation that an enclosing
+ * scope would catch.
+ */
+function subProcessRunsConcurrently(
+  model: ProcessModel,
+  e: ModelElement,
+  blockStructured: (scopeId: string) => boolean,
+): boolean {
+  if (e.loop || e.compensationHandler || compensableSubProcess(model, e)) return false;
+  if (pathOriginsIn(model, e.id).length || errorCaughtAround(model, e.scopeId)) return false;
+  const el = (id: string) => model.elements.get(id) as ModelElement;
+  if (listenersOf(e).start.length || listenersOf(e).end.length) return false;
+  if (e.boundaries.some((b) => isNonInterrupting(el(b)) || el(b).kind === 'compensationBoundaryEvent'))
+    return false;
+  return (
+    innerIds(model, e.id).every((id) => {
+      const x = el(id);
+      if (x.kind === 'subProcess') return !x.loop && blockStructured(id);
+      if (
+        x.loop ||
+        x.kind === 'callActivity' ||
+        x.kind.startsWith('escalation') ||
+        x.kind.startsWith('compensation')
+      )
+        return false;
+      if (x.kind === 'eventSubProcess') return true;
+      return !listenersOf(x).start.length && !listenersOf(x).end.length;
+    }) && blockStructured(e.id)
+  );
 }
 
 function errorCaughtAround(model: ProcessModel, scopeId: string): boolean {
@@ -154,10 +202,11 @@ export function tokenScopeState(input: TokenScopeInput): StateConfig {
         always: { target: '$idle' },
       };
     const region: StateConfig = { initial: '$idle', states };
-    if (input.concurrent && runsConcurrently(model, e)) {
+    if (input.concurrent && runsConcurrently(model, e, input.blockStructured)) {
       const origin = concOrigin(id);
       conc[origin] = id;
-      input.concurrent(origin, esc(id), concurrentStates(input, e, scope), [id, ...e.boundaries]);
+      const inside = e.kind === 'subProcess' ? innerIds(model, id) : [];
+      input.concurrent(origin, esc(id), concurrentStates(input, e, scope), [id, ...e.boundaries, ...inside]);
       // Reached only while the region is busy: an idle region's `$idle` (deeper) takes the token first.
       region.always = [
         {
