@@ -146,6 +146,21 @@ describe('an interrupted subprocess ends the paths running inside it', () => {
     expect([...h.tasks.keys()]).toEqual(['archive#1']);
   });
 
+  it('given a 补充说明 path running, when the body reaches a terminate end event, then the subprocess ends at once and the path with it', async () => {
+    const terminating = xml.replace(
+      '<bpmn:endEvent id="w9" />',
+      '<bpmn:endEvent id="w9"><bpmn:terminateEventDefinition /></bpmn:endEvent>',
+    );
+    const h = (await deploy(terminating, { processId: 'interruptedSubprocessDemo' })).start({
+      caseId: 'C-7',
+    });
+    h.correlate('补充说明', {}, 'C-7');
+    h.completeTask('doWork');
+    expect(h.active).toEqual(['archive']);
+    expect(h.effects).toContainEqual({ type: 'task.closed', taskKey: 'readInfo#1', reason: 'cancelled' });
+    expect([...h.tasks.keys()]).toEqual(['archive#1']);
+  });
+
   it('given a 补充说明 path running, when the body completes, then the subprocess still waits for the path (completion is no interruption)', async () => {
     const h = (await interrupted()).start({ caseId: 'C-7' });
     h.correlate('补充说明', {}, 'C-7');
