@@ -26,7 +26,14 @@ export function outgoingOf(
 export function validateConditions(el: ModelElement, model: ProcessModel): ValidationIssue[] {
   // A gateway is a decision, never an end: a token reaching one with no way out would be stuck silently.
   if (el.outgoing.length === 0) {
-    return [issue(el.id, 'gateway.no-outgoing', `网关 ${el.id} 没有出口顺序流`, `gateway ${el.id} has no outgoing flow`)];
+    return [
+      issue(
+        el.id,
+        'gateway.no-outgoing',
+        `网关 ${el.id} 没有出口顺序流`,
+        `gateway ${el.id} has no outgoing flow`,
+      ),
+    ];
   }
   if (el.outgoing.length < 2) return [];
   const { flows } = outgoingOf(el, model);

@@ -45,7 +45,10 @@ describe('exclusive gateway', () => {
     <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="nowhere" /></bpmn:process></bpmn:definitions>`;
     const r = await compileBpmn(dangling);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues).toContainEqual(expect.objectContaining({ elementId: 'nowhere', code: 'gateway.no-outgoing' }));
+    if (!r.ok)
+      expect(r.issues).toContainEqual(
+        expect.objectContaining({ elementId: 'nowhere', code: 'gateway.no-outgoing' }),
+      );
   });
 
   it('given a default flow, when nothing matches, then the default is taken', async () => {
