@@ -24,7 +24,11 @@ const needsActor = (): never => {
   throw NEEDS_ACTOR;
 };
 
-const noSystem = { _sendInspectionEvent: () => {} };
+// Until a spawn makes a real system, XState reads just one member: each microstep reports to its inspection.
+const noInspection = () => {};
+const noSystem = new Proxy({} as Record<string | symbol, unknown>, {
+  get: (_target, key) => (key === '_sendInspectionEvent' ? noInspection : needsActor()),
+});
 const systemLogic = fromTransition((s: null) => s, null);
 
 interface LightScope {
@@ -69,17 +73,17 @@ class Light {
       _send: (event: AnyEventObject) => this.mailbox.push(event),
       send: (event: AnyEventObject) => this.mailbox.push(event),
     };
+    const light = this;
     this.scope = {
       self,
       id: 'huiliu',
       sessionId: 'huiliu',
       logger: () => {},
       defer: (fn) => this.deferred.push(fn),
-      // Every action's arguments read the system; XState reports each microstep to its inspection.
-      system: new Proxy(noSystem, {
-        get: (target, key) =>
-          key === '_sendInspectionEvent' && !this.realSystem ? target[key] : system()[key],
-      }),
+      // Every action's arguments read the system: the real one once a spawn made it.
+      get system() {
+        return light.realSystem ?? noSystem;
+      },
       stopChild: (child) => child._stop(),
       emit: needsActor,
       // A running actor executes these at once too (custom actions, the no-op execute of an immediate raise).
