@@ -110,6 +110,8 @@ export interface VariablesViewProps {
   onlySchemaFields?: boolean;
   /** Also the variables the form does not declare (the engine's and the workers'): for administrators only. */
   showInternal?: boolean;
+  /** The variable's key in small grey type beside its title: for administrators, who meet keys in FEEL. */
+  keyHint?: boolean;
   testId?: string;
 }
 
@@ -119,6 +121,7 @@ export function VariablesView({
   uiSchema,
   onlySchemaFields = false,
   showInternal = false,
+  keyHint = false,
   testId,
 }: VariablesViewProps) {
   const t = useT();
@@ -133,6 +136,16 @@ export function VariablesView({
           ...Object.keys(variables ?? {}).filter((k) => !schemaKeys.includes(k)),
         ];
   if (!keys.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  const label = (k: string) => {
+    const title = schema?.properties?.[k]?.title as string | undefined;
+    if (!title || !keyHint) return title ?? k;
+    return (
+      <span data-testid="variable-label" data-key={k}>
+        {title}
+        <code style={{ display: 'block', color: '#999', fontSize: 11, fontWeight: 'normal' }}>{k}</code>
+      </span>
+    );
+  };
   return (
     <Descriptions
       size="small"
@@ -142,7 +155,7 @@ export function VariablesView({
       styles={{ label: { width: 160 } }}
       items={keys.map((k) => ({
         key: k,
-        label: (schema?.properties?.[k]?.title as string) ?? k,
+        label: label(k),
         children: <Value name={k} value={variables[k]} schema={schema?.properties?.[k]} />,
       }))}
     />

@@ -1,11 +1,19 @@
 /**
  * @module ui/pages/instance: one process instance: its diagram with live state, the 审批记录 (the technical log folded,
- * for administrators), the data through the start form; cancel for admins.
+ * for administrators), the data through the start form and the steps' forms (field titles, the key only as an
+ * administrator's hint); cancel for admins.
  */
 import { Alert, Card, Col, Descriptions, Row, Space, Spin, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { definitions, instanceWithIncidents, instances, itemsOf, type InstanceStatus } from '../../api';
+import {
+  definitions,
+  forms,
+  instanceWithIncidents,
+  instances,
+  itemsOf,
+  type InstanceStatus,
+} from '../../api';
 import { useUser } from '../../auth';
 import { HistoryTimeline, VariablesView } from '../../components';
 import { InstanceApprovalRecord } from '../../components/approval-record';
@@ -17,6 +25,8 @@ import { formatTime, isAdmin, useAsync } from '../../lib';
 import { STATUS_KEY } from '../tasks/completion-result';
 import { CancelButton } from './cancel-button';
 import { incidentLabel } from './incident-labels';
+import { internalTitles } from './internal-labels';
+import { instanceSchema, stepFormsOf } from './step-forms';
 
 const STATUS_COLOR: Record<InstanceStatus, string> = {
   active: 'processing',
@@ -40,7 +50,20 @@ export default function InstancePage() {
         instances.history(id).then(itemsOf),
         definitions.version(instance.processKey, instance.version).catch(() => undefined),
       ]);
-      return { instance, history, def };
+      // the forms of the diagram's steps name the fields later steps filled in; one missing form only loses its titles
+      const steps = def?.xml ? stepFormsOf(def.xml) : [];
+      const formIds = [...new Set(steps.map((s) => s.formId))].filter((f) => f !== def?.startForm?.key);
+      const stepForms = new Map(
+        await Promise.all(
+          formIds.map((f) =>
+            forms.get(f).then(
+              (form) => [f, form] as const,
+              () => [f, undefined] as const,
+            ),
+          ),
+        ),
+      );
+      return { instance, history, def, steps, stepForms };
     },
     [id],
     true,
@@ -74,9 +97,27 @@ export default function InstancePage() {
       />
     );
   }
-  const { instance, history, def } = data;
+  const { instance, history, def, steps, stepForms } = data;
   const started = history.find((e) => e.type === 'instance.started');
   const admin = isAdmin(user.roles);
+  const read = instanceSchema(
+    def?.startForm as { schema?: JsonSchema; uiSchema?: JsonSchema } | undefined,
+    steps.flatMap((s) => {
+      const form = stepForms.get(s.formId) as { schema?: JsonSchema; uiSchema?: JsonSchema } | undefined;
+      return form ? [{ form, fieldAccess: s.fieldAccess }] : [];
+    }),
+    !admin,
+  );
+  // the engine's and workers' variables (administrators only) get a name too, where one is known
+  const schema = admin
+    ? {
+        ...read.schema,
+        properties: {
+          ...(read.schema.properties as Record<string, unknown>),
+          ...internalTitles(Object.keys(instance.variables ?? {}), read.schema.properties ?? {}, lang),
+        },
+      }
+    : read.schema;
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -188,9 +229,10 @@ export default function InstancePage() {
           <Card title={t('instance.variables')}>
             <VariablesView
               variables={instance.variables ?? {}}
-              schema={def?.startForm?.schema as JsonSchema | undefined}
-              uiSchema={def?.startForm?.uiSchema as JsonSchema | undefined}
+              schema={schema}
+              uiSchema={read.uiSchema}
               showInternal={admin}
+              keyHint={admin}
             />
           </Card>
         </Col>
