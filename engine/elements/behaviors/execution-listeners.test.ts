@@ -50,11 +50,11 @@ describe('execution listeners', () => {
     ]);
   });
 
-  it('given a user task with a task listener, when deployed, then it is refused rather than run without it', async () => {
+  it('given a user task with an assigning task listener (not run yet), when deployed, then it is refused rather than run without it', async () => {
     const r = await compileBpmn(
       xml.replace(
         '<bpmn:userTask id="review" />',
-        '<bpmn:userTask id="review"><bpmn:extensionElements><zeebe:taskListeners><zeebe:taskListener eventType="completing" type="check" /></zeebe:taskListeners></bpmn:extensionElements></bpmn:userTask>',
+        '<bpmn:userTask id="review"><bpmn:extensionElements><zeebe:taskListeners><zeebe:taskListener eventType="assigning" type="check" /></zeebe:taskListeners></bpmn:extensionElements></bpmn:userTask>',
       ),
     );
     expect(!r.ok && r.issues.map((i) => `${i.code}@${i.elementId}`)).toEqual([

@@ -17,6 +17,7 @@ import { dropItem, mergeVars, openItem, raiseIncident } from '../../exec/ops';
 import type { ModelElement } from '../../types';
 import { type ActionFn, type Cfg, type GuardFn, meta, type StateConfig } from '../element-handler';
 import { withCompensationRecord } from './compensation';
+import { taskListenersOf, validateTaskListeners } from './task-listeners';
 import { ext } from './zeebe';
 
 interface Listener {
@@ -38,22 +39,18 @@ export function listenersOf(el: ModelElement): { start: Listener[]; end: Listene
       headers,
     };
   });
-  return { start: all.filter((l) => l.eventType === 'start'), end: all.filter((l) => l.eventType === 'end') };
+  // A user task's creating listeners run after its start listeners, its completing ones before its end listeners.
+  const task = taskListenersOf(el);
+  return {
+    start: [...all.filter((l) => l.eventType === 'start'), ...task.creating],
+    end: [...task.completing, ...all.filter((l) => l.eventType === 'end')],
+  };
 }
 
 export function validateExecutionListeners(el: ModelElement): ValidationIssue[] {
   const raw: any[] = ext(el.source, 'zeebe:ExecutionListeners')?.listeners ?? [];
-  // Task listeners hold a user task's lifecycle until their job completes; running without them would differ silently.
-  const taskListeners = (ext(el.source, 'zeebe:TaskListeners')?.listeners ?? []).length
-    ? [
-        issue(
-          el.id,
-          'unsupported.task-listener',
-          '暂不支持用户任务监听器（zeebe:taskListener）',
-          'user task listeners (zeebe:taskListener) are not supported yet',
-        ),
-      ]
-    : [];
+  // Task listeners (behaviors/task-listeners.ts) ride on the same chains; what they cannot do is refused there.
+  const taskListeners = validateTaskListeners(el);
   // A boundary event is compiled into its host's transitions: there is no state of its own to hold listener jobs.
   if (raw.length && el.attachedTo)
     return [

@@ -1,6 +1,7 @@
 /** @module User task: a task per activation, FEEL assignment and due date, completion variables, stale completions refused. */
 import { describe, expect, it } from 'vitest';
 import { createOfficialCalendar } from '../../calendar';
+import { compileBpmn } from '../../index';
 import { deploy, fixture } from '../../testing';
 
 const xml = fixture(import.meta.url, 'user-task.bpmn');
@@ -70,5 +71,66 @@ describe('user task', () => {
     // The variable is still missing in the instance: retrying raises the incident again.
     h.retryIncident('review');
     expect(h.status).toBe('incident');
+  });
+});
+
+describe('user task listeners (zeebe:taskListener, as jobs)', () => {
+  const listeners = fixture(import.meta.url, 'user-task-listeners.bpmn');
+  const types = (h: { jobs: Map<string, { jobType: string }> }) => [...h.jobs.values()].map((j) => j.jobType);
+
+  it('given creating listeners, when the task is reached, then they run as jobs after the start listeners and the task opens only when they completed', async () => {
+    const h = (await deploy(listeners)).start({ reviewer: 'zhang' });
+    // the execution start listener first, no task yet
+    expect(types(h)).toEqual(['audit.start']);
+    expect(h.tasks.size).toBe(0);
+    h.completeJob('review$start0');
+    // then the creating task listener, with its retries and event type
+    expect(h.job('review$start1')).toMatchObject({
+      jobType: 'platform.register',
+      retries: 5,
+      headers: { 'io.camunda.zeebe:taskListenerEventType': 'creating' },
+    });
+    expect(h.tasks.size).toBe(0);
+    h.completeJob('review$start1', { platformTaskId: 'P-9' });
+    // the task opens, and the listener's variables are the process's
+    expect(h.task('review')).toMatchObject({ assignee: 'zhang' });
+    expect(h.vars.platformTaskId).toBe('P-9');
+  });
+
+  it('given a completing listener, when the task is completed, then the process waits for its job, then the end listener, then ends', async () => {
+    const h = (await deploy(listeners)).start({ reviewer: 'zhang' });
+    h.completeJob('review$start0').completeJob('review$start1');
+    h.completeTask('review', { decision: 'approve' }, { actor: 'zhang' });
+    expect(h.status).toBe('active');
+    expect(types(h)).toEqual(['platform.file']);
+    expect(h.job('review$end0').headers).toEqual({ 'io.camunda.zeebe:taskListenerEventType': 'completing' });
+    h.completeJob('review$end0');
+    expect(types(h)).toEqual(['audit.end']);
+    h.completeJob('review$end1');
+    expect(h.status).toBe('completed');
+    expect(h.vars.decision).toBe('approve');
+  });
+
+  it('given assigning, updating or canceling listeners, a listener without a type, or listeners on a multi-instance task, when deployed, then each is refused with its reason', async () => {
+    const codes = async (replace: [string, string]) => {
+      const r = await compileBpmn(listeners.replace(...replace));
+      return !r.ok && r.issues.map((i) => `${i.code}@${i.elementId}`);
+    };
+    for (const eventType of ['assigning', 'updating', 'canceling'])
+      expect(await codes(['eventType="completing"', `eventType="${eventType}"`])).toEqual([
+        'unsupported.task-listener@review',
+      ]);
+    expect(await codes(['eventType="completing" type="platform.file"', 'eventType="completing"'])).toEqual([
+      'task-listener.missing-type@review',
+    ]);
+    expect(await codes(['eventType="completing"', 'eventType="finishing"'])).toEqual([
+      'task-listener.event-type@review',
+    ]);
+    expect(
+      await codes([
+        '</bpmn:extensionElements>\n    </bpmn:userTask>',
+        '</bpmn:extensionElements><bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=[1,2]" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics></bpmn:userTask>',
+      ]),
+    ).toEqual(['unsupported.task-listener-multi-instance@review']);
   });
 });
