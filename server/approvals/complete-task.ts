@@ -10,7 +10,7 @@ import { getTableName } from 'drizzle-orm';
 import { formDrafts } from '../drafts/schema';
 import type { ActDeps } from './act-deps';
 import { copyOnComplete } from './copy-task';
-import { checkSubmission, parseFieldAccess } from './field-access';
+import { checkSubmission, type FieldAccess, parseFieldAccess } from './field-access';
 
 /** Every user's 暂存 of the task (drafts/store.ts removeTaskDrafts), deleted by the completion's own statement. */
 const draftsOf = (taskId: string) => ({
@@ -27,6 +27,7 @@ export async function completeTask(
 ) {
   const { runtime } = deps;
   let headers: Record<string, string> = {};
+  let access: FieldAccess = {};
   const done = await runtime.completeUserTask({
     taskId,
     user,
@@ -34,7 +35,8 @@ export async function completeTask(
     accept: (read) => {
       headers = read.headers;
       const current = { ...(read.instance.variables ?? {}), ...(read.task.localVars ?? {}) } as Vars;
-      return checkSubmission(submitted, current, parseFieldAccess(headers.fieldAccess));
+      access = parseFieldAccess(headers.fieldAccess);
+      return checkSubmission(submitted, current, access);
     },
     deleteRows: [draftsOf(taskId)],
   });
@@ -43,5 +45,7 @@ export async function completeTask(
   await copyOnComplete(deps, dto, headers.cc, done.instance.variables).catch((err) =>
     deps.warn?.(err, `抄送失败 / the cc header of ${done.task.elementId} failed`),
   );
-  return done;
+  // Whether the step hid a field from its completer: when not, reader-fields.ts lets them see every field (a step
+  // that hides nothing shows all), so the answer needs no reader lookup; when so, the caller asks that rule.
+  return { ...done, hidesSome: Object.values(access).includes('hidden') };
 }

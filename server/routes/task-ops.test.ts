@@ -302,7 +302,9 @@ describe.each(testDbKinds())('approval operations over HTTP on %s', (kind) => {
     const first = await openTask(id, 'gaj.leader');
     // the first step has no fieldAccess header: everything shown
     expect((await call(`/api/tasks/${first.id}`, 'gaj.leader')).body.variables.secret).toBe('top');
-    await call(`/api/tasks/${first.id}/complete`, 'gaj.leader', { variables: {} });
+    // a completer whose step hides nothing gets every field back
+    const shownDone = await call(`/api/tasks/${first.id}/complete`, 'gaj.leader', { variables: {} });
+    expect(shownDone.body.instance.variables.secret).toBe('top');
     const task = await openTask(id, 'reviewer');
     const read = (await call(`/api/tasks/${task.id}`, 'reviewer')).body;
     expect(read.variables).not.toHaveProperty('secret');
@@ -325,7 +327,13 @@ describe.each(testDbKinds())('approval operations over HTTP on %s', (kind) => {
       variables: { code: 'B-2', note: 'n' },
     });
     expect(ok.status).toBe(200);
-    expect(ok.body.instance.variables).toMatchObject({ code: 'B-2', secret: 'top', note: 'n' });
+    // the completer whose step hides `secret` does not get it back in the answer (approvals/reader-fields.ts)...
+    expect(ok.body.instance.variables).toMatchObject({ code: 'B-2', note: 'n' });
+    expect(ok.body.instance.variables).not.toHaveProperty('secret');
+    // ...yet it was kept: someone whose step shows it reads it
+    const kept = await call(`/api/process-instances/${id}`, 'gaj.leader');
+    expect(kept.status).toBe(200);
+    expect(kept.body.variables).toMatchObject({ code: 'B-2', secret: 'top', note: 'n' });
   });
 
   it('委派 on a step with field access: the delegate may not change a read field either (422), nor see a hidden one', async () => {

@@ -9,11 +9,15 @@ import { actDepsOf } from '../approvals/act-deps';
 import { completeTask } from '../approvals/complete-task';
 import { formForStep, parseFieldAccess, withoutHidden } from '../approvals/field-access';
 import { listDoneTasks } from '../approvals/inbox-lists';
+import { instanceSeenBy } from '../approvals/reader-fields';
 import { Comment } from './task-ops.schemas';
 import { Instance } from './instances';
 import { ErrorSchema, PageQuery, pageOf } from './schemas';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 /** engine/runtime/dto.ts's TaskDto, field for field: the generated UI types (ui/src/api/generated.ts) come from here. */
 export const Task = z
   .object({
@@ -54,7 +58,13 @@ const TaskForm = z
   })
   .openapi('TaskForm');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
+const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 const list = createRoute({
   method: 'get',
@@ -82,13 +92,24 @@ const get = createRoute({
   request: { params: IdParam },
   responses: {
     200: json(
-      Task.extend({ variables: z.record(z.string(), z.unknown()), formData: z.record(z.string(), z.unknown()).optional(), form: TaskForm.optional() }).openapi('TaskDetail'),
+      Task.extend({
+        variables: z.record(z.string(), z.unknown()),
+        formData: z.record(z.string(), z.unknown()).optional(),
+        form: TaskForm.optional(),
+      }).openapi('TaskDetail'),
       'task',
     ),
   },
 });
 const action = (verb: 'claim' | 'unclaim', summary: string) =>
-  createRoute({ method: 'post', path: `/api/tasks/{id}/${verb}`, tags: ['tasks'], summary, request: { params: IdParam }, responses: { 200: json(Task, 'task'), 409: json(ErrorSchema, 'conflict') } });
+  createRoute({
+    method: 'post',
+    path: `/api/tasks/{id}/${verb}`,
+    tags: ['tasks'],
+    summary,
+    request: { params: IdParam },
+    responses: { 200: json(Task, 'task'), 409: json(ErrorSchema, 'conflict') },
+  });
 const claim = action('claim', '领取任务 / claim');
 const unclaim = action('unclaim', '退回待领取 / unclaim');
 const complete = createRoute({
@@ -98,7 +119,14 @@ const complete = createRoute({
   summary: '办理完成 / complete (the task form validates the variables)',
   request: {
     params: IdParam,
-    body: { required: true, content: { 'application/json': { schema: z.object({ variables: z.record(z.string(), z.any()).default({}), comment: Comment }) } } },
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({ variables: z.record(z.string(), z.any()).default({}), comment: Comment }),
+        },
+      },
+    },
   },
   responses: {
     200: json(z.object({ task: Task, instance: Instance }).openapi('CompleteResult'), 'completed'),
@@ -110,7 +138,11 @@ const complete = createRoute({
 /** The form's top-level fields, taken from the instance's variables: a revise task opens with the last draft. */
 function prefill(schema: unknown, variables: Record<string, unknown>) {
   const props = (schema as { properties?: Record<string, unknown> })?.properties ?? {};
-  return Object.fromEntries(Object.keys(props).filter((k) => variables[k] !== undefined).map((k) => [k, variables[k]]));
+  return Object.fromEntries(
+    Object.keys(props)
+      .filter((k) => variables[k] !== undefined)
+      .map((k) => [k, variables[k]]),
+  );
 }
 
 export function taskRoutes() {
@@ -118,26 +150,43 @@ export function taskRoutes() {
   router.openapi(list, async (c) => {
     const { overdue, ...q } = c.req.valid('query');
     // Ids are opaque to clients; one that cannot exist matches nothing rather than failing the query.
-    if (q.processInstanceId && !UUID.test(q.processInstanceId)) return c.json({ items: [], total: 0, page: q.page, pageSize: q.pageSize }, 200);
+    if (q.processInstanceId && !UUID.test(q.processInstanceId))
+      return c.json({ items: [], total: 0, page: q.page, pageSize: q.pageSize }, 200);
     const { scope, ...rest } = q;
     const page =
       scope === 'done'
         ? await listDoneTasks(actDepsOf(c), c.var.user.username, q.page, q.pageSize)
-        : await runtimeOf(c).listTasks({ ...rest, scope, overdue: overdue === 'true', user: actorOf(c.var.user) });
+        : await runtimeOf(c).listTasks({
+            ...rest,
+            scope,
+            overdue: overdue === 'true',
+            user: actorOf(c.var.user),
+          });
     return c.json({ ...page, items: await withTitles(c.var.deps.db, page.items) }, 200);
   });
 
   router.openapi(get, async (c) => {
     const task = await runtimeOf(c).getTask(c.req.valid('param').id, actorOf(c.var.user));
-    const form = task.formKey ? await getForm(c.var.deps.db, task.formKey, task.formVersion ?? undefined) : undefined;
+    const form = task.formKey
+      ? await getForm(c.var.deps.db, task.formKey, task.formVersion ?? undefined)
+      : undefined;
     // Field access per step (header fieldAccess): hidden fields never leave the server, read fields are read-only.
-    const access = parseFieldAccess((await runtimeOf(c).userTaskHeaders(task.processInstanceId, task.elementId)).fieldAccess);
+    const access = parseFieldAccess(
+      (await runtimeOf(c).userTaskHeaders(task.processInstanceId, task.elementId)).fieldAccess,
+    );
     const variables = withoutHidden(task.variables as Record<string, unknown>, access);
-    const shown = form ? formForStep(form.schema as Record<string, unknown>, form.uiSchema as Record<string, unknown>, access) : undefined;
+    const shown = form
+      ? formForStep(form.schema as Record<string, unknown>, form.uiSchema as Record<string, unknown>, access)
+      : undefined;
     const body = {
       ...(await withTitles(c.var.deps.db, [task]))[0],
       variables,
-      ...(form && shown ? { form: { key: form.key, version: form.version, title: form.title, ...shown }, formData: prefill(shown.schema, variables) } : {}),
+      ...(form && shown
+        ? {
+            form: { key: form.key, version: form.version, title: form.title, ...shown },
+            formData: prefill(shown.schema, variables),
+          }
+        : {}),
     };
     return c.json(body, 200);
   });
@@ -148,7 +197,10 @@ export function taskRoutes() {
   });
 
   router.openapi(unclaim, async (c) => {
-    const row = await runtimeOf(c).unclaimTask({ taskId: c.req.valid('param').id, user: actorOf(c.var.user) });
+    const row = await runtimeOf(c).unclaimTask({
+      taskId: c.req.valid('param').id,
+      user: actorOf(c.var.user),
+    });
     return c.json(toTaskDto(row, c.var.deps.clock.now()), 200);
   });
 
@@ -156,8 +208,21 @@ export function taskRoutes() {
     const { variables, comment } = c.req.valid('json');
     // approvals/complete-task.ts: the step's field access, the engine's completion with the opinion, the diagram's 抄送.
     // 暂存 (routes/drafts.ts): a completed task's drafts are of no further use to anyone; the step's statement deletes them.
-    const { task, instance } = await completeTask(actDepsOf(c), actorOf(c.var.user), c.req.valid('param').id, variables, comment);
-    return c.json({ task: toTaskDto(task, c.var.deps.clock.now()), instance: toInstanceDto(instance) }, 200);
+    const deps = actDepsOf(c);
+    const actor = actorOf(c.var.user);
+    const { task, instance, hidesSome } = await completeTask(
+      deps,
+      actor,
+      c.req.valid('param').id,
+      variables,
+      comment,
+    );
+    // The answer's instance is a read of the instance (approvals/reader-fields.ts): a completer whose step hid a field
+    // does not get it back here. A step that hides nothing shows its completer all by that rule: no lookup then.
+    const seen = hidesSome
+      ? await instanceSeenBy(deps, actor, toInstanceDto(instance))
+      : toInstanceDto(instance);
+    return c.json({ task: toTaskDto(task, c.var.deps.clock.now()), instance: seen }, 200);
   });
   return router;
 }
