@@ -17,7 +17,7 @@ import { rolePolicy } from '../identity/roles';
 import { withVariableRules } from '../workflows/variable-rules';
 import type { LiveCalendar } from './calendar/live-calendar';
 import type { AppDeps } from './deps';
-import { attachmentAccessVia } from './http/attachment-access';
+import { attachmentAccessVia, attachmentHiddenVia } from './http/attachment-access';
 import { unitsExist } from '../identity/store';
 
 export interface EngineServices {
@@ -87,6 +87,7 @@ export async function composeEngine(
   }
   deps.services.runtime = runtime;
   deps.services.attachmentAccess = attachmentAccessVia(runtime, deps.db);
+  deps.services.attachmentHidden = attachmentHiddenVia(runtime, deps.db);
   // Field messages carry both languages (message, messageEn); the HTTP edge picks one per request.
   // The test clock: timers that became due fire, and the jobs they create run, before PUT /api/test/clock answers.
   deps.services.afterClockSet = async (now: Date) => {

@@ -1,7 +1,7 @@
 /** @module Instance rows: insert, load, the optimistic-lock update a step commits with, and listing. */
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db';
-import { type InstanceRow, processInstances } from './schema';
+import { type InstanceRow, processInstances, userTasks } from './schema';
 
 export type NewInstance = typeof processInstances.$inferInsert;
 
@@ -105,4 +105,36 @@ export async function listInstances(
     .offset(offset);
   const [{ n }] = await db.select({ n: count() }).from(t).where(where);
   return { items, total: n };
+}
+
+/**
+ * The newest instances (at most `limit` of each kind) `username` submitted data to, started or completed a task of,
+ * whose variables mention `text` (as a JSON string). A file field accepts only its submitter's own uploads, so this
+ * is where an upload can sit; walked along the two per-user indexes, never a scan of the instance table.
+ */
+export async function instancesSubmittedByMentioning(
+  db: DbOrTx,
+  username: string,
+  text: string,
+  limit = 100,
+): Promise<string[]> {
+  const t = processInstances;
+  const mentions = sql`${t.variables}::text like ${`%${JSON.stringify(text).replace(/[\\%_]/g, '\\$&')}%`}`;
+  const started = db
+    .select({ id: t.id })
+    .from(t)
+    .where(eq(t.startedBy, username))
+    .orderBy(desc(t.startedAt))
+    .limit(limit);
+  const completed = db
+    .select({ id: userTasks.instanceId })
+    .from(userTasks)
+    .where(and(eq(userTasks.status, 'completed'), eq(userTasks.completedBy, username)))
+    .orderBy(desc(userTasks.completedAt))
+    .limit(limit);
+  const rows = await db
+    .select({ id: t.id })
+    .from(t)
+    .where(and(mentions, sql`(${t.id} in (${started}) or ${t.id} in (${completed}))`));
+  return rows.map((r) => r.id);
 }

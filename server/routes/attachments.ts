@@ -2,7 +2,8 @@
  * @module /api/attachments: upload (multipart field `file`) and download of form attachments. A file is visible
  * to its uploader, the uploader's unit, county-wide roles, and whoever `deps.services.attachmentAccess` admits
  * (the lead wires it to "can see a task or instance whose variables name this attachment", so a rectifier in
- * the source unit can open what a reporter in another unit attached). Everyone else gets 404.
+ * the source unit can open what a reporter in another unit attached). Everyone else gets 404, and so does anyone
+ * but the uploader for a file that sits only in fields the diagram hides from them (`attachmentHidden`).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../platform/errors';
@@ -81,9 +82,14 @@ const publicMeta = (m: AttachmentMeta) => ({
 async function mayRead(
   user: SessionUser,
   meta: AttachmentMeta,
-  access: AttachmentAccess | undefined,
+  services: { attachmentAccess?: unknown; attachmentHidden?: unknown },
 ): Promise<boolean> {
-  if (meta.ownerUsername === user.username || canSeeUnit(user, meta.ownerUnitId)) return true;
+  const access = services.attachmentAccess as AttachmentAccess | undefined;
+  const hidden = services.attachmentHidden as AttachmentAccess | undefined;
+  if (meta.ownerUsername === user.username) return true;
+  // the uploader's unit and county-wide roles, unless the file sits only in fields the diagram hides from them
+  // (`deps.services.attachmentHidden`, server/http/attachment-access.ts)
+  if (canSeeUnit(user, meta.ownerUnitId)) return !(await hidden?.(user, meta));
   return access ? access(user, meta) : false;
 }
 
@@ -122,8 +128,7 @@ export function attachmentRoutes() {
   router.openapi(metaRoute, async (c) => {
     const { id } = c.req.valid('param');
     const meta = await getAttachmentMeta(c.var.deps.db, id);
-    const access = c.var.deps.services.attachmentAccess as AttachmentAccess | undefined;
-    if (!meta || !(await mayRead(c.var.user, meta, access))) throw notFound();
+    if (!meta || !(await mayRead(c.var.user, meta, c.var.deps.services))) throw notFound();
     return c.json(publicMeta(meta), 200);
   });
 
@@ -131,8 +136,7 @@ export function attachmentRoutes() {
     const { id } = c.req.valid('param');
     const db = c.var.deps.db;
     const meta = await getAttachmentMeta(db, id);
-    const access = c.var.deps.services.attachmentAccess as AttachmentAccess | undefined;
-    if (!meta || !(await mayRead(c.var.user, meta, access))) throw notFound();
+    if (!meta || !(await mayRead(c.var.user, meta, c.var.deps.services))) throw notFound();
     const row = await readAttachment(db, id);
     if (!row) throw notFound();
     // A read changes nothing, so there is no transaction to share: the row records that the bytes went out.
