@@ -12,12 +12,23 @@ import { actorOf, runtimeOf } from './runtime-of';
 
 export async function canSeeInstance(c: Context<AppEnv>, instance: InstanceDto): Promise<boolean> {
   const user = c.var.user;
-  if (isCountyWide(user) || (instance.unitId && instance.unitId === user.unitId) || instance.startedBy === user.username) return true;
+  if (
+    isCountyWide(user) ||
+    (instance.unitId && instance.unitId === user.unitId) ||
+    instance.startedBy === user.username
+  )
+    return true;
   // 抄送: whoever a task of it was copied to may read it.
   if (await wasCopied(c.var.deps.db, instance.id, user.username)) return true;
   const runtime = runtimeOf(c);
   for (const status of ['open', 'completed'] as const) {
-    const page = await runtime.listTasks({ user: actorOf(user), scope: 'all', processInstanceId: instance.id, status, pageSize: 1 });
+    const page = await runtime.listTasks({
+      user: actorOf(user),
+      scope: 'all',
+      processInstanceId: instance.id,
+      status,
+      pageSize: 1,
+    });
     if (page.total > 0) return true;
   }
   return false;
@@ -26,7 +37,8 @@ export async function canSeeInstance(c: Context<AppEnv>, instance: InstanceDto):
 export async function visibleInstance(c: Context<AppEnv>, id: string): Promise<InstanceDto> {
   const instance = await runtimeOf(c).getInstance(id);
   if (!(await canSeeInstance(c, instance))) {
-    throw new AppError('NOT_FOUND', `流程实例 ${id} 不存在`, { messageEn: `Process instance ${id} not found` });
+    // the same words as an instance that does not exist (engine/runtime/ids.ts): a hidden one is not told apart
+    throw new AppError('NOT_FOUND', '流程实例不存在', { messageEn: 'Process instance not found' });
   }
   return instance;
 }
