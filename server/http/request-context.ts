@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
-import type { Logger } from '../ops/logger';
+import { type Logger, withoutRedaction } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
 
 /** What a proxy or a client may send as its request id: short, printable, no spaces or quotes. */
@@ -33,6 +33,9 @@ export function routeOf(c: Context): string {
 }
 
 export function requestContext(log: Logger, metrics: Metrics | undefined): MiddlewareHandler {
+  // The request line is built here of safe values only (ops/logger.ts withoutRedaction); a failure's error, which
+  // may carry anything, still goes through the redacting logger.
+  const lineLog = withoutRedaction(log);
   return async (c, next) => {
     const started = performance.now();
     const given = c.req.header('x-request-id');
@@ -58,8 +61,8 @@ export function requestContext(log: Logger, metrics: Metrics | undefined): Middl
       const line = { reqId, user, method: c.req.method, route, status, ms: Math.round(ms * 10) / 10 };
       const failure = c.var.failure;
       if (failure) log.error({ ...line, err: failure }, 'request failed');
-      else if (status >= 500) log.warn(line, 'request');
-      else log.info(line, 'request');
+      else if (status >= 500) lineLog.warn(line, 'request');
+      else lineLog.info(line, 'request');
     }
   };
 }
