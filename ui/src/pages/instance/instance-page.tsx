@@ -106,7 +106,8 @@ export default function InstancePage() {
       const form = stepForms.get(s.formId) as { schema?: JsonSchema; uiSchema?: JsonSchema } | undefined;
       return form ? [{ form, fieldAccess: s.fieldAccess }] : [];
     }),
-    !admin,
+    // the server already left out what this reader may not read, administrators included: its answer decides
+    instance.variables ?? {},
   );
   // the engine's and workers' variables (administrators only) get a name too, where one is known
   const schema = admin

@@ -39,14 +39,25 @@ describe('instanceSchema', () => {
   };
 
   it('given the start form and a step form, when merged, then start fields first in their order, then the step’s new fields with their titles', () => {
-    const { schema, uiSchema } = instanceSchema(start, [triage], false);
+    const { schema, uiSchema } = instanceSchema(start, [triage], { secret: '可见' });
     expect(uiSchema['ui:order']).toEqual(['urgent', 'description', 'accepted', 'secret']);
     expect((schema.properties as Record<string, { title: string }>).urgent.title).toBe('紧急');
     expect((schema.properties as Record<string, { title: string }>).accepted.title).toBe('是否受理');
   });
 
-  it('given a field a step hides, when merged for a reader who is not an administrator, then it is left out', () => {
-    const { uiSchema } = instanceSchema(start, [triage], true);
+  it('given a field a step hides and the server did not send it (any reader, administrators too), when merged, then it is left out', () => {
+    const { uiSchema } = instanceSchema(start, [triage], { urgent: true, accepted: true });
     expect(uiSchema['ui:order']).toEqual(['urgent', 'description', 'accepted']);
+  });
+
+  it('given a field a step hides but the server sent it (the reader has a step that shows it), when merged, then it is shown', () => {
+    const { uiSchema } = instanceSchema(start, [triage], { secret: '内部意见正文' });
+    expect(uiSchema['ui:order']).toEqual(['urgent', 'description', 'accepted', 'secret']);
+  });
+
+  it('given a start-form field a step hides and not sent, when merged, then the start form leaves it out too', () => {
+    const hidesUrgent = { ...triage, fieldAccess: { urgent: 'hidden' } };
+    const { uiSchema } = instanceSchema(start, [hidesUrgent], { description: 'x' });
+    expect(uiSchema['ui:order']).toEqual(['description', 'accepted', 'secret']);
   });
 });

@@ -1,8 +1,10 @@
 /**
  * @module ui/pages/instance/step-forms: what the instance page reads the variables through. Besides the start form,
  * the forms of the diagram's user tasks name the fields later steps filled in (受理意见, 整改说明 …), so a variable
- * reads as its field's title rather than its key. Fields a step's `fieldAccess` hides are left out of the step forms
- * for readers who are not administrators (the server leaves them out of what it sends too; this does not rely on it).
+ * reads as its field's title rather than its key. A field some step's `fieldAccess` hides is shown only when the
+ * server sent its value: the server decides who may read it (server/approvals/reader-fields.ts: whoever has a step
+ * that shows it, or the starter for a start-form field; nobody else, administrators included), and an empty box
+ * for a value the reader may not read would say "not filled in", which is not true.
  */
 import type { JsonSchema } from '../../forms';
 
@@ -42,12 +44,13 @@ export function stepFormsOf(xml: string): StepForm[] {
 
 /**
  * One schema and uiSchema for the whole instance: the start form's fields first, in its order, then each step
- * form's fields not named before, in the diagram's order. `hideAccess` leaves out the step fields some step hides.
+ * form's fields not named before, in the diagram's order. A field some step hides is left out unless `sent` (the
+ * instance's variables as the server answered them to this reader) has it.
  */
 export function instanceSchema(
   start: { schema?: JsonSchema; uiSchema?: JsonSchema } | undefined,
   steps: { form: { schema?: JsonSchema; uiSchema?: JsonSchema }; fieldAccess: Record<string, string> }[],
-  hideAccess: boolean,
+  sent: Record<string, unknown>,
 ): { schema: JsonSchema; uiSchema: JsonSchema } {
   const properties: Record<string, JsonSchema> = {};
   const order: string[] = [];
@@ -60,16 +63,16 @@ export function instanceSchema(
       order.push(k);
     }
   };
-  add(start, new Set());
   const hidden = new Set(
-    hideAccess
-      ? steps.flatMap((s) =>
-          Object.entries(s.fieldAccess)
-            .filter(([, v]) => v === 'hidden')
-            .map(([k]) => k),
-        )
-      : [],
+    steps
+      .flatMap((s) =>
+        Object.entries(s.fieldAccess)
+          .filter(([, v]) => v === 'hidden')
+          .map(([k]) => k),
+      )
+      .filter((k) => !(k in sent)),
   );
+  add(start, hidden);
   for (const s of steps) add(s.form, hidden);
   return { schema: { type: 'object', properties }, uiSchema: { 'ui:order': order } };
 }
