@@ -6,6 +6,7 @@
 import type { Json } from '../../../engine/contract';
 import * as forms from '../../../forms';
 import { listUnitRows } from '../../../identity/units';
+import { valueTakenInCatalog } from '../../catalog/unique-values';
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/db';
 import { catalogEntries } from '../../catalog/schema';
@@ -55,6 +56,47 @@ function placeFormIssue(entry: ParsedEntry, path: string) {
   return { sheet: ENTRY_SHEET, row: entry.row, column: (field && headerOfEntryField(field)) || '' };
 }
 
+/** The top-level fields the form marks `x-unique: "catalog"` (the only ones the catalog lookup compares). */
+function uniqueFields(form: CatalogForm): string[] {
+  const props = (form.schema.properties ?? {}) as Record<string, Record<string, unknown>>;
+  return Object.keys(props).filter((k) => props[k]?.['x-unique'] === 'catalog');
+}
+
+/**
+ * 唯一性 within the workbook: the catalog lookup only sees entries already stored, so two rows of one file holding
+ * the same value would both pass it. Every row after the first holding a value is reported, naming the first.
+ */
+function reportDuplicatesInWorkbook(
+  entries: ParsedEntry[],
+  fields: string[],
+  issues: Issues,
+): Set<ParsedEntry> {
+  const bad = new Set<ParsedEntry>();
+  for (const field of fields) {
+    const firstRow = new Map<string, number>();
+    for (const entry of entries) {
+      const raw = entry.fields[field];
+      if (entry.bad || typeof raw !== 'string' || !raw.trim()) continue;
+      const value = raw.trim();
+      const first = firstRow.get(value);
+      if (first === undefined) {
+        firstRow.set(value, entry.row);
+        continue;
+      }
+      const column = headerOfEntryField(field) || field;
+      issues.add(
+        ENTRY_SHEET,
+        entry.row,
+        column,
+        `「${column}」“${value}”在本文件中重复（第 ${first} 行已有），须在资源目录中唯一`,
+        `${column} "${value}" is repeated in this file (row ${first} has it); it must be unique in the catalog`,
+      );
+      bad.add(entry);
+    }
+  }
+  return bad;
+}
+
 export async function checkCatalog(
   db: DbOrTx,
   entries: ParsedEntry[],
@@ -73,10 +115,12 @@ export async function checkCatalog(
       systems.set(`${unitId}\n${s.name}`, { id: s.id, retired: s.retiredAt !== null });
   }
 
+  const repeated = reportDuplicatesInWorkbook(entries, uniqueFields(form), issues);
+
   for (const entry of entries) {
     const unitCell = (message: string, messageEn: string) =>
       issues.add(ENTRY_SHEET, entry.row, '所属单位代码', message, messageEn);
-    let ok = !entry.bad;
+    let ok = !entry.bad && !repeated.has(entry);
     let unitOk = false;
     const unit = units.get(entry.unitId);
     if (entry.unitId && !unit) {
@@ -93,7 +137,17 @@ export async function checkCatalog(
       ok = false;
     } else unitOk = !!unit;
     if (entry.bad) continue; // the cell issues are listed; the form would only repeat them
-    const check = await forms.validateFormData(form as never, entry.fields);
+    const known = existing.get(entry.code);
+    // The lookups the server gives a submitted form (server/services.ts), so an import is held to the same rules;
+    // an update of a stored entry is compared with every entry but itself, as a 目录变更 is.
+    const own = known && known.row.unitId === entry.unitId ? [known.row.id] : [];
+    const check = await forms.validateFormData(form as never, entry.fields, {
+      refs: {
+        unitExists: async (id) => units.has(id),
+        valueTakenInCatalog: (field, value, except) =>
+          valueTakenInCatalog(db, field, value, [...except, ...own]),
+      },
+    });
     if (!check.ok) {
       for (const d of check.details) {
         const at = placeFormIssue(entry, d.path);
@@ -118,7 +172,6 @@ export async function checkCatalog(
         ok = false;
       } else systemId = system.id;
     }
-    const known = existing.get(entry.code);
     if (known && known.row.unitId !== entry.unitId) {
       issues.add(
         ENTRY_SHEET,
