@@ -230,6 +230,24 @@ export const zhModeler: Record<string, string> = {
   '<empty>': '<空>',
   Create: '创建',
   Update: '更新',
+  // the properties panel's own controls (reach it through each group's `translate`, see panel-translate.ts)
+  'Toggle section': '展开/收起本节',
+  'Select a template': '选择模板',
+  'Section contains an error': '本节有错误',
+  'Section contains edits': '本节已填写',
+  'Toggle list item': '展开/收起此项',
+  'Delete item': '删除此项',
+  'Create new list item': '新增一项',
+  'List contains {numOfItems} item': '共 {numOfItems} 项',
+  'List contains {numOfItems} items': '共 {numOfItems} 项',
+  'Open documentation': '查看文档',
+  'Open pop-up editor': '在弹出编辑器中编辑',
+  'Opened in editor': '已在编辑器中打开',
+  'JSON contains errors': 'JSON 有错误',
+  'Unparsable FEEL expression.': 'FEEL 表达式无法解析。',
+  'FEEL expression is mandatory': '此处必须是 FEEL 表达式',
+  'Click to set a dynamic value with FEEL expression': '点击改为 FEEL 表达式（动态值）',
+  'Click to remove dynamic value with FEEL expression': '点击取消 FEEL 表达式（改回固定值）',
   'Learn more.': '了解更多。',
   Constraints: '约束',
   Compensation: '补偿',
@@ -263,16 +281,20 @@ export const zhModeler: Record<string, string> = {
  * sentence case ("Timer boundary event (non-interrupting)"): one dictionary entry serves both.
  */
 export function normalize(text: string): string {
+  if (!text) return text;
   return (text.charAt(0) + text.slice(1).toLowerCase()).replace('non interrupting', 'non-interrupting');
 }
 
 /** bpmn-js's translate service replaced: our dictionary, then `{placeholder}` substitution as upstream does. */
 export function makeTranslate(dictionary: Record<string, string>) {
   const lookup = (text: string) => dictionary[text] ?? dictionary[normalize(text)];
-  return (template: string, replacements: Record<string, string> = {}) =>
-    (lookup(template) ?? template).replace(/{([^}]+)}/g, (_, key: string) =>
-      replacements[key] !== undefined ? (lookup(replacements[key]) ?? replacements[key]) : `{${key}}`,
-    );
+  // replacements are not always strings: the panel's list groups pass `{ numOfItems: 3 }` (a number), which the
+  // lookup's normalize (charAt) cannot take, hence String()
+  return (template: string, replacements: Record<string, unknown> = {}) =>
+    (lookup(String(template)) ?? String(template)).replace(/{([^}]+)}/g, (_, key: string) => {
+      const value = replacements[key];
+      return value !== undefined && value !== null ? (lookup(String(value)) ?? String(value)) : `{${key}}`;
+    });
 }
 
 /** A didi module overriding `translate` (see bpmn-js's customTranslate example). */

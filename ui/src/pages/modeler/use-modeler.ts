@@ -19,7 +19,9 @@ import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { Lang } from '../../i18n';
 import { authoringModule } from './authoring';
 import { type ExtraModules, loadExtraModules } from './extra-modules';
+import { keepPadClickModule } from './keep-pad-click';
 import { lintConfig, type XmlSource } from './lint';
+import { panelTranslateModule } from './panel-translate';
 import { taskPanelsModule } from './panels';
 import { translateSimulation } from './simulation-zh';
 import { startersPanelModule } from './starters-panel';
@@ -94,6 +96,8 @@ function createModeler(
       extra.lint,
       extra.simulation,
       ...(lang === 'zh' ? [zhTranslateModule] : []),
+      panelTranslateModule,
+      keepPadClickModule,
     ],
     moddleExtensions: { zeebe: zeebeModdle },
     linting: { bpmnlint: lintConfig(lang, xml), active: true },
