@@ -11,6 +11,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  statfsSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -30,12 +31,67 @@ function refuseIfServing(dir: string) {
     );
 }
 
+/**
+ * Free space the data folder's disk must have before the backup opens the database: its CHECKPOINT writes dirty pages
+ * and may start a new 16 MB WAL segment. On a full disk PGlite's CHECKPOINT fails with 53100 and the next query on
+ * that instance never returns, so a short disk is refused before the database is opened at all.
+ */
+export const DATA_HEADROOM_BYTES = 64 * 1024 * 1024;
+/** Left free on the target's disk beyond the tarball itself, so the backup never fills it to the last byte. */
+export const TARGET_HEADROOM_BYTES = 1024 * 1024;
+/** How long the checkpoint and dump may take before the backup gives up with a message instead of hanging. */
+export const BACKUP_TIMEOUT_MS = 5 * 60 * 1000;
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Bytes an unprivileged process may still write on the disk holding `dir` (or its nearest existing parent). */
+function freeBytes(dir: string): number {
+  let at = path.resolve(dir);
+  while (!existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
+  const { bavail, bsize } = statfsSync(at);
+  return bavail * bsize;
+}
+
+function refuseIfShort(dir: string, needed: number, what: string, whatEn: string) {
+  const free = freeBytes(dir);
+  if (free < needed)
+    throw new CliError(
+      `${what}所在磁盘空间不足：剩余 ${mb(free)}，至少需要 ${mb(needed)}；请先释放空间，未做任何备份。` +
+        `(not enough space on the disk of ${whatEn} ${dir}: ${mb(free)} free, ${mb(needed)} needed; nothing was backed up)`,
+    );
+}
+
+class Stuck extends CliError {}
+
+/** `work` or, after `ms`, a Stuck error: a database that stopped answering must not hold the operator's shell forever. */
+async function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new Stuck(
+            `备份超时（${Math.round(ms / 1000)} 秒内数据库未完成检查点和导出），未写入备份文件；请检查数据目录所在磁盘后重试。` +
+              `(backup timed out after ${Math.round(ms / 1000)} s: the database did not finish its checkpoint and dump; nothing was written)`,
+          ),
+        ),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function backupDataDir(
   dataDir: string,
   file: string,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; timeoutMs?: number } = {},
 ): Promise<number> {
   const dir = path.resolve(dataDir);
+  const target = path.resolve(file);
   if (isEmptyDir(dir))
     throw new CliError(`数据目录 ${dir} 不存在或为空，没有可备份的内容。(nothing to back up in ${dir})`);
   if (existsSync(file) && !options.force)
@@ -43,22 +99,52 @@ export async function backupDataDir(
       `备份文件 ${file} 已存在；覆盖请加 --force。(${file} exists: add --force to overwrite it)`,
     );
   refuseIfServing(dir);
+  // Both disks are checked before the database is opened: nothing below may run on a disk that cannot take it.
+  refuseIfShort(dir, DATA_HEADROOM_BYTES, '数据目录', 'the data folder');
+  refuseIfShort(path.dirname(target), TARGET_HEADROOM_BYTES, '备份目标目录', 'the backup folder');
   const pg = new PGlite(dir);
+  let bytes: Buffer;
   try {
-    await pg.waitReady;
-    // A checkpoint first, so the tarball holds every committed page rather than relying on WAL replay.
-    await pg.exec('CHECKPOINT');
-    const tarball = await pg.dumpDataDir('gzip');
-    const bytes = Buffer.from(await tarball.arrayBuffer());
-    // Written beside the target and renamed: an interrupted backup never leaves a truncated file under the name.
-    const tmp = `${file}.partial`;
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, file);
-    return bytes.length;
-  } finally {
-    await pg.close();
+    bytes = await within(
+      (async () => {
+        await pg.waitReady;
+        // A checkpoint first, so the tarball holds every committed page rather than relying on WAL replay.
+        await pg.exec('CHECKPOINT');
+        const tarball = await pg.dumpDataDir('gzip');
+        return Buffer.from(await tarball.arrayBuffer());
+      })(),
+      options.timeoutMs ?? BACKUP_TIMEOUT_MS,
+    );
+  } catch (e) {
+    // After a failed checkpoint the instance may never answer again: closing is tried, not waited on for ever.
+    await within(pg.close(), 5000).catch(() => {});
+    if (e instanceof CliError) throw e;
+    throw new CliError(
+      `备份失败：数据库未能完成检查点或导出，未写入备份文件。(backup failed: ${(e as Error).message}; nothing was written)`,
+    );
   }
+  await pg.close();
+  // The tarball's size is known now: the target must take all of it (plus headroom) before a byte is written.
+  refuseIfShort(
+    path.dirname(target),
+    bytes.length + TARGET_HEADROOM_BYTES,
+    '备份目标目录',
+    'the backup folder',
+  );
+  // Written beside the target and renamed: an interrupted backup never leaves a truncated file under the name.
+  const tmp = `${target}.partial`;
+  mkdirSync(path.dirname(target), { recursive: true });
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new CliError(
+      `无法写入备份文件 ${file}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}；未留下不完整的文件。` +
+        `(cannot write ${file}: ${(e as Error).message}; no partial file was left)`,
+    );
+  }
+  return bytes.length;
 }
 
 export async function restoreDataDir(
@@ -124,6 +210,11 @@ export async function backupCommand(args: string[]): Promise<number> {
     );
     return 0;
   } catch (e) {
+    // A database stuck mid-checkpoint keeps its worker alive: the operator gets the message and the shell back.
+    if (e instanceof Stuck) {
+      console.error(e.message);
+      process.exit(1);
+    }
     return fail(e);
   }
 }
