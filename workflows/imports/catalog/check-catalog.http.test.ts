@@ -112,7 +112,7 @@ describe.each(testDbKinds())('唯一性 in the catalog import on %s', (kind) => 
     expect(en.body.errors.map((e: { row: number; message: string }) => [e.row, e.message])).toEqual([
       [
         4,
-        '信息资源名称 "流动人口信息" is repeated in this file (row 3 has it); it must be unique in the catalog',
+        'Resource name "流动人口信息" is repeated in this file (row 3 has it); it must be unique in the catalog',
       ],
       [2, expect.stringMatching(/"常住人口信息" is already used by another catalog entry/)],
     ]);

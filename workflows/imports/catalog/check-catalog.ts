@@ -68,6 +68,7 @@ function uniqueFields(form: CatalogForm): string[] {
  */
 function reportDuplicatesInWorkbook(
   entries: ParsedEntry[],
+  form: CatalogForm,
   fields: string[],
   issues: Issues,
 ): Set<ParsedEntry> {
@@ -84,12 +85,14 @@ function reportDuplicatesInWorkbook(
         continue;
       }
       const column = headerOfEntryField(field) || field;
+      // The English name the form gives the field (as its own 唯一性 message uses), else the column's header.
+      const titleEn = form.uiSchema?.[field]?.['ui:titleEn'] ?? column;
       issues.add(
         ENTRY_SHEET,
         entry.row,
         column,
         `「${column}」“${value}”在本文件中重复（第 ${first} 行已有），须在资源目录中唯一`,
-        `${column} "${value}" is repeated in this file (row ${first} has it); it must be unique in the catalog`,
+        `${titleEn} "${value}" is repeated in this file (row ${first} has it); it must be unique in the catalog`,
       );
       bad.add(entry);
     }
@@ -115,7 +118,7 @@ export async function checkCatalog(
       systems.set(`${unitId}\n${s.name}`, { id: s.id, retired: s.retiredAt !== null });
   }
 
-  const repeated = reportDuplicatesInWorkbook(entries, uniqueFields(form), issues);
+  const repeated = reportDuplicatesInWorkbook(entries, form, uniqueFields(form), issues);
 
   for (const entry of entries) {
     const unitCell = (message: string, messageEn: string) =>
