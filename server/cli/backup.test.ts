@@ -81,4 +81,14 @@ describe('backup and restore of the embedded database', () => {
       /不存在或为空/,
     );
   });
+
+  it('given a database that does not answer in time, when backing up, then it gives up with a Chinese message and writes nothing', async () => {
+    const target = path.join(root, 'slow.tar.gz');
+    // when the checkpoint and dump may take 1 ms (opening alone takes longer)
+    const err = await backupDataDir(source, target, { timeoutMs: 1 }).catch((e) => e);
+    // then
+    expect(err).toBeInstanceOf(CliError);
+    expect(err.message).toMatch(/备份超时.*未写入备份文件.*timed out/);
+    expect(readdirSync(root).filter((f) => f.startsWith('slow.'))).toEqual([]);
+  });
 });
