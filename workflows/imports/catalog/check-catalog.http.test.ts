@@ -59,9 +59,17 @@ describe.each(testDbKinds())('唯一性 in the catalog import on %s', (kind) => 
       body: form,
     });
     expect(s.status).toBe(200);
-    const first = await upload(await catalogFile([row('XC-GAJ-0301', '常住人口信息')]), false);
+    // and two entries sharing 户籍迁移信息 from before 唯一性 was switched on
+    const first = await upload(
+      await catalogFile([
+        row('XC-GAJ-0301', '常住人口信息'),
+        row('XC-GAJ-0306', '户籍迁移信息'),
+        row('XC-GAJ-0307', '户籍迁移信息'),
+      ]),
+      false,
+    );
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(first.body).toMatchObject({ created: 1, errors: [] });
+    expect(first.body).toMatchObject({ created: 3, errors: [] });
     // and the administrator has switched 唯一性 on for 信息资源名称
     const deployed = await server.request('/api/deployments', {
       method: 'POST',
@@ -125,5 +133,29 @@ describe.each(testDbKinds())('唯一性 in the catalog import on %s', (kind) => 
     );
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toMatchObject({ updated: 1, errors: [] });
+  });
+
+  it('given the two entries that shared a name before 唯一性, when re-imported unchanged, then nothing is reported; when one is changed, then its row is', async () => {
+    const same = await upload(
+      await catalogFile([row('XC-GAJ-0306', '户籍迁移信息'), row('XC-GAJ-0307', '户籍迁移信息')]),
+      false,
+    );
+    expect(same.status, JSON.stringify(same.body)).toBe(200);
+    expect(same.body).toMatchObject({ unchanged: 2, errors: [] });
+    const changed = await upload(
+      await catalogFile([
+        row('XC-GAJ-0306', '户籍迁移信息'),
+        row('XC-GAJ-0307', '户籍迁移信息', { 业务名称: '户籍迁移' }),
+      ]),
+      true,
+    );
+    expect(changed.body.errors).toEqual([
+      {
+        sheet: '目录',
+        row: 3,
+        column: '信息资源名称',
+        message: '「信息资源名称」“户籍迁移信息”已被其他目录条目使用，须在资源目录中唯一',
+      },
+    ]);
   });
 });

@@ -118,7 +118,22 @@ export async function checkCatalog(
       systems.set(`${unitId}\n${s.name}`, { id: s.id, retired: s.retiredAt !== null });
   }
 
-  const repeated = reportDuplicatesInWorkbook(entries, form, uniqueFields(form), issues);
+  // A row equal to its stored entry adds nothing: a value two entries held before 唯一性 was switched on does not
+  // block re-importing an export; any new or changed row holding it still meets the stored one below.
+  const unchanged = new Set(
+    entries.filter((e) => {
+      const known = existing.get(e.code);
+      return (
+        known && known.row.unitId === e.unitId && canonicalJson(known.fields) === canonicalJson(e.fields)
+      );
+    }),
+  );
+  const repeated = reportDuplicatesInWorkbook(
+    entries.filter((e) => !unchanged.has(e)),
+    form,
+    uniqueFields(form),
+    issues,
+  );
 
   for (const entry of entries) {
     const unitCell = (message: string, messageEn: string) =>
@@ -147,8 +162,8 @@ export async function checkCatalog(
     const check = await forms.validateFormData(form as never, entry.fields, {
       refs: {
         unitExists: async (id) => units.has(id),
-        valueTakenInCatalog: (field, value, except) =>
-          valueTakenInCatalog(db, field, value, [...except, ...own]),
+        valueTakenInCatalog: async (field, value, except) =>
+          !unchanged.has(entry) && valueTakenInCatalog(db, field, value, [...except, ...own]),
       },
     });
     if (!check.ok) {
