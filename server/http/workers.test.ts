@@ -57,6 +57,18 @@ describe.skipIf(!baseUrl)('two workers on one PostgreSQL', () => {
       HUILIU_WORKERS: '2',
     });
     await server.waitReady(90_000);
+    // readiness answers once the first worker listens; the second may still be starting (under load, seconds
+    // later), and until it listens the primary hands every connection to the first
+    const readyPids = () =>
+      new Set(
+        (server?.output() ?? '')
+          .split('\n')
+          .filter((l) => l.startsWith('{') && l.includes('ready at'))
+          .map((l) => (JSON.parse(l) as { pid?: number }).pid),
+      );
+    for (let waited = 0; readyPids().size < 2 && waited < 90_000; waited += 200)
+      await new Promise((r) => setTimeout(r, 200));
+    expect(readyPids().size).toBe(2);
     const admin = await login(server.url, 'admin', password);
     const reviewer = await login(server.url, 'reviewer', password);
     const tasks = [...(await openReviewTasks(server.url, admin, reviewer, 24)).values()];
@@ -71,12 +83,18 @@ describe.skipIf(!baseUrl)('two workers on one PostgreSQL', () => {
     );
     // then
     expect(answers.map((a) => a.status)).toEqual(tasks.map(() => 200));
-    const lines = server
-      .output()
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as { pid?: number; route?: string; status?: number });
-    const servedBy = new Set(lines.filter((l) => l.route === '/api/tasks/:id/complete').map((l) => l.pid));
+    // each worker writes its request lines on its own pipe, so they may arrive after the answers: wait for all
+    const completionLines = () =>
+      (server?.output() ?? '')
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as { pid?: number; route?: string; status?: number })
+        .filter((l) => l.route === '/api/tasks/:id/complete');
+    for (let waited = 0; completionLines().length < tasks.length && waited < 30_000; waited += 200)
+      await new Promise((r) => setTimeout(r, 200));
+    const lines = completionLines();
+    expect(lines).toHaveLength(tasks.length);
+    const servedBy = new Set(lines.map((l) => l.pid));
     expect(servedBy.size).toBe(2);
     const stopped = await server.stop('SIGTERM');
     expect(stopped).toEqual({ code: 0, signal: null });

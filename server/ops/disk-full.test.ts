@@ -98,7 +98,11 @@ describe.skipIf(reason !== null)('a full disk under the embedded database', () =
       (await call(url, 'GET', `/api/process-instances/${acknowledged[0]}`, { token: admin })).status,
     ).toBe(200);
     // and the log says what happened, with the request id
-    expect(server.output()).toMatch(/数据库磁盘空间已满.*disk full.*No space left on device/);
+    // (the log reaches us on the child's pipe, possibly after the answer: give it a moment)
+    const diskFullLogged = /数据库磁盘空间已满.*disk full.*No space left on device/;
+    for (let waited = 0; !diskFullLogged.test(server.output()) && waited < 10_000; waited += 200)
+      await new Promise((r) => setTimeout(r, 200));
+    expect(server.output()).toMatch(diskFullLogged);
 
     // when space is freed, then the same process writes again
     rmSync(filler);
