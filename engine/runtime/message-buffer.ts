@@ -34,7 +34,8 @@ import { latestDefinitionOf } from './definitions';
 import { inTransaction } from './transaction';
 import type { RuntimeContext, RuntimeUser } from './types';
 
-/** stepInstance and createInstance of step.ts, as this module needs them. */
+/** stepInstance and createInstance of step.ts, as the message buffer and signal delivery need them (step.ts's
+ * bufferFnsOf builds it; they cannot import step.ts, which calls them). */
 export interface BufferFns {
   step(
     tx: Tx,
@@ -47,7 +48,7 @@ export interface BufferFns {
     def: DefinitionRow,
     input: {
       variables: Vars;
-      businessKey: string | null;
+      businessKey?: string | null;
       actor: string | null;
       unitId: string | null;
       startEventId: string;

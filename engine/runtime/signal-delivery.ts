@@ -4,10 +4,9 @@
  * POST /api/signals (commands/broadcast-signal.ts) and after a step whose throw emitted `signal.broadcast` (step.ts),
  * so the thrower's own catches hear it too. The step functions come in as parameters: step.ts calls this module.
  */
+import type { BufferFns } from './message-buffer';
 import type { EngineEvent, Vars } from '../contract';
 import {
-  type DefinitionRow,
-  type InstanceRow,
   listDefinitions,
   loadInstance,
   lockWaitingSubscriptions,
@@ -26,21 +25,6 @@ export interface SignalInput {
   actor?: string | null;
 }
 
-/** stepInstance and createInstance of step.ts, as this module needs them. */
-export interface StepFns {
-  step(
-    tx: Tx,
-    instance: InstanceRow,
-    event: EngineEvent,
-    options: { actor: string | null; ignoreRejected: true },
-  ): Promise<{ rejected?: string }>;
-  create(
-    tx: Tx,
-    def: DefinitionRow,
-    input: { variables: Vars; actor: string | null; unitId: string | null; startEventId: string },
-  ): Promise<unknown>;
-}
-
 /**
  * Signals delivered inside one transaction, nested: a process whose signal end starts (or reaches) a process that
  * throws the same signal again would recurse without end in one transaction, so a chain deeper than this is refused
@@ -54,7 +38,7 @@ export async function deliverSignal(
   rt: RuntimeContext,
   tx: Tx,
   input: SignalInput,
-  fns: StepFns,
+  fns: BufferFns,
 ): Promise<{ triggered: number }> {
   const depth = depthOf.get(tx) ?? 0;
   if (depth >= MAX_DEPTH)
@@ -77,7 +61,7 @@ async function deliver(
   rt: RuntimeContext,
   tx: Tx,
   input: SignalInput,
-  fns: StepFns,
+  fns: BufferFns,
 ): Promise<{ triggered: number }> {
   const variables = input.variables ?? {};
   const actor = input.user?.username ?? input.actor ?? null;

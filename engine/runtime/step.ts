@@ -368,10 +368,7 @@ async function applyChildren(
         rt,
         tx,
         { signalName: c.signalName, variables: c.variables, actor },
-        {
-          step: (t, instance, event, options) => stepInstance(rt, t, instance, event, options),
-          create: (t, def, start) => createInstance(rt, t, def, start),
-        },
+        bufferFnsOf(rt),
       );
     else await cancelChild(rt, tx, inst, c.childKey, at, actor);
   }

@@ -12,12 +12,9 @@ import { listDoneTasks } from '../approvals/inbox-lists';
 import { instanceSeenBy } from '../approvals/reader-fields';
 import { Comment } from './task-ops.schemas';
 import { Instance } from './instances';
+import { IdParam, json } from './openapi';
 import { ErrorSchema, PageQuery, pageOf } from './schemas';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 /** engine/runtime/dto.ts's TaskDto, field for field: the generated UI types (ui/src/api/generated.ts) come from here. */
 export const Task = z
   .object({
@@ -58,13 +55,6 @@ const TaskForm = z
   })
   .openapi('TaskForm');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
 
 const list = createRoute({
   method: 'get',
