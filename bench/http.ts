@@ -6,6 +6,9 @@
  * by the raw step-shaped transaction rate at as many clients (update the instance's jsonb with a version check,
  * update its task, insert a history row: a step's writes with no engine and no HTTP), and the ratio of the two.
  * `--workers n` starts the server with HUILIU_WORKERS=n (n processes on one port, PostgreSQL only: docs/operations.md).
+ * On Linux each level also reports the CPU milliseconds per completion (and per raw transaction) spent by the bench
+ * client, the server's processes and PostgreSQL's, read from /proc: on a machine of 2 cores the three share, the
+ * ratio is set by their sum, so this is where a change shows even when the machine is noisy.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
@@ -13,6 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 
 const args = process.argv.slice(2);
@@ -25,6 +29,39 @@ const tasksPerRun = Number(flag('tasks') ?? 2000);
 const levels = (flag('clients') ?? '8,50').split(',').map(Number);
 const password = process.env.HUILIU_DEMO_PASSWORD ?? 'huiliu-demo';
 const workers = flag('workers') ?? process.env.HUILIU_WORKERS ?? '1';
+
+type Cpu = { bench: number; server: number; postgres: number };
+
+/** Clock ticks (user + system) so far of this process, the server's processes (by command line) and PostgreSQL's. */
+function cpuTicks(): Cpu | undefined {
+  if (!existsSync('/proc/self/stat')) return undefined;
+  const out: Cpu = { bench: 0, server: 0, postgres: 0 };
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    let stat: string;
+    let cmd: string;
+    try {
+      stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+    } catch {
+      continue; // ended while we looked
+    }
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(f[11]) + Number(f[12]);
+    if (Number(d) === process.pid) out.bench += ticks;
+    else if (/server\.(ts|js)/.test(cmd)) out.server += ticks;
+    else if (stat.includes('(postgres)')) out.postgres += ticks;
+  }
+  return out;
+}
+
+/** CPU ms per operation of each part between two readings (a tick is 10 ms: read it over thousands of operations). */
+function cpuPer(before: Cpu | undefined, ops: number): Cpu | null {
+  const after = cpuTicks();
+  if (!before || !after) return null;
+  const per = (k: keyof Cpu) => +(((after[k] - before[k]) * 10) / ops).toFixed(3);
+  return { bench: per('bench'), server: per('server'), postgres: per('postgres') };
+}
 
 const BENCH_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://huiliu/bench">
@@ -145,7 +182,11 @@ async function login(url: string, username: string): Promise<string> {
  * The ceiling: `clients` connections each running step-shaped transactions on a row of their own (the instance's
  * jsonb with a version check, its task, a history row), `total` in all; returns transactions per second.
  */
-async function rawSteps(databaseUrl: string, clients: number, total: number): Promise<number> {
+async function rawSteps(
+  databaseUrl: string,
+  clients: number,
+  total: number,
+): Promise<{ perSec: number; cpuMs: Cpu | null }> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: clients });
   try {
     const rows = (
@@ -157,6 +198,7 @@ async function rawSteps(databaseUrl: string, clients: number, total: number): Pr
       )
     ).rows.map((r) => r.id as string);
     let next = 0;
+    const cpu0 = cpuTicks();
     const t0 = performance.now();
     await Promise.all(
       rows.map(async (id) => {
@@ -189,7 +231,7 @@ async function rawSteps(databaseUrl: string, clients: number, total: number): Pr
         }
       }),
     );
-    return total / ((performance.now() - t0) / 1000);
+    return { perSec: total / ((performance.now() - t0) / 1000), cpuMs: cpuPer(cpu0, total) };
   } finally {
     await pool.end();
   }
@@ -220,6 +262,7 @@ async function runLevel(url: string, admin: string, reviewer: string, clients: n
   // when: `clients` concurrent loops complete them
   const latencies: number[] = [];
   let next = 0;
+  const cpu0 = cpuTicks();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
@@ -232,6 +275,7 @@ async function runLevel(url: string, admin: string, reviewer: string, clients: n
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
+  const cpuMs = cpuPer(cpu0, latencies.length);
   latencies.sort((a, b) => a - b);
   return {
     clients,
@@ -241,6 +285,7 @@ async function runLevel(url: string, admin: string, reviewer: string, clients: n
     p95Ms: +pct(latencies, 95).toFixed(2),
     p99Ms: +pct(latencies, 99).toFixed(2),
     maxMs: +(latencies.at(-1) ?? 0).toFixed(2),
+    cpuMsPerCompletion: cpuMs,
   };
 }
 
@@ -261,16 +306,22 @@ async function main() {
     await runLevel(url, admin, reviewer, Math.max(...levels), 300);
     for (const clients of levels) {
       const level = await runLevel(url, admin, reviewer, clients);
-      const rawPerSec = database
-        ? Math.round(await rawSteps(database.url, clients, level.completions))
-        : null;
+      const raw = database ? await rawSteps(database.url, clients, level.completions) : undefined;
+      const rawPerSec = raw ? Math.round(raw.perSec) : null;
       const ratio = rawPerSec ? Number((level.completionsPerSec / rawPerSec).toFixed(2)) : null;
-      const r = { ...level, rawStepsPerSec: rawPerSec, ratio };
+      const r = { ...level, rawStepsPerSec: rawPerSec, ratio, rawCpuMsPerTx: raw?.cpuMs ?? null };
       results.push(r);
       console.log(
         `${clients} clients: ${r.completionsPerSec} completions/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms (${r.completions} tasks)` +
           (rawPerSec ? `; raw step tx ${rawPerSec}/s, ratio ${ratio}` : ''),
       );
+      if (r.cpuMsPerCompletion)
+        console.log(
+          `  CPU ms per completion: bench ${r.cpuMsPerCompletion.bench}, server ${r.cpuMsPerCompletion.server}, postgres ${r.cpuMsPerCompletion.postgres}` +
+            (r.rawCpuMsPerTx
+              ? `; per raw tx: bench ${r.rawCpuMsPerTx.bench}, postgres ${r.rawCpuMsPerTx.postgres}`
+              : ''),
+        );
     }
     const kind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
     if (asJson)
