@@ -31,11 +31,12 @@ const password = process.env.HUILIU_DEMO_PASSWORD ?? 'huiliu-demo';
 const workers = flag('workers') ?? process.env.HUILIU_WORKERS ?? '1';
 
 type Cpu = { bench: number; server: number; postgres: number };
+type Ticks = Map<number, { part: keyof Cpu; ticks: number }>;
 
-/** Clock ticks (user + system) so far of this process, the server's processes (by command line) and PostgreSQL's. */
-function cpuTicks(): Cpu | undefined {
+/** Clock ticks (user + system) so far of each process of this bench, the server (by command line) and PostgreSQL. */
+function cpuTicks(): Ticks | undefined {
   if (!existsSync('/proc/self/stat')) return undefined;
-  const out: Cpu = { bench: 0, server: 0, postgres: 0 };
+  const out: Ticks = new Map();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     let stat: string;
@@ -48,18 +49,25 @@ function cpuTicks(): Cpu | undefined {
     }
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(f[11]) + Number(f[12]);
-    if (Number(d) === process.pid) out.bench += ticks;
-    else if (/server\.(ts|js)/.test(cmd)) out.server += ticks;
-    else if (stat.includes('(postgres)')) out.postgres += ticks;
+    const pid = Number(d);
+    if (pid === process.pid) out.set(pid, { part: 'bench', ticks });
+    else if (/server\.(ts|js)/.test(cmd)) out.set(pid, { part: 'server', ticks });
+    else if (stat.includes('(postgres)')) out.set(pid, { part: 'postgres', ticks });
   }
   return out;
 }
 
-/** CPU ms per operation of each part between two readings (a tick is 10 ms: read it over thousands of operations). */
-function cpuPer(before: Cpu | undefined, ops: number): Cpu | null {
+/**
+ * CPU ms per operation of each part between two readings, summed per process (a process that ended in between,
+ * such as an idle pooled connection's backend, is left out; one that started counts whole). A tick is 10 ms:
+ * read it over thousands of operations.
+ */
+function cpuPer(before: Ticks | undefined, ops: number): Cpu | null {
   const after = cpuTicks();
   if (!before || !after) return null;
-  const per = (k: keyof Cpu) => +(((after[k] - before[k]) * 10) / ops).toFixed(3);
+  const sum: Cpu = { bench: 0, server: 0, postgres: 0 };
+  for (const [pid, a] of after) sum[a.part] += a.ticks - (before.get(pid)?.ticks ?? 0);
+  const per = (k: keyof Cpu) => +((sum[k] * 10) / ops).toFixed(3);
   return { bench: per('bench'), server: per('server'), postgres: per('postgres') };
 }
 
