@@ -33,26 +33,46 @@ const workers = flag('workers') ?? process.env.HUILIU_WORKERS ?? '1';
 type Cpu = { bench: number; server: number; postgres: number };
 type Ticks = Map<number, { part: keyof Cpu; ticks: number }>;
 
-/** Clock ticks (user + system) so far of each process of this bench, the server (by command line) and PostgreSQL. */
-function cpuTicks(): Ticks | undefined {
+/** Whose CPU counts: this bench's server (and its workers) and the PostgreSQL processes serving the bench's database. */
+const scope: { serverPid?: number; database?: string; adminUrl?: string } = {};
+
+/**
+ * Clock ticks (user + system) so far of this process, the bench's server with its workers, and the PostgreSQL
+ * backends of the bench's database plus the cluster's own processes (WAL writer, checkpointer, …); other work on the
+ * machine (another server, another database's sessions) is left out.
+ */
+async function cpuTicks(): Promise<Ticks | undefined> {
   if (!existsSync('/proc/self/stat')) return undefined;
+  const pgPids = new Set<number>();
+  if (scope.adminUrl && scope.database) {
+    const c = new pg.Client({ connectionString: scope.adminUrl });
+    await c.connect();
+    try {
+      const { rows } = await c.query(
+        'select pid, datname from pg_stat_activity where pid <> pg_backend_pid()',
+      );
+      for (const r of rows) if (r.datname === scope.database || r.datname === null) pgPids.add(r.pid);
+    } finally {
+      await c.end();
+    }
+  }
   const out: Ticks = new Map();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     let stat: string;
-    let cmd: string;
     try {
       stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
     } catch {
       continue; // ended while we looked
     }
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(f[11]) + Number(f[12]);
     const pid = Number(d);
+    const ppid = Number(f[1]);
     if (pid === process.pid) out.set(pid, { part: 'bench', ticks });
-    else if (/server\.(ts|js)/.test(cmd)) out.set(pid, { part: 'server', ticks });
-    else if (stat.includes('(postgres)')) out.set(pid, { part: 'postgres', ticks });
+    else if (scope.serverPid && (pid === scope.serverPid || ppid === scope.serverPid))
+      out.set(pid, { part: 'server', ticks });
+    else if (pgPids.has(pid)) out.set(pid, { part: 'postgres', ticks });
   }
   return out;
 }
@@ -62,8 +82,8 @@ function cpuTicks(): Ticks | undefined {
  * such as an idle pooled connection's backend, is left out; one that started counts whole). A tick is 10 ms:
  * read it over thousands of operations.
  */
-function cpuPer(before: Ticks | undefined, ops: number): Cpu | null {
-  const after = cpuTicks();
+async function cpuPer(before: Ticks | undefined, ops: number): Promise<Cpu | null> {
+  const after = await cpuTicks();
   if (!before || !after) return null;
   const sum: Cpu = { bench: 0, server: 0, postgres: 0 };
   for (const [pid, a] of after) sum[a.part] += a.ticks - (before.get(pid)?.ticks ?? 0);
@@ -85,7 +105,7 @@ const BENCH_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
 </bpmn:definitions>`;
 
 /** A database of the bench's own in DATABASE_URL's cluster (dropped after), so runs never share rows. */
-async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+async function benchDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> } | undefined> {
   const base = process.env.DATABASE_URL;
   if (!base) return undefined;
   const name = `huiliu_bench_http_${randomBytes(4).toString('hex')}`;
@@ -96,6 +116,7 @@ async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> } |
   const url = new URL(base);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
     async drop() {
       const c = new pg.Client({ connectionString: base });
@@ -206,7 +227,7 @@ async function rawSteps(
       )
     ).rows.map((r) => r.id as string);
     let next = 0;
-    const cpu0 = cpuTicks();
+    const cpu0 = await cpuTicks();
     const t0 = performance.now();
     await Promise.all(
       rows.map(async (id) => {
@@ -239,7 +260,7 @@ async function rawSteps(
         }
       }),
     );
-    return { perSec: total / ((performance.now() - t0) / 1000), cpuMs: cpuPer(cpu0, total) };
+    return { perSec: total / ((performance.now() - t0) / 1000), cpuMs: await cpuPer(cpu0, total) };
   } finally {
     await pool.end();
   }
@@ -270,7 +291,7 @@ async function runLevel(url: string, admin: string, reviewer: string, clients: n
   // when: `clients` concurrent loops complete them
   const latencies: number[] = [];
   let next = 0;
-  const cpu0 = cpuTicks();
+  const cpu0 = await cpuTicks();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
@@ -283,7 +304,7 @@ async function runLevel(url: string, admin: string, reviewer: string, clients: n
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
-  const cpuMs = cpuPer(cpu0, latencies.length);
+  const cpuMs = await cpuPer(cpu0, latencies.length);
   latencies.sort((a, b) => a - b);
   return {
     clients,
@@ -301,6 +322,9 @@ async function main() {
   const external = flag('url');
   const database = external ? undefined : await benchDatabase();
   const server = external ? undefined : await startServer(database?.url);
+  scope.serverPid = server?.child.pid;
+  scope.database = database?.name;
+  scope.adminUrl = process.env.DATABASE_URL;
   const url = external ?? server!.url;
   try {
     const admin = await login(url, 'admin');
