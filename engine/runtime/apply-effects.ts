@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Effect } from '../contract';
-import type { DefinitionRow, InstanceRow, StepWrites } from '../store';
+import { type DefinitionRow, emptyWrites, type InstanceRow, type StepWrites } from '../store';
 import { placeTask, taskAccessKeys } from './task-access';
 import { type RuntimeContext, WAKE_CHANNEL } from './types';
 
@@ -27,20 +27,7 @@ export function collectWrites(
   at: Date,
   actor: string | null,
 ): CollectedWrites {
-  const w: Omit<StepWrites, 'instance'> = {
-    at,
-    tasks: [],
-    timers: [],
-    jobs: [],
-    subscriptions: [],
-    incidents: [],
-    history: [],
-    closeTasks: [],
-    cancelTimers: [],
-    cancelJobs: [],
-    closeSubscriptions: [],
-    resolveIncidents: [],
-  };
+  const w = emptyWrites(at);
   const children: ChildEffect[] = [];
   const loop = (e: { loopIndex?: number }) => e.loopIndex ?? null;
   for (const e of effects) {

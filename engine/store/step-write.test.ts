@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/open-db';
 import { openTestDatabase, testDbKinds } from '../../platform/db/testing';
 import type { InstanceRow } from './schema';
-import { buildStepStatement, type StepWrites } from './step-write';
+import { buildStepStatement, emptyWrites, type StepWrites } from './step-write';
 
 /** The partial indexes of open work (the inbox's, due timers', ready jobs', …): useless for one instance's rows. */
 const PARTIAL_OPEN_INDEXES =
@@ -20,13 +20,7 @@ function terminalCompletion(): StepWrites {
   } as InstanceRow;
   return {
     instance: { update: { current, patch: { status: 'completed', snapshot: { value: '$done' } } } },
-    at: new Date('2026-12-03T08:00:00Z'),
-    tasks: [],
-    timers: [],
-    jobs: [],
-    subscriptions: [],
-    incidents: [],
-    history: [],
+    ...emptyWrites(new Date('2026-12-03T08:00:00Z')),
     closeTasks: [{ taskKey: 'review#1', status: 'completed', by: 'reviewer' }],
     cancelTimers: ['remind#1'],
     cancelJobs: ['notify#1'],

@@ -58,6 +58,24 @@ export interface StepWrites {
   deleteRows?: DeleteRows[];
 }
 
+/** A step that writes nothing yet besides its instance row: what the effects are collected into. */
+export function emptyWrites(at: Date): Omit<StepWrites, 'instance'> {
+  return {
+    at,
+    tasks: [],
+    timers: [],
+    jobs: [],
+    subscriptions: [],
+    incidents: [],
+    history: [],
+    closeTasks: [],
+    cancelTimers: [],
+    cancelJobs: [],
+    closeSubscriptions: [],
+    resolveIncidents: [],
+  };
+}
+
 /** `delete from <table> where <column> = <value> and …` (names are the caller's constants, never user input). */
 export interface DeleteRows {
   table: string;

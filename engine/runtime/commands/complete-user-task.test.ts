@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../platform/db/open-db';
 import { openTestDatabase, testDbKinds } from '../../../platform/db/testing';
 import { AppError } from '../../../platform/errors';
-import { loadInstance, writeStep } from '../../store';
+import { emptyWrites, loadInstance, writeStep } from '../../store';
 import { oneTaskXml } from '../testing/fixtures';
 import { codeOf, testRuntime, users } from '../testing/harness';
 
@@ -83,13 +83,13 @@ describe.each(testDbKinds())('completeUserTask hooks on %s', (kind) => {
     const read = await loadInstance(database.db, instanceId);
     if (!read) throw new Error('no instance');
     await writeStep(database.db, {
-      ...emptyWrites(),
+      ...emptyWrites(new Date()),
       instance: { update: { current: read, patch: { status: 'active' } } },
     });
     await addRows(instanceId);
     // when
     const written = await writeStep(database.db, {
-      ...emptyWrites(),
+      ...emptyWrites(new Date()),
       instance: { update: { current: read, patch: { status: 'cancelled' } } },
       deleteRows: [{ table: 'caller_rows', match: { kind: 'task', ref: instanceId } }],
     });
@@ -105,7 +105,7 @@ describe.each(testDbKinds())('completeUserTask hooks on %s', (kind) => {
     if (!read) throw new Error('no instance');
     await expect(
       writeStep(database.db, {
-        ...emptyWrites(),
+        ...emptyWrites(new Date()),
         instance: { update: { current: read, patch: {} } },
         deleteRows: [{ table: 'caller_rows; drop table caller_rows', match: { ref: 'x' } }],
       }),
@@ -142,20 +142,3 @@ describe.each(testDbKinds())('completeUserTask hooks on %s', (kind) => {
     expect((await loadInstance(database.db, instanceId))?.variables?.level).toBe(3);
   });
 });
-
-function emptyWrites() {
-  return {
-    at: new Date(),
-    tasks: [],
-    timers: [],
-    jobs: [],
-    subscriptions: [],
-    incidents: [],
-    history: [],
-    closeTasks: [],
-    cancelTimers: [],
-    cancelJobs: [],
-    closeSubscriptions: [],
-    resolveIncidents: [],
-  };
-}
