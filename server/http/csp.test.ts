@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/test-server';
 import { UI_CSP } from './csp';
+import { SECURITY_HEADERS } from './response-headers';
 
 const directive = (csp: string, name: string) =>
   csp
@@ -33,10 +34,12 @@ describe('Content-Security-Policy', () => {
     expect(directive(UI_CSP, 'frame-ancestors')).toBe("frame-ancestors 'none'");
   });
 
-  it('given the UI page and an API answer, when served, then both carry the policy', async () => {
+  it('given the UI page and an API answer, when served, then both carry the policy and the security headers', async () => {
     for (const url of ['/', '/tasks', '/api/me']) {
       const res = await server.request(url, { as: 'gaj.leader' });
       expect(res.headers.get('content-security-policy'), url).toBe(UI_CSP);
+      // and the other security headers of response-headers.ts, which the same middleware sets
+      for (const [name, value] of SECURITY_HEADERS) expect(res.headers.get(name), `${url} ${name}`).toBe(value);
     }
   });
 
