@@ -45,7 +45,7 @@ export function tokenOf(c: Context): string | undefined {
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (PUBLIC.has(c.req.path)) return next();
   const token = tokenOf(c);
-  const { db, config } = c.var.deps;
+  const { db, config } = c.get('deps');
   // Sessions live in wall-clock time, not the engine's (test) clock: moving business time must not log people out.
   const user = token ? await findSessionUser(db, token, new Date(), sessionPolicy(config)) : undefined;
   if (!user) throw new AppError('UNAUTHENTICATED', '请先登录', { messageEn: 'Please log in' });

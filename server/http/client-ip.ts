@@ -9,7 +9,7 @@ import type { AppEnv } from './app-env';
 
 /** Behind the county's reverse proxy (nginx, a gateway): the proxy must overwrite X-Forwarded-For, not append to it. */
 export function trustsProxy(c: Context<AppEnv>): boolean {
-  return c.var.deps?.config.trustProxy === true;
+  return c.get('deps')?.config.trustProxy === true;
 }
 
 /** The first hop of X-Forwarded-For when the proxy is trusted, else the socket's address ('unknown' in-process). */
