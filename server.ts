@@ -10,7 +10,6 @@ import pino from 'pino';
 import { demoUsersExist } from './identity/store';
 import { composeServer } from './server/compose';
 import { claimDataDir, runningServerPid } from './server/ops/data-dir-lock';
-import { batchLines } from './server/ops/line-batch';
 import { createLogger } from './server/ops/logger';
 import { isClusterPrimary, runPrimary, workerCount } from './server/http/workers';
 
@@ -25,17 +24,15 @@ const FIRST_REQUEST_GRACE_MS = 5000;
 /** How long a stopping process still accepts connections (already on their way) before it stops listening. */
 const DRAIN_MS = 500;
 const started = performance.now();
-// Lines are gathered up to 4 KB per write (one syscall per request line cost ~5% of the server's CPU under load), in an
-// array (ops/line-batch.ts: sonic-boom's own gathering copies its buffer for every line), and flushed at least every
-// 500 ms, so a quiet server's lines still show up at once; exit() flushes what is left.
-const out = pino.destination({ dest: 1, sync: false });
-const lines = batchLines(out);
-setInterval(() => lines.flush(), 500).unref();
-const log = createLogger({ destination: lines });
+// Lines are gathered up to 4 KB per write (one syscall per request line cost ~5% of the server's CPU under load) and
+// flushed at least every 500 ms, so a quiet server's lines still show up at once; exit() flushes what is left.
+const out = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+setInterval(() => out.flush(), 500).unref();
+const log = createLogger({ destination: out });
 /** Exits after the buffered log lines are written. */
 function exit(code: number): never {
   try {
-    lines.flushSync();
+    out.flushSync();
   } catch {
     // not yet open: nothing buffered
   }
