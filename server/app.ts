@@ -4,14 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { bodyLimit } from './http/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/session';
 import type { AppDeps } from './deps';
+import { contentSecurityPolicy } from './http/csp';
 import { docsPage } from './http/docs-page';
 import { type App, createRouter } from './http/env';
 import { errorResponse, onError } from './http/errors';
 import { requestContext } from './http/request-context';
 import { originCheck } from './http/origin-check';
-import { responseHeaders } from './http/response-headers';
 import { mountUi } from './http/static-ui';
 import { silentLogger } from './ops/logger';
 import { mountMetrics } from './ops/metrics-route';
@@ -36,7 +37,8 @@ export function createApp(deps: AppDeps, extraRoutes: RouteModule[] = [], option
   app.onError(onError);
   app.notFound((c) => errorResponse(c, 404, 'NOT_FOUND', 'NOT_FOUND'));
   app.use('*', requestContext(deps.log ?? silentLogger(), deps.metrics));
-  app.use('*', responseHeaders);
+  app.use('*', secureHeaders());
+  app.use('*', contentSecurityPolicy);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();

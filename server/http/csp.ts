@@ -1,6 +1,5 @@
 /**
- * @module Content-Security-Policy for every response that does not set its own (attachments and /api/docs do;
- * response-headers.ts sets it).
+ * @module Content-Security-Policy for every response that does not set its own (attachments and /api/docs do).
  * No inline script anywhere: the built UI loads only /assets/*.js, the docs page's one script is allowed by its
  * hash. Two allowances, on purpose:
  * - `style-src 'unsafe-inline'`: antd (CSS-in-JS) injects <style> elements and bpmn-js/echarts set style
@@ -9,6 +8,8 @@
  *   schema into a function with `new Function`. It runs our own generated code; injected markup still cannot
  *   carry script (inline <script>, on* handlers and javascript: URLs stay refused).
  */
+import type { MiddlewareHandler } from 'hono';
+
 export const UI_CSP = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-eval'",
@@ -22,3 +23,8 @@ export const UI_CSP = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+export const contentSecurityPolicy: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (!c.res.headers.has('content-security-policy')) c.res.headers.set('content-security-policy', UI_CSP);
+};

@@ -25,22 +25,6 @@ export interface LoggerOptions {
   destination?: pino.DestinationStream;
 }
 
-/**
- * pino's isoTime (`,"time":"2026-12-04T00:21:07.123Z"`, UTC) without a Date and toISOString per line: the text up to
- * the second is made once a second and only the milliseconds are written per line (every request writes a line).
- */
-let second = Number.NaN;
-let upToSecond = '';
-export function isoTime(): string {
-  const now = Date.now();
-  const ms = now % 1000;
-  if (now - ms !== second) {
-    second = now - ms;
-    upToSecond = `,"time":"${new Date(second).toISOString().slice(0, 20)}`;
-  }
-  return `${upToSecond}${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z"`;
-}
-
 export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? process.env.LOG_LEVEL ?? 'info';
   const destination = options.destination ?? pino.destination({ dest: 1, sync: false });
@@ -48,7 +32,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     {
       level: pino.levels.values[level] !== undefined || level === 'silent' ? level : 'info',
       base: { pid: process.pid },
-      timestamp: isoTime,
+      timestamp: pino.stdTimeFunctions.isoTime,
       messageKey: 'msg',
       redact: { paths: REDACT, censor: '[redacted]' },
       formatters: { level: (label) => ({ level: label }) },

@@ -6,7 +6,6 @@ import { sql } from 'drizzle-orm';
 import client from 'prom-client';
 import type { Db } from '../../platform/db/db';
 import type { EnginePort } from '../../engine/runtime';
-import { requestHistogram } from './request-histogram';
 
 export interface Metrics {
   registry: client.Registry;
@@ -44,10 +43,12 @@ async function countQueues(db: Db, now: Date): Promise<QueueCounts> {
 export function createMetrics(deps: { db: Db; now: () => Date }): Metrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
-  const http = requestHistogram(registry, {
+  const http = new client.Histogram({
     name: 'huiliu_http_request_duration_seconds',
     help: 'HTTP request duration by method, route pattern and status',
+    labelNames: ['method', 'route', 'status'] as const,
     buckets: HTTP_BUCKETS,
+    registers: [registry],
   });
   const step = new client.Histogram({
     name: 'huiliu_engine_step_duration_seconds',
@@ -86,7 +87,7 @@ export function createMetrics(deps: { db: Db; now: () => Date }): Metrics {
   return {
     registry,
     observeRequest(method, route, status, seconds) {
-      http.observe(method, route, status, seconds);
+      http.observe({ method, route, status: String(status) }, seconds);
     },
     instrumentEngine(engine) {
       // Spread first: whatever else the port offers passes through untouched.
