@@ -17,9 +17,9 @@ export interface ActDeps {
 }
 
 export const actDepsOf = (c: Context<AppEnv>): ActDeps => ({
-  db: c.var.deps.db,
-  clock: c.var.deps.clock,
+  db: c.get('deps').db,
+  clock: c.get('deps').clock,
   runtime: runtimeOf(c),
-  calendar: c.var.deps.services.calendar as WorkdayCalendar | undefined,
-  warn: (err, message) => c.var.deps.log?.warn({ err }, message),
+  calendar: c.get('deps').services.calendar as WorkdayCalendar | undefined,
+  warn: (err, message) => c.get('deps').log?.warn({ err }, message),
 });

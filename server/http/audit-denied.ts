@@ -10,7 +10,7 @@ import { clientIp } from './client-ip';
 import type { AppEnv } from './app-env';
 
 export async function auditDenied(c: Context<AppEnv>, err: AppError): Promise<void> {
-  const deps = c.var.deps;
+  const deps = c.get('deps');
   if (!deps) return;
   try {
     await writeAudit(deps.db, {

@@ -11,7 +11,7 @@ import type { AppEnv } from './env';
 import { actorOf, runtimeOf } from './runtime-of';
 
 export async function canSeeInstance(c: Context<AppEnv>, instance: InstanceDto): Promise<boolean> {
-  const user = c.var.user;
+  const user = c.get('user');
   if (
     isCountyWide(user) ||
     (instance.unitId && instance.unitId === user.unitId) ||
@@ -19,7 +19,7 @@ export async function canSeeInstance(c: Context<AppEnv>, instance: InstanceDto):
   )
     return true;
   // 抄送: whoever a task of it was copied to may read it.
-  if (await wasCopied(c.var.deps.db, instance.id, user.username)) return true;
+  if (await wasCopied(c.get('deps').db, instance.id, user.username)) return true;
   const runtime = runtimeOf(c);
   for (const status of ['open', 'completed'] as const) {
     const page = await runtime.listTasks({

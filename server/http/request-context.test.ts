@@ -32,12 +32,12 @@ describe('requestContext', () => {
     vars.use('*', async (c, next) => {
       c.set('deps', 'd1');
       await next();
-      seen.push(c.var.user?.username, c.get('user')?.username);
+      seen.push(c.get('user')?.username, c.get('user')?.username);
     });
     vars.get('/who', (c) => {
-      seen.push(c.var.deps, c.get('deps'), c.var.user);
+      seen.push(c.get('deps'), c.get('deps'), c.get('user'));
       c.set('user', { username: 'zhang.san' });
-      seen.push(c.var.user.username);
+      seen.push(c.get('user').username);
       return c.json({ ok: true });
     });
     vars.get('/fails', () => {

@@ -54,13 +54,13 @@ const updateUnitRoute = createRoute({
 export function adminUnitRoutes() {
   const router = createRouter();
   router.openapi(createUnitRoute, async (c) => {
-    requireRole(c.var.user, 'security.admin');
-    return c.json(await createUnit(c.var.deps.db, c.req.valid('json'), auditActorOf(c)), 201);
+    requireRole(c.get('user'), 'security.admin');
+    return c.json(await createUnit(c.get('deps').db, c.req.valid('json'), auditActorOf(c)), 201);
   });
   router.openapi(updateUnitRoute, async (c) => {
-    requireRole(c.var.user, 'security.admin');
+    requireRole(c.get('user'), 'security.admin');
     const unit = await updateUnit(
-      c.var.deps.db,
+      c.get('deps').db,
       c.req.valid('param').id,
       c.req.valid('json'),
       auditActorOf(c),

@@ -105,16 +105,16 @@ const dto = (u: AdminUserRow) => ({
 export function adminUserRoutes() {
   const router = createRouter();
   router.openapi(listRoute, async (c) => {
-    requireRole(c.var.user, 'security.admin');
+    requireRole(c.get('user'), 'security.admin');
     const { page, pageSize, ...filter } = c.req.valid('query');
-    const { items, total } = await listUsersPage(c.var.deps.db, filter, page, pageSize);
+    const { items, total } = await listUsersPage(c.get('deps').db, filter, page, pageSize);
     return c.json({ items: items.map(dto), total, page, pageSize }, 200);
   });
   router.openapi(createUserRoute, async (c) => {
-    requireRole(c.var.user, 'security.admin');
+    requireRole(c.get('user'), 'security.admin');
     const { password, ...input } = c.req.valid('json');
     const { user, oneTimePassword } = await createUserNow(
-      c.var.deps.db,
+      c.get('deps').db,
       { ...input, oneTimePassword: password },
       actorOf(c),
     );
@@ -122,32 +122,32 @@ export function adminUserRoutes() {
     return c.json({ ...dto(user), oneTimePassword }, 201);
   });
   router.openapi(updateRoute, async (c) => {
-    requireRole(c.var.user, 'security.admin');
+    requireRole(c.get('user'), 'security.admin');
     const { id } = c.req.valid('param');
-    return c.json(dto(await updateUser(c.var.deps.db, id, c.req.valid('json'), actorOf(c))), 200);
+    return c.json(dto(await updateUser(c.get('deps').db, id, c.req.valid('json'), actorOf(c))), 200);
   });
   for (const action of ['enable', 'disable'] as const) {
     router.openapi(enableRoute(action), async (c) => {
-      requireRole(c.var.user, 'security.admin');
+      requireRole(c.get('user'), 'security.admin');
       return c.json(
-        dto(await setUserEnabled(c.var.deps.db, c.req.valid('param').id, action === 'enable', actorOf(c))),
+        dto(await setUserEnabled(c.get('deps').db, c.req.valid('param').id, action === 'enable', actorOf(c))),
         200,
       );
     });
   }
   router.openapi(passwordRoute, async (c) => {
-    requireRole(c.var.user, 'security.admin');
+    requireRole(c.get('user'), 'security.admin');
     const { id } = c.req.valid('param');
-    await resetUserPassword(c.var.deps.db, id, c.req.valid('json').password, actorOf(c));
+    await resetUserPassword(c.get('deps').db, id, c.req.valid('json').password, actorOf(c));
     return c.body(null, 204);
   });
   router.openapi(totpResetRoute, async (c) => {
-    requireRole(c.var.user, 'security.admin');
-    await resetUserSecondFactor(c.var.deps.db, c.req.valid('param').id, actorOf(c));
+    requireRole(c.get('user'), 'security.admin');
+    await resetUserSecondFactor(c.get('deps').db, c.req.valid('param').id, actorOf(c));
     return c.body(null, 204);
   });
   router.openapi(rolesRoute, (c) => {
-    requireRole(c.var.user, 'security.admin');
+    requireRole(c.get('user'), 'security.admin');
     return c.json({ items: ROLE_KEYS.map((key) => ({ key, ...ROLES[key] })) }, 200);
   });
   return router;

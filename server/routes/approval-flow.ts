@@ -116,11 +116,11 @@ async function holdersOf(db: Parameters<typeof getTaskRow>[0], opened: { id: str
 
 
 /** The instance as the caller may see it: hidden fields of the steps' field access left out (approvals/reader-fields.ts). */
-const seenBy = async (c: Context<AppEnv>, instance: InstanceDto) => instanceSeenBy(actDepsOf(c), actorOf(c.var.user), instance);
+const seenBy = async (c: Context<AppEnv>, instance: InstanceDto) => instanceSeenBy(actDepsOf(c), actorOf(c.get('user')), instance);
 export function approvalFlowRoutes() {
   const router = createRouter();
   router.openapi(targets, async (c) => {
-    const list = await returnTargets(runtimeOf(c).context, c.req.valid('param').id, actorOf(c.var.user));
+    const list = await returnTargets(runtimeOf(c).context, c.req.valid('param').id, actorOf(c.get('user')));
     return c.json(list, 200);
   });
 
@@ -130,13 +130,13 @@ export function approvalFlowRoutes() {
     const outcome = await returnTask(runtimeOf(c).context, {
       taskId: id,
       ...input,
-      user: actorOf(c.var.user),
+      user: actorOf(c.get('user')),
     });
-    await auditAct(c, c.var.deps.db, { action: 'task.return', target: id, details: input });
-    for (const t of await holdersOf(c.var.deps.db, outcome.openedTasks))
-      await notifyAct(c.var.deps.db, {
+    await auditAct(c, c.get('deps').db, { action: 'task.return', target: id, details: input });
+    for (const t of await holdersOf(c.get('deps').db, outcome.openedTasks))
+      await notifyAct(c.get('deps').db, {
         to: [t.assignee],
-        actor: c.var.user.username,
+        actor: c.get('user').username,
         title: `退回：「${t.name}」已退回给您重新办理`,
         comment: input.comment,
         instanceId: outcome.instance.id,
@@ -152,37 +152,37 @@ export function approvalFlowRoutes() {
     const outcome = await withdrawInstance(runtimeOf(c).context, {
       instanceId: id,
       ...input,
-      user: actorOf(c.var.user),
+      user: actorOf(c.get('user')),
     });
-    await auditAct(c, c.var.deps.db, { action: 'instance.withdraw', target: id, details: input });
+    await auditAct(c, c.get('deps').db, { action: 'instance.withdraw', target: id, details: input });
     return c.json({ instance: await seenBy(c, toInstanceDto(outcome.instance)), openedTasks: outcome.openedTasks }, 200);
   });
 
   router.openapi(revoke, async (c) => {
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    await revokeInstance(runtimeOf(c).context, { instanceId: id, ...input, user: actorOf(c.var.user) });
-    await auditAct(c, c.var.deps.db, { action: 'instance.revoke', target: id, details: input });
+    await revokeInstance(runtimeOf(c).context, { instanceId: id, ...input, user: actorOf(c.get('user')) });
+    await auditAct(c, c.get('deps').db, { action: 'instance.revoke', target: id, details: input });
     return c.json(await seenBy(c, await runtimeOf(c).getInstance(id)), 200);
   });
   router.openapi(addSignersRoute, async (c) => {
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    const signers = await findHolders(c.var.deps.db, input.usernames, 'usernames');
+    const signers = await findHolders(c.get('deps').db, input.usernames, 'usernames');
     const outcome = await addSigners(runtimeOf(c).context, {
       taskId: id,
       signers,
       mode: input.mode,
       comment: input.comment,
-      user: actorOf(c.var.user),
+      user: actorOf(c.get('user')),
     });
-    await auditAct(c, c.var.deps.db, { action: 'task.add-signers', target: id, details: input });
-    const opened = new Map((await holdersOf(c.var.deps.db, outcome.openedTasks)).map((t) => [t.assignee, t]));
+    await auditAct(c, c.get('deps').db, { action: 'task.add-signers', target: id, details: input });
+    const opened = new Map((await holdersOf(c.get('deps').db, outcome.openedTasks)).map((t) => [t.assignee, t]));
     // `after` signers have no task yet: they hear of it now and get the task when the holder has decided.
     for (const username of input.usernames)
-      await notifyAct(c.var.deps.db, {
+      await notifyAct(c.get('deps').db, {
         to: [username],
-        actor: c.var.user.username,
+        actor: c.get('user').username,
         title: opened.get(username)
           ? `加签：请您签署「${opened.get(username)?.name}」`
           : '加签：办理人处理后，将请您签署意见',
@@ -200,12 +200,12 @@ export function approvalFlowRoutes() {
     const outcome = await removeSigners(runtimeOf(c).context, {
       taskId: id,
       ...input,
-      user: actorOf(c.var.user),
+      user: actorOf(c.get('user')),
     });
-    await auditAct(c, c.var.deps.db, { action: 'task.remove-signers', target: id, details: input });
-    await notifyAct(c.var.deps.db, {
+    await auditAct(c, c.get('deps').db, { action: 'task.remove-signers', target: id, details: input });
+    await notifyAct(c.get('deps').db, {
       to: input.usernames,
-      actor: c.var.user.username,
+      actor: c.get('user').username,
       title: '减签：您已无需签署该事项',
       instanceId: outcome.instance.id,
       kind: 'remove-signers',

@@ -114,10 +114,10 @@ export function attachmentRoutes() {
         messageEn: `The file ${file.name} exceeds the ${mb} MB limit`,
       });
     }
-    const user = c.var.user;
-    await assertUploadQuota(c.var.deps.db, user.username, file.size, c.var.deps.config.uploadQuotaMb);
+    const user = c.get('user');
+    await assertUploadQuota(c.get('deps').db, user.username, file.size, c.get('deps').config.uploadQuotaMb);
     const content = new Uint8Array(await file.arrayBuffer());
-    const meta = await storeAttachment(c.var.deps.db, {
+    const meta = await storeAttachment(c.get('deps').db, {
       name: file.name,
       content,
       owner: { username: user.username, unitId: user.unitId },
@@ -127,16 +127,16 @@ export function attachmentRoutes() {
 
   router.openapi(metaRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const meta = await getAttachmentMeta(c.var.deps.db, id);
-    if (!meta || !(await mayRead(c.var.user, meta, c.var.deps.services))) throw notFound();
+    const meta = await getAttachmentMeta(c.get('deps').db, id);
+    if (!meta || !(await mayRead(c.get('user'), meta, c.get('deps').services))) throw notFound();
     return c.json(publicMeta(meta), 200);
   });
 
   router.openapi(download, async (c) => {
     const { id } = c.req.valid('param');
-    const db = c.var.deps.db;
+    const db = c.get('deps').db;
     const meta = await getAttachmentMeta(db, id);
-    if (!meta || !(await mayRead(c.var.user, meta, c.var.deps.services))) throw notFound();
+    if (!meta || !(await mayRead(c.get('user'), meta, c.get('deps').services))) throw notFound();
     const row = await readAttachment(db, id);
     if (!row) throw notFound();
     // A read changes nothing, so there is no transaction to share: the row records that the bytes went out.

@@ -4,5 +4,5 @@ import { clientIp } from '../http/client-ip';
 import type { AppEnv } from '../http/env';
 
 export function auditActorOf(c: Context<AppEnv>): { actor: string; ip: string | null } {
-  return { actor: c.var.user.username, ip: clientIp(c) || null };
+  return { actor: c.get('user').username, ip: clientIp(c) || null };
 }

@@ -106,14 +106,14 @@ function filterOf(q: z.infer<typeof AuditQuery>): AuditFilter {
   return { from, to, actor: q.actor?.trim() || undefined, action: q.action?.trim() || undefined };
 }
 
-const auditor = (c: Context<AppEnv>) => requireRole(c.var.user, 'audit.admin');
+const auditor = (c: Context<AppEnv>) => requireRole(c.get('user'), 'audit.admin');
 
 export function auditRoutes() {
   const router = createRouter();
   router.openapi(list, async (c) => {
     auditor(c);
     const { page, pageSize, ...q } = c.req.valid('query');
-    const { items, total } = await listAudit(c.var.deps.db, filterOf(q), page, pageSize);
+    const { items, total } = await listAudit(c.get('deps').db, filterOf(q), page, pageSize);
     return c.json(
       {
         items: items.map((r) => ({ ...r, at: r.at.toISOString(), details: r.details ?? null })),
@@ -129,7 +129,7 @@ export function auditRoutes() {
     auditor(c);
     const q = c.req.valid('query');
     const filter = filterOf(q);
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const rows = await selectAuditForExport(db, filter, AUDIT_EXPORT_MAX_ROWS + 1);
     const cut = rows.length > AUDIT_EXPORT_MAX_ROWS;
     const buf = await auditWorkbook(

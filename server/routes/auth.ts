@@ -55,7 +55,7 @@ export function authRoutes() {
   const router = createRouter();
 
   router.openapi(loginRoute, async (c) => {
-    const { db, config } = c.var.deps;
+    const { db, config } = c.get('deps');
     // Wall clock, not the engine's test clock (see auth/session.ts).
     const { token, user, expiresAt } = await login(db, c.req.valid('json'), {
       ip: actorOf(c).ip,
@@ -74,7 +74,7 @@ export function authRoutes() {
 
   router.openapi(logout, async (c) => {
     const token = tokenOf(c);
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     if (token) {
       const ended = await db.transaction(async (tx) => {
         const session = await endSession(tx, token);
@@ -82,7 +82,7 @@ export function authRoutes() {
           await writeAudit(tx, {
             ...actorOf(c),
             action: 'auth.logout',
-            target: c.var.user?.username,
+            target: c.get('user')?.username,
             outcome: 'ok',
           });
         }

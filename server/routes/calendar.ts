@@ -1,5 +1,6 @@
 /** @module GET/PUT /api/calendar/{year}: the official working-day schedule; loading a year recomputes provisional deadlines. */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { validateYearSchedule } from '../../engine/calendar';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../auth/rbac';
@@ -7,7 +8,7 @@ import type { LiveCalendar } from '../calendar/live-calendar';
 import { listProvisionalDeadlines } from '../calendar/list-provisional-deadlines';
 import { recomputeProvisionalDeadlines } from '../calendar/recompute-deadlines';
 import { auditAct } from '../http/audit-act';
-import { createRouter } from '../http/env';
+import { type AppEnv, createRouter } from '../http/env';
 import { problems } from '../../workflows';
 import { ErrorSchema } from './schemas';
 import { body, json } from './openapi';
@@ -72,12 +73,12 @@ const listProvisional = createRoute({
 
 export function calendarRoutes() {
   const router = createRouter();
-  const calendarOf = (c: { var: { deps: { services: Record<string, unknown> } } }) => c.var.deps.services.calendar as LiveCalendar;
+  const calendarOf = (c: Context<AppEnv>) => c.get('deps').services.calendar as LiveCalendar;
 
   // Before /{year}: that route would answer "provisional" with a 400 for a non-numeric year.
   router.openapi(listProvisional, async (c) => {
-    requireRole(c.var.user, 'authority.admin');
-    const { items, total, missingYears } = await listProvisionalDeadlines(c.var.deps.db, calendarOf(c), c.req.valid('query').limit);
+    requireRole(c.get('user'), 'authority.admin');
+    const { items, total, missingYears } = await listProvisionalDeadlines(c.get('deps').db, calendarOf(c), c.req.valid('query').limit);
     const dto = items.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), dueAt: t.dueAt.toISOString() }));
     return c.json({ items: dto, total, missingYears }, 200);
   });
@@ -89,7 +90,7 @@ export function calendarRoutes() {
   });
 
   router.openapi(putYear, async (c) => {
-    const user = requireRole(c.var.user, 'authority.admin');
+    const user = requireRole(c.get('user'), 'authority.admin');
     const { year } = c.req.valid('param');
     const body = c.req.valid('json');
     const schedule = { year, holidays: [...new Set(body.holidays)].sort(), makeupWorkdays: [...new Set(body.makeupWorkdays)].sort() };
@@ -102,7 +103,7 @@ export function calendarRoutes() {
     }
     const calendar = calendarOf(c);
     const before = calendar.snapshot();
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     try {
       await db.transaction(async (tx) => {
         await calendar.load(tx, schedule, user.username);
@@ -117,9 +118,9 @@ export function calendarRoutes() {
       await calendar.reload(db);
       throw err;
     }
-    const recomputed = await recomputeProvisionalDeadlines(c.var.deps.db, before, calendar.snapshot());
+    const recomputed = await recomputeProvisionalDeadlines(c.get('deps').db, before, calendar.snapshot());
     // The problems projection copies the rectify deadline for statistics; bring it along.
-    await problems.syncProblemDeadlines(c.var.deps.db);
+    await problems.syncProblemDeadlines(c.get('deps').db);
     return c.json({ ...schedule, source: 'admin' as const, recomputed }, 200);
   });
   return router;

@@ -267,30 +267,30 @@ export function catalogRoutes() {
   const router = createRouter();
   router.openapi(listEntriesRoute, async (c) => {
     const { page, pageSize, stale, ...filter } = c.req.valid('query');
-    const f = { ...filter, stale: stale === 'true', now: c.var.deps.clock.now() };
-    return c.json(await listEntriesPage(c.var.deps.db, c.var.user, f, page, pageSize), 200);
+    const f = { ...filter, stale: stale === 'true', now: c.get('deps').clock.now() };
+    return c.json(await listEntriesPage(c.get('deps').db, c.get('user'), f, page, pageSize), 200);
   });
   router.openapi(getEntryRoute, async (c) =>
-    c.json(await getEntry(c.var.deps.db, c.var.user, c.req.valid('param').id), 200),
+    c.json(await getEntry(c.get('deps').db, c.get('user'), c.req.valid('param').id), 200),
   );
   router.openapi(listSystemsRoute, async (c) => {
     const { unitId, includeRetired } = c.req.valid('query');
-    const items = await listSystems(c.var.deps.db, unitId, { includeRetired: includeRetired === 'true' });
+    const items = await listSystems(c.get('deps').db, unitId, { includeRetired: includeRetired === 'true' });
     return c.json({ items: items.map(systemDto) }, 200);
   });
   router.openapi(uncataloguedRoute, async (c) => {
-    const rows = await listUncataloguedSystems(c.var.deps.db, c.req.valid('query').unitId);
+    const rows = await listUncataloguedSystems(c.get('deps').db, c.req.valid('query').unitId);
     return c.json({ items: rows.map((r) => ({ ...systemDto(r.system), unitName: r.unitName })) }, 200);
   });
   router.openapi(retireSystemRoute, async (c) => {
-    const { db, clock } = c.var.deps;
-    return c.json(systemDto(await retireSystem(db, c.var.user, c.req.valid('param').id, clock.now())), 200);
+    const { db, clock } = c.get('deps');
+    return c.json(systemDto(await retireSystem(db, c.get('user'), c.req.valid('param').id, clock.now())), 200);
   });
   router.openapi(addCollectionRoute, async (c) => {
     const { at, ...body } = c.req.valid('json');
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const input = { ...body, at: at ? new Date(at) : undefined };
-    const row = await recordCollection(db, c.var.user, c.req.valid('param').id, input, clock.now());
+    const row = await recordCollection(db, c.get('user'), c.req.valid('param').id, input, clock.now());
     return c.json(
       {
         ...collectionDto(row),
@@ -301,8 +301,8 @@ export function catalogRoutes() {
     );
   });
   router.openapi(listCollectionsRoute, async (c) => {
-    const { db } = c.var.deps;
-    const entry = await getEntry(db, c.var.user, c.req.valid('param').id);
+    const { db } = c.get('deps');
+    const entry = await getEntry(db, c.get('user'), c.req.valid('param').id);
     return c.json({ items: (await listCollections(db, entry.id)).map(collectionDto) }, 200);
   });
   router.openapi(sameItemsRoute, async (c) => {
@@ -312,13 +312,13 @@ export function catalogRoutes() {
       throw new AppError('BAD_REQUEST', '一次至多查询 500 个数据项名称', {
         messageEn: 'At most 500 names at once',
       });
-    return c.json({ items: await findSameItems(c.var.deps.db, list, excludeUnitId) }, 200);
+    return c.json({ items: await findSameItems(c.get('deps').db, list, excludeUnitId) }, 200);
   });
   router.openapi(addSystemRoute, async (c) =>
-    c.json(systemDto(await addSystem(c.var.deps.db, c.var.user, c.req.valid('json'))), 201),
+    c.json(systemDto(await addSystem(c.get('deps').db, c.get('user'), c.req.valid('json'))), 201),
   );
   router.openapi(editSystemRoute, async (c) => {
-    const updated = await editSystem(c.var.deps.db, c.var.user, c.req.valid('param').id, c.req.valid('json'));
+    const updated = await editSystem(c.get('deps').db, c.get('user'), c.req.valid('param').id, c.req.valid('json'));
     return c.json(systemDto(updated), 200);
   });
   return router;

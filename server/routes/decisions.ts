@@ -92,23 +92,23 @@ const one = createRoute({
 export function decisionRoutes() {
   const router = createRouter();
   router.openapi(evaluate, async (c) => {
-    requireRole(c.var.user, ...INTEGRATION_ROLES);
+    requireRole(c.get('user'), ...INTEGRATION_ROLES);
     const { id } = c.req.valid('param');
     const { variables } = c.req.valid('json');
     return c.json(await runtimeOf(c).evaluateDecision({ decisionId: id, variables }), 200);
   });
   router.openapi(list, async (c) => {
-    requireRole(c.var.user, 'authority.admin');
-    const rows = await listLatestDecisions(c.var.deps.db);
+    requireRole(c.get('user'), 'authority.admin');
+    const rows = await listLatestDecisions(c.get('deps').db);
     return c.json(
       rows.map((r) => ({ ...r, deployedAt: new Date(r.deployedAt).toISOString() })),
       200,
     );
   });
   router.openapi(one, async (c) => {
-    requireRole(c.var.user, 'authority.admin');
+    requireRole(c.get('user'), 'authority.admin');
     const { id } = c.req.valid('param');
-    const row = await latestDecision(c.var.deps.db, id);
+    const row = await latestDecision(c.get('deps').db, id);
     if (!row)
       throw new AppError('NOT_FOUND', `决策 ${id} 未部署`, { messageEn: `Decision ${id} is not deployed` });
     return c.json(

@@ -86,13 +86,13 @@ const notFound = (key: string) => new AppError('NOT_FOUND', `流程 ${key} 不�
 export function deploymentRoutes() {
   const router = createRouter();
   router.openapi(deploy, async (c) => {
-    const user = requireRole(c.var.user, 'authority.admin');
+    const user = requireRole(c.get('user'), 'authority.admin');
     const body = c.req.valid('json');
     // A 业务编号 pattern that cannot number instances is refused now, not found out at the first start (#17).
     await refuseBadBusinessKeyPatterns(body.resources);
     const result = await runtimeOf(c).deployResources({ ...body, user: actorOf(user) });
     // The runtime opens its own transaction and takes none from a caller: the row follows the commit.
-    await auditAct(c, c.var.deps.db, {
+    await auditAct(c, c.get('deps').db, {
       action: 'deployment.create',
       target: result.deploymentId,
       details: {
@@ -122,7 +122,7 @@ export function deploymentRoutes() {
         version: d.version,
         name: d.name ?? null,
         deployedAt: new Date(d.deployedAt).toISOString(),
-        canStart: await canStartDefinition(c.var.deps.db, c.var.user, d.id),
+        canStart: await canStartDefinition(c.get('deps').db, c.get('user'), d.id),
       })),
     );
     return c.json(items, 200);
@@ -143,16 +143,16 @@ export function deploymentRoutes() {
 
   router.openapi(latest, async (c) => {
     const { key } = c.req.valid('param');
-    const def = await latestDefinition(c.var.deps.db, key);
+    const def = await latestDefinition(c.get('deps').db, key);
     if (!def) throw notFound(key);
-    return c.json(await describe(c.var.deps.db, def), 200);
+    return c.json(await describe(c.get('deps').db, def), 200);
   });
 
   router.openapi(version, async (c) => {
     const { key, version: v } = c.req.valid('param');
-    const def = await getDefinitionVersion(c.var.deps.db, key, v);
+    const def = await getDefinitionVersion(c.get('deps').db, key, v);
     if (!def) throw notFound(`${key} v${v}`);
-    return c.json(await describe(c.var.deps.db, def), 200);
+    return c.json(await describe(c.get('deps').db, def), 200);
   });
   return router;
 }

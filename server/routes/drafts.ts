@@ -74,10 +74,10 @@ async function checkTarget(
   writing: boolean,
 ): Promise<boolean> {
   if (kind === 'start') {
-    if (writing) await assertMayStart(c.var.deps.db, c.var.user, processKeyOfStartRef(ref));
+    if (writing) await assertMayStart(c.get('deps').db, c.get('user'), processKeyOfStartRef(ref));
     return true;
   }
-  const task = await runtimeOf(c).getTask(ref, actorOf(c.var.user));
+  const task = await runtimeOf(c).getTask(ref, actorOf(c.get('user')));
   if (writing && task.status !== 'open') throw new AppError('CONFLICT', '该任务已办结或已取消，不能再暂存');
   return task.status === 'open';
 }
@@ -87,10 +87,10 @@ export function draftRoutes() {
   router.openapi(get, async (c) => {
     const { kind, ref } = c.req.valid('param');
     if (!(await checkTarget(c, kind, ref, false))) {
-      await removeTaskDrafts(c.var.deps.db, ref);
+      await removeTaskDrafts(c.get('deps').db, ref);
       return c.json({ draft: null }, 200);
     }
-    const draft = await readDraft(c.var.deps.db, { userId: c.var.user.id, kind, ref });
+    const draft = await readDraft(c.get('deps').db, { userId: c.get('user').id, kind, ref });
     return c.json(
       { draft: draft ? { data: draft.data, updatedAt: draft.updatedAt.toISOString() } : null },
       200,
@@ -100,16 +100,16 @@ export function draftRoutes() {
     const { kind, ref } = c.req.valid('param');
     await checkTarget(c, kind, ref, true);
     const saved = await saveDraft(
-      c.var.deps.db,
-      { userId: c.var.user.id, kind, ref },
+      c.get('deps').db,
+      { userId: c.get('user').id, kind, ref },
       c.req.valid('json').data,
-      c.var.deps.clock.now(),
+      c.get('deps').clock.now(),
     );
     return c.json({ data: saved.data, updatedAt: saved.updatedAt.toISOString() }, 200);
   });
   router.openapi(del, async (c) => {
     const { kind, ref } = c.req.valid('param');
-    const removed = await removeDraft(c.var.deps.db, { userId: c.var.user.id, kind, ref });
+    const removed = await removeDraft(c.get('deps').db, { userId: c.get('user').id, kind, ref });
     return c.json({ removed }, 200);
   });
   return router;

@@ -121,10 +121,10 @@ const publicForm = (f: {
 
 export function formRoutes() {
   const router = createRouter();
-  router.openapi(list, async (c) => c.json(await listForms(c.var.deps.db), 200));
+  router.openapi(list, async (c) => c.json(await listForms(c.get('deps').db), 200));
 
   router.openapi(check, (c) => {
-    requireRole(c.var.user, 'authority.admin');
+    requireRole(c.get('user'), 'authority.admin');
     const result = checkFormDefinition(c.req.valid('json'));
     return c.json({ ok: result.ok, issues: result.ok ? [] : result.issues }, 200);
   });
@@ -132,14 +132,14 @@ export function formRoutes() {
   router.openapi(getOne, async (c) => {
     const { key } = c.req.valid('param');
     const { version } = c.req.valid('query');
-    const form = await getForm(c.var.deps.db, key, version);
+    const form = await getForm(c.get('deps').db, key, version);
     if (!form) throw formNotFound(key, version);
     return c.json(publicForm(form), 200);
   });
 
   router.openapi(versions, async (c) => {
     const { key } = c.req.valid('param');
-    const rows = await listFormVersions(c.var.deps.db, key);
+    const rows = await listFormVersions(c.get('deps').db, key);
     if (rows.length === 0) throw formNotFound(key);
     return c.json(
       rows.map((r) => ({
@@ -153,9 +153,9 @@ export function formRoutes() {
   });
 
   router.openapi(save, async (c) => {
-    const user = requireRole(c.var.user, 'authority.admin');
+    const user = requireRole(c.get('user'), 'authority.admin');
     const body = c.req.valid('json');
-    const db = c.var.deps.db;
+    const db = c.get('deps').db;
     // The version and its audit row commit together, or neither does.
     const saved = await db.transaction(async (tx) => {
       const result = await saveForm(tx, { ...body, createdBy: user.username });

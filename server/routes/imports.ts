@@ -104,10 +104,10 @@ export function importRoutes() {
   const router = createRouter();
   router.openapi(templateRoute, async (c) => {
     const { kind } = c.req.valid('param');
-    assertMayImport(c.var.user, kind);
+    assertMayImport(c.get('user'), kind);
     return download(
       c,
-      await buildTemplate(c.var.deps.db, kind),
+      await buildTemplate(c.get('deps').db, kind),
       `${KIND_NAMES[kind]}导入模板.xlsx`,
       `${kind}-template.xlsx`,
     ) as never;
@@ -115,7 +115,7 @@ export function importRoutes() {
   router.openapi(importRoute, async (c) => {
     const { kind } = c.req.valid('param');
     const dryRun = c.req.valid('query').dryRun !== 'false';
-    assertMayImport(c.var.user, kind);
+    assertMayImport(c.get('user'), kind);
     const body = await c.req.parseBody().catch(() => {
       throw noFile();
     });
@@ -127,10 +127,10 @@ export function importRoutes() {
       });
     const { ip } = auditActorOf(c);
     const report = localise(
-      await runImport(c.var.deps.db, kind, new Uint8Array(await file.arrayBuffer()), {
-        actor: { ...c.var.user, ip },
+      await runImport(c.get('deps').db, kind, new Uint8Array(await file.arrayBuffer()), {
+        actor: { ...c.get('user'), ip },
         dryRun,
-        now: c.var.deps.clock.now(),
+        now: c.get('deps').clock.now(),
       }),
       langOf(c),
     );
@@ -145,12 +145,12 @@ export function importRoutes() {
   });
   router.openapi(exportRoute, async (c) => {
     const { stale, ...filter } = c.req.valid('query');
-    const now = c.var.deps.clock.now();
+    const now = c.get('deps').clock.now();
     const { ip } = auditActorOf(c);
     const body = await exportCatalog(
-      c.var.deps.db,
+      c.get('deps').db,
       { ...filter, stale: stale === 'true', now },
-      { ...c.var.user, ip },
+      { ...c.get('user'), ip },
       now,
     );
     return download(c, body, '资源目录.xlsx', 'catalog.xlsx') as never;

@@ -120,9 +120,9 @@ export function instanceRoutes() {
   const router = createRouter();
   router.openapi(start, async (c) => {
     const { processKey, businessKey, variables } = c.req.valid('json');
-    const user = c.var.user;
+    const user = c.get('user');
     // The starters the process's diagram declares (zeebe property huiliu:starters); none = administrators only.
-    await assertMayStart(c.var.deps.db, user, processKey);
+    await assertMayStart(c.get('deps').db, user, processKey);
     const runtime = runtimeOf(c);
     // The process's own checks (an unknown entry, a taken code, an open change) run inside startInstance, as hooks
     // the workflows supply (workflows/<key>/checks.ts): this route knows no process.
@@ -133,13 +133,13 @@ export function instanceRoutes() {
       user: actorOf(user),
     });
     // The starter's 暂存 of this start form (routes/drafts.ts) became the instance.
-    await removeStartDrafts(c.var.deps.db, user.id, processKey);
+    await removeStartDrafts(c.get('deps').db, user.id, processKey);
     return c.json(await runtime.getInstance(row.id), 201);
   });
 
   router.openapi(list, async (c) => {
     const q = c.req.valid('query');
-    const user = c.var.user;
+    const user = c.get('user');
     // Unit users list their unit's instances; instances they only took part in are reached through their tasks.
     const page = await runtimeOf(c).listInstances({
       ...q,
@@ -165,17 +165,17 @@ export function instanceRoutes() {
         ...(i.expression ? { expression: i.expression } : {}),
         createdAt: i.createdAt.toISOString(),
       }));
-    return c.json({ ...(await instanceSeenBy(actDepsOf(c), actorOf(c.var.user), instance)), incidents }, 200);
+    return c.json({ ...(await instanceSeenBy(actDepsOf(c), actorOf(c.get('user')), instance)), incidents }, 200);
   });
 
   router.openapi(history, async (c) => {
     const instance = await visibleInstance(c, c.req.valid('param').id);
-    const hidden = await hiddenFromReader(actDepsOf(c), actorOf(c.var.user), instance.id);
+    const hidden = await hiddenFromReader(actDepsOf(c), actorOf(c.get('user')), instance.id);
     return c.json(historyForReader(await runtimeOf(c).getHistory(instance.id), hidden), 200);
   });
 
   router.openapi(cancel, async (c) => {
-    const user = requireRole(c.var.user, 'authority.admin');
+    const user = requireRole(c.get('user'), 'authority.admin');
     const { id } = c.req.valid('param');
     await runtimeOf(c).cancelInstance({
       instanceId: id,
@@ -183,7 +183,7 @@ export function instanceRoutes() {
       user: actorOf(user),
     });
     // cancelInstance runs its own transaction and takes none from a caller: the row follows the commit.
-    await auditAct(c, c.var.deps.db, {
+    await auditAct(c, c.get('deps').db, {
       action: 'instance.cancel',
       target: id,
       details: { reason: c.req.valid('json').reason },

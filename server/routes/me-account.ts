@@ -61,13 +61,13 @@ const confirmRoute = createRoute({
 export function meAccountRoutes() {
   const router = createRouter();
   router.openapi(passwordRoute, async (c) => {
-    await changeOwnPassword(c.var.deps.db, c.var.user, c.req.valid('json'), tokenOf(c), actorOf(c));
+    await changeOwnPassword(c.get('deps').db, c.get('user'), c.req.valid('json'), tokenOf(c), actorOf(c));
     return c.body(null, 204);
   });
-  router.openapi(totpRoute, async (c) => c.json(await startTotpEnrolment(c.var.deps.db, c.var.user), 200));
+  router.openapi(totpRoute, async (c) => c.json(await startTotpEnrolment(c.get('deps').db, c.get('user')), 200));
   router.openapi(confirmRoute, async (c) => {
     const { code } = c.req.valid('json');
-    const recoveryCodes = await confirmTotpEnrolment(c.var.deps.db, c.var.user, code, new Date(), actorOf(c));
+    const recoveryCodes = await confirmTotpEnrolment(c.get('deps').db, c.get('user'), code, new Date(), actorOf(c));
     return c.json({ recoveryCodes }, 200);
   });
   return router;

@@ -28,10 +28,10 @@ const units = createRoute({
 
 export function meRoutes() {
   const router = createRouter();
-  router.openapi(me, (c) => c.json(c.var.user, 200));
+  router.openapi(me, (c) => c.json(c.get('user'), 200));
   router.openapi(units, async (c) => {
     const { q } = c.req.valid('query');
-    return c.json({ items: await listUnitRows(c.var.deps.db, q) }, 200);
+    return c.json({ items: await listUnitRows(c.get('deps').db, q) }, 200);
   });
   return router;
 }

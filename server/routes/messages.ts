@@ -58,7 +58,7 @@ export const INTEGRATION_ROLES = ['authority.admin', 'platform.integration'] as 
 export function messageRoutes() {
   const router = createRouter();
   router.openapi(publish, async (c) => {
-    const user = requireRole(c.var.user, ...INTEGRATION_ROLES);
+    const user = requireRole(c.get('user'), ...INTEGRATION_ROLES);
     const body = c.req.valid('json');
     const out = await runtimeOf(c).publishMessage({
       messageName: body.name,
@@ -68,7 +68,7 @@ export function messageRoutes() {
       ...(body.timeToLive ? { timeToLiveMs: body.timeToLive } : {}),
       ...(body.messageId ? { messageId: body.messageId } : {}),
     });
-    await auditAct(c, c.var.deps.db, {
+    await auditAct(c, c.get('deps').db, {
       action: 'message.publish',
       target: body.name,
       details: {

@@ -47,7 +47,7 @@ export function notificationRoutes() {
   const router = createRouter();
   router.openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
-    const { items, unread } = await listNotifications(c.var.deps.db, c.var.user.id, {
+    const { items, unread } = await listNotifications(c.get('deps').db, c.get('user').id, {
       unreadOnly: q.unread === 'true',
       limit: q.limit,
     });
@@ -65,9 +65,9 @@ export function notificationRoutes() {
   });
   router.openapi(readRoute, async (c) => {
     const updated = await markNotificationsRead(
-      c.var.deps.db,
-      c.var.user.id,
-      c.var.deps.clock.now(),
+      c.get('deps').db,
+      c.get('user').id,
+      c.get('deps').clock.now(),
       c.req.valid('json').ids,
     );
     return c.json({ updated }, 200);

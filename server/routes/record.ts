@@ -101,18 +101,18 @@ export function recordRoutes() {
   const router = createRouter();
   router.openapi(instanceRecord, async (c) => {
     const instance = await visibleInstance(c, c.req.valid('param').id);
-    const { lines } = await readInstanceRecord(c.var.deps.db, instance.id);
-    const hidden = await hiddenFromReader(actDepsOf(c), actorOf(c.var.user), instance.id);
+    const { lines } = await readInstanceRecord(c.get('deps').db, instance.id);
+    const hidden = await hiddenFromReader(actDepsOf(c), actorOf(c.get('user')), instance.id);
     return c.json({ lines: recordForReader(lines, hidden) }, 200);
   });
 
   router.openapi(taskRecord, async (c) => {
     // getTask answers 404 to whoever may not see the task: the record follows the task's visibility.
-    const task = await runtimeOf(c).getTask(c.req.valid('param').id, actorOf(c.var.user));
-    const { lines: all, rounds } = await readInstanceRecord(c.var.deps.db, task.processInstanceId);
-    const hidden = await hiddenFromReader(actDepsOf(c), actorOf(c.var.user), task.processInstanceId);
+    const task = await runtimeOf(c).getTask(c.req.valid('param').id, actorOf(c.get('user')));
+    const { lines: all, rounds } = await readInstanceRecord(c.get('deps').db, task.processInstanceId);
+    const hidden = await hiddenFromReader(actDepsOf(c), actorOf(c.get('user')), task.processInstanceId);
     const lines = recordForReader(all, hidden);
-    const before = task.completedAt ?? c.var.deps.clock.now().toISOString();
+    const before = task.completedAt ?? c.get('deps').clock.now().toISOString();
     return c.json(
       { lines, previous: previousSteps(lines, task.id, before), round: rounds.get(task.id) ?? 1 },
       200,
@@ -127,8 +127,8 @@ export function recordRoutes() {
       .filter(Boolean)
       .slice(0, 100);
     // Only the people the caller's screens can show them (approvals/people-scope.ts); others read as unknown.
-    const shown = await namesVisibleTo(c.var.deps.db, c.var.user, names, runtimeOf(c).context.roles);
-    const found = await peopleLabels(c.var.deps.db, [...shown]);
+    const shown = await namesVisibleTo(c.get('deps').db, c.get('user'), names, runtimeOf(c).context.roles);
+    const found = await peopleLabels(c.get('deps').db, [...shown]);
     return c.json({ items: [...found.values()] }, 200);
   });
   return router;

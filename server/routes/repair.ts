@@ -96,7 +96,7 @@ const modification = createRoute({
 export function repairRoutes() {
   const router = createRouter();
   router.openapi(migrateAll, async (c) => {
-    const user = requireRole(c.var.user, 'authority.admin');
+    const user = requireRole(c.get('user'), 'authority.admin');
     const { key } = c.req.valid('param');
     const input = c.req.valid('json');
     const report = await migrateInstances(runtimeOf(c).context, {
@@ -108,7 +108,7 @@ export function repairRoutes() {
       user: actorOf(user),
     });
     if (!input.dryRun)
-      await auditAct(c, c.var.deps.db, {
+      await auditAct(c, c.get('deps').db, {
         action: 'process.migrate',
         target: key,
         details: { ...input, migrated: report.migrated, failed: report.failed.length },
@@ -117,7 +117,7 @@ export function repairRoutes() {
   });
 
   router.openapi(migrateOne, async (c) => {
-    const user = requireRole(c.var.user, 'authority.admin');
+    const user = requireRole(c.get('user'), 'authority.admin');
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     const instance = await runtimeOf(c).getInstance(id);
@@ -130,7 +130,7 @@ export function repairRoutes() {
       user: actorOf(user),
     });
     if (!input.dryRun)
-      await auditAct(c, c.var.deps.db, {
+      await auditAct(c, c.get('deps').db, {
         action: 'instance.migrate',
         target: id,
         details: { ...input, migrated: report.migrated },
@@ -139,11 +139,11 @@ export function repairRoutes() {
   });
 
   router.openapi(modification, async (c) => {
-    const user = requireRole(c.var.user, 'authority.admin');
+    const user = requireRole(c.get('user'), 'authority.admin');
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
     await modifyInstance(runtimeOf(c).context, { instanceId: id, ...input, user: actorOf(user) });
-    await auditAct(c, c.var.deps.db, { action: 'instance.modify', target: id, details: input });
+    await auditAct(c, c.get('deps').db, { action: 'instance.modify', target: id, details: input });
     return c.json(await runtimeOf(c).getInstance(id), 200);
   });
   return router;

@@ -29,14 +29,14 @@ const broadcast = createRoute({
 export function signalRoutes() {
   const router = createRouter();
   router.openapi(broadcast, async (c) => {
-    const user = requireRole(c.var.user, ...INTEGRATION_ROLES);
+    const user = requireRole(c.get('user'), ...INTEGRATION_ROLES);
     const body = c.req.valid('json');
     const out = await runtimeOf(c).broadcastSignal({
       signalName: body.name,
       variables: body.variables ?? {},
       user: actorOf(user),
     });
-    await auditAct(c, c.var.deps.db, {
+    await auditAct(c, c.get('deps').db, {
       action: 'signal.broadcast',
       target: body.name,
       details: { triggered: out.triggered },

@@ -191,8 +191,8 @@ const bulletinFileRoute = createRoute({
   responses: { 200: xlsx, 404: json(ErrorSchema, 'not found'), ...forbidden },
 });
 
-const calendarOf = (c: Context<AppEnv>) => c.var.deps.services.calendar as WorkdayCalendar;
-const supervise = (c: Context<AppEnv>) => requireRole(c.var.user, 'supervisor', 'authority.*');
+const calendarOf = (c: Context<AppEnv>) => c.get('deps').services.calendar as WorkdayCalendar;
+const supervise = (c: Context<AppEnv>) => requireRole(c.get('user'), 'supervisor', 'authority.*');
 
 function workbook(c: Context<AppEnv>, buf: Buffer, name: string) {
   return c.body(new Uint8Array(buf), 200, {
@@ -205,7 +205,7 @@ export function supervisionRoutes() {
   const router = createRouter();
   router.openapi(overdueRoute, async (c) => {
     supervise(c);
-    const items = await listOverdue(c.var.deps.db, calendarOf(c), c.var.deps.clock.now(), {
+    const items = await listOverdue(c.get('deps').db, calendarOf(c), c.get('deps').clock.now(), {
       unitId: c.req.valid('query').unitId,
     });
     return c.json({ items }, 200);
@@ -214,7 +214,7 @@ export function supervisionRoutes() {
     supervise(c);
     return c.json(
       {
-        items: await computeStats(c.var.deps.db, calendarOf(c), c.req.valid('query'), c.var.deps.clock.now()),
+        items: await computeStats(c.get('deps').db, calendarOf(c), c.req.valid('query'), c.get('deps').clock.now()),
       },
       200,
     );
@@ -222,22 +222,22 @@ export function supervisionRoutes() {
   router.openapi(trendRoute, async (c) => {
     supervise(c);
     const [weeks, openProblems] = await Promise.all([
-      computeTrend(c.var.deps.db, c.req.valid('query')),
-      countOpenProblems(c.var.deps.db),
+      computeTrend(c.get('deps').db, c.req.valid('query')),
+      countOpenProblems(c.get('deps').db),
     ]);
     return c.json({ weeks, openProblems }, 200);
   });
   router.openapi(bulletinRoute, async (c) => {
     supervise(c);
     const period = c.req.valid('query');
-    const buf = await bulletinWorkbookForPeriod(c.var.deps.db, calendarOf(c), period, c.var.deps.clock.now());
-    await auditAct(c, c.var.deps.db, { action: 'export.bulletin', target: `${period.from}..${period.to}` });
+    const buf = await bulletinWorkbookForPeriod(c.get('deps').db, calendarOf(c), period, c.get('deps').clock.now());
+    await auditAct(c, c.get('deps').db, { action: 'export.bulletin', target: `${period.from}..${period.to}` });
     return workbook(c, buf, `公共数据工作通报_${period.from}_${period.to}.xlsx`);
   });
   router.openapi(staleRoute, async (c) => {
     const { page, pageSize, unitId } = c.req.valid('query');
-    const scope = staleScope(c.var.user, unitId);
-    const { items, total } = await listStaleEntries(c.var.deps.db, c.var.deps.clock.now(), {
+    const scope = staleScope(c.get('user'), unitId);
+    const { items, total } = await listStaleEntries(c.get('deps').db, c.get('deps').clock.now(), {
       unitId: scope,
       limit: pageSize,
       offset: (page - 1) * pageSize,
@@ -245,10 +245,10 @@ export function supervisionRoutes() {
     return c.json({ items, total, page, pageSize }, 200);
   });
   router.openapi(bulletinGetRoute, async (c) =>
-    c.json(await getBulletin(c.var.deps.db, c.var.user, c.req.valid('param').id), 200),
+    c.json(await getBulletin(c.get('deps').db, c.get('user'), c.req.valid('param').id), 200),
   );
   router.openapi(bulletinsRoute, async (c) => {
-    const rows = await readableBulletins(c.var.deps.db, c.var.user);
+    const rows = await readableBulletins(c.get('deps').db, c.get('user'));
     return c.json(
       { items: rows.map((r) => ({ ...r, publishedAt: r.publishedAt?.toISOString() ?? null })) },
       200,
@@ -256,10 +256,10 @@ export function supervisionRoutes() {
   });
   router.openapi(bulletinFileRoute, async (c) => {
     const { id } = c.req.valid('param');
-    await getBulletin(c.var.deps.db, c.var.user, id); // who may read it (a unit leader: published ones), else 403/404
-    const buf = await bulletinWorkbookById(c.var.deps.db, id);
+    await getBulletin(c.get('deps').db, c.get('user'), id); // who may read it (a unit leader: published ones), else 403/404
+    const buf = await bulletinWorkbookById(c.get('deps').db, id);
     if (!buf) return c.json({ error: { code: 'NOT_FOUND', message: '通报不存在' } }, 404);
-    await auditAct(c, c.var.deps.db, { action: 'export.bulletin', target: id });
+    await auditAct(c, c.get('deps').db, { action: 'export.bulletin', target: id });
     return workbook(c, buf, `公共数据工作通报_${id.slice(0, 8)}.xlsx`);
   });
   return router;

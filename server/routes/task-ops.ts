@@ -153,33 +153,33 @@ const actDeps = actDepsOf;
 
 /** A person as a notice names them: 周编目（县公安局）, not the login name (#17 item 2); the login name if unknown. */
 const labelOf = async (c: Context<AppEnv>, username: string) =>
-  (await peopleLabels(c.var.deps.db, [username])).get(username)?.label ?? username;
+  (await peopleLabels(c.get('deps').db, [username])).get(username)?.label ?? username;
 
 export function taskOpsRoutes() {
   const router = createRouter();
 
-  router.openapi(counts, async (c) => c.json(await countInbox(actDeps(c), actorOf(c.var.user)), 200));
+  router.openapi(counts, async (c) => c.json(await countInbox(actDeps(c), actorOf(c.get('user'))), 200));
 
   router.openapi(batch, async (c) => {
     const input = c.req.valid('json');
     // 暂存: as with one completion, a completed task's drafts go.
-    const results = await completeBatch(actDeps(c), actorOf(c.var.user), input, (id) =>
-      removeTaskDrafts(c.var.deps.db, id),
+    const results = await completeBatch(actDeps(c), actorOf(c.get('user')), input, (id) =>
+      removeTaskDrafts(c.get('deps').db, id),
     );
     return c.json({ results }, 200);
   });
 
   router.openapi(transfer, async (c) => {
     const { to, comment } = c.req.valid('json');
-    const holder = await findHolder(c.var.deps.db, to);
-    const user = actorOf(c.var.user);
+    const holder = await findHolder(c.get('deps').db, to);
+    const user = actorOf(c.get('user'));
     const row = await runtimeOf(c).transferTask({
       taskId: c.req.valid('param').id,
       user,
       to: holder,
       comment,
     });
-    await notifyAct(c.var.deps.db, {
+    await notifyAct(c.get('deps').db, {
       to: [to],
       actor: user.username,
       title: `转办：「${row.name}」已转给您办理`,
@@ -190,7 +190,7 @@ export function taskOpsRoutes() {
     });
     // The starter learns who now handles their request (they do not see the task itself: the instance's page).
     const { startedBy } = await runtimeOf(c).getInstance(row.instanceId);
-    await notifyAct(c.var.deps.db, {
+    await notifyAct(c.get('deps').db, {
       to: [startedBy],
       actor: user.username,
       title: `转办：「${row.name}」改由 ${await labelOf(c, to)} 办理`,
@@ -198,20 +198,20 @@ export function taskOpsRoutes() {
       instanceId: row.instanceId,
       kind: 'transfer',
     });
-    return c.json(toTaskDto(row, c.var.deps.clock.now()), 200);
+    return c.json(toTaskDto(row, c.get('deps').clock.now()), 200);
   });
 
   router.openapi(delegate, async (c) => {
     const { to, comment } = c.req.valid('json');
-    const holder = await findHolder(c.var.deps.db, to);
-    const user = actorOf(c.var.user);
+    const holder = await findHolder(c.get('deps').db, to);
+    const user = actorOf(c.get('user'));
     const row = await runtimeOf(c).delegateTask({
       taskId: c.req.valid('param').id,
       user,
       to: holder,
       comment,
     });
-    await notifyAct(c.var.deps.db, {
+    await notifyAct(c.get('deps').db, {
       to: [to],
       actor: user.username,
       title: `委派：${await labelOf(c, user.username)} 请您办理「${row.name}」`,
@@ -220,12 +220,12 @@ export function taskOpsRoutes() {
       taskId: row.id,
       kind: 'delegate',
     });
-    return c.json(toTaskDto(row, c.var.deps.clock.now()), 200);
+    return c.json(toTaskDto(row, c.get('deps').clock.now()), 200);
   });
 
   router.openapi(resolve, async (c) => {
     const { variables, comment } = c.req.valid('json');
-    const user = actorOf(c.var.user);
+    const user = actorOf(c.get('user'));
     const id = c.req.valid('param').id;
     // The delegate's work obeys the step's field access as a completion would (422 now, not at the owner's turn).
     const task = await runtimeOf(c).getTask(id, user);
@@ -233,7 +233,7 @@ export function taskOpsRoutes() {
     const checked =
       variables && checkSubmission(variables, task.variables as Vars, parseFieldAccess(headers.fieldAccess));
     const row = await runtimeOf(c).resolveTask({ taskId: id, user, variables: checked, comment });
-    await notifyAct(c.var.deps.db, {
+    await notifyAct(c.get('deps').db, {
       to: [row.assignee],
       actor: user.username,
       title: `交还：「${row.name}」已办理，请您审批`,
@@ -242,13 +242,13 @@ export function taskOpsRoutes() {
       taskId: row.id,
       kind: 'resolve',
     });
-    return c.json(toTaskDto(row, c.var.deps.clock.now()), 200);
+    return c.json(toTaskDto(row, c.get('deps').clock.now()), 200);
   });
 
   router.openapi(urge, async (c) => {
     const result = await urgeTask(
       actDeps(c),
-      actorOf(c.var.user),
+      actorOf(c.get('user')),
       c.req.valid('param').id,
       c.req.valid('json').comment,
     );
@@ -256,7 +256,7 @@ export function taskOpsRoutes() {
   });
 
   router.openapi(cc, async (c) => {
-    const user = actorOf(c.var.user);
+    const user = actorOf(c.get('user'));
     const task = await runtimeOf(c).getTask(c.req.valid('param').id, user);
     const { usernames, comment } = c.req.valid('json');
     return c.json(await copyTask(actDeps(c), user, task, usernames, comment), 200);
@@ -264,8 +264,8 @@ export function taskOpsRoutes() {
 
   router.openapi(ccList, async (c) => {
     const { unread, page, pageSize } = c.req.valid('query');
-    const db = c.var.deps.db;
-    const username = c.var.user.username;
+    const db = c.get('deps').db;
+    const username = c.get('user').username;
     const [list, all] = await Promise.all([
       listCopies(db, username, { unreadOnly: unread === 'true', page, pageSize }),
       listCopies(db, username, { unreadOnly: true, page: 1, pageSize: 1 }),
@@ -288,9 +288,9 @@ export function taskOpsRoutes() {
 
   router.openapi(ccRead, async (c) => {
     const updated = await markCopiesRead(
-      c.var.deps.db,
-      c.var.user.username,
-      c.var.deps.clock.now(),
+      c.get('deps').db,
+      c.get('user').username,
+      c.get('deps').clock.now(),
       c.req.valid('json').ids,
     );
     return c.json({ updated }, 200);
@@ -298,13 +298,13 @@ export function taskOpsRoutes() {
 
   router.openapi(openTasks, async (c) => {
     const instance = await visibleInstance(c, c.req.valid('param').id);
-    const now = c.var.deps.clock.now();
-    const rows = (await listInstanceTasks(c.var.deps.db, instance.id)).filter((t) => t.status === 'open');
+    const now = c.get('deps').clock.now();
+    const rows = (await listInstanceTasks(c.get('deps').db, instance.id)).filter((t) => t.status === 'open');
     return c.json({ items: rows.map((t) => toTaskDto(t, now)) }, 200);
   });
 
   router.openapi(directory, async (c) =>
-    c.json({ items: await lookUpUsers(c.var.deps.db, c.req.valid('query')) }, 200),
+    c.json({ items: await lookUpUsers(c.get('deps').db, c.req.valid('query')) }, 200),
   );
   return router;
 }

@@ -145,20 +145,20 @@ export function taskRoutes() {
     const { scope, ...rest } = q;
     const page =
       scope === 'done'
-        ? await listDoneTasks(actDepsOf(c), c.var.user.username, q.page, q.pageSize)
+        ? await listDoneTasks(actDepsOf(c), c.get('user').username, q.page, q.pageSize)
         : await runtimeOf(c).listTasks({
             ...rest,
             scope,
             overdue: overdue === 'true',
-            user: actorOf(c.var.user),
+            user: actorOf(c.get('user')),
           });
-    return c.json({ ...page, items: await withTitles(c.var.deps.db, page.items) }, 200);
+    return c.json({ ...page, items: await withTitles(c.get('deps').db, page.items) }, 200);
   });
 
   router.openapi(get, async (c) => {
-    const task = await runtimeOf(c).getTask(c.req.valid('param').id, actorOf(c.var.user));
+    const task = await runtimeOf(c).getTask(c.req.valid('param').id, actorOf(c.get('user')));
     const form = task.formKey
-      ? await getForm(c.var.deps.db, task.formKey, task.formVersion ?? undefined)
+      ? await getForm(c.get('deps').db, task.formKey, task.formVersion ?? undefined)
       : undefined;
     // Field access per step (header fieldAccess): hidden fields never leave the server, read fields are read-only.
     const access = parseFieldAccess(
@@ -169,7 +169,7 @@ export function taskRoutes() {
       ? formForStep(form.schema as Record<string, unknown>, form.uiSchema as Record<string, unknown>, access)
       : undefined;
     const body = {
-      ...(await withTitles(c.var.deps.db, [task]))[0],
+      ...(await withTitles(c.get('deps').db, [task]))[0],
       variables,
       ...(form && shown
         ? {
@@ -182,16 +182,16 @@ export function taskRoutes() {
   });
 
   router.openapi(claim, async (c) => {
-    const row = await runtimeOf(c).claimTask({ taskId: c.req.valid('param').id, user: actorOf(c.var.user) });
-    return c.json(toTaskDto(row, c.var.deps.clock.now()), 200);
+    const row = await runtimeOf(c).claimTask({ taskId: c.req.valid('param').id, user: actorOf(c.get('user')) });
+    return c.json(toTaskDto(row, c.get('deps').clock.now()), 200);
   });
 
   router.openapi(unclaim, async (c) => {
     const row = await runtimeOf(c).unclaimTask({
       taskId: c.req.valid('param').id,
-      user: actorOf(c.var.user),
+      user: actorOf(c.get('user')),
     });
-    return c.json(toTaskDto(row, c.var.deps.clock.now()), 200);
+    return c.json(toTaskDto(row, c.get('deps').clock.now()), 200);
   });
 
   router.openapi(complete, async (c) => {
@@ -199,7 +199,7 @@ export function taskRoutes() {
     // approvals/complete-task.ts: the step's field access, the engine's completion with the opinion, the diagram's 抄送.
     // 暂存 (routes/drafts.ts): a completed task's drafts are of no further use to anyone; the step's statement deletes them.
     const deps = actDepsOf(c);
-    const actor = actorOf(c.var.user);
+    const actor = actorOf(c.get('user'));
     const { task, instance, hidesSome } = await completeTask(
       deps,
       actor,
@@ -212,7 +212,7 @@ export function taskRoutes() {
     const seen = hidesSome
       ? await instanceSeenBy(deps, actor, toInstanceDto(instance))
       : toInstanceDto(instance);
-    return c.json({ task: toTaskDto(task, c.var.deps.clock.now()), instance: seen }, 200);
+    return c.json({ task: toTaskDto(task, c.get('deps').clock.now()), instance: seen }, 200);
   });
   return router;
 }

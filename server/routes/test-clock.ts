@@ -44,10 +44,10 @@ export type AfterClockSet = (now: Date) => Promise<void>;
 
 export function testClockRoutes() {
   const router = createRouter();
-  router.openapi(getClock, (c) => c.json({ now: c.var.deps.clock.now().toISOString() }, 200));
+  router.openapi(getClock, (c) => c.json({ now: c.get('deps').clock.now().toISOString() }, 200));
   router.openapi(putClock, async (c) => {
-    requireRole(c.var.user, 'authority.admin');
-    const { clock, services, db } = c.var.deps;
+    requireRole(c.get('user'), 'authority.admin');
+    const { clock, services, db } = c.get('deps');
     const settable = clock as Partial<SettableClock>;
     if (typeof settable.set !== 'function')
       throw new AppError('INTERNAL', '测试时钟不可用', { messageEn: 'Test clock unavailable' });
