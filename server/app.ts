@@ -4,10 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { bodyLimit } from './http/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/session';
 import type { AppDeps } from './deps';
-import { contentSecurityPolicy } from './http/csp';
+import { securityHeaders } from './http/csp';
 import { docsPage } from './http/docs-page';
 import { type App, createRouter } from './http/env';
 import { errorResponse, onError } from './http/errors';
@@ -37,8 +36,7 @@ export function createApp(deps: AppDeps, extraRoutes: RouteModule[] = [], option
   app.onError(onError);
   app.notFound((c) => errorResponse(c, 404, 'NOT_FOUND', 'NOT_FOUND'));
   app.use('*', requestContext(deps.log ?? silentLogger(), deps.metrics));
-  app.use('*', secureHeaders());
-  app.use('*', contentSecurityPolicy);
+  app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();

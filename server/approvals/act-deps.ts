@@ -16,10 +16,13 @@ export interface ActDeps {
   warn?: (err: unknown, message: string) => void;
 }
 
-export const actDepsOf = (c: Context<AppEnv>): ActDeps => ({
-  db: c.get('deps').db,
-  clock: c.get('deps').clock,
-  runtime: runtimeOf(c),
-  calendar: c.get('deps').services.calendar as WorkdayCalendar | undefined,
-  warn: (err, message) => c.get('deps').log?.warn({ err }, message),
-});
+export const actDepsOf = (c: Context<AppEnv>): ActDeps => {
+  const deps = c.get('deps');
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    runtime: runtimeOf(c),
+    calendar: deps.services.calendar as WorkdayCalendar | undefined,
+    warn: (err, message) => deps.log?.warn({ err }, message),
+  };
+};

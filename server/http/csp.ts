@@ -1,5 +1,6 @@
 /**
- * @module Content-Security-Policy for every response that does not set its own (attachments and /api/docs do).
+ * @module hono's security headers with our Content-Security-Policy, on every response that does not set its own
+ * (attachments and /api/docs do).
  * No inline script anywhere: the built UI loads only /assets/*.js, the docs page's one script is allowed by its
  * hash. Two allowances, on purpose:
  * - `style-src 'unsafe-inline'`: antd (CSS-in-JS) injects <style> elements and bpmn-js/echarts set style
@@ -8,23 +9,25 @@
  *   schema into a function with `new Function`. It runs our own generated code; injected markup still cannot
  *   carry script (inline <script>, on* handlers and javascript: URLs stay refused).
  */
-import type { MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 
-export const UI_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-export const contentSecurityPolicy: MiddlewareHandler = async (c, next) => {
-  await next();
-  if (!c.res.headers.has('content-security-policy')) c.res.headers.set('content-security-policy', UI_CSP);
+/** The UI's policy in hono's directive form; secureHeaders writes it as `default-src 'self'; script-src …`. */
+const UI_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'", "'unsafe-eval'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
 };
+
+/**
+ * hono's security headers with the UI's policy on every answer. `overwrite: false`: an answer that brings its own
+ * policy (attachments, /api/docs) keeps it.
+ */
+export const securityHeaders = () => secureHeaders({ contentSecurityPolicy: UI_POLICY, overwrite: false });

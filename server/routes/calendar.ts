@@ -118,9 +118,9 @@ export function calendarRoutes() {
       await calendar.reload(db);
       throw err;
     }
-    const recomputed = await recomputeProvisionalDeadlines(c.get('deps').db, before, calendar.snapshot());
+    const recomputed = await recomputeProvisionalDeadlines(db, before, calendar.snapshot());
     // The problems projection copies the rectify deadline for statistics; bring it along.
-    await problems.syncProblemDeadlines(c.get('deps').db);
+    await problems.syncProblemDeadlines(db);
     return c.json({ ...schedule, source: 'admin' as const, recomputed }, 200);
   });
   return router;
